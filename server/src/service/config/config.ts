@@ -1,0 +1,85 @@
+import { parseDocument } from '../parse/parseDocument';
+import { pairOf, type YamlNode } from '../parse/tree';
+import { didYouMean } from '../util/suggest';
+import type { SeveritySetting } from '../rules/types';
+
+/** The file name the tool looks for, walking up from a protocol's folder. */
+export const CONFIG_FILE_NAMES = ['.roleprotocols.yaml', '.roleprotocols.yml', '.roleprotocols.json'];
+
+/** A project's settings, after reading its configuration file. */
+export interface ProjectConfig {
+  /** Severity overrides by rule id; a rule not named keeps its default. */
+  rules: Map<string, SeveritySetting>;
+  /** Where the settings came from, for messages. */
+  source?: string;
+}
+
+export const emptyConfig = (): ProjectConfig => ({ rules: new Map() });
+
+/** A problem in the configuration file itself, placed in that file. */
+export interface ConfigProblem {
+  ruleId: 'syntax' | 'schema' | 'unknown-rule';
+  severity: 'error' | 'warning';
+  message: string;
+  start: number;
+  end: number;
+}
+
+const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'off'];
+const TOP_KEYS = ['rules'];
+
+/**
+ * Reads a configuration file's text. It is data only: nothing in it can name
+ * code to run. Unknown keys, rule ids and severities are reported at their
+ * place in the file and otherwise ignored.
+ */
+export function parseConfig(text: string, fileName: string, knownRuleIds: ReadonlySet<string>): { config: ProjectConfig; problems: ConfigProblem[] } {
+  const config: ProjectConfig = { rules: new Map(), source: fileName };
+  const problems: ConfigProblem[] = [];
+  const parsed = parseDocument(text, /\.json$/i.test(fileName) ? 'json' : 'yaml');
+  for (const p of parsed.problems) problems.push({ ruleId: 'syntax', severity: 'error', message: p.message, start: p.start, end: p.end });
+  const root = parsed.root;
+  if (!root || (root.kind === 'scalar' && root.empty)) return { config, problems };
+  if (root.kind !== 'mapping') {
+    problems.push({ ruleId: 'schema', severity: 'error', message: 'The configuration must be a mapping with a `rules` key.', start: root.start, end: root.end });
+    return { config, problems };
+  }
+  for (const pair of root.pairs) {
+    const key = String(pair.key.value);
+    if (!TOP_KEYS.includes(key)) {
+      const guess = didYouMean(key, TOP_KEYS);
+      problems.push({ ruleId: 'schema', severity: 'error', message: `Unknown configuration key \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ' The only key is `rules`.'}`, start: pair.key.start, end: pair.key.end });
+    }
+  }
+  const rules = pairOf(root, 'rules')?.value;
+  if (!rules || (rules.kind === 'scalar' && rules.empty)) return { config, problems };
+  if (rules.kind !== 'mapping') {
+    problems.push({ ruleId: 'schema', severity: 'error', message: '`rules` must map rule ids to a severity: error, warning, info or off.', start: rules.start, end: rules.end });
+    return { config, problems };
+  }
+  for (const pair of rules.pairs) {
+    const id = String(pair.key.value);
+    if (!knownRuleIds.has(id)) {
+      const guess = didYouMean(id, knownRuleIds);
+      problems.push({ ruleId: 'unknown-rule', severity: 'warning', message: `There is no rule \`${id}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`, start: pair.key.start, end: pair.key.end });
+      continue;
+    }
+    const setting = severityOf(pair.value);
+    if (!setting) {
+      const shown = pair.value.kind === 'scalar' ? String(pair.value.value) : pair.value.kind;
+      problems.push({ ruleId: 'schema', severity: 'error', message: `The severity of \`${id}\` must be one of error, warning, info, off; got \`${shown}\`.`, start: pair.value.start, end: Math.max(pair.value.end, pair.value.start + 1) });
+      continue;
+    }
+    config.rules.set(id, setting);
+  }
+  return { config, problems };
+}
+
+function severityOf(node: YamlNode): SeveritySetting | undefined {
+  if (node.kind !== 'scalar') return undefined;
+  // `off` in YAML 1.1 is false; accept both spellings people write.
+  if (node.value === false) return 'off';
+  const value = String(node.value).toLowerCase();
+  if (value === 'warn') return 'warning';
+  return SEVERITIES.find((s) => s === value);
+}

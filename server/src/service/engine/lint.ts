@@ -1,0 +1,142 @@
+import { LineIndex, type Range } from '../text/lineIndex';
+import { languageOf, parseDocument, type ParsedDocument, type SourceLanguage } from '../parse/parseDocument';
+import { locate, type YamlNode } from '../parse/tree';
+import { toValue, AliasBudgetExceeded } from '../parse/toValue';
+import { validateAgainstSchema, type SchemaProblem } from '../schema/validate';
+import { buildProtocol, type Protocol } from '../model/protocol';
+import { collectIds, definitionsByKind, type IdOccurrence } from '../model/ids';
+import { FORMAT_NAME } from '../schema/schema';
+import { allRules, ruleById, knownRuleIds } from '../rules/index';
+import type { Rule, RuleContext, RuleReport, Severity, SeveritySetting } from '../rules/types';
+import { findDirectives } from './directives';
+import { emptyConfig, type ProjectConfig } from '../config/config';
+
+/** One finding: which rule, how severe, what it says, and exactly where. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+export interface LintOptions {
+  /** Used to tell JSON from YAML when `language` is not given. */
+  fileName?: string;
+  language?: SourceLanguage;
+  config?: ProjectConfig;
+  /** YYYY-MM-DD; defaults to the real date. */
+  today?: string;
+}
+
+/** Everything one pass over a document produced, for the CLI, the server and the tables. */
+export interface LintResult {
+  findings: Finding[];
+  parsed: ParsedDocument;
+  lines: LineIndex;
+  /** Present when the text parsed; built even when the schema check failed. */
+  protocol?: Protocol;
+  ids: IdOccurrence[];
+  /** True when the document has a `format` key naming the role-protocol format. */
+  isProtocol: boolean;
+}
+
+/** Does this parsed text say it is a role protocol (a `format: role-protocol/...` key)? */
+export function declaresProtocolFormat(root: YamlNode | undefined): boolean {
+  if (!root || root.kind !== 'mapping') return false;
+  const format = root.pairs.find((p) => p.key.value === 'format')?.value;
+  return !!format && format.kind === 'scalar' && typeof format.value === 'string' && format.value.startsWith(FORMAT_NAME);
+}
+
+/**
+ * The whole pipeline for one document: parse, schema, indexes, rules,
+ * suppressions, severities. Pure: text and settings in, findings out.
+ */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  const language = options.language ?? languageOf(options.fileName);
+  const parsed = parseDocument(text, language);
+  const lines = new LineIndex(text);
+  const config = options.config ?? emptyConfig();
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const root = parsed.root;
+  const parseProblems = [...parsed.problems];
+  let schemaProblems: SchemaProblem[] = [];
+  let protocol: Protocol | undefined;
+  let ids: IdOccurrence[] = [];
+  if (root) {
+    let data: unknown;
+    try {
+      data = toValue(root, parsed.anchors);
+    } catch (error) {
+      if (!(error instanceof AliasBudgetExceeded)) throw error;
+      parseProblems.push({ ruleId: 'syntax', message: 'Aliases expand this document beyond the size limit; write the values out instead of using `*aliases`.', start: error.at, end: error.at + 1 });
+    }
+    if (data !== undefined) {
+      schemaProblems = validateAgainstSchema(root, data);
+      protocol = buildProtocol(data);
+      ids = collectIds(root);
+    }
+  }
+  const directives = language === 'yaml' ? findDirectives(text) : [];
+  const reports: { rule: Rule; report: RuleReport }[] = [];
+  const context: RuleContext | undefined =
+    root && protocol
+      ? { protocol, root, text, today, parseProblems, schemaProblems, ids, definitions: definitionsByKind(ids), directives, knownRuleIds }
+      : undefined;
+  for (const rule of allRules) {
+    if (severityFor(rule, config) === 'off') continue;
+    if (!context) {
+      // Without a tree only the reading problems can be reported.
+      if (rule.id === 'syntax' || rule.id === 'duplicate-key') {
+        for (const p of parseProblems) if (p.ruleId === rule.id) reports.push({ rule, report: { message: p.message, start: p.start, end: p.end } });
+      }
+      continue;
+    }
+    for (const report of rule.check(context)) reports.push({ rule, report });
+  }
+  const suppressed = suppressionsByLine(directives);
+  const findings: Finding[] = [];
+  for (const { rule, report } of reports) {
+    const severity = severityFor(rule, config);
+    if (severity === 'off') continue;
+    const [start, end] = 'path' in report ? placePath(root, report) : [report.start, report.end];
+    const range = lines.range(start, end);
+    const silencedIds = suppressed.get(range.start.line);
+    if (silencedIds && rule.id !== 'unknown-rule' && (silencedIds.size === 0 || silencedIds.has(rule.id))) continue;
+    findings.push({ ruleId: rule.id, severity, message: report.message, range });
+  }
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
+  return { findings, parsed, lines, protocol, ids, isProtocol: declaresProtocolFormat(root) };
+}
+
+function severityFor(rule: Rule, config: ProjectConfig): SeveritySetting {
+  return config.rules.get(rule.id) ?? rule.defaultSeverity;
+}
+
+/** Lines silenced by a directive on the line above, with the rule ids (empty: all). */
+function suppressionsByLine(directives: ReturnType<typeof findDirectives>): Map<number, Set<string>> {
+  const map = new Map<number, Set<string>>();
+  for (const directive of directives) map.set(directive.line + 1, new Set(directive.rules.map((r) => r.id)));
+  return map;
+}
+
+/**
+ * Turns a rule's path into offsets: the value (or key) it names, or, where the
+ * path goes past what was written, the key of the deepest part that exists.
+ */
+function placePath(root: YamlNode | undefined, report: Extract<RuleReport, { path: unknown }>): [number, number] {
+  if (!root) return [0, 0];
+  const { found, complete } = locate(root, report.path);
+  const node = found.node;
+  if (found.key && (report.on === 'key' || !complete || node.kind !== 'scalar' || node.empty)) return [found.key.start, found.key.end];
+  if (node.kind === 'mapping') {
+    const first = node.pairs[0];
+    return first ? [first.key.start, first.value.end] : [node.start, node.end];
+  }
+  if (node.kind === 'sequence') {
+    const first = node.items[0];
+    return first ? [first.start, first.end] : [node.start, node.end];
+  }
+  return [node.start, node.end];
+}
+
+export { ruleById };

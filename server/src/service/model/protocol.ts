@@ -1,0 +1,321 @@
+import type { Path } from '../parse/tree';
+
+/**
+ * A typed, forgiving view of a protocol's data for the rules and tables.
+ * Built once per document from whatever the author wrote: a field of the
+ * wrong type is left out here (the schema check reports it), so rules never
+ * have to guard against it. Every entry keeps its path for placing findings.
+ */
+
+export type Band = number | string;
+
+export interface Entry {
+  /** Path of this entry in the document, e.g. ['roles', 2]. */
+  path: Path;
+}
+
+export interface Entity extends Entry {
+  id: string;
+}
+
+export interface Role extends Entity {
+  title: string;
+  shortName?: string;
+  staffGroups: string[];
+  minBand?: Band;
+  maxBand?: Band;
+  careerLevel?: string;
+  registrations: string[];
+  capacities: string[];
+  responsibilities: string[];
+  notes?: string;
+}
+
+/** The parts a role can play in a step, as the responsibility matrix letters them. */
+export const STEP_PARTS = ['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews'] as const;
+export type StepPart = (typeof STEP_PARTS)[number];
+export const PART_LETTERS: Record<StepPart, string> = { performs: 'P', edits: 'E', approves: 'A', agrees: 'G', supports: 'S', reviews: 'R' };
+
+export interface Step extends Entity, Record<StepPart, string[]> {
+  name: string;
+  /** Position in the workflow, from 0. */
+  order: number;
+  phase: 'online' | 'offline';
+  activity?: string;
+  skills: string[];
+  /** The sites this step applies to; undefined means every site. */
+  sites?: string[];
+  covers: string[];
+  notes?: string;
+}
+
+export interface Skill extends Entity {
+  name: string;
+  description?: string;
+}
+
+export interface Method extends Entity {
+  name: string;
+  type?: string;
+  passMark?: number;
+  certificate?: boolean;
+  description?: string;
+}
+
+export interface EvidenceRecord extends Entity {
+  name: string;
+  location?: string;
+  description?: string;
+}
+
+export interface Site extends Entity {
+  name: string;
+  clinicalProtocol?: { reference?: string; approvedBy?: string; approvedOn?: string };
+  mpeInvolvement?: string;
+  clinicianPresence?: string;
+}
+
+export interface Prerequisites {
+  experienceYears?: number;
+  registrations: string[];
+  notes?: string;
+}
+
+export interface TrainingRow extends Entry {
+  order: number;
+  skill?: string;
+  roles: string[];
+  roleLabel?: string;
+  methods: string[];
+  records: string[];
+  prerequisites?: Prerequisites;
+  signOff?: string;
+  reassessEveryMonths?: number;
+  /** The sites this row's training covers; undefined means every site. */
+  sites?: string[];
+  notes?: string;
+}
+
+export interface Approval extends Entry {
+  name?: string;
+  role?: string;
+  date?: string;
+}
+
+export interface DocumentControl {
+  present: boolean;
+  id?: string;
+  title?: string;
+  version?: string;
+  status?: string;
+  owner?: string;
+  approvals: Approval[];
+  effectiveDate?: string;
+  reviewDue?: string;
+  references: { id?: string; title?: string; url?: string }[];
+}
+
+export interface Service {
+  employer?: string;
+  department?: string;
+  platform?: string;
+  replaces?: string;
+  doseCheckSystem?: string;
+  contourTrainingTool?: string;
+}
+
+export interface Protocol {
+  format?: string;
+  document: DocumentControl;
+  service: Service;
+  sites: Site[];
+  roles: Role[];
+  workflow: Step[];
+  skills: Skill[];
+  methods: Method[];
+  records: EvidenceRecord[];
+  training: TrainingRow[];
+  includes: string[];
+  /** Indexes, computed once: the first definition of each id wins. */
+  roleById: Map<string, Role>;
+  stepById: Map<string, Step>;
+  skillById: Map<string, Skill>;
+  methodById: Map<string, Method>;
+  recordById: Map<string, EvidenceRecord>;
+  siteById: Map<string, Site>;
+  trainingBySkill: Map<string, TrainingRow[]>;
+}
+
+type Data = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: Data, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
+const str = (o: Data, key: string): string | undefined => {
+  const v = own(o, key);
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+};
+const num = (o: Data, key: string): number | undefined => {
+  const v = own(o, key);
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+const strings = (o: Data, key: string): string[] => {
+  const v = own(o, key);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+};
+const optionalStrings = (o: Data, key: string): string[] | undefined => (Array.isArray(own(o, key)) ? strings(o, key) : undefined);
+const band = (o: Data, key: string): Band | undefined => {
+  const v = own(o, key);
+  return typeof v === 'number' || typeof v === 'string' ? v : undefined;
+};
+
+/** The mapping entries of a top-level list, with their indexes. */
+function entries(data: Data, key: string): [Data, number][] {
+  const list = own(data, key);
+  if (!Array.isArray(list)) return [];
+  const result: [Data, number][] = [];
+  list.forEach((item, index) => {
+    if (isObject(item)) result.push([item, index]);
+  });
+  return result;
+}
+
+function index<T extends Entity>(items: T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (item.id && !map.has(item.id)) map.set(item.id, item);
+  return map;
+}
+
+/** Builds the typed view from plain data (what the YAML or JSON loaded as). */
+export function buildProtocol(data: unknown): Protocol {
+  const root: Data = isObject(data) ? data : {};
+  const doc = own(root, 'document');
+  const d: Data = isObject(doc) ? doc : {};
+  const document: DocumentControl = {
+    present: isObject(doc),
+    id: str(d, 'id'),
+    title: str(d, 'title'),
+    version: str(d, 'version'),
+    status: str(d, 'status'),
+    owner: str(d, 'owner'),
+    approvals: entries(d, 'approvals').map(([a, i]) => ({ path: ['document', 'approvals', i], name: str(a, 'name'), role: str(a, 'role'), date: str(a, 'date') })),
+    effectiveDate: str(d, 'effectiveDate'),
+    reviewDue: str(d, 'reviewDue'),
+    references: entries(d, 'references').map(([r]) => ({ id: str(r, 'id'), title: str(r, 'title'), url: str(r, 'url') })),
+  };
+  const svc = own(root, 'service');
+  const s: Data = isObject(svc) ? svc : {};
+  const service: Service = {
+    employer: str(s, 'employer'),
+    department: str(s, 'department'),
+    platform: str(s, 'platform'),
+    replaces: str(s, 'replaces'),
+    doseCheckSystem: str(s, 'doseCheckSystem'),
+    contourTrainingTool: str(s, 'contourTrainingTool'),
+  };
+  const sites: Site[] = entries(root, 'sites').map(([x, i]) => {
+    const cp = own(x, 'clinicalProtocol');
+    return {
+      path: ['sites', i],
+      id: str(x, 'id') ?? '',
+      name: str(x, 'name') ?? str(x, 'id') ?? '',
+      clinicalProtocol: isObject(cp) ? { reference: str(cp, 'reference'), approvedBy: str(cp, 'approvedBy'), approvedOn: str(cp, 'approvedOn') } : undefined,
+      mpeInvolvement: str(x, 'mpeInvolvement'),
+      clinicianPresence: str(x, 'clinicianPresence'),
+    };
+  });
+  const roles: Role[] = entries(root, 'roles').map(([x, i]) => ({
+    path: ['roles', i],
+    id: str(x, 'id') ?? '',
+    title: str(x, 'title') ?? str(x, 'id') ?? '',
+    shortName: str(x, 'shortName'),
+    staffGroups: strings(x, 'staffGroups'),
+    minBand: band(x, 'minBand'),
+    maxBand: band(x, 'maxBand'),
+    careerLevel: str(x, 'careerLevel'),
+    registrations: strings(x, 'registrations'),
+    capacities: strings(x, 'capacities'),
+    responsibilities: strings(x, 'responsibilities'),
+    notes: str(x, 'notes'),
+  }));
+  const workflow: Step[] = entries(root, 'workflow').map(([x, i]) => ({
+    path: ['workflow', i],
+    id: str(x, 'id') ?? '',
+    name: str(x, 'name') ?? str(x, 'id') ?? '',
+    order: i,
+    phase: str(x, 'phase') === 'offline' ? 'offline' : 'online',
+    activity: str(x, 'activity'),
+    performs: strings(x, 'performs'),
+    edits: strings(x, 'edits'),
+    approves: strings(x, 'approves'),
+    agrees: strings(x, 'agrees'),
+    supports: strings(x, 'supports'),
+    reviews: strings(x, 'reviews'),
+    skills: strings(x, 'skills'),
+    sites: optionalStrings(x, 'sites'),
+    covers: strings(x, 'covers'),
+    notes: str(x, 'notes'),
+  }));
+  const skills: Skill[] = entries(root, 'skills').map(([x, i]) => ({ path: ['skills', i], id: str(x, 'id') ?? '', name: str(x, 'name') ?? str(x, 'id') ?? '', description: str(x, 'description') }));
+  const methods: Method[] = entries(root, 'methods').map(([x, i]) => {
+    const certificate = own(x, 'certificate');
+    return {
+      path: ['methods', i],
+      id: str(x, 'id') ?? '',
+      name: str(x, 'name') ?? str(x, 'id') ?? '',
+      type: str(x, 'type'),
+      passMark: num(x, 'passMark'),
+      certificate: typeof certificate === 'boolean' ? certificate : undefined,
+      description: str(x, 'description'),
+    };
+  });
+  const records: EvidenceRecord[] = entries(root, 'records').map(([x, i]) => ({ path: ['records', i], id: str(x, 'id') ?? '', name: str(x, 'name') ?? str(x, 'id') ?? '', location: str(x, 'location'), description: str(x, 'description') }));
+  const training: TrainingRow[] = entries(root, 'training').map(([x, i]) => {
+    const pre = own(x, 'prerequisites');
+    return {
+      path: ['training', i],
+      order: i,
+      skill: str(x, 'skill'),
+      roles: strings(x, 'roles'),
+      roleLabel: str(x, 'roleLabel'),
+      methods: strings(x, 'methods'),
+      records: strings(x, 'records'),
+      prerequisites: isObject(pre) ? { experienceYears: num(pre, 'experienceYears'), registrations: strings(pre, 'registrations'), notes: str(pre, 'notes') } : undefined,
+      signOff: str(x, 'signOff'),
+      reassessEveryMonths: num(x, 'reassessEveryMonths'),
+      sites: optionalStrings(x, 'sites'),
+      notes: str(x, 'notes'),
+    };
+  });
+  const trainingBySkill = new Map<string, TrainingRow[]>();
+  for (const row of training) {
+    if (!row.skill) continue;
+    const rows = trainingBySkill.get(row.skill);
+    if (rows) rows.push(row);
+    else trainingBySkill.set(row.skill, [row]);
+  }
+  return {
+    format: str(root, 'format'),
+    document,
+    service,
+    sites,
+    roles,
+    workflow,
+    skills,
+    methods,
+    records,
+    training,
+    includes: strings(root, 'includes'),
+    roleById: index(roles),
+    stepById: index(workflow),
+    skillById: index(skills),
+    methodById: index(methods),
+    recordById: index(records),
+    siteById: index(sites),
+    trainingBySkill,
+  };
+}
+
+/** The name a table shows for a role: its title. */
+export function roleName(protocol: Protocol, id: string): string {
+  return protocol.roleById.get(id)?.title ?? id;
+}

@@ -1,0 +1,282 @@
+import {
+  parseEvents,
+  YAMLException,
+  EVENT_ID,
+  SCALAR_STYLE,
+  COLLECTION_STYLE,
+  NOT_RESOLVED,
+  nullCoreTag,
+  boolCoreTag,
+  intCoreTag,
+  floatCoreTag,
+  type Event,
+  type ScalarEvent,
+  getScalarValue,
+} from 'js-yaml';
+import type { AliasNode, MappingNode, ScalarNode, ScalarValue, SequenceNode, YamlNode } from './tree';
+
+export type SourceLanguage = 'yaml' | 'json';
+
+/** A problem found while reading the text, before any schema or rule sees it. */
+export interface ParseProblem {
+  /** `syntax`: the text is not YAML/JSON; `duplicate-key`: a key written twice in one mapping. */
+  ruleId: 'syntax' | 'duplicate-key';
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedDocument {
+  text: string;
+  language: SourceLanguage;
+  /** Absent when the text does not parse or holds no document. */
+  root?: YamlNode;
+  problems: ParseProblem[];
+  /** Anchors to the node they name, for resolving aliases. */
+  anchors: Map<string, YamlNode>;
+}
+
+export interface ParseOptions {
+  /** Deepest nesting accepted before the parser stops with a finding. */
+  maxDepth?: number;
+}
+
+/** Guess the language from a file name; YAML unless it ends in .json. */
+export function languageOf(fileName: string | undefined): SourceLanguage {
+  return fileName && /\.json$/i.test(fileName) ? 'json' : 'yaml';
+}
+
+const IMPLICIT_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
+
+/** Resolve a plain scalar the way the YAML 1.2 core schema does (null, bool, int, float, else string). */
+function resolvePlain(source: string): ScalarValue {
+  for (const tag of IMPLICIT_TAGS) {
+    const first = source.charAt(0);
+    if (tag.implicitFirstChars && !tag.implicitFirstChars.includes(first)) continue;
+    const value = tag.resolve(source, false, tag.tagName);
+    if (value !== NOT_RESOLVED) return value as ScalarValue;
+  }
+  return source;
+}
+
+/**
+ * Parses YAML or JSON into the positioned tree. Never throws: a syntax error
+ * becomes a problem at its exact offset and the tree is left out.
+ */
+export function parseDocument(text: string, language: SourceLanguage, options: ParseOptions = {}): ParsedDocument {
+  const result: ParsedDocument = { text, language, problems: [], anchors: new Map() };
+  if (language === 'json') {
+    const jsonProblem = strictJsonProblem(text);
+    if (jsonProblem) {
+      result.problems.push(jsonProblem);
+      return result;
+    }
+  }
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: options.maxDepth ?? 100 });
+  } catch (error) {
+    result.problems.push(syntaxProblem(text, error));
+    return result;
+  }
+  try {
+    new TreeBuilder(text, events, result).build();
+  } catch (error) {
+    result.root = undefined;
+    result.problems.push(syntaxProblem(text, error));
+  }
+  return result;
+}
+
+function syntaxProblem(text: string, error: unknown): ParseProblem {
+  if (error instanceof YAMLException) {
+    const position = error.mark ? error.mark.position : 0;
+    const at = Math.max(0, Math.min(position, text.length));
+    return { ruleId: 'syntax', message: `${capitalise(error.reason)}.`, start: at, end: Math.min(text.length, at + 1) };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { ruleId: 'syntax', message: `Could not read the document: ${message}`, start: 0, end: 0 };
+}
+
+/**
+ * YAML accepts things JSON does not (trailing commas, comments, single quotes).
+ * A .json file is held to JSON: JSON.parse says what is wrong and where.
+ */
+function strictJsonProblem(text: string): ParseProblem | undefined {
+  try {
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const match = /position (\d+)/.exec(message);
+    let at = match ? Number(match[1]) : text.length;
+    if (text.charCodeAt(0) === 0xfeff) at += 1;
+    at = Math.min(at, text.length);
+    const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    return { ruleId: 'syntax', message: `Invalid JSON: ${reason}.`, start: at, end: Math.min(text.length, at + 1) };
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+type OpenCollection = { node: MappingNode; pendingKey?: ScalarNode; seen: Map<string, ScalarNode> } | { node: SequenceNode };
+
+class TreeBuilder {
+  private readonly stack: OpenCollection[] = [];
+  private documents = 0;
+  /** End of the last node completed, used to place empty scalars. */
+  private lastEnd = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly events: Event[],
+    private readonly result: ParsedDocument,
+  ) {}
+
+  build(): void {
+    for (const event of this.events) {
+      switch (event.type) {
+        case EVENT_ID.DOCUMENT:
+          this.documents++;
+          if (this.documents === 2) {
+            const at = this.secondDocumentOffset();
+            this.result.problems.push({
+              ruleId: 'syntax',
+              message: 'A protocol file holds one YAML document; everything after the second `---` is ignored.',
+              start: at,
+              end: Math.min(this.text.length, at + 3),
+            });
+          }
+          break;
+        case EVENT_ID.MAPPING: {
+          const node: MappingNode = { kind: 'mapping', pairs: [], flow: event.style === COLLECTION_STYLE.FLOW, start: event.start, end: event.start + 1 };
+          this.anchor(event.anchorStart, event.anchorEnd, node);
+          this.open({ node, seen: new Map() });
+          break;
+        }
+        case EVENT_ID.SEQUENCE: {
+          const node: SequenceNode = { kind: 'sequence', items: [], flow: event.style === COLLECTION_STYLE.FLOW, start: event.start, end: event.start + 1 };
+          this.anchor(event.anchorStart, event.anchorEnd, node);
+          this.open({ node });
+          break;
+        }
+        case EVENT_ID.SCALAR:
+          this.add(this.scalar(event));
+          break;
+        case EVENT_ID.ALIAS: {
+          const node: AliasNode = { kind: 'alias', anchor: this.text.slice(event.anchorStart, event.anchorEnd), start: event.anchorStart - 1, end: event.anchorEnd };
+          this.add(node);
+          break;
+        }
+        case EVENT_ID.POP: {
+          const closed = this.stack.pop();
+          if (closed) this.close(closed.node);
+          break;
+        }
+      }
+    }
+  }
+
+  private secondDocumentOffset(): number {
+    const match = /^---/m.exec(this.text.slice(this.lastEnd));
+    return match ? this.lastEnd + match.index : this.lastEnd;
+  }
+
+  private open(collection: OpenCollection): void {
+    this.stack.push(collection);
+  }
+
+  private close(node: MappingNode | SequenceNode): void {
+    const children = node.kind === 'mapping' ? node.pairs.map((p) => p.value) : node.items;
+    let end = node.start + 1;
+    for (const child of children) end = Math.max(end, child.end);
+    if (node.kind === 'mapping') for (const p of node.pairs) end = Math.max(end, p.key.end);
+    if (node.flow) end = this.closingBracket(end, node.kind === 'mapping' ? '}' : ']');
+    node.end = end;
+    this.lastEnd = end;
+    this.stack.length === 0 ? this.setRoot(node) : this.attach(node);
+  }
+
+  /** A flow collection ends at its bracket, which the events do not mark: find it. */
+  private closingBracket(from: number, bracket: string): number {
+    const at = this.text.indexOf(bracket, from);
+    return at === -1 ? from : at + 1;
+  }
+
+  private add(node: YamlNode): void {
+    this.lastEnd = Math.max(this.lastEnd, node.end);
+    if (this.stack.length === 0) this.setRoot(node);
+    else this.attach(node);
+  }
+
+  private setRoot(node: YamlNode): void {
+    if (this.documents === 1) this.result.root = node;
+  }
+
+  private attach(node: YamlNode): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top.node.kind === 'sequence') {
+      top.node.items.push(node);
+      return;
+    }
+    const open = top as { node: MappingNode; pendingKey?: ScalarNode; seen: Map<string, ScalarNode> };
+    if (!open.pendingKey) {
+      if (node.kind !== 'scalar') {
+        throw new YAMLException('a key must be plain text, not a list, mapping or alias', {
+          buffer: this.text, position: node.start, line: 0, column: 0, name: null,
+        });
+      }
+      open.pendingKey = node;
+      return;
+    }
+    const key = open.pendingKey;
+    open.pendingKey = undefined;
+    if (node.kind === 'scalar' && node.empty) {
+      // `key:` with nothing after it: place the empty value right after the key's colon.
+      node.start = node.end = key.end;
+    }
+    const name = String(key.value);
+    const earlier = open.seen.get(name);
+    if (earlier) {
+      this.result.problems.push({
+        ruleId: 'duplicate-key',
+        message: `The key \`${name}\` is written twice in this mapping; the later value wins. Remove one of them.`,
+        start: key.start,
+        end: key.end,
+      });
+    }
+    open.seen.set(name, key);
+    open.node.pairs.push({ key, value: node });
+  }
+
+  private scalar(event: ScalarEvent): ScalarNode {
+    if (event.valueStart < 0) {
+      const at = this.lastEnd;
+      const node: ScalarNode = { kind: 'scalar', value: null, empty: true, quoted: false, start: at, end: at };
+      this.anchor(event.anchorStart, event.anchorEnd, node);
+      return node;
+    }
+    const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+    const block = event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK;
+    const decoded = getScalarValue(this.text, event);
+    let value: ScalarValue = decoded;
+    if (event.style === SCALAR_STYLE.PLAIN && event.tagStart < 0) value = resolvePlain(decoded);
+    let start = quoted ? event.valueStart - 1 : event.valueStart;
+    let end = quoted ? event.valueEnd + 1 : event.valueEnd;
+    if (block) {
+      // A block scalar's events start at its content; the node starts at its `|` or `>` indicator.
+      const indicator = this.text.lastIndexOf(event.style === SCALAR_STYLE.LITERAL_BLOCK ? '|' : '>', event.valueStart);
+      if (indicator >= 0) start = indicator;
+      while (end > start && /\s/.test(this.text.charAt(end - 1))) end--;
+    }
+    const node: ScalarNode = { kind: 'scalar', value, empty: false, quoted: quoted || block, start, end };
+    this.anchor(event.anchorStart, event.anchorEnd, node);
+    return node;
+  }
+
+  private anchor(anchorStart: number, anchorEnd: number, node: YamlNode): void {
+    if (anchorStart >= 0) this.result.anchors.set(this.text.slice(anchorStart, anchorEnd), node);
+  }
+}

@@ -1,0 +1,54 @@
+import type { ParseProblem } from '../parse/parseDocument';
+import type { Path, YamlNode } from '../parse/tree';
+import type { Protocol } from '../model/protocol';
+import type { IdOccurrence } from '../model/ids';
+import type { EntityKind } from '../schema/schema';
+import type { SchemaProblem } from '../schema/validate';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/**
+ * What a rule reports: a message and where. A path is turned into a range by
+ * the engine (on the value, or on the key with `on: 'key'`); a few integrity
+ * rules already know offsets and give them directly.
+ */
+export type RuleReport =
+  | { message: string; path: Path; on?: 'key' | 'value' }
+  | { message: string; start: number; end: number };
+
+/** Everything a rule may read, computed once per document before any rule runs. */
+export interface RuleContext {
+  protocol: Protocol;
+  root: YamlNode;
+  text: string;
+  /** Today's date as YYYY-MM-DD (injected so tests do not depend on the clock). */
+  today: string;
+  parseProblems: ParseProblem[];
+  schemaProblems: SchemaProblem[];
+  ids: IdOccurrence[];
+  definitions: Map<EntityKind, Map<string, IdOccurrence[]>>;
+  /** Inline `role-protocols-disable-next-line` comments, with the rule ids they name. */
+  directives: Directive[];
+  /** Every rule id the engine knows, for checking the ids that comments name. */
+  knownRuleIds: ReadonlySet<string>;
+}
+
+/** An inline suppression comment; an empty `rules` list silences every rule on the next line. */
+export interface Directive {
+  /** Zero-based line of the comment; it applies to `line + 1`. */
+  line: number;
+  rules: { id: string; start: number; end: number }[];
+}
+
+export interface Rule {
+  /** Stable kebab-case id; never renamed once released. */
+  id: string;
+  defaultSeverity: Severity;
+  category: 'integrity' | 'governance';
+  /** One line: what the rule checks. */
+  description: string;
+  /** Why it matters, with the regulation where there is one. */
+  rationale: string;
+  check(context: RuleContext): RuleReport[];
+}

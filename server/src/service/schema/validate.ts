@@ -1,0 +1,192 @@
+import type { ErrorObject } from 'ajv';
+import { didYouMean } from '../util/suggest';
+import { locate, type Path, type YamlNode } from '../parse/tree';
+import { schemaAtPath, schemaValidator, resolveSchema, type SchemaNode } from './schema';
+
+/** One schema problem, already placed on the key or value it concerns. */
+export interface SchemaProblem {
+  message: string;
+  start: number;
+  end: number;
+  path: Path;
+}
+
+/**
+ * Validates the document's data against the schema and turns ajv's errors into
+ * one message per problem, written for a physicist and placed exactly: an
+ * unknown key on the key, a wrong value on the value, a missing field on the
+ * key of the object that lacks it.
+ */
+export function validateAgainstSchema(root: YamlNode, data: unknown): SchemaProblem[] {
+  const validate = schemaValidator();
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
+  // A value of the wrong type makes every other complaint about it noise.
+  const typeErrorPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'type' && typeErrorPaths.has(error.instancePath)) continue;
+    const problem = describe(root, data, error);
+    if (!problem) continue;
+    const key = `${problem.start}:${problem.end}:${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = Object.prototype.hasOwnProperty.call(current, segment) ? (current as Record<string, unknown>)[segment as string] : undefined;
+  }
+  return current;
+}
+
+/** How a field is named in a message: its key, or "`staffGroups` entry" for an item of a list. */
+function fieldName(path: Path): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'The document';
+  if (typeof last === 'number') {
+    const owner = path[path.length - 2];
+    return owner === undefined ? `Item ${last + 1}` : `\`${String(owner)}\` entry`;
+  }
+  return `\`${last}\``;
+}
+
+/** Names the object a problem sits in: "role `adapter`", "the document". */
+function objectName(schema: SchemaNode | undefined, value: unknown, path: Path): string {
+  if (path.length === 0) return 'the protocol';
+  const title = (schema?.title ?? String(path[path.length - 1])).toLowerCase();
+  const id = value && typeof value === 'object' ? (value as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' && id ? `${title} \`${id}\`` : title;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return value === '' ? 'an empty value' : `\`${value}\``;
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping of keys to values',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+function describe(root: YamlNode, data: unknown, error: ErrorObject): SchemaProblem | undefined {
+  const path = pointerToPath(error.instancePath);
+  const { found, complete } = locate(root, path);
+  if (!complete) return undefined;
+  const value = valueAt(data, path);
+  const schema = schemaAtPath(path);
+  const valueRange = (): [number, number] => {
+    const node = found.node;
+    if (node.kind === 'scalar' && node.empty && found.key) return [found.key.start, found.key.end];
+    if (node.kind === 'mapping' || node.kind === 'sequence') {
+      if (found.key) return [found.key.start, found.key.end];
+      // An item of a list has no key: mark its first key or item rather than the whole block.
+      const first = node.kind === 'mapping' ? node.pairs[0]?.key : node.items[0];
+      return first ? [first.start, first.end] : [node.start, node.end];
+    }
+    return [node.start, node.end];
+  };
+  const make = (message: string, [start, end]: [number, number]): SchemaProblem => ({ message, start, end, path });
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const node = found.node;
+      const pair = node.kind === 'mapping' ? node.pairs.find((p) => p.key.value === key) : undefined;
+      const known = Object.keys(resolveSchema(schema)?.properties ?? {});
+      const guess = didYouMean(key, known);
+      const where = objectName(schema, value, path);
+      const hint = guess ? ` Did you mean \`${guess}\`?` : known.length ? ` Allowed keys: ${known.map((k) => `\`${k}\``).join(', ')}.` : '';
+      const range: [number, number] = pair ? [pair.key.start, pair.key.end] : valueRange();
+      return { message: `Unknown key \`${key}\` in ${where}.${hint}`, start: range[0], end: range[1], path: [...path, key] };
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const where = objectName(schema, value, path);
+      const node = found.node;
+      let range: [number, number];
+      if (found.key) range = [found.key.start, found.key.end];
+      else if (node.kind === 'mapping' && node.pairs.length > 0) range = [node.pairs[0].key.start, node.pairs[0].key.end];
+      else range = valueRange();
+      const child = schemaAtPath([...path, missing]);
+      const what = child?.title ? ` (${child.title.toLowerCase()})` : '';
+      return make(`${capitalise(where)} is missing the required key \`${missing}\`${what}.`, range);
+    }
+    case 'type': {
+      const expected = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
+      return make(`${fieldName(path)} must be ${expected}; got ${show(value)}.`, valueRange());
+    }
+    case 'enum': {
+      const allowed = (schema?.enum ?? (params.allowedValues as unknown[]) ?? []).map(String);
+      const list = schema?.['x-summary'] ?? allowed.join(', ');
+      const guess = typeof value === 'string' || typeof value === 'number' ? didYouMean(String(value), allowed) : undefined;
+      return make(`${fieldName(path)} must be one of ${list}; got ${show(value)}.${guess ? ` Did you mean \`${guess}\`?` : ''}`, valueRange());
+    }
+    case 'const':
+      return make(`${fieldName(path)} must be \`${String(params.allowedValue)}\`; got ${show(value)}.`, valueRange());
+    case 'pattern': {
+      const pattern = String(params.pattern);
+      if (pattern.includes('[a-z0-9]+(-[a-z0-9]+)*')) {
+        const suggestion = typeof value === 'string' ? kebab(value) : '';
+        const hint = suggestion && suggestion !== value ? ` Did you mean \`${suggestion}\`?` : '';
+        return make(`${fieldName(path)} must be an id in kebab case (lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`); got ${show(value)}.${hint}`, valueRange());
+      }
+      if (pattern.includes('\\d{4}-\\d{2}-\\d{2}')) {
+        return make(`${fieldName(path)} must be a date written YYYY-MM-DD; got ${show(value)}.`, valueRange());
+      }
+      return make(`${fieldName(path)} does not have the expected form (${pattern}); got ${show(value)}.`, valueRange());
+    }
+    case 'minItems': {
+      const n = Number(params.limit);
+      return make(`${fieldName(path)} must list at least ${n} ${n === 1 ? 'entry' : 'entries'}.`, valueRange());
+    }
+    case 'uniqueItems': {
+      const later = Math.max(Number(params.i), Number(params.j));
+      const item = locate(root, [...path, later]);
+      const duplicate = valueAt(data, [...path, later]);
+      const range: [number, number] = item.complete ? [item.found.node.start, item.found.node.end] : valueRange();
+      return { message: `${fieldName(path)} lists ${show(duplicate)} twice.`, start: range[0], end: range[1], path: [...path, later] };
+    }
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return make(`${fieldName(path)} must be at least ${String(params.limit)}; got ${show(value)}.`, valueRange());
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return make(`${fieldName(path)} must be at most ${String(params.limit)}; got ${show(value)}.`, valueRange());
+    case 'minLength':
+      return make(`${fieldName(path)} must not be empty.`, valueRange());
+    default:
+      return make(`${fieldName(path)} ${error.message ?? 'is not valid'}.`, valueRange());
+  }
+}
+
+function kebab(s: string): string {
+  return s.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

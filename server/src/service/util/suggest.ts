@@ -1,0 +1,52 @@
+/** Damerau-Levenshtein distance (optimal string alignment), for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev2: number[] = new Array(n + 1).fill(0);
+  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur: number[] = [i];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n];
+}
+
+/**
+ * The candidate a person most likely meant, or undefined when nothing is close.
+ * Case and separators are ignored first ("Advanced Adapter" -> "advanced-adapter"),
+ * then a word that is contained whole ("radiographer" -> "therapeutic radiographer"),
+ * then the smallest edit distance within a third of the word's length.
+ */
+export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[\s_\-()]+/g, '');
+  const wanted = norm(input);
+  if (wanted.length === 0) return undefined;
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    if (candidate === input) continue;
+    const c = norm(candidate);
+    let score: number;
+    if (c === wanted) score = 0;
+    else if (wanted.length >= 4 && c.includes(wanted)) score = 0.5;
+    else {
+      const d = editDistance(wanted, c);
+      if (d > Math.max(1, Math.floor(Math.max(wanted.length, c.length) / 3))) continue;
+      score = d;
+    }
+    if (score < bestScore) {
+      bestScore = score;
+      best = candidate;
+    }
+  }
+  return best;
+}
