@@ -129,8 +129,11 @@ function placePath(root: YamlNode | undefined, report: Extract<RuleReport, { pat
   const node = found.node;
   if (found.key && (report.on === 'key' || !complete || node.kind !== 'scalar' || node.empty)) return [found.key.start, found.key.end];
   if (node.kind === 'mapping') {
+    // A list entry has no key of its own: mark its id, which names it, or else its first key.
+    const id = node.pairs.find((p) => p.key.value === 'id');
+    if (id && id.value.kind === 'scalar' && !id.value.empty) return [id.value.start, id.value.end];
     const first = node.pairs[0];
-    return first ? [first.key.start, first.value.end] : [node.start, node.end];
+    return first ? [first.key.start, first.key.end] : [node.start, node.end];
   }
   if (node.kind === 'sequence') {
     const first = node.items[0];

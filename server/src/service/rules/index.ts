@@ -5,6 +5,8 @@ import { schema } from './schema';
 import { duplicateId } from './duplicate-id';
 import { unknownReference } from './unknown-reference';
 import { unknownRule } from './unknown-rule';
+import { stepHasPerformer } from './step-has-performer';
+import { entitlementNeedsTraining } from './entitlement-needs-training';
 
 /** Every rule, in the order their documentation lists them. Ids are stable. */
 export const allRules: readonly Rule[] = [
@@ -15,6 +17,8 @@ export const allRules: readonly Rule[] = [
   unknownReference,
   unknownRule,
   // governance: workflow and entitlement
+  stepHasPerformer,
+  entitlementNeedsTraining,
   // governance: group A
   // governance: group B
 ];

@@ -1,0 +1,44 @@
+import type { StepPart } from '../model/protocol';
+import type { Rule, RuleReport } from './types';
+
+/** The parts of a step that act on the patient's treatment and so need training. */
+const ENTITLED_PARTS: StepPart[] = ['performs', 'edits', 'approves'];
+
+export const entitlementNeedsTraining: Rule = {
+  id: 'entitlement-needs-training',
+  defaultSeverity: 'error',
+  category: 'governance',
+  description: 'A role that performs, edits or approves a step needing a skill is in a training row for that skill, for every site the step covers.',
+  rationale: 'IR(ME)R 2017 regulation 17: no practitioner or operator may act without adequate training, and the employer keeps a record of it. Entitlement without a training row has no evidence behind it.',
+  check({ protocol }) {
+    const reports: RuleReport[] = [];
+    const allSites = protocol.sites.map((s) => s.id);
+    for (const step of protocol.workflow) {
+      if (step.skills.length === 0) continue;
+      const stepSites = step.sites ?? allSites;
+      for (const part of ENTITLED_PARTS) {
+        step[part].forEach((roleId, index) => {
+          if (!protocol.roleById.has(roleId)) return; // unknown-reference says so
+          // A role listed twice in one step (performs and edits) is reported once, where it first appears.
+          if (ENTITLED_PARTS.slice(0, ENTITLED_PARTS.indexOf(part)).some((p) => step[p].includes(roleId))) return;
+          for (const skillId of step.skills) {
+            if (!protocol.skillById.has(skillId)) continue;
+            const rows = (protocol.trainingBySkill.get(skillId) ?? []).filter((row) => row.roles.includes(roleId));
+            const skillName = protocol.skillById.get(skillId)?.name ?? skillId;
+            if (rows.length === 0) {
+              reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\`, which needs ${skillName}, but no training row trains \`${roleId}\` in \`${skillId}\`.`, path: [...step.path, part, index] });
+              continue;
+            }
+            if (rows.some((row) => row.sites === undefined)) continue;
+            const trainedSites = new Set(rows.flatMap((row) => row.sites ?? []));
+            const missing = stepSites.filter((site) => !trainedSites.has(site));
+            if (missing.length > 0) {
+              reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\` at ${missing.map((s) => `\`${s}\``).join(', ')}, but its \`${skillId}\` training covers only ${[...trainedSites].map((s) => `\`${s}\``).join(', ')}.`, path: [...step.path, part, index] });
+            }
+          }
+        });
+      }
+    }
+    return reports;
+  },
+};
