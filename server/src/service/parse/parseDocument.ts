@@ -13,6 +13,7 @@ import {
   type ScalarEvent,
   getScalarValue,
 } from 'js-yaml';
+import { explainSyntaxError } from './syntaxHints';
 import type { AliasNode, MappingNode, ScalarNode, ScalarValue, SequenceNode, YamlNode } from './tree';
 
 export type SourceLanguage = 'yaml' | 'json';
@@ -92,6 +93,8 @@ function syntaxProblem(text: string, error: unknown): ParseProblem {
   if (error instanceof YAMLException) {
     const position = error.mark ? error.mark.position : 0;
     const at = Math.max(0, Math.min(position, text.length));
+    const hint = explainSyntaxError(text, at, error.reason);
+    if (hint) return { ruleId: 'syntax', ...hint };
     return { ruleId: 'syntax', message: `${capitalise(error.reason)}.`, start: at, end: Math.min(text.length, at + 1) };
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -235,7 +238,9 @@ class TreeBuilder {
     open.pendingKey = undefined;
     if (node.kind === 'scalar' && node.empty) {
       // `key:` with nothing after it: place the empty value right after the key's colon.
-      node.start = node.end = key.end;
+      const colon = this.text.indexOf(':', key.end);
+      const lineBreak = this.text.indexOf('\n', key.end);
+      node.start = node.end = colon !== -1 && (lineBreak === -1 || colon < lineBreak) ? colon + 1 : key.end;
     }
     const name = String(key.value);
     const earlier = open.seen.get(name);

@@ -128,11 +128,13 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject): SchemaProb
       const where = objectName(schema, value, path);
       const node = found.node;
       let range: [number, number];
+      const id = node.kind === 'mapping' ? node.pairs.find((p) => p.key.value === 'id')?.value : undefined;
       if (found.key) range = [found.key.start, found.key.end];
+      else if (id && id.kind === 'scalar' && !id.empty) range = [id.start, id.end];
       else if (node.kind === 'mapping' && node.pairs.length > 0) range = [node.pairs[0].key.start, node.pairs[0].key.end];
       else range = valueRange();
-      const child = schemaAtPath([...path, missing]);
-      const what = child?.title ? ` (${child.title.toLowerCase()})` : '';
+      const title = schemaAtPath([...path, missing])?.title?.toLowerCase();
+      const what = title && title !== missing.toLowerCase() ? ` (${title})` : '';
       return make(`${capitalise(where)} is missing the required key \`${missing}\`${what}.`, range);
     }
     case 'type': {
@@ -142,8 +144,11 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject): SchemaProb
     case 'enum': {
       const allowed = (schema?.enum ?? (params.allowedValues as unknown[]) ?? []).map(String);
       const list = schema?.['x-summary'] ?? allowed.join(', ');
-      const guess = typeof value === 'string' || typeof value === 'number' ? didYouMean(String(value), allowed) : undefined;
-      return make(`${fieldName(path)} must be one of ${list}; got ${show(value)}.${guess ? ` Did you mean \`${guess}\`?` : ''}`, valueRange());
+      // "6" written in quotes is text, not the band 6: say so rather than guess.
+      const unquoted = typeof value === 'string' && (schema?.enum ?? []).some((v) => typeof v === 'number' && String(v) === value);
+      const guess = unquoted ? undefined : typeof value === 'string' || typeof value === 'number' ? didYouMean(String(value), allowed) : undefined;
+      const hint = unquoted ? ` Write it without quotes: ${String(value)}.` : guess ? ` Did you mean \`${guess}\`?` : '';
+      return make(`${fieldName(path)} must be one of ${list}; got ${show(value)}.${hint}`, valueRange());
     }
     case 'const':
       return make(`${fieldName(path)} must be \`${String(params.allowedValue)}\`; got ${show(value)}.`, valueRange());

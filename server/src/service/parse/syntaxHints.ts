@@ -1,0 +1,72 @@
+/**
+ * js-yaml reports where reading stopped, which is often a line after the
+ * mistake a person made. For the commonest typing slips, move the finding to
+ * the mistake and say what it is.
+ */
+export interface SyntaxHint {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export function explainSyntaxError(text: string, position: number, reason: string): SyntaxHint | undefined {
+  if (/multiline key may not be an implicit key/.test(reason) || /could not find expected ':'/.test(reason)) {
+    return missingColon(text, position);
+  }
+  if (/deficient indentation|unexpected end of the stream/i.test(reason)) {
+    return unclosed(text, position);
+  }
+  return undefined;
+}
+
+/** The line before the error that holds text but no `key:` is the one missing its colon. */
+function missingColon(text: string, position: number): SyntaxHint | undefined {
+  let lineStart = text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
+  for (let guard = 0; guard < 50 && lineStart > 0; guard++) {
+    const prevEnd = lineStart - 1;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    const line = text.slice(prevStart, prevEnd).replace(/\r$/, '');
+    lineStart = prevStart;
+    const content = line.replace(/^\s*(-\s+)*/, '');
+    if (content === '' || content.startsWith('#')) continue;
+    if (/:(\s|$)/.test(content)) return undefined;
+    const start = prevStart + line.length - content.length;
+    const word = content.replace(/\s+#.*$/, '').trimEnd();
+    return { message: `\`${word}\` has no \`:\` after it. A key needs a colon (\`${word}: …\`), or this line is indented wrongly.`, start, end: start + word.length };
+  }
+  return undefined;
+}
+
+/** Finds a quote or flow bracket that was opened before the error and never closed. */
+function unclosed(text: string, position: number): SyntaxHint | undefined {
+  const open: { char: string; at: number }[] = [];
+  let quote: { char: string; at: number } | undefined;
+  for (let i = 0; i < Math.min(position, text.length); i++) {
+    const c = text[i];
+    if (quote) {
+      if (quote.char === "'" && c === "'" && text[i + 1] === "'") i++;
+      else if (quote.char === '"' && c === '\\') i++;
+      else if (c === quote.char) quote = undefined;
+      continue;
+    }
+    const prev = i === 0 ? '\n' : text[i - 1];
+    if (c === '#' && /\s/.test(prev)) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl;
+      continue;
+    }
+    // A quote opens a scalar only where a value starts (after `: `, `- `, `[`, `,` or at a line's start).
+    if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) quote = { char: c, at: i };
+    else if ((c === '[' || c === '{') && /[\s[{,:]/.test(prev)) open.push({ char: c, at: i });
+    else if ((c === ']' || c === '}') && open.length > 0) open.pop();
+  }
+  if (quote) {
+    return { message: `This quoted text is never closed: add the closing ${quote.char === '"' ? 'double' : 'single'} quote.`, start: quote.at, end: quote.at + 1 };
+  }
+  const last = open[open.length - 1];
+  if (last) {
+    const closer = last.char === '[' ? ']' : '}';
+    return { message: `This ${last.char === '[' ? 'list' : 'mapping'} is never closed: add \`${closer}\`.`, start: last.at, end: last.at + 1 };
+  }
+  return undefined;
+}
