@@ -101,7 +101,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     const [start, end] = 'path' in report ? placePath(root, report) : [report.start, report.end];
     const range = lines.range(start, end);
     const silencedIds = suppressed.get(range.start.line);
-    if (silencedIds && rule.id !== 'unknown-rule' && (silencedIds.size === 0 || silencedIds.has(rule.id))) continue;
+    if (silencedIds && (silencedIds.size === 0 || silencedIds.has(rule.id))) continue;
     findings.push({ ruleId: rule.id, severity, message: report.message, range });
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));

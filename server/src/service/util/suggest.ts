@@ -24,7 +24,7 @@ export function editDistance(a: string, b: string): number {
  * The candidate a person most likely meant, or undefined when nothing is close.
  * Case and separators are ignored first ("Advanced Adapter" -> "advanced-adapter"),
  * then a word that is contained whole ("radiographer" -> "therapeutic radiographer"),
- * then the smallest edit distance within a third of the word's length.
+ * then the smallest edit distance within a quarter of the word's length.
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[\s_\-()]+/g, '');
@@ -41,7 +41,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
     else if (wanted.length < 3) continue; // one or two letters are too short to guess from
     else {
       const d = editDistance(wanted, c);
-      if (d > Math.max(1, Math.floor(Math.max(wanted.length, c.length) / 3))) continue;
+      if (d > Math.max(1, Math.floor(Math.max(wanted.length, c.length) / 4))) continue;
       score = d;
     }
     if (score < bestScore) {
