@@ -20,8 +20,8 @@ export function findDirectives(text: string): Directive[] {
     if (match) {
       const listStart = lineStart + match.index + match[0].length - match[2].length;
       const rules: Directive['rules'] = [];
-      // The list may be followed by `-- reason`, as ESLint allows.
-      const list = match[2].split(/\s--\s/)[0];
+      // The list may be followed by `-- reason`, as ESLint allows, or by another comment.
+      const list = match[2].split(/\s--(\s|$)|\s#/)[0];
       const idPattern = /[^\s,]+/g;
       for (let m = idPattern.exec(list); m; m = idPattern.exec(list)) {
         rules.push({ id: m[0], start: listStart + m.index, end: listStart + m.index + m[0].length });

@@ -10,7 +10,7 @@ export interface SyntaxHint {
 }
 
 export function explainSyntaxError(text: string, position: number, reason: string): SyntaxHint | undefined {
-  if (/multiline key may not be an implicit key/.test(reason) || /could not find expected ':'/.test(reason)) {
+  if (/multiline key may not be an implicit key|expected ':'/i.test(reason)) {
     return missingColon(text, position);
   }
   if (/deficient indentation|unexpected end of the stream/i.test(reason)) {
@@ -19,20 +19,28 @@ export function explainSyntaxError(text: string, position: number, reason: strin
   return undefined;
 }
 
-/** The line before the error that holds text but no `key:` is the one missing its colon. */
+/**
+ * The line at or before the error that holds text but no `key:` is the one
+ * missing its colon. The error's own line may hold the next key, which has its colon.
+ */
 function missingColon(text: string, position: number): SyntaxHint | undefined {
   let lineStart = text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
-  for (let guard = 0; guard < 50 && lineStart > 0; guard++) {
-    const prevEnd = lineStart - 1;
-    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-    const line = text.slice(prevStart, prevEnd).replace(/\r$/, '');
-    lineStart = prevStart;
+  let lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd === -1) lineEnd = text.length;
+  for (let guard = 0; guard < 50; guard++) {
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const content = line.replace(/^\s*(-\s+)*/, '');
-    if (content === '' || content.startsWith('#')) continue;
-    if (/:(\s|$)/.test(content)) return undefined;
-    const start = prevStart + line.length - content.length;
-    const word = content.replace(/\s+#.*$/, '').trimEnd();
-    return { message: `\`${word}\` has no \`:\` after it. A key needs a colon (\`${word}: …\`), or this line is indented wrongly.`, start, end: start + word.length };
+    const code = content.startsWith('#') ? '' : content.replace(/\s+#.*$/, '').trimEnd();
+    if (code !== '') {
+      if (!/:(\s|$)/.test(code)) {
+        const start = lineStart + line.length - content.length;
+        return { message: `\`${code}\` has no \`:\` after it. A key needs a colon (\`${code}: …\`), or this line is indented wrongly.`, start, end: start + code.length };
+      }
+      if (lineEnd < position) return undefined;
+    }
+    if (lineStart === 0) return undefined;
+    lineEnd = lineStart - 1;
+    lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
   }
   return undefined;
 }
