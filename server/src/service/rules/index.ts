@@ -7,6 +7,23 @@ import { unknownReference } from './unknown-reference';
 import { unknownRule } from './unknown-rule';
 import { stepHasPerformer } from './step-has-performer';
 import { entitlementNeedsTraining } from './entitlement-needs-training';
+import { independentApproval } from './independent-approval';
+import { independentSignOff } from './independent-sign-off';
+import { mpeInvolvement } from './mpe-involvement';
+import { registeredDutyHolder } from './registered-duty-holder';
+import { bandRange } from './band-range';
+import { careerLevelBand } from './career-level-band';
+import { assistantPractitionerScope } from './assistant-practitioner-scope';
+import { medicalRoleBand } from './medical-role-band';
+import { trainingHasMethodAndRecord } from './training-has-method-and-record';
+import { siteClinicalProtocol } from './site-clinical-protocol';
+import { extendedScopeTargets } from './extended-scope-targets';
+import { experienceAsData } from './experience-as-data';
+import { passMarkStated } from './pass-mark-stated';
+import { reassessmentInterval } from './reassessment-interval';
+import { stepOrder } from './step-order';
+import { documentControl } from './document-control';
+import { unusedDefinition } from './unused-definition';
 
 /** Every rule, in the order their documentation lists them. Ids are stable. */
 export const allRules: readonly Rule[] = [
@@ -20,7 +37,24 @@ export const allRules: readonly Rule[] = [
   stepHasPerformer,
   entitlementNeedsTraining,
   // governance: group A
+  independentApproval,
+  independentSignOff,
+  mpeInvolvement,
+  registeredDutyHolder,
+  bandRange,
+  careerLevelBand,
+  assistantPractitionerScope,
+  medicalRoleBand,
   // governance: group B
+  trainingHasMethodAndRecord,
+  siteClinicalProtocol,
+  extendedScopeTargets,
+  experienceAsData,
+  passMarkStated,
+  reassessmentInterval,
+  stepOrder,
+  documentControl,
+  unusedDefinition,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));

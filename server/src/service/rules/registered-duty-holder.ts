@@ -1,0 +1,30 @@
+import type { Rule, RuleReport } from './types';
+
+/** Staff groups with no statutory register (HCPC or GMC) behind them. */
+const UNREGISTERED: readonly string[] = ['dosimetrist', 'clinical technologist', 'assistant practitioner'];
+const RESTRICTED_CAPACITIES: ReadonlySet<string> = new Set(['practitioner', 'referrer']);
+
+const joined = (items: string[]): string => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+export const registeredDutyHolder: Rule = {
+  id: 'registered-duty-holder',
+  defaultSeverity: 'error',
+  category: 'governance',
+  description: 'A role with the practitioner or referrer capacity is open only to statutorily registered staff groups.',
+  rationale: 'Under IR(ME)R 2017 a practitioner or referrer must be a registered health care professional. Therapeutic radiographers and clinical scientists are registered with the HCPC and clinical oncologists with the GMC; dosimetrists, clinical technologists and assistant practitioners have no statutory register.',
+  check({ protocol }) {
+    const reports: RuleReport[] = [];
+    for (const role of protocol.roles) {
+      const unregistered = UNREGISTERED.filter((group) => role.staffGroups.includes(group));
+      if (unregistered.length === 0) continue;
+      role.capacities.forEach((capacity, index) => {
+        if (!RESTRICTED_CAPACITIES.has(capacity) || role.capacities.indexOf(capacity) !== index) return;
+        reports.push({
+          message: `Role \`${role.id}\` has the ${capacity} capacity, but ${joined(unregistered)} ${unregistered.length === 1 ? 'is' : 'are'} not statutorily registered; remove the capacity or limit \`staffGroups\` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).`,
+          path: [...role.path, 'capacities', index],
+        });
+      });
+    }
+    return reports;
+  },
+};

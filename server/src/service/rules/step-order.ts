@@ -1,0 +1,40 @@
+import type { Step } from '../model/protocol';
+import type { Rule, RuleReport } from './types';
+
+/** Each pair: steps of the first activities come before steps of the second, with the reason. */
+const ORDER: { first: string; then: string[]; reason: string }[] = [
+  { first: 'oar-approval', then: ['target-edit', 'target-approval'], reason: 'OARs are approved before targets are edited or approved' },
+  { first: 'plan-selection', then: ['dose-check'], reason: 'the plan is selected before its independent dose check' },
+  { first: 'dose-check', then: ['delivery'], reason: 'the independent dose check comes before delivery' },
+];
+
+/** Two steps can only be out of order if they can happen in the same session: their sites overlap. */
+function shareSites(a: Step, b: Step): boolean {
+  if (!a.sites || !b.sites) return true;
+  return a.sites.some((site) => b.sites?.includes(site));
+}
+
+export const stepOrder: Rule = {
+  id: 'step-order',
+  defaultSeverity: 'warning',
+  category: 'governance',
+  description: 'Online steps are in a safe order: OARs approved before targets, the plan selected before the dose check, the dose check before delivery.',
+  rationale: 'The workflow lists the adaptive session in the order it happens. Targets are judged against approved OARs, the independent dose check must check the plan that was selected, and nothing is delivered before it is checked; a step out of order is either a mistake in the document or an unsafe session.',
+  check({ protocol }) {
+    const reports: RuleReport[] = [];
+    const online = protocol.workflow.filter((step) => step.phase === 'online');
+    for (const { first, then, reason } of ORDER) {
+      for (const step of online) {
+        if (step.activity !== first) continue;
+        // The earliest step that should have come after this one, but comes before it.
+        const before = online.find((other) => other.order < step.order && other.activity !== undefined && then.includes(other.activity) && shareSites(step, other));
+        if (!before) continue;
+        reports.push({
+          message: `Step \`${step.id}\` (${first}) comes after step \`${before.id}\` (${before.activity}), but ${reason}; move \`${step.id}\` above \`${before.id}\`.`,
+          path: [...step.path, 'activity'],
+        });
+      }
+    }
+    return reports;
+  },
+};

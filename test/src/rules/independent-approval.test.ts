@@ -1,0 +1,71 @@
+import { describeRule, span } from '../helpers/ruleTester';
+import { protocolText, SECTIONS } from '../helpers/protocolText';
+
+const withWorkflow = (from: string, to: string) => protocolText({ workflow: SECTIONS.workflow.replace(from, to) });
+
+/** The adapter approves the OARs it performs. */
+const selfApproved = withWorkflow('    approves: [physicist]\n', '    approves: [adapter]\n');
+/** ...and the offline review by the oncologist covers it. */
+const selfApprovedReviewed = protocolText({
+  workflow: SECTIONS.workflow.replace('    approves: [physicist]\n', '    approves: [adapter]\n') + '    covers: [oar-approval]\n',
+});
+/** An offline review whose only reviewer is the approver itself is no independent check. */
+const reviewedBySameRole = protocolText({
+  workflow:
+    SECTIONS.workflow.replace('    approves: [physicist]\n', '    approves: [adapter]\n') +
+    '  - id: self-audit\n    name: Offline self-audit\n    phase: offline\n    activity: other\n    performs: [adapter]\n    reviews: [adapter]\n    covers: [oar-approval]\n',
+});
+/** An online step listing `covers` is not an offline review. */
+const coveredOnline = protocolText({
+  workflow:
+    SECTIONS.workflow.replace('    approves: [physicist]\n', '    approves: [adapter]\n') +
+    '  - id: console-check\n    name: Check at the console\n    activity: other\n    performs: [oncologist]\n    covers: [oar-approval]\n',
+});
+/** An offline review performed by the approver but reviewed by another role still counts. */
+const reviewedByAnother = protocolText({
+  workflow:
+    SECTIONS.workflow.replace('    approves: [physicist]\n', '    approves: [adapter]\n') +
+    '  - id: joint-audit\n    name: Joint audit\n    phase: offline\n    activity: other\n    performs: [adapter]\n    reviews: [physicist]\n    covers: [oar-approval]\n',
+});
+const editorApproves = withWorkflow('    performs: [adapter]\n    approves: [physicist]\n', '    performs: [adapter]\n    edits: [physicist]\n    approves: [physicist]\n');
+const bothApprovers = withWorkflow('    performs: [adapter]\n    approves: [physicist]\n', '    performs: [adapter]\n    edits: [adapter, physicist]\n    approves: [adapter, physicist]\n');
+const oneIndependent = withWorkflow('    performs: [adapter]\n    approves: [physicist]\n', '    performs: [adapter]\n    approves: [adapter, physicist]\n');
+
+describeRule('independent-approval', {
+  valid: [
+    { name: 'the approver is not the performer', text: protocolText() },
+    { name: 'a self-approved step covered by an offline review by another role', text: selfApprovedReviewed },
+    { name: 'an offline review whose reviewer is another role', text: reviewedByAnother },
+    { name: 'one of two approvers is independent', text: oneIndependent },
+  ],
+  invalid: [
+    {
+      name: 'the performer is the only approver',
+      text: selfApproved,
+      errors: [{ ...span(selfApproved, 'adapter', 'approves: ['), message: 'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.' }],
+    },
+    {
+      name: 'an offline review by the approving role itself does not count',
+      text: reviewedBySameRole,
+      errors: [{ ...span(reviewedBySameRole, 'adapter', 'approves: ['), message: 'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.' }],
+    },
+    {
+      name: 'an online step that lists covers does not count',
+      text: coveredOnline,
+      errors: [{ ...span(coveredOnline, 'adapter', 'approves: ['), message: 'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.' }],
+    },
+    {
+      name: 'the editor is the only approver',
+      text: editorApproves,
+      errors: [{ ...span(editorApproves, 'physicist', 'approves: ['), message: 'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.' }],
+    },
+    {
+      name: 'every approver also does the work, one finding per approver',
+      text: bothApprovers,
+      errors: [
+        { ...span(bothApprovers, 'adapter', 'approves: ['), message: 'Step `oar-approval` is approved only by `adapter`, which also performs and edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.' },
+        { ...span(bothApprovers, 'physicist', 'approves: ['), message: 'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.' },
+      ],
+    },
+  ],
+});

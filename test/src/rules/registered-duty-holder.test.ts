@@ -1,0 +1,49 @@
+import { describeRule, span } from '../helpers/ruleTester';
+import { protocolText, SECTIONS } from '../helpers/protocolText';
+
+const withRoles = (from: string, to: string) => protocolText({ roles: SECTIONS.roles.replace(from, to) });
+
+const dosimetristPractitioner = withRoles(
+  '    staffGroups: [therapeutic radiographer]\n    minBand: 6\n    maxBand: 7\n    careerLevel: practitioner\n    capacities: [operator]\n',
+  '    staffGroups: [dosimetrist]\n    minBand: 6\n    maxBand: 7\n    careerLevel: practitioner\n    capacities: [practitioner, operator]\n',
+);
+const mixedGroups = withRoles(
+  '    staffGroups: [therapeutic radiographer]\n    minBand: 6\n    maxBand: 7\n    careerLevel: practitioner\n    capacities: [operator]\n',
+  '    staffGroups: [therapeutic radiographer, dosimetrist, clinical technologist]\n    minBand: 6\n    maxBand: 7\n    careerLevel: practitioner\n    capacities: [operator, practitioner, referrer]\n',
+);
+const assistantReferrer = withRoles(
+  '    staffGroups: [therapeutic radiographer]\n    minBand: 6\n    maxBand: 7\n    careerLevel: practitioner\n    capacities: [operator]\n',
+  '    staffGroups: [assistant practitioner]\n    minBand: 4\n    careerLevel: assistant practitioner\n    capacities:\n      - operator\n      - referrer\n',
+);
+const dosimetristOperator = withRoles('    staffGroups: [therapeutic radiographer]\n', '    staffGroups: [therapeutic radiographer, dosimetrist]\n');
+const scientistPractitioner = withRoles('    capacities: [MPE, operator]\n', '    capacities: [MPE, operator, practitioner]\n');
+const radiographerPractitioner = withRoles('    capacities: [operator]\n', '    capacities: [practitioner, operator]\n');
+
+describeRule('registered-duty-holder', {
+  valid: [
+    { name: 'a clinical oncologist as practitioner', text: protocolText() },
+    { name: 'a dosimetrist as operator only', text: dosimetristOperator },
+    { name: 'a clinical scientist as practitioner', text: scientistPractitioner },
+    { name: 'a therapeutic radiographer as practitioner', text: radiographerPractitioner },
+  ],
+  invalid: [
+    {
+      name: 'a dosimetrist role with the practitioner capacity',
+      text: dosimetristPractitioner,
+      errors: [{ ...span(dosimetristPractitioner, 'practitioner', 'capacities: ['), message: 'Role `adapter` has the practitioner capacity, but dosimetrist is not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).' }],
+    },
+    {
+      name: 'two unregistered groups and two restricted capacities',
+      text: mixedGroups,
+      errors: [
+        { ...span(mixedGroups, 'practitioner', 'capacities: [operator, '), message: 'Role `adapter` has the practitioner capacity, but dosimetrist and clinical technologist are not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).' },
+        { ...span(mixedGroups, 'referrer', 'capacities: [operator, '), message: 'Role `adapter` has the referrer capacity, but dosimetrist and clinical technologist are not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).' },
+      ],
+    },
+    {
+      name: 'an assistant practitioner as referrer, in a block list',
+      text: assistantReferrer,
+      errors: [{ ...span(assistantReferrer, 'referrer', '      - operator'), message: 'Role `adapter` has the referrer capacity, but assistant practitioner is not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).' }],
+    },
+  ],
+});
