@@ -7,12 +7,12 @@ import { buildProtocol, type Protocol } from '../model/protocol';
 import { collectIds, definitionsByKind, type IdOccurrence } from '../model/ids';
 import { FORMAT_NAME } from '../schema/schema';
 import { allRules, ruleById, knownRuleIds } from '../rules/index';
-import type { Rule, RuleContext, RuleReport, Severity, SeveritySetting } from '../rules/types';
+import type { FixHints, Rule, RuleContext, RuleReport, Severity, SeveritySetting } from '../rules/types';
 import { findDirectives } from './directives';
 import { emptyConfig, type ProjectConfig } from '../config/config';
 
 /** One finding: which rule, how severe, what it says, and exactly where. */
-export interface Finding {
+export interface Finding extends FixHints {
   ruleId: string;
   severity: Severity;
   message: string;
@@ -102,7 +102,10 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     const range = lines.range(start, end);
     const silencedIds = suppressed.get(range.start.line);
     if (silencedIds && (silencedIds.size === 0 || silencedIds.has(rule.id))) continue;
-    findings.push({ ruleId: rule.id, severity, message: report.message, range });
+    const finding: Finding = { ruleId: rule.id, severity, message: report.message, range };
+    if (report.replacement !== undefined) finding.replacement = report.replacement;
+    if (report.data) finding.data = report.data;
+    findings.push(finding);
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
   return { findings, parsed, lines, protocol, ids, isProtocol: declaresProtocolFormat(root) };

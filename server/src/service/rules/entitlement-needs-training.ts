@@ -26,14 +26,14 @@ export const entitlementNeedsTraining: Rule = {
             const rows = (protocol.trainingBySkill.get(skillId) ?? []).filter((row) => row.roles.includes(roleId));
             const skillName = protocol.skillById.get(skillId)?.name ?? skillId;
             if (rows.length === 0) {
-              reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\`, which needs ${skillName}, but no training row trains \`${roleId}\` in \`${skillId}\`.`, path: [...step.path, part, index] });
+              reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\`, which needs ${skillName}, but no training row trains \`${roleId}\` in \`${skillId}\`.`, path: [...step.path, part, index], data: { role: roleId, skill: skillId } });
               continue;
             }
             if (rows.some((row) => row.sites === undefined)) continue;
             const trainedSites = new Set(rows.flatMap((row) => row.sites ?? []));
             const missing = stepSites.filter((site) => !trainedSites.has(site));
             if (missing.length > 0) {
-              reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\` at ${missing.map((s) => `\`${s}\``).join(', ')}, but its \`${skillId}\` training covers only ${[...trainedSites].map((s) => `\`${s}\``).join(', ')}.`, path: [...step.path, part, index] });
+              reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\` at ${missing.map((s) => `\`${s}\``).join(', ')}, but its \`${skillId}\` training covers only ${[...trainedSites].map((s) => `\`${s}\``).join(', ')}.`, path: [...step.path, part, index], data: { role: roleId, skill: skillId, sites: missing.join(',') } });
             }
           }
         });

@@ -13,9 +13,19 @@ export type SeveritySetting = Severity | 'off';
  * the engine (on the value, or on the key with `on: 'key'`); a few integrity
  * rules already know offsets and give them directly.
  */
-export type RuleReport =
+export type RuleReport = (
   | { message: string; path: Path; on?: 'key' | 'value' }
-  | { message: string; start: number; end: number };
+  | { message: string; start: number; end: number }
+) &
+  FixHints;
+
+/** What a quick fix needs to know, beside the message. */
+export interface FixHints {
+  /** The text that most likely should stand where the finding is ("did you mean"). */
+  replacement?: string;
+  /** Facts about the finding for code actions, e.g. `{ role, skill }`. */
+  data?: Record<string, string>;
+}
 
 /** Everything a rule may read, computed once per document before any rule runs. */
 export interface RuleContext {

@@ -15,7 +15,7 @@ export const unknownReference: Rule = {
       if (defined?.has(occurrence.id)) continue;
       const guess = defined ? didYouMean(occurrence.id, defined.keys()) : undefined;
       const hint = guess ? ` Did you mean \`${guess}\`?` : defined && defined.size > 0 ? '' : ` No ${occurrence.kind}s are defined yet.`;
-      reports.push({ message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}`, path: occurrence.path });
+      reports.push({ message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}`, path: occurrence.path, data: { kind: occurrence.kind, id: occurrence.id }, ...(guess ? { replacement: guess } : {}) });
     }
     return reports;
   },

@@ -9,6 +9,8 @@ export interface SchemaProblem {
   start: number;
   end: number;
   path: Path;
+  /** The likely intended text for the range, when there is one. */
+  replacement?: string;
 }
 
 /**
@@ -121,7 +123,7 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject): SchemaProb
       const where = objectName(schema, value, path);
       const hint = guess ? ` Did you mean \`${guess}\`?` : known.length ? ` Allowed keys: ${known.map((k) => `\`${k}\``).join(', ')}.` : '';
       const range: [number, number] = pair ? [pair.key.start, pair.key.end] : valueRange();
-      return { message: `Unknown key \`${key}\` in ${where}.${hint}`, start: range[0], end: range[1], path: [...path, key] };
+      return { message: `Unknown key \`${key}\` in ${where}.${hint}`, start: range[0], end: range[1], path: [...path, key], ...(guess ? { replacement: guess } : {}) };
     }
     case 'required': {
       const missing = String(params.missingProperty);
@@ -148,7 +150,8 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject): SchemaProb
       const unquoted = typeof value === 'string' && (schema?.enum ?? []).some((v) => typeof v === 'number' && String(v) === value);
       const guess = unquoted ? undefined : typeof value === 'string' || typeof value === 'number' ? didYouMean(String(value), allowed) : undefined;
       const hint = unquoted ? ` Write it without quotes: ${String(value)}.` : guess ? ` Did you mean \`${guess}\`?` : '';
-      return make(`${fieldName(path)} must be one of ${list}; got ${show(value)}.${hint}`, valueRange());
+      const replacement = unquoted ? String(value) : guess;
+      return { ...make(`${fieldName(path)} must be one of ${list}; got ${show(value)}.${hint}`, valueRange()), ...(replacement !== undefined ? { replacement } : {}) };
     }
     case 'const':
       return make(`${fieldName(path)} must be \`${String(params.allowedValue)}\`; got ${show(value)}.`, valueRange());
@@ -157,7 +160,8 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject): SchemaProb
       if (pattern.includes('[a-z0-9]+(-[a-z0-9]+)*')) {
         const suggestion = typeof value === 'string' ? kebab(value) : '';
         const hint = suggestion && suggestion !== value ? ` Did you mean \`${suggestion}\`?` : '';
-        return make(`${fieldName(path)} must be an id in kebab case (lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`); got ${show(value)}.${hint}`, valueRange());
+        const problem = make(`${fieldName(path)} must be an id in kebab case (lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`); got ${show(value)}.${hint}`, valueRange());
+        return hint ? { ...problem, replacement: suggestion } : problem;
       }
       if (pattern.includes('\\d{4}-\\d{2}-\\d{2}')) {
         return make(`${fieldName(path)} must be a date written YYYY-MM-DD; got ${show(value)}.`, valueRange());

@@ -1,0 +1,45 @@
+import { PART_LETTERS, STEP_PARTS, type Protocol } from '../model/protocol';
+import type { Path } from '../parse/tree';
+import type { TableCell, TableData } from './types';
+
+/**
+ * The responsibility matrix: one row per workflow step (in order), one column
+ * per role (in document order; a role id a step names but nobody defines gets
+ * a column of its own, headed by the id, after the defined ones). Each cell
+ * holds the letters of the parts the role plays, in the order P E A G S R.
+ */
+export function buildMatrixTable(protocol: Protocol): TableData {
+  const columns: { id: string; header: string }[] = protocol.roles.map((r) => ({ id: r.id, header: r.shortName ?? r.title }));
+  const seen = new Set(columns.map((c) => c.id));
+  for (const step of protocol.workflow) {
+    for (const part of STEP_PARTS) {
+      for (const id of step[part]) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        columns.push({ id, header: id });
+      }
+    }
+  }
+  const rows = protocol.workflow.map((step): TableCell[] => {
+    const cells: TableCell[] = [{ text: step.name, source: [...step.path, 'name'] }];
+    for (const column of columns) {
+      let text = '';
+      let source: Path | undefined;
+      for (const part of STEP_PARTS) {
+        const index = step[part].indexOf(column.id);
+        if (index < 0) continue;
+        text += PART_LETTERS[part];
+        source ??= [...step.path, part, index];
+      }
+      cells.push(source ? { text, source } : { text });
+    }
+    return cells;
+  });
+  return {
+    id: 'matrix',
+    title: 'Responsibility matrix',
+    columns: ['Step', ...columns.map((c) => c.header)],
+    rows,
+    legend: STEP_PARTS.map((part) => `${PART_LETTERS[part]}: ${part}`),
+  };
+}

@@ -1,0 +1,43 @@
+import type { TableData, TableRenderer, TableSet } from '../types';
+import { documentLine } from './markdown';
+
+const CRLF = '\r\n';
+const BOM = '\uFEFF';
+
+/**
+ * One CSV field. A value a spreadsheet would run as a formula (starting with
+ * =, +, -, @, tab or CR) gets a leading apostrophe first; then, per RFC 4180,
+ * a field containing a comma, a quote, CR or LF is quoted, with quotes doubled.
+ */
+export function csvField(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function record(fields: readonly string[]): string {
+  return fields.map(csvField).join(',') + CRLF;
+}
+
+function csvTable(table: TableData): string {
+  return record(table.columns) + table.rows.map((cells) => record(cells.map((c) => c.text))).join('');
+}
+
+/**
+ * CSV (RFC 4180, CRLF line ends) with a UTF-8 byte order mark so Excel reads
+ * it as UTF-8. One table renders as the bare table (header and rows), ready
+ * to import. Several tables render as a document: the document-control line,
+ * then each table preceded by a line with its title and followed by its
+ * legend lines, with a blank line between blocks.
+ */
+export const csvRenderer: TableRenderer = {
+  format: 'csv',
+  extension: 'csv',
+  render(set: TableSet): string {
+    if (set.tables.length === 1) return BOM + csvTable(set.tables[0]);
+    const blocks: string[] = [];
+    const control = documentLine(set.document);
+    if (control) blocks.push(record([control]));
+    for (const table of set.tables) blocks.push(record([table.title]) + csvTable(table) + (table.legend ?? []).map((line) => record([line])).join(''));
+    return BOM + blocks.join(CRLF);
+  },
+};

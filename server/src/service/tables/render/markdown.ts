@@ -1,0 +1,52 @@
+import type { DocumentControl } from '../../model/protocol';
+import type { TableData, TableRenderer, TableSet } from '../types';
+
+/**
+ * Escapes text for one cell of a GitHub-flavoured Markdown table:
+ * - a pipe becomes `\|`; a run of backslashes just before a pipe is doubled
+ *   first, so `a\|b` comes out as `a\\\|b` and still reads `a\|b`;
+ * - line breaks (CRLF, CR or LF) become `<br>`.
+ * Everything else is left as written, so authors' Markdown (emphasis, code)
+ * still renders.
+ */
+export function escapeCell(text: string): string {
+  return text
+    .replace(/(\\*)\|/g, (_m, slashes: string) => `${slashes}${slashes}\\|`)
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.map(escapeCell).join(' | ')} |`;
+}
+
+/** The table itself: header, separator, rows, then the legend lines (one list item each). */
+export function markdownTable(table: TableData): string {
+  const lines = [row(table.columns), `|${table.columns.map(() => '---').join('|')}|`, ...table.rows.map((cells) => row(cells.map((c) => c.text)))];
+  if (table.legend && table.legend.length > 0) lines.push('', ...table.legend.map((line) => `- ${escapeCell(line)}`));
+  return lines.join('\n') + '\n';
+}
+
+/** "Title (id), version 1.2, approved": whatever of those the document states; '' when none. */
+export function documentLine(document: DocumentControl): string {
+  const name = document.title && document.id ? `${document.title} (${document.id})` : document.title ?? document.id ?? '';
+  return [name, document.version ? `version ${document.version}` : '', document.status ?? ''].filter(Boolean).join(', ');
+}
+
+/**
+ * GitHub-flavoured Markdown. One table renders as exactly that table (and its
+ * legend), with no heading, so it can be pasted anywhere. Several tables
+ * render as a document: a document-control line first (title, id, version,
+ * status), then for each table a `## Title` heading, a blank line and the table.
+ */
+export const markdownRenderer: TableRenderer = {
+  format: 'md',
+  extension: 'md',
+  render(set: TableSet): string {
+    if (set.tables.length === 1) return markdownTable(set.tables[0]);
+    const parts: string[] = [];
+    const control = documentLine(set.document);
+    if (control) parts.push(escapeCell(control) + '\n');
+    for (const table of set.tables) parts.push(`## ${escapeCell(table.title)}\n\n${markdownTable(table)}`);
+    return parts.join('\n');
+  },
+};

@@ -1,0 +1,366 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lintText } from '../../../server/out/service/engine/lint';
+import { buildProtocol, type Protocol } from '../../../server/out/service/model/protocol';
+import { locate } from '../../../server/out/service/parse/tree';
+import {
+  bandText,
+  buildTable,
+  buildTables,
+  csvField,
+  escapeCell,
+  joinAsWritten,
+  registerRenderer,
+  renderers,
+  renderTables,
+  TABLE_IDS,
+  type TableData,
+  type TableSet,
+} from '../../../server/out/service/tables/index';
+
+const REFERENCE = path.resolve(__dirname, '../../../samples/reference-department.roles.yaml');
+
+function load(file: string, text = fs.readFileSync(file, 'utf8')): Protocol {
+  const protocol = lintText(text, { fileName: file }).protocol;
+  assert.ok(protocol, `${file} did not parse`);
+  return protocol;
+}
+
+const reference = (): Protocol => load(REFERENCE);
+const single = (protocol: Protocol, id: (typeof TABLE_IDS)[number]): TableSet => ({ document: protocol.document, tables: [buildTable(id, protocol)] });
+const md = (protocol: Protocol, id: (typeof TABLE_IDS)[number]): string => renderTables(single(protocol, id), 'md');
+
+/** A tiny RFC 4180 reader: records of fields, CRLF (or LF) line ends, quoted fields with doubled quotes. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i++;
+      } else {
+        field += c;
+        i++;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else {
+      assert.ok(c !== '\r' && c !== '\n' && c !== '"', `bare ${JSON.stringify(c)} at ${i}`);
+      field += c;
+      i++;
+    }
+  }
+  assert.ok(!quoted, 'unterminated quoted field');
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+const table = (columns: string[], rows: string[][], legend?: string[]): TableData => ({ id: 'training', title: 'Test table', columns, rows: rows.map((r) => r.map((text) => ({ text }))), legend });
+const set = (...tables: TableData[]): TableSet => ({ document: { present: true, id: 'doc-1', title: 'A protocol', version: '2', status: 'draft', approvals: [], references: [] }, tables });
+
+describe('tables: the reference sample in Markdown', () => {
+  it('reproduces the training matrix of DOMAIN.md exactly', () => {
+    assert.equal(
+      md(reference(), 'training'),
+      `| Role | Skill | Method | Record |
+|---|---|---|---|
+| Adapter | OAR outlining | ProKnow Contouring Tool | ProKnow log and certificates |
+| Advanced adapter | Target outlining | ProKnow Contouring Tool, 1:1 with CCOs | Reflective training logs |
+| Adapter and Advanced Adapter | DIR evaluation | Tutorial | Certificate |
+| Advanced adapter, MPE | Plan selection | Training program for plan checking plus experience of at least 2 years | Plan Checking training records |
+| Advanced adapter, MPE | Mobius approval | Training program | Training records |
+`,
+    );
+  });
+
+  it('renders the roles table', () => {
+    assert.equal(
+      md(reference(), 'roles'),
+      `| Role | Staff group | Band | Capacity | Responsibilities |
+|---|---|---|---|---|
+| Adapter | Therapeutic radiographer | 5-7 | operator | Generate / edit OARs completed by AI |
+| Advanced Adapter | Dosimetrist | 7 or above | operator | Approve OARs edited by the adapter; Edit and approve target volumes; Select the plan for that day's treatment; Approve the Mobius check |
+| Physicist | Clinical scientist | 7-8c | MPE, operator | Provide support to adapter and advanced adapter; Agree plan selection; Approve the Mobius check |
+| Clinical Oncologist | Clinical oncologist |  | practitioner, referrer | Approve protocols to support plan selection; Review plan selections offline at the weekly MDT |
+`,
+    );
+  });
+
+  it('renders the responsibility matrix with its legend', () => {
+    assert.equal(
+      md(reference(), 'matrix'),
+      `| Step | Adapter | Advanced Adapter | MPE | Clinical Oncologist |
+|---|---|---|---|---|
+| CBCT acquisition | P |  |  |  |
+| Review and edit AI-generated OARs (influencers) | PE |  | S |  |
+| Approve OARs edited by the adapter | P | A |  |  |
+| Edit and approve target volumes |  | PEA | S |  |
+| Calculate scheduled and adapted plans |  | P |  |  |
+| Select the plan for that day's treatment |  | P | G |  |
+| Independent dose check (Mobius) |  | PA | A |  |
+| Verification CBCT (optional) | P |  |  |  |
+| Treatment delivery | P |  |  |  |
+| Offline review of plan selections at the weekly MDT |  |  |  | PR |
+
+- P: performs
+- E: edits
+- A: approves
+- G: agrees
+- S: supports
+- R: reviews
+`,
+    );
+  });
+
+  it('renders the coverage table, every entitlement trained', () => {
+    const perSite = (site: string): string => `| ${site} | Review and edit AI-generated OARs (influencers) | Adapter | OAR outlining, DIR evaluation | yes |
+| ${site} | Approve OARs edited by the adapter | Adapter | DIR evaluation | yes |
+| ${site} | Approve OARs edited by the adapter | Advanced Adapter | DIR evaluation | yes |
+| ${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | yes |
+| ${site} | Select the plan for that day's treatment | Advanced Adapter | Plan selection | yes |
+| ${site} | Independent dose check (Mobius) | Advanced Adapter | Mobius approval | yes |
+| ${site} | Independent dose check (Mobius) | Physicist | Mobius approval | yes |
+`;
+    assert.equal(md(reference(), 'coverage'), `| Site | Step | Role | Skills | Trained |
+|---|---|---|---|---|
+${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`);
+    assert.ok(buildTable('coverage', reference()).rows.every((r) => r[4].status === 'trained'));
+  });
+
+  it('renders all four tables as a document: control line, then a heading per table', () => {
+    const text = renderTables({ document: reference().document, tables: buildTables(reference()) }, 'md');
+    const lines = text.split('\n');
+    assert.equal(lines[0], 'Online adaptive radiotherapy on Ethos - roles and training (oart-ethos-roles), version 1.2, approved');
+    assert.equal(lines[1], '');
+    assert.deepEqual(
+      lines.filter((l) => l.startsWith('## ')),
+      ['## Training matrix', '## Roles and responsibilities', '## Responsibility matrix', '## Training coverage by site'],
+    );
+    assert.ok(text.includes(`## Training matrix\n\n${md(reference(), 'training')}\n## Roles and responsibilities\n\n`));
+  });
+
+  it('gives every cell a source that exists in the document', () => {
+    const result = lintText(fs.readFileSync(REFERENCE, 'utf8'), { fileName: REFERENCE });
+    const protocol = result.protocol!;
+    const root = result.parsed.root!;
+    for (const t of buildTables(protocol)) {
+      for (const row of t.rows) {
+        row.forEach((cell, column) => {
+          if (t.id === 'matrix' && cell.text === '') return;
+          assert.ok(cell.source, `${t.id}: no source for ${JSON.stringify(cell.text)} in column ${t.columns[column]}`);
+          assert.ok(locate(root, cell.source).complete, `${t.id}: ${cell.source.join('.')} is not in the document`);
+        });
+      }
+    }
+    const training = buildTable('training', protocol);
+    assert.deepEqual(training.rows[1][0].source, ['training', 1, 'roleLabel']);
+    assert.deepEqual(training.rows[0][2].source, ['training', 0, 'methods', 0]);
+    assert.deepEqual(training.rows[1][2].source, ['training', 1, 'methods']);
+  });
+});
+
+describe('tables: builders', () => {
+  const protocol = (data: object): Protocol => buildProtocol({ format: 'role-protocol/1', ...data });
+
+  it('joins names the way a person writes them', () => {
+    assert.equal(joinAsWritten([]), '');
+    assert.equal(joinAsWritten(['A']), 'A');
+    assert.equal(joinAsWritten(['A', 'B']), 'A and B');
+    assert.equal(joinAsWritten(['A', 'B', 'C']), 'A, B and C');
+  });
+
+  it('writes bands as ranges, open ends and nothing', () => {
+    assert.equal(bandText(7, 7), '7');
+    assert.equal(bandText(7, '8b'), '7-8b');
+    assert.equal(bandText(7, undefined), '7 or above');
+    assert.equal(bandText(undefined, 6), 'up to 6');
+    assert.equal(bandText(undefined, undefined), '');
+  });
+
+  it('folds prerequisites into the method cell and shows unknown ids as written', () => {
+    const p = protocol({
+      roles: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }],
+      skills: [{ id: 's', name: 'Skill' }],
+      methods: [{ id: 'm', name: 'Method' }],
+      training: [
+        { skill: 's', roles: ['a', 'b', 'c'], methods: ['m'], records: ['nowhere'], prerequisites: { experienceYears: 1 } },
+        { skill: 'ghost', roles: ['a', 'z'], methods: ['m', 'x'], records: [], prerequisites: { experienceYears: 1.5 } },
+        { skill: 's', roles: ['a'], methods: ['m'], records: [], prerequisites: { experienceYears: 3, registrations: ['HCPC (radiographer)'] } },
+        { skill: 's', roles: ['a'], methods: [], records: [], prerequisites: { experienceYears: 2 } },
+      ],
+    });
+    assert.deepEqual(
+      buildTable('training', p).rows.map((r) => r.map((c) => c.text)),
+      [
+        ['A, B and C', 'Skill', 'Method plus experience of at least 1 year', 'nowhere'],
+        ['A and z', 'ghost', 'Method, x plus experience of at least 1.5 years', ''],
+        ['A', 'Skill', 'Method plus experience of at least 3 years and HCPC (radiographer) registration', ''],
+        ['A', 'Skill', 'Experience of at least 2 years', ''],
+      ],
+    );
+  });
+
+  it('writes staff groups capitalised and bands open-ended in the roles table', () => {
+    const p = protocol({ roles: [{ id: 'a', title: 'A', staffGroups: ['dosimetrist', 'clinical scientist'], minBand: 7 }, { id: 'b', title: 'B', maxBand: 6, responsibilities: ['One', 'Two'] }] });
+    assert.deepEqual(
+      buildTable('roles', p).rows.map((r) => r.map((c) => c.text)),
+      [
+        ['A', 'Dosimetrist, Clinical scientist', '7 or above', '', ''],
+        ['B', '', 'up to 6', '', 'One; Two'],
+      ],
+    );
+  });
+
+  it('gives a role named in the workflow but never defined a column of its own', () => {
+    const p = protocol({ roles: [{ id: 'a', title: 'A', shortName: 'AA' }], workflow: [{ id: 's', name: 'Step', performs: ['a'], reviews: ['ghost', 'a'] }] });
+    const t = buildTable('matrix', p);
+    assert.deepEqual(t.columns, ['Step', 'AA', 'ghost']);
+    assert.deepEqual(t.rows[0].map((c) => c.text), ['Step', 'PR', 'R']);
+    assert.deepEqual(t.rows[0][1].source, ['workflow', 0, 'performs', 0]);
+  });
+
+  it('reports a coverage gap when a role is taken out of a training row', () => {
+    const text = fs.readFileSync(REFERENCE, 'utf8').replace('roles: [adapter, advanced-adapter]', 'roles: [adapter]');
+    const t = buildTable('coverage', load(REFERENCE, text));
+    const gaps = t.rows.filter((r) => r[4].status === 'gap').map((r) => r.map((c) => c.text).join(' | '));
+    assert.deepEqual(gaps, ['Cervix', 'Bladder', 'Prostate'].flatMap((site) => [
+      `${site} | Approve OARs edited by the adapter | Advanced Adapter | DIR evaluation | no: missing DIR evaluation`,
+      `${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | no: missing DIR evaluation`,
+    ]));
+    assert.deepEqual(t.rows.find((r) => r[4].status === 'gap')![4].source, ['training', 2, 'roles']);
+    assert.ok(md(load(REFERENCE, text), 'coverage').includes('| no: missing DIR evaluation |'));
+  });
+
+  it('checks coverage per site and uses "All sites" when there are none', () => {
+    const base = {
+      roles: [{ id: 'a', title: 'A' }],
+      skills: [{ id: 's', name: 'S' }, { id: 't', name: 'T' }],
+      workflow: [
+        { id: 'one', name: 'One', performs: ['a'], skills: ['s', 't'] },
+        { id: 'two', name: 'Two', performs: ['a'], skills: ['s'], sites: ['x'] },
+        { id: 'three', name: 'Three', supports: ['a'], skills: ['s'] },
+      ],
+      training: [{ skill: 's', roles: ['a'], sites: ['x'] }],
+    };
+    const withSites = buildTable('coverage', protocol({ ...base, sites: [{ id: 'x', name: 'X' }, { id: 'y', name: 'Y' }] }));
+    assert.deepEqual(
+      withSites.rows.map((r) => r.map((c) => c.text)),
+      [
+        ['X', 'One', 'A', 'S, T', 'no: missing T'],
+        ['X', 'Two', 'A', 'S', 'yes'],
+        ['Y', 'One', 'A', 'S, T', 'no: missing S, T'],
+      ],
+    );
+    const noSites = buildTable('coverage', protocol(base));
+    assert.deepEqual(noSites.rows.map((r) => `${r[0].text}/${r[1].text}/${r[4].text}`), ['All sites/One/no: missing T', 'All sites/Two/yes']);
+  });
+});
+
+describe('tables: Markdown escaping', () => {
+  it('escapes pipes, keeps backslashes before pipes readable, and turns line breaks into <br>', () => {
+    assert.equal(escapeCell('a | b'), 'a \\| b');
+    assert.equal(escapeCell('a \\| b'), 'a \\\\\\| b');
+    assert.equal(escapeCell('C:\\path'), 'C:\\path');
+    assert.equal(escapeCell('one\ntwo\r\nthree\rfour'), 'one<br>two<br>three<br>four');
+    const text = renderTables(set(table(['A|B', 'C'], [['x|y', 'line 1\nline 2']])), 'md');
+    assert.equal(text, '| A\\|B | C |\n|---|---|\n| x\\|y | line 1<br>line 2 |\n');
+  });
+
+  it('keeps each row on one line with the right number of cells', () => {
+    const nasty = ['=SUM(A1)', '+1', '-2', '@x', 'say "hi"', 'a, b', 'p | q', 'r\\|s', 'l1\nl2'];
+    const text = renderTables(set(table(nasty.map((_, i) => `c${i}`), [nasty])), 'md');
+    const lines = text.trimEnd().split('\n');
+    assert.equal(lines.length, 3);
+    assert.equal(lines[2].match(/(?<!\\)\|/g)!.length, nasty.length + 1);
+  });
+
+  it('shows the document-control line only when there are several tables', () => {
+    const one = renderTables(set(table(['A'], [['1']])), 'md');
+    assert.equal(one, '| A |\n|---|\n| 1 |\n');
+    const two = renderTables(set(table(['A'], [['1']]), { ...table(['B'], [['2']], ['Legend']), title: 'Second' }), 'md');
+    assert.equal(two, 'A protocol (doc-1), version 2, draft\n\n## Test table\n\n| A |\n|---|\n| 1 |\n\n## Second\n\n| B |\n|---|\n| 2 |\n\n- Legend\n');
+  });
+});
+
+describe('tables: CSV', () => {
+  it('starts with a byte order mark and ends lines with CRLF', () => {
+    const text = renderTables(single(reference(), 'training'), 'csv');
+    assert.ok(text.startsWith('\uFEFFRole,Skill,Method,Record\r\n'));
+    assert.ok(text.endsWith('\r\n'));
+    assert.equal(text.replace(/\r\n/g, '').includes('\n'), false);
+    assert.ok(text.includes('\r\nAdvanced adapter,Target outlining,"ProKnow Contouring Tool, 1:1 with CCOs",Reflective training logs\r\n'));
+  });
+
+  it('quotes fields and neutralises formulas', () => {
+    assert.equal(csvField('plain'), 'plain');
+    assert.equal(csvField('a, b'), '"a, b"');
+    assert.equal(csvField('say "hi"'), '"say ""hi"""');
+    assert.equal(csvField('l1\nl2'), '"l1\nl2"');
+    assert.equal(csvField('l1\rl2'), '"l1\rl2"');
+    assert.equal(csvField('=SUM(A1)'), "'=SUM(A1)");
+    assert.equal(csvField('=SUM(A1,B1)'), `"'=SUM(A1,B1)"`);
+    assert.equal(csvField('+1'), "'+1");
+    assert.equal(csvField('-2'), "'-2");
+    assert.equal(csvField('@x'), "'@x");
+    assert.equal(csvField('\tx'), "'\tx");
+    assert.equal(csvField('\rx'), `"'\rx"`);
+    assert.equal(csvField('7-8b'), '7-8b');
+    assert.equal(csvField(''), '');
+  });
+
+  it('reads back what it wrote (RFC 4180 round trip)', () => {
+    const nasty = ['=SUM(A1)', '+1', '-2', '@x', 'say "hi"', 'a, b', 'p | q', 'l1\r\nl2', 'ü ✓', ''];
+    const columns = nasty.map((_, i) => `c${i}`);
+    const text = renderTables(set(table(columns, [nasty, ['x', ...nasty.slice(1)]])), 'csv');
+    assert.ok(text.startsWith('\uFEFF'));
+    const neutralised = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+    assert.deepEqual(parseCsv(text.slice(1)), [columns, nasty.map(neutralised), ['x', ...nasty.slice(1)].map(neutralised)]);
+
+    const protocol = reference();
+    for (const id of TABLE_IDS) {
+      const data = buildTable(id, protocol);
+      assert.deepEqual(parseCsv(renderTables(single(protocol, id), 'csv').slice(1)), [data.columns, ...data.rows.map((r) => r.map((c) => neutralised(c.text)))], id);
+    }
+  });
+
+  it('puts the document line, then each table under its title, blank lines between', () => {
+    const text = renderTables(set(table(['A'], [['1']]), { ...table(['B'], [['2']], ['Legend']), title: 'Second' }), 'csv');
+    assert.equal(text, '\uFEFF"A protocol (doc-1), version 2, draft"\r\n\r\nTest table\r\nA\r\n1\r\n\r\nSecond\r\nB\r\n2\r\nLegend\r\n');
+  });
+});
+
+describe('tables: renderer registry', () => {
+  it('has md and csv built in and accepts more', () => {
+    assert.ok(renderers.has('md') && renderers.has('csv'));
+    registerRenderer({ format: 'test-count', extension: 'txt', render: (s) => String(s.tables.length) });
+    try {
+      assert.equal(renderTables({ document: reference().document, tables: buildTables(reference()) }, 'test-count'), '4');
+    } finally {
+      renderers.delete('test-count');
+    }
+    assert.throws(() => renderTables(set(), 'nope'), /Unknown table format `nope`/);
+  });
+});
