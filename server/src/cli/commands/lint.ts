@@ -1,0 +1,89 @@
+import * as path from 'path';
+import { lintText } from '../../service/engine/lint';
+import { ConfigReadError, ConfigResolver } from '../../node/config';
+import { collectInputs, InputError, notProtocolReason } from '../../node/files';
+import { displayName } from '../../node/paths';
+import { formatters } from '../formatters/index';
+import type { LintFileResult } from '../formatters/types';
+import { UsageError } from '../errors';
+import { configResult, errorsOnly, fileResult, toMessage } from '../results';
+
+export interface LintCommandOptions {
+  /** Files, folders, globs or `-`. */
+  patterns: string[];
+  format: string;
+  maxWarnings?: number;
+  /** Replaces the discovery of `.roleprotocols.*` files. */
+  config?: string;
+  quiet: boolean;
+  stdinFilename?: string;
+  cwd: string;
+  color: boolean;
+  version: string;
+  readStdin: () => string;
+  /** YYYY-MM-DD, for tests; defaults to the real date. */
+  today?: string;
+}
+
+export interface LintOutcome {
+  /** The formatted report. */
+  output: string;
+  /** Notes for standard error (e.g. too many warnings). */
+  notes: string[];
+  exitCode: 0 | 1;
+  results: LintFileResult[];
+}
+
+/**
+ * `role-protocols lint`: finds the files, lints each with the configuration
+ * that applies to it and formats the findings. Throws UsageError or
+ * InputError for problems that mean exit code 2.
+ */
+export function runLint(options: LintCommandOptions): LintOutcome {
+  const formatter = formatters.get(options.format);
+  if (!formatter) throw new UsageError(`unknown format \`${options.format}\`; use one of ${[...formatters.keys()].join(', ')}`, 'lint');
+  if (options.patterns.length === 0) throw new UsageError('no files given', 'lint');
+
+  const inputs = collectInputs(options.patterns, { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename });
+  const resolver = new ConfigResolver(options.config ? path.resolve(options.cwd, options.config) : undefined);
+  const results: LintFileResult[] = [];
+  const linted = new Set<number>();
+  const searched = new Set<number>();
+  try {
+    // A missing --config is an error even before any file needs it.
+    if (options.config) resolver.forDirectory(options.cwd);
+    for (const input of inputs) {
+      const config = resolver.settingsFor(input.path ? path.dirname(input.path) : options.cwd);
+      const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today });
+      const reason = notProtocolReason(input, result.parsed.root);
+      if (reason) {
+        if (input.explicit) throw new InputError(`${input.name}: ${reason}`);
+        searched.add(input.argument);
+        continue;
+      }
+      linted.add(input.argument);
+      results.push(fileResult(input.stdin && !input.path ? '<stdin>' : input.path!, result.findings.map(toMessage)));
+    }
+  } catch (error) {
+    if (error instanceof ConfigReadError) throw new InputError(`${displayName(error.file, options.cwd)}: cannot read the configuration: ${error.reason}`);
+    throw error;
+  }
+  for (const argument of searched) {
+    if (!linted.has(argument)) throw new InputError(`no role protocol files found in ${options.patterns[argument]}`);
+  }
+
+  // Problems in the configuration files come first: they change what follows.
+  const configResults = resolver.used.filter((c) => c.problems.length > 0).map(configResult);
+  const all = [...configResults, ...results];
+  const errors = all.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = all.reduce((n, r) => n + r.warningCount, 0);
+  const notes: string[] = [];
+  let exitCode: 0 | 1 = errors > 0 ? 1 : 0;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    exitCode = 1;
+    notes.push(`role-protocols found too many warnings: ${warnings} (maximum: ${options.maxWarnings}).`);
+  }
+  const shown = options.quiet ? all.map(errorsOnly) : all;
+  const output = formatter(shown, { cwd: options.cwd, color: options.color, version: options.version });
+  return { output, notes, exitCode, results: shown };
+}

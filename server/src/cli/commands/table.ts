@@ -1,0 +1,98 @@
+import * as path from 'path';
+import { lintText } from '../../service/engine/lint';
+import { buildTables, renderers, renderTables, TABLE_IDS } from '../../service/tables/index';
+import type { TableId } from '../../service/tables/types';
+import { ConfigReadError, ConfigResolver } from '../../node/config';
+import { collectInputs, InputError, notProtocolReason } from '../../node/files';
+import { displayName } from '../../node/paths';
+import { writeTextFile, WriteError } from '../../node/output';
+import { UsageError } from '../errors';
+import { stylish } from '../formatters/stylish';
+import { fileResult, toMessage } from '../results';
+
+export interface TableCommandOptions {
+  /** A protocol file, or `-` for standard input. */
+  file: string;
+  /** A table id or `all`. */
+  table: string;
+  format: string;
+  out?: string;
+  force: boolean;
+  config?: string;
+  stdinFilename?: string;
+  cwd: string;
+  /** Colour for findings shown on standard error. */
+  color: boolean;
+  version: string;
+  readStdin: () => string;
+  today?: string;
+}
+
+export interface TableOutcome {
+  /** The rendered tables, for standard output (empty when written to --out). */
+  output: string;
+  /** For standard error: findings that stopped the tables, or a note about problems. */
+  notes: string[];
+  exitCode: 0 | 1;
+}
+
+/** The `--table` choices: each table id, and `all`. */
+export const TABLE_CHOICES: readonly string[] = [...TABLE_IDS, 'all'];
+
+/** The `--format` choices: every registered renderer that gives text. */
+export function tableFormats(): string[] {
+  return [...renderers.keys()];
+}
+
+/**
+ * `role-protocols table`: renders summary tables of one protocol. A document
+ * that does not parse stops with its syntax findings (exit 1); schema and
+ * rule findings do not stop the tables, but are mentioned on standard error.
+ */
+export function runTable(options: TableCommandOptions): TableOutcome {
+  if (!TABLE_CHOICES.includes(options.table)) throw new UsageError(`unknown table \`${options.table}\`; use one of ${TABLE_CHOICES.join(', ')}`, 'table');
+  if (!renderers.has(options.format)) throw new UsageError(`unknown format \`${options.format}\`; use one of ${tableFormats().join(', ')}`, 'table');
+
+  const [input] = collectInputs([options.file], { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename });
+  let config;
+  try {
+    config = new ConfigResolver(options.config ? path.resolve(options.cwd, options.config) : undefined).settingsFor(input.path ? path.dirname(input.path) : options.cwd);
+  } catch (error) {
+    if (error instanceof ConfigReadError) throw new InputError(`${displayName(error.file, options.cwd)}: cannot read the configuration: ${error.reason}`);
+    throw error;
+  }
+  const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today });
+  const reason = notProtocolReason(input, result.parsed.root);
+  if (reason) throw new InputError(`${input.name}: ${reason}`);
+
+  const filePath = input.stdin && !input.path ? '<stdin>' : input.path!;
+  const syntax = result.findings.filter((f) => f.ruleId === 'syntax');
+  if (syntax.length > 0 || !result.protocol) {
+    const report = stylish([fileResult(filePath, syntax.map(toMessage))], { cwd: options.cwd, color: options.color, version: options.version });
+    return { output: '', notes: [report.trim() ? report : `${input.name}: the document could not be read`, `role-protocols: ${input.name}: no tables: fix the syntax errors first.`], exitCode: 1 };
+  }
+
+  const ids = (options.table === 'all' ? TABLE_IDS : [options.table]) as TableId[];
+  const tables = buildTables(result.protocol, ids);
+  let text = renderTables({ document: result.protocol.document, tables }, options.format);
+  if (!text.endsWith('\n')) text += '\n';
+
+  const notes: string[] = [];
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  if (errors + warnings > 0) {
+    const counts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+    notes.push(`role-protocols: note: ${input.name} has ${counts}; the tables show what it says. Run \`role-protocols lint ${input.stdin ? '-' : input.name}\` to see them.`);
+  }
+  if (options.out) {
+    const target = path.resolve(options.cwd, options.out);
+    try {
+      writeTextFile(target, text, { overwrite: options.force, shownAs: options.out });
+    } catch (error) {
+      if (error instanceof WriteError) throw new InputError(error.message);
+      throw error;
+    }
+    return { output: '', notes, exitCode: 0 };
+  }
+  return { output: text, notes, exitCode: 0 };
+}

@@ -1,0 +1,82 @@
+import { TABLE_IDS } from '../service/tables/types';
+
+/** The table command, loaded only when used: `lint` never needs the table code. */
+export const tableCommand = (): typeof import('./commands/table') => require('./commands/table');
+
+export const TOOL_USAGE = 'Usage: role-protocols <command> [options]';
+
+export const TOOL_HELP = `${TOOL_USAGE}
+
+Check and summarise role protocols for online adaptive radiotherapy.
+
+Commands:
+  lint <files|dirs|globs|->...   Check protocols and report problems
+  table <file>                   Print summary tables (Markdown or CSV)
+  help [command]                 Show help for a command
+
+Options:
+  -h, --help       Show this help
+  -v, --version    Show the version
+
+Run \`role-protocols <command> --help\` for a command's options.
+`;
+
+export const LINT_USAGE = 'Usage: role-protocols lint [options] <files|dirs|globs|->...';
+
+export const LINT_HELP = `${LINT_USAGE}
+
+Checks role protocols: syntax, the schema, references and the governance
+rules. Folders are searched for *.roles.yaml, *.roles.yml and *.roles.json,
+and for other .yaml, .yml and .json files with a \`format: role-protocol/…\`
+key (node_modules and dot-folders are skipped). Quote globs ('**/*.yaml') so
+that the tool, not the shell, expands them. \`-\` reads standard input.
+
+Each file uses the nearest .roleprotocols.yaml (.yml, .json) in its folder or
+a folder above it, unless --config names one.
+
+Options:
+  -f, --format <name>       stylish (default), json or sarif
+  -o, --output <file>       Write the report to a file instead of standard output
+  -c, --config <file>       Use this configuration file for every protocol
+      --max-warnings <n>    Exit with 1 when there are more than n warnings
+  -q, --quiet               Report errors only
+      --stdin-filename <f>  Name for standard input (its type and configuration)
+      --color, --no-color   Force colour on or off (default: on in a terminal;
+                            NO_COLOR and FORCE_COLOR are respected)
+  -h, --help                Show this help
+
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings allows)
+  1  errors found, or too many warnings
+  2  a usage or file problem: unknown option, missing or unreadable file,
+     a named file that is not a role protocol, nothing found to lint
+`;
+
+export const TABLE_USAGE = 'Usage: role-protocols table [options] <file>';
+
+export const tableHelp = (): string => `${TABLE_USAGE}
+
+Prints the summary tables of one protocol, for governance papers and QMS
+documents. Schema and rule problems do not stop the tables (run \`lint\` to see
+them); a file that cannot be parsed does. \`-\` reads standard input.
+
+Options:
+  -t, --table <name>        ${TABLE_IDS.join(', ')} or all (default)
+  -f, --format <name>       ${tableCommand().tableFormats().join(', ')} (default: md)
+  -o, --out <file>          Write to a file instead of standard output
+      --force               Overwrite --out if it exists
+  -c, --config <file>       Use this configuration file
+      --stdin-filename <f>  Name for standard input
+      --color, --no-color   Colour for problems shown on standard error
+  -h, --help                Show this help
+
+Exit codes:
+  0  tables written
+  1  the document has syntax errors
+  2  a usage or file problem (including an --out file that already exists)
+`;
+
+export const HELP: Record<string, { usage: string; help: () => string }> = {
+  lint: { usage: LINT_USAGE, help: () => LINT_HELP },
+  table: { usage: TABLE_USAGE, help: tableHelp },
+};

@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs, type ParseArgsConfig } from 'util';
+import { packageInfo } from '../node/packageInfo';
+import { InputError } from '../node/files';
+import { writeTextFile, WriteError } from '../node/output';
+import { useColor } from './colors';
+import { UsageError } from './errors';
+import { HELP, TOOL_HELP, TOOL_USAGE, tableCommand } from './help';
+import { runLint } from './commands/lint';
+
+/** What the CLI talks to; the real process by default, replaceable in tests. */
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  readStdin: () => string;
+}
+
+const COLOR_OPTIONS = { color: { type: 'boolean' }, 'no-color': { type: 'boolean' } } as const;
+const SHARED = { help: { type: 'boolean', short: 'h' }, config: { type: 'string', short: 'c' }, 'stdin-filename': { type: 'string' }, ...COLOR_OPTIONS } as const;
+
+const LINT_OPTIONS = {
+  ...SHARED,
+  format: { type: 'string', short: 'f', default: 'stylish' },
+  output: { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const satisfies ParseArgsConfig['options'];
+
+const TABLE_OPTIONS = {
+  ...SHARED,
+  table: { type: 'string', short: 't', default: 'all' },
+  format: { type: 'string', short: 'f', default: 'md' },
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Runs the tool with the arguments after `role-protocols`; returns the exit code. */
+export function main(argv: string[], io: CliIO): number {
+  const say = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const complain = (text: string) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) {
+      complain(TOOL_HELP);
+      return 2;
+    }
+    if (command === '--help' || command === '-h') return say(TOOL_HELP), 0;
+    if (command === '--version' || command === '-v') return say(packageInfo().version), 0;
+    if (command === 'help') {
+      const topic = rest[0];
+      if (topic && !HELP[topic]) throw new UsageError(`unknown command \`${topic}\``);
+      return say(topic ? HELP[topic].help() : TOOL_HELP), 0;
+    }
+    if (command === 'lint') return lint(rest, io, say, complain);
+    if (command === 'table') return table(rest, io, say, complain);
+    throw new UsageError(command.startsWith('-') ? `unknown option \`${command}\`` : `unknown command \`${command}\``);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const usage = error.command ? HELP[error.command].usage : TOOL_USAGE;
+      complain(`role-protocols: ${error.message}\n${usage}\nRun \`role-protocols ${error.command ? `${error.command} ` : ''}--help\` for more.`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      complain(`role-protocols: ${error.message}`);
+      return 2;
+    }
+    complain(`role-protocols: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 2;
+  }
+}
+
+function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): number {
+  const { values, positionals } = parse('lint', args, LINT_OPTIONS);
+  if (values.help) return say(HELP.lint.help()), 0;
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not \`${values['max-warnings']}\``, 'lint');
+    maxWarnings = Number(values['max-warnings']);
+  }
+  const toFile = values.output !== undefined;
+  const outcome = runLint({
+    patterns: positionals,
+    format: values.format,
+    maxWarnings,
+    config: values.config,
+    quiet: !!values.quiet,
+    stdinFilename: values['stdin-filename'],
+    cwd: io.cwd,
+    color: useColor({ color: values.color, noColor: values['no-color'] }, io.env, !toFile && !!io.stdout.isTTY),
+    version: packageInfo().version,
+    readStdin: io.readStdin,
+    today: todayFrom(io.env),
+  });
+  if (toFile) {
+    try {
+      writeTextFile(path.resolve(io.cwd, values.output!), outcome.output, { overwrite: true, shownAs: values.output });
+    } catch (error) {
+      if (error instanceof WriteError) throw new InputError(error.message);
+      throw error;
+    }
+  } else if (outcome.output) {
+    io.stdout.write(outcome.output);
+  }
+  for (const note of outcome.notes) complain(note);
+  return outcome.exitCode;
+}
+
+function table(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): number {
+  const { values, positionals } = parse('table', args, TABLE_OPTIONS);
+  if (values.help) return say(HELP.table.help()), 0;
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no file given' : 'give one file', 'table');
+  const outcome = tableCommand().runTable({
+    file: positionals[0],
+    table: values.table,
+    format: values.format,
+    out: values.out,
+    force: !!values.force,
+    config: values.config,
+    stdinFilename: values['stdin-filename'],
+    cwd: io.cwd,
+    color: useColor({ color: values.color, noColor: values['no-color'] }, io.env, !!io.stderr.isTTY),
+    version: packageInfo().version,
+    readStdin: io.readStdin,
+    today: todayFrom(io.env),
+  });
+  if (outcome.output) io.stdout.write(outcome.output);
+  for (const note of outcome.notes) complain(note);
+  return outcome.exitCode;
+}
+
+/**
+ * The date the review-due checks compare against. ROLE_PROTOCOLS_TODAY
+ * (YYYY-MM-DD) pins it, so a CI job or a golden test gives the same answer
+ * next year; otherwise it is the real date.
+ */
+function todayFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const pinned = env.ROLE_PROTOCOLS_TODAY;
+  if (pinned === undefined || pinned === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new UsageError(`ROLE_PROTOCOLS_TODAY must be a date written YYYY-MM-DD, not \`${pinned}\``, 'lint');
+  return pinned;
+}
+
+/** node's parseArgs, with its errors turned into short usage messages. */
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+      throw new UsageError(`unknown option \`${option}\``, command);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const option = /--[\w-]+/.exec(message)?.[0];
+      throw new UsageError(option && /argument missing/.test(message) ? `${option} needs a value` : message, command);
+    }
+    throw new UsageError(message, command);
+  }
+}
+
+if (require.main === module) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`| head`) is not a failure of the tool.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => fs.readFileSync(0, 'utf8'),
+  });
+}

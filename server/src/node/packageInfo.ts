@@ -1,0 +1,28 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+export interface PackageInfo {
+  name: string;
+  version: string;
+}
+
+let cached: PackageInfo | undefined;
+
+/**
+ * The tool's name and version from its package.json, found relative to this
+ * file (server/out/node/ in a build, so three folders up) rather than the
+ * working folder, so it is right wherever the tool is run from.
+ */
+export function packageInfo(): PackageInfo {
+  if (cached) return cached;
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    try {
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<PackageInfo>;
+      if (data.name === 'role-protocols' && typeof data.version === 'string') return (cached = { name: data.name, version: data.version });
+    } catch {
+      // not here; try the folder above
+    }
+  }
+  return (cached = { name: 'role-protocols', version: '0.0.0' });
+}
