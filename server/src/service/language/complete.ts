@@ -1,0 +1,161 @@
+import { cursorContext, type CursorContext } from './cursorContext';
+import type { Knowledge } from './knowledge';
+import { childSchema, resolveSchema, schemaAtPath, type SchemaNode } from '../schema/schema';
+
+/** A completion, in offsets; the LSP layer turns it into a CompletionItem. */
+export interface Completion {
+  label: string;
+  kind: 'key' | 'value' | 'reference' | 'snippet';
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText: string;
+  /** `insertText` is a snippet with `${1}` tab stops. */
+  snippet: boolean;
+  start: number;
+  end: number;
+  sortText?: string;
+}
+
+/**
+ * The fields a new catalogue entry is filled in with: the required ones plus
+ * those the governance checks ask for, so a new entry starts out clean.
+ */
+const ENTRY_FIELDS: Record<string, string[]> = {
+  roles: ['id', 'title', 'staffGroups', 'minBand', 'careerLevel', 'capacities', 'responsibilities'],
+  workflow: ['id', 'name', 'activity', 'performs', 'skills'],
+  training: ['skill', 'roles', 'methods', 'records', 'signOff', 'reassessEveryMonths'],
+  sites: ['id', 'name', 'clinicalProtocol', 'mpeInvolvement'],
+  skills: ['id', 'name'],
+  methods: ['id', 'name', 'type'],
+  records: ['id', 'name', 'location'],
+  approvals: ['name', 'role', 'date'],
+};
+
+const ENTRY_NAMES: Record<string, string> = { roles: 'role', workflow: 'step', training: 'training row', sites: 'site', skills: 'skill', methods: 'method', records: 'record', approvals: 'approval' };
+
+/** Completions at an offset. Works on text that does not parse, using `knowledge` for ids. */
+export function complete(text: string, offset: number, knowledge: Knowledge): Completion[] {
+  const context = cursorContext(text, offset);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const leading = /^[ ]*/.exec(text.slice(lineStart))![0].length;
+  if (context.mode === 'value') {
+    const schema = childSchema(schemaAtPath(context.path), context.key ?? '');
+    return valueCompletions(schema, context, knowledge, false);
+  }
+  if (context.mode === 'item') {
+    const list = resolveSchema(schemaAtPath(context.path));
+    return valueCompletions(resolveSchema(list?.items), context, knowledge, true);
+  }
+  const schema = resolveSchema(schemaAtPath(context.path));
+  if (!schema) return [];
+  if (!schema.properties) {
+    // After `- ` in a list of ids or vocabulary.
+    return context.afterDash ? valueCompletions(schema, context, knowledge, true) : [];
+  }
+  const extra = ' '.repeat(Math.max(0, context.column - leading));
+  const completions: Completion[] = [];
+  const owner = context.path[context.path.length - 2];
+  if (context.afterDash && context.existingKeys.size === 0 && typeof owner === 'string' && ENTRY_FIELDS[owner]) {
+    completions.push(entrySnippet(owner, schema, context, extra));
+  }
+  for (const [key, property] of Object.entries(schema.properties)) {
+    if (context.existingKeys.has(key)) continue;
+    const resolved = resolveSchema(property) ?? {};
+    completions.push({
+      label: key,
+      kind: 'key',
+      detail: resolved.title,
+      documentation: resolved.markdownDescription ?? resolved.description,
+      insertText: keySnippet(key, resolved, extra),
+      snippet: true,
+      start: context.replaceStart,
+      end: context.replaceEnd,
+      sortText: `${schema.required?.includes(key) ? '0' : '1'}-${key}`,
+    });
+  }
+  return completions;
+}
+
+/** What to type after a key: a nested block, a flow list, or a value. */
+function keySnippet(key: string, schema: SchemaNode, extra: string): string {
+  const type = schema.type;
+  if (type === 'object') return `${key}:\n${extra}  $0`;
+  if (type === 'array') {
+    const items = resolveSchema(schema.items);
+    if (items?.type === 'object') return `${key}:\n${extra}  - $0`;
+    return `${key}: [$0]`;
+  }
+  if (schema.enum) return `${key}: \${1|${schema.enum.map((v) => escapeChoice(String(v))).join(',')}|}`;
+  if (type === 'boolean') return `${key}: \${1|true,false|}`;
+  return `${key}: $0`;
+}
+
+/** A whole new entry (role, step, training row...) with the fields it needs. */
+function entrySnippet(section: string, schema: SchemaNode, context: CursorContext, extra: string): Completion {
+  let stop = 1;
+  const lines = ENTRY_FIELDS[section].map((key) => {
+    const property = resolveSchema(schema.properties?.[key]) ?? {};
+    const placeholder = (fallback: string) => `\${${stop++}:${fallback}}`;
+    if (property.type === 'array') return `${key}: [${placeholder('')}]`;
+    if (property.type === 'object') {
+      const inner = Object.keys(property.properties ?? {}).filter((k) => property.required?.includes(k) || k === 'approvedBy');
+      return `${key}:\n${inner.map((k) => `${extra}  ${k}: ${placeholder('')}`).join('\n')}`;
+    }
+    if (property.enum) return `${key}: \${${stop++}|${property.enum.map((v) => escapeChoice(String(v))).join(',')}|}`;
+    if (key === 'id') return `${key}: ${placeholder(`new-${(ENTRY_NAMES[section] ?? 'entry').replace(/ /g, '-')}`)}`;
+    if (key === 'reassessEveryMonths') return `${key}: ${placeholder('12')}`;
+    return `${key}: ${placeholder('')}`;
+  });
+  const name = ENTRY_NAMES[section] ?? 'entry';
+  return {
+    label: `new ${name}`,
+    kind: 'snippet',
+    detail: `A ${name} with the fields it needs`,
+    documentation: `Fills in ${ENTRY_FIELDS[section].map((k) => `\`${k}\``).join(', ')}.`,
+    insertText: lines.join(`\n${extra}`),
+    snippet: true,
+    start: context.replaceStart,
+    end: context.replaceEnd,
+    sortText: '0',
+  };
+}
+
+function escapeChoice(value: string): string {
+  return value.replace(/[,|\\$}]/g, (c) => `\\${c}`);
+}
+
+/** Values for a field: ids of the kind it refers to, vocabulary, or true/false. */
+function valueCompletions(schema: SchemaNode | undefined, context: CursorContext, knowledge: Knowledge, asItem: boolean): Completion[] {
+  const resolved = resolveSchema(schema);
+  if (!resolved) return [];
+  // `performs: |` (a list field): offer its items wrapped in a flow list.
+  if (!asItem && resolved.type === 'array') {
+    return valueCompletions(resolveSchema(resolved.items), context, knowledge, true).map((c) => ({ ...c, insertText: `[${c.insertText}]` }));
+  }
+  const base = { start: context.replaceStart, end: context.replaceEnd, snippet: false };
+  const refKind = resolved['x-refKind'];
+  if (refKind) {
+    return knowledge.entities
+      .filter((e) => e.kind === refKind)
+      .map((e) => ({ ...base, label: e.id, kind: 'reference' as const, detail: e.name, documentation: `${capitalise(refKind)} **${e.name}**${e.source ? ` (from \`${e.source}\`)` : ''}`, insertText: e.id }));
+  }
+  if (resolved.enum) {
+    return resolved.enum.map((value, i) => ({
+      ...base,
+      label: String(value),
+      kind: 'value' as const,
+      detail: resolved.title,
+      documentation: resolved.enumDescriptions?.[i],
+      insertText: String(value),
+      sortText: String(i).padStart(3, '0'),
+    }));
+  }
+  if (resolved.const !== undefined) return [{ ...base, label: String(resolved.const), kind: 'value', insertText: String(resolved.const) }];
+  if (resolved.type === 'boolean') return ['true', 'false'].map((v) => ({ ...base, label: v, kind: 'value' as const, insertText: v }));
+  return [];
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

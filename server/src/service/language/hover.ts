@@ -1,0 +1,91 @@
+import { nodeAtOffset, type YamlNode } from '../parse/tree';
+import { resolveSchema, schemaAtPath } from '../schema/schema';
+import type { Protocol } from '../model/protocol';
+import { idAt, type Located } from './navigate';
+import { bandText, joinAsWritten } from '../tables/index';
+
+export interface HoverResult {
+  /** Markdown. */
+  contents: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Hover text at an offset: for an id, a summary of what it names; for a key
+ * or a vocabulary value, the schema's explanation.
+ */
+export function hover(root: YamlNode, protocol: Protocol, ids: Located[], offset: number, includedProtocols: Protocol[] = []): HoverResult | undefined {
+  const id = idAt(ids, offset);
+  if (id) {
+    const summary = summarise(id.kind, id.id, [protocol, ...includedProtocols]);
+    if (summary) return { contents: summary, start: id.node.start, end: id.node.end };
+  }
+  const hit = nodeAtOffset(root, offset);
+  const schema = resolveSchema(schemaAtPath(hit.path));
+  if (!schema) return undefined;
+  if (hit.onKey && hit.located.key) {
+    const key = hit.located.key;
+    const text = [`**${schema.title ?? String(key.value)}**`, schema.markdownDescription ?? schema.description].filter(Boolean).join('\n\n');
+    return { contents: text, start: key.start, end: key.end };
+  }
+  const node = hit.located.node;
+  if (node.kind !== 'scalar' || node.empty) return undefined;
+  const itemIndex = schema.enum?.findIndex((v) => v === node.value) ?? -1;
+  const parts = [`**${schema.title ?? ''}**`];
+  if (itemIndex >= 0 && schema.enumDescriptions?.[itemIndex]) parts.push(`\`${String(node.value)}\`: ${schema.enumDescriptions[itemIndex]}`);
+  else if (schema.description) parts.push(schema.markdownDescription ?? schema.description);
+  return { contents: parts.filter((p) => p !== '****').join('\n\n'), start: node.start, end: node.end };
+}
+
+/** What an id names, in a few lines of Markdown, looked up in the document and its includes. */
+function summarise(kind: string, id: string, protocols: Protocol[]): string | undefined {
+  for (const p of protocols) {
+    switch (kind) {
+      case 'role': {
+        const role = p.roleById.get(id);
+        if (!role) continue;
+        const band = bandText(role.minBand, role.maxBand);
+        return [
+          `**${role.title}** (role \`${id}\`)`,
+          [role.staffGroups.length ? `Staff group: ${role.staffGroups.join(', ')}` : '', band ? `Band: ${band}` : 'No AfC band', role.careerLevel ? `Career level: ${role.careerLevel}` : '', role.capacities.length ? `IR(ME)R: ${role.capacities.join(', ')}` : '']
+            .filter(Boolean)
+            .join(' · '),
+          role.responsibilities.length ? role.responsibilities.map((r) => `- ${r}`).join('\n') : '',
+        ]
+          .filter(Boolean)
+          .join('\n\n');
+      }
+      case 'skill': {
+        const skill = p.skillById.get(id);
+        if (!skill) continue;
+        const rows = p.trainingBySkill.get(id) ?? [];
+        const name = (map: Map<string, { name?: string; title?: string }>, x: string) => map.get(x)?.name ?? map.get(x)?.title ?? x;
+        const lines = rows.map((row) => `- ${row.roleLabel ?? joinAsWritten(row.roles.map((r) => name(p.roleById, r)))}: ${row.methods.map((m) => name(p.methodById, m)).join(', ') || 'no method'}; evidence in ${row.records.map((r) => name(p.recordById, r)).join(', ') || 'no record'}${row.prerequisites?.experienceYears !== undefined ? `; at least ${row.prerequisites.experienceYears} years' experience` : ''}`);
+        return [`**${skill.name}** (skill \`${id}\`)`, skill.description ?? '', rows.length ? `Training:\n${lines.join('\n')}` : '_No training row for this skill._'].filter(Boolean).join('\n\n');
+      }
+      case 'method': {
+        const method = p.methodById.get(id);
+        if (!method) continue;
+        return [`**${method.name}** (method \`${id}\`)`, [method.type ? `Type: ${method.type}` : '', method.passMark !== undefined ? `Pass mark: ${method.passMark}` : '', method.certificate ? 'Certificate on completion' : ''].filter(Boolean).join(' · '), method.description ?? ''].filter(Boolean).join('\n\n');
+      }
+      case 'record': {
+        const record = p.recordById.get(id);
+        if (!record) continue;
+        return [`**${record.name}** (record \`${id}\`)`, record.location ? `Kept in: ${record.location}` : '', record.description ?? ''].filter(Boolean).join('\n\n');
+      }
+      case 'site': {
+        const site = p.siteById.get(id);
+        if (!site) continue;
+        return [`**${site.name}** (site \`${id}\`)`, [site.clinicalProtocol?.reference ? `Protocol: ${site.clinicalProtocol.reference}` : '', site.mpeInvolvement ? `MPE: ${site.mpeInvolvement}` : ''].filter(Boolean).join(' · '), site.clinicianPresence ?? ''].filter(Boolean).join('\n\n');
+      }
+      case 'step': {
+        const step = p.stepById.get(id);
+        if (!step) continue;
+        const parts = (['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews'] as const).filter((k) => step[k].length).map((k) => `${k}: ${step[k].join(', ')}`);
+        return [`**${step.name}** (step \`${id}\`, ${step.phase}${step.activity ? `, ${step.activity}` : ''})`, parts.join(' · ')].filter(Boolean).join('\n\n');
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import type { IdOccurrence } from '../model/ids';
+import type { ScalarNode } from '../parse/tree';
+
+/** A text edit in offsets, in one file (undefined: the document asked about). */
+export interface TextEdit {
+  file?: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** An id occurrence in a file: the current document (`file` undefined) or an included one. */
+export interface Located extends IdOccurrence {
+  file?: string;
+}
+
+/** The id under an offset, if the offset is on an id definition or reference. */
+export function idAt(ids: Located[], offset: number): Located | undefined {
+  return ids.find((o) => o.file === undefined && offset >= o.node.start && offset <= o.node.end);
+}
+
+/** Where the id under the offset is defined. */
+export function definitionOf(ids: Located[], offset: number): Located[] {
+  const at = idAt(ids, offset);
+  if (!at) return [];
+  return ids.filter((o) => o.use === 'definition' && o.kind === at.kind && o.id === at.id);
+}
+
+/** Every place the id under the offset is written, its definition included if asked. */
+export function referencesOf(ids: Located[], offset: number, includeDeclaration: boolean): Located[] {
+  const at = idAt(ids, offset);
+  if (!at) return [];
+  return ids.filter((o) => o.kind === at.kind && o.id === at.id && (includeDeclaration || o.use === 'reference'));
+}
+
+/** The text of an id without its quotes: what a rename replaces. */
+export function idRange(node: ScalarNode): { start: number; end: number } {
+  return node.quoted && node.end - node.start >= 2 ? { start: node.start + 1, end: node.end - 1 } : { start: node.start, end: node.end };
+}
+
+export type RenameResult = { edits: TextEdit[] } | { error: string };
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Renames the id under the offset everywhere it is written, included files
+ * too. Refuses a name that is not kebab case or is already taken by an entry
+ * of the same kind, so a rename can never merge two entries.
+ */
+export function rename(ids: Located[], offset: number, newName: string): RenameResult {
+  const at = idAt(ids, offset);
+  if (!at) return { error: 'There is no role, step, skill, method, record or site id here to rename.' };
+  if (!KEBAB.test(newName)) return { error: `\`${newName}\` is not a valid id: use lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`.` };
+  if (newName === at.id) return { edits: [] };
+  if (ids.some((o) => o.use === 'definition' && o.kind === at.kind && o.id === newName)) {
+    return { error: `A ${at.kind} with the id \`${newName}\` already exists; choose another id.` };
+  }
+  const edits = ids
+    .filter((o) => o.kind === at.kind && o.id === at.id)
+    .map((o) => ({ file: o.file, ...idRange(o.node), newText: newName }));
+  return { edits };
+}
