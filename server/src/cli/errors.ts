@@ -7,3 +7,17 @@ export class UsageError extends Error {
     super(message);
   }
 }
+
+/** What every command is given by main.ts: where it runs and how it reads and shows things. */
+export interface CommandEnvironment {
+  /** Replaces the discovery of `.roleprotocols.*` files. */
+  config?: string;
+  stdinFilename?: string;
+  cwd: string;
+  /** Colour for findings shown to a terminal. */
+  color: boolean;
+  version: string;
+  readStdin: () => string;
+  /** YYYY-MM-DD (ROLE_PROTOCOLS_TODAY); defaults to the real date. */
+  today?: string;
+}

@@ -5,24 +5,15 @@ import { collectInputs, InputError, notProtocolReason } from '../../node/files';
 import { displayName } from '../../node/paths';
 import { formatters } from '../formatters/index';
 import type { LintFileResult } from '../formatters/types';
-import { UsageError } from '../errors';
+import { UsageError, type CommandEnvironment } from '../errors';
 import { configResult, errorsOnly, fileResult, toMessage } from '../results';
 
-export interface LintCommandOptions {
+export interface LintCommandOptions extends CommandEnvironment {
   /** Files, folders, globs or `-`. */
   patterns: string[];
   format: string;
   maxWarnings?: number;
-  /** Replaces the discovery of `.roleprotocols.*` files. */
-  config?: string;
   quiet: boolean;
-  stdinFilename?: string;
-  cwd: string;
-  color: boolean;
-  version: string;
-  readStdin: () => string;
-  /** YYYY-MM-DD, for tests; defaults to the real date. */
-  today?: string;
 }
 
 export interface LintOutcome {

@@ -6,11 +6,11 @@ import { ConfigReadError, ConfigResolver } from '../../node/config';
 import { collectInputs, InputError, notProtocolReason } from '../../node/files';
 import { displayName } from '../../node/paths';
 import { writeTextFile, WriteError } from '../../node/output';
-import { UsageError } from '../errors';
+import { UsageError, type CommandEnvironment } from '../errors';
 import { stylish } from '../formatters/stylish';
 import { fileResult, toMessage } from '../results';
 
-export interface TableCommandOptions {
+export interface TableCommandOptions extends CommandEnvironment {
   /** A protocol file, or `-` for standard input. */
   file: string;
   /** A table id or `all`. */
@@ -18,14 +18,6 @@ export interface TableCommandOptions {
   format: string;
   out?: string;
   force: boolean;
-  config?: string;
-  stdinFilename?: string;
-  cwd: string;
-  /** Colour for findings shown on standard error. */
-  color: boolean;
-  version: string;
-  readStdin: () => string;
-  today?: string;
 }
 
 export interface TableOutcome {
