@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { declaresProtocolFormat } from '../service/engine/lint';
-import { FORMAT_NAME } from '../service/schema/schema';
+import { CATALOGUE_FORMAT_NAME, FORMAT_NAME } from '../service/schema/schema';
 import type { YamlNode } from '../service/parse/tree';
 import { describeFsError, stripBom } from './config';
 import { displayName } from './paths';
@@ -15,7 +15,7 @@ export const DATA_FILE_NAME = /\.(ya?ml|json)$/i;
  * Cheap test run before parsing a `.yaml`/`.json` file found in a folder: a
  * `format: role-protocol...` key at the start of a line. The parse decides.
  */
-const FORMAT_HINT = new RegExp(`^[ \\t{]*["']?format["']?[ \\t]*:[ \\t]*["']?${FORMAT_NAME}`, 'm');
+const FORMAT_HINT = new RegExp(`^[ \\t{]*["']?format["']?[ \\t]*:[ \\t]*["']?(${FORMAT_NAME}|${CATALOGUE_FORMAT_NAME})`, 'm');
 
 /** A file the user asked for (by name, folder, glob or `-`), with its text. */
 export interface InputFile {

@@ -12,7 +12,7 @@ const badId = roles((s) => s.replace('id: oncologist', 'id: Clinical Oncologist'
 const wrongFormat = protocolText().replace('role-protocol/1', 'role-protocol/2');
 const badDate = protocolText().replace('reviewDue: 2028-01-31', 'reviewDue: 31/01/2028');
 const duplicatePerformer = protocolText().replace('performs: [oncologist]', 'performs: [oncologist, oncologist]');
-const missingSection = protocolText({ records: '' });
+const missingSection = protocolText({ training: '' });
 const misspeltSection = protocolText({ skills: SECTIONS.skills.replace('skills:', 'skils:') });
 const passMark = protocolText({ methods: SECTIONS.methods.replace('passMark: 80', 'passMark: 150') });
 
@@ -37,12 +37,11 @@ describeRule('schema', {
     { name: 'another format version', text: wrongFormat, errors: [{ ...span(wrongFormat, 'role-protocol/2'), message: '`format` must be `role-protocol/1`; got `role-protocol/2`.' }] },
     { name: 'a date not written YYYY-MM-DD', text: badDate, errors: [{ ...span(badDate, '31/01/2028'), message: '`reviewDue` must be a date written YYYY-MM-DD; got `31/01/2028`.' }] },
     { name: 'a role listed twice, on the second', text: duplicatePerformer, errors: [{ ...span(duplicatePerformer, 'oncologist', ', oncologist]'), message: '`performs` lists `oncologist` twice.' }] },
-    { name: 'a missing section, on the first key', text: missingSection, errors: [{ ...span(missingSection, 'format'), message: 'The protocol is missing the required key `records` (training records).' }] },
+    { name: 'a missing section, on the first key', text: missingSection, errors: [{ ...span(missingSection, 'format'), message: 'The protocol is missing the required key `training` (training matrix).' }] },
     {
       name: 'a misspelt section',
       text: misspeltSection,
       errors: [
-        { ...span(misspeltSection, 'format'), message: 'The protocol is missing the required key `skills`.' },
         { ...span(misspeltSection, 'skils'), message: 'Unknown key `skils` in the protocol. Did you mean `skills`?' },
       ],
     },

@@ -3,6 +3,7 @@ import { lintText } from '../../service/engine/lint';
 import { ConfigReadError, ConfigResolver } from '../../node/config';
 import { collectInputs, InputError, notProtocolReason } from '../../node/files';
 import { displayName } from '../../node/paths';
+import { includeReaderFor } from '../../node/includes';
 import { formatters } from '../formatters/index';
 import type { LintFileResult } from '../formatters/types';
 import { UsageError, type CommandEnvironment } from '../errors';
@@ -45,7 +46,7 @@ export function runLint(options: LintCommandOptions): LintOutcome {
     if (options.config) resolver.forDirectory(options.cwd);
     for (const input of inputs) {
       const config = resolver.settingsFor(input.path ? path.dirname(input.path) : options.cwd);
-      const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today });
+      const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today, readInclude: includeReaderFor(input.path, options.cwd) });
       const reason = notProtocolReason(input, result.parsed.root);
       if (reason) {
         if (input.explicit) throw new InputError(`${input.name}: ${reason}`);

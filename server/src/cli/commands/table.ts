@@ -5,6 +5,7 @@ import type { TableId } from '../../service/tables/types';
 import { ConfigReadError, ConfigResolver } from '../../node/config';
 import { collectInputs, InputError, notProtocolReason } from '../../node/files';
 import { displayName } from '../../node/paths';
+import { includeReaderFor } from '../../node/includes';
 import { writeTextFile, WriteError } from '../../node/output';
 import { UsageError, type CommandEnvironment } from '../errors';
 import { stylish } from '../formatters/stylish';
@@ -53,7 +54,7 @@ export function runTable(options: TableCommandOptions): TableOutcome {
     if (error instanceof ConfigReadError) throw new InputError(`${displayName(error.file, options.cwd)}: cannot read the configuration: ${error.reason}`);
     throw error;
   }
-  const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today });
+  const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today, readInclude: includeReaderFor(input.path, options.cwd) });
   const reason = notProtocolReason(input, result.parsed.root);
   if (reason) throw new InputError(`${input.name}: ${reason}`);
 

@@ -5,7 +5,9 @@ import { toValue, AliasBudgetExceeded } from '../parse/toValue';
 import { validateAgainstSchema, type SchemaProblem } from '../schema/validate';
 import { buildProtocol, type Protocol } from '../model/protocol';
 import { collectIds, definitionsByKind, type IdOccurrence } from '../model/ids';
-import { FORMAT_NAME } from '../schema/schema';
+import type { DocumentKind } from '../schema/schema';
+import { declaresProtocolFormat, documentKindOf } from './documentKind';
+import { mergeIncluded, resolveIncludes, type IncludedFile, type IncludeProblem, type IncludeReader } from './includes';
 import { allRules, ruleById, knownRuleIds } from '../rules/index';
 import type { FixHints, Rule, RuleContext, RuleReport, Severity, SeveritySetting } from '../rules/types';
 import { findDirectives } from './directives';
@@ -26,6 +28,8 @@ export interface LintOptions {
   config?: ProjectConfig;
   /** YYYY-MM-DD; defaults to the real date. */
   today?: string;
+  /** Reads included catalogues; without it, `includes` are not followed. */
+  readInclude?: IncludeReader;
 }
 
 /** Everything one pass over a document produced, for the CLI, the server and the tables. */
@@ -35,17 +39,16 @@ export interface LintResult {
   lines: LineIndex;
   /** Present when the text parsed; built even when the schema check failed. */
   protocol?: Protocol;
+  /** The document's own id definitions and references. */
   ids: IdOccurrence[];
-  /** True when the document has a `format` key naming the role-protocol format. */
+  /** True when the document has a `format` key naming the role-protocol or role-catalogue format. */
   isProtocol: boolean;
+  kind: DocumentKind;
+  /** The catalogues it includes, directly or not: a change to any of them needs a re-check. */
+  includes: IncludedFile[];
 }
 
-/** Does this parsed text say it is a role protocol (a `format: role-protocol/...` key)? */
-export function declaresProtocolFormat(root: YamlNode | undefined): boolean {
-  if (!root || root.kind !== 'mapping') return false;
-  const format = root.pairs.find((p) => p.key.value === 'format')?.value;
-  return !!format && format.kind === 'scalar' && typeof format.value === 'string' && format.value.startsWith(FORMAT_NAME);
-}
+export { declaresProtocolFormat };
 
 /**
  * The whole pipeline for one document: parse, schema, indexes, rules,
@@ -62,6 +65,9 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   let schemaProblems: SchemaProblem[] = [];
   let protocol: Protocol | undefined;
   let ids: IdOccurrence[] = [];
+  let included: IncludedFile[] = [];
+  let includeProblems: IncludeProblem[] = [];
+  const kind = documentKindOf(root);
   if (root) {
     let data: unknown;
     try {
@@ -71,19 +77,24 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       parseProblems.push({ ruleId: 'syntax', message: 'Aliases expand this document beyond the size limit; write the values out instead of using `*aliases`.', start: error.at, end: error.at + 1 });
     }
     if (data !== undefined) {
-      schemaProblems = validateAgainstSchema(root, data);
+      schemaProblems = validateAgainstSchema(root, data, kind);
       protocol = buildProtocol(data);
-      ids = collectIds(root);
+      ids = collectIds(root, kind);
+      if (options.readInclude && protocol.includes.length > 0) {
+        ({ files: included, problems: includeProblems } = resolveIncludes(options.fileName, protocol.includes, options.readInclude));
+        mergeIncluded(protocol, included);
+      }
     }
   }
   const directives = language === 'yaml' ? findDirectives(text) : [];
   const reports: { rule: Rule; report: RuleReport }[] = [];
   const context: RuleContext | undefined =
     root && protocol
-      ? { protocol, root, text, today, parseProblems, schemaProblems, ids, definitions: definitionsByKind(ids), directives, knownRuleIds }
+      ? { protocol, root, text, today, kind, parseProblems, schemaProblems, includeProblems, ids, definitions: definitionsByKind([...ids, ...included.flatMap((f) => f.ids)]), directives, knownRuleIds }
       : undefined;
   for (const rule of allRules) {
     if (severityFor(rule, config) === 'off') continue;
+    if (kind === 'catalogue' && rule.appliesToCatalogues === false) continue;
     if (!context) {
       // Without a tree only the reading problems can be reported.
       if (rule.id === 'syntax' || rule.id === 'duplicate-key') {
@@ -108,7 +119,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     findings.push(finding);
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
-  return { findings, parsed, lines, protocol, ids, isProtocol: declaresProtocolFormat(root) };
+  return { findings, parsed, lines, protocol, ids, isProtocol: declaresProtocolFormat(root), kind, includes: included };
 }
 
 function severityFor(rule: Rule, config: ProjectConfig): SeveritySetting {

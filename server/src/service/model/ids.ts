@@ -1,5 +1,5 @@
 import type { Path, ScalarNode, YamlNode } from '../parse/tree';
-import { childSchema, resolveSchema, protocolSchema, type EntityKind, type SchemaNode } from '../schema/schema';
+import { childSchema, resolveSchema, schemaFor, type DocumentKind, type EntityKind, type SchemaNode } from '../schema/schema';
 
 /** One place an id is written: where an entry is defined, or where it is referred to. */
 export interface IdOccurrence {
@@ -9,6 +9,8 @@ export interface IdOccurrence {
   use: 'definition' | 'reference';
   node: ScalarNode;
   path: Path;
+  /** The included file it is written in; undefined for the document itself. */
+  file?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface IdOccurrence {
  * (`x-refKind`), so this one walk serves cross-reference checks, completion,
  * hover, go-to-definition and rename alike.
  */
-export function collectIds(root: YamlNode): IdOccurrence[] {
+export function collectIds(root: YamlNode, kind: DocumentKind = 'protocol', file?: string): IdOccurrence[] {
   const found: IdOccurrence[] = [];
   const path: (string | number)[] = [];
   const walk = (node: YamlNode, schema: SchemaNode | undefined): void => {
@@ -27,8 +29,9 @@ export function collectIds(root: YamlNode): IdOccurrence[] {
         if (typeof node.value !== 'string' || node.value === '') return;
         const defines = schema['x-idKind'];
         const refers = schema['x-refKind'];
-        if (defines) found.push({ kind: defines, id: node.value, use: 'definition', node, path: [...path] });
-        else if (refers) found.push({ kind: refers, id: node.value, use: 'reference', node, path: [...path] });
+        const where = file === undefined ? {} : { file };
+        if (defines) found.push({ kind: defines, id: node.value, use: 'definition', node, path: [...path], ...where });
+        else if (refers) found.push({ kind: refers, id: node.value, use: 'reference', node, path: [...path], ...where });
         return;
       }
       case 'mapping':
@@ -50,7 +53,7 @@ export function collectIds(root: YamlNode): IdOccurrence[] {
         return;
     }
   };
-  walk(root, resolveSchema(protocolSchema));
+  walk(root, resolveSchema(schemaFor(kind)));
   return found;
 }
 

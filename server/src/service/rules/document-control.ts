@@ -32,6 +32,7 @@ export const documentControl: Rule = {
   id: 'document-control',
   defaultSeverity: 'warning',
   category: 'governance',
+  appliesToCatalogues: false,
   description: 'The document names an owner and at least one approval, and its review is due no later than two years after the effective date and not already past.',
   rationale: 'A protocol in clinical use needs someone responsible for it and a record of who approved it. Towards Safer Radiotherapy asks that procedures are reviewed at least every two years, so a review date further out, or already past, means the protocol may no longer reflect practice.',
   check({ protocol, root, today }) {

@@ -1,20 +1,26 @@
-import type { Rule } from './types';
+import type { Rule, RuleReport } from './types';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
   category: 'integrity',
-  description: 'Each role, step, skill, method, record and site id is defined once.',
+  description: 'Each role, step, skill, method, record and site id is defined once, across the document and the catalogues it includes.',
   rationale: 'References are by id; with two entries under one id nobody can tell which one a step or training row means.',
   check(context) {
-    const reports = [];
+    const reports: RuleReport[] = [];
     for (const [kind, byId] of context.definitions) {
       for (const [id, occurrences] of byId) {
-        const first = occurrences[0];
-        for (const again of occurrences.slice(1)) {
-          const line = lineOf(context.text, first.node.start) + 1;
-          reports.push({ message: `The ${kind} id \`${id}\` is already defined on line ${line}; give this ${kind} a different id.`, path: again.path });
-        }
+        if (occurrences.length < 2) continue;
+        // Only this document's copies can be marked here; a catalogue's own duplicates show when it is checked.
+        const own = occurrences.filter((o) => o.file === undefined);
+        const included = occurrences.find((o) => o.file !== undefined);
+        own.forEach((again, i) => {
+          if (included) {
+            reports.push({ message: `The ${kind} id \`${id}\` is already defined in the included catalogue \`${baseName(included.file ?? '')}\`; use that entry or give this ${kind} a different id.`, path: again.path });
+          } else if (i > 0) {
+            reports.push({ message: `The ${kind} id \`${id}\` is already defined on line ${lineOf(context.text, own[0].node.start) + 1}; give this ${kind} a different id.`, path: again.path });
+          }
+        });
       }
     }
     return reports;
@@ -25,4 +31,8 @@ function lineOf(text: string, offset: number): number {
   let line = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }

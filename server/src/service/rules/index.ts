@@ -5,6 +5,7 @@ import { schema } from './schema';
 import { duplicateId } from './duplicate-id';
 import { unknownReference } from './unknown-reference';
 import { unknownRule } from './unknown-rule';
+import { unresolvedInclude } from './unresolved-include';
 import { stepHasPerformer } from './step-has-performer';
 import { entitlementNeedsTraining } from './entitlement-needs-training';
 import { independentApproval } from './independent-approval';
@@ -33,6 +34,7 @@ export const allRules: readonly Rule[] = [
   duplicateId,
   unknownReference,
   unknownRule,
+  unresolvedInclude,
   // governance: workflow and entitlement
   stepHasPerformer,
   entitlementNeedsTraining,

@@ -2,7 +2,8 @@ import type { ParseProblem } from '../parse/parseDocument';
 import type { Path, YamlNode } from '../parse/tree';
 import type { Protocol } from '../model/protocol';
 import type { IdOccurrence } from '../model/ids';
-import type { EntityKind } from '../schema/schema';
+import type { DocumentKind, EntityKind } from '../schema/schema';
+import type { IncludeProblem } from '../engine/includes';
 import type { SchemaProblem } from '../schema/validate';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -36,7 +37,13 @@ export interface RuleContext {
   today: string;
   parseProblems: ParseProblem[];
   schemaProblems: SchemaProblem[];
+  /** Whether the document is a protocol or a shared catalogue. */
+  kind: DocumentKind;
+  /** Includes that could not be followed, by their index in `includes`. */
+  includeProblems: IncludeProblem[];
+  /** The document's own ids (included files' ids are only in `definitions`). */
   ids: IdOccurrence[];
+  /** Definitions by kind and id, the included catalogues' (marked with `file`) among them. */
   definitions: Map<EntityKind, Map<string, IdOccurrence[]>>;
   /** Inline `role-protocols-disable-next-line` comments, with the rule ids they name. */
   directives: Directive[];
@@ -60,5 +67,7 @@ export interface Rule {
   description: string;
   /** Why it matters, with the regulation where there is one. */
   rationale: string;
+  /** False for rules that only make sense for a whole protocol (a catalogue has no workflow or document control). */
+  appliesToCatalogues?: boolean;
   check(context: RuleContext): RuleReport[];
 }

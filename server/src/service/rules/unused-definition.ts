@@ -5,6 +5,7 @@ export const unusedDefinition: Rule = {
   id: 'unused-definition',
   defaultSeverity: 'warning',
   category: 'governance',
+  appliesToCatalogues: false,
   description: 'Every skill, training method, record and role defined in the document is used somewhere in it.',
   rationale: 'A definition nothing uses is usually a sign of a gap: a skill no step needs and nobody is trained in, a method or record no training row cites, a role with no part in the session. It also puts entries in the tables that the protocol does not stand behind.',
   check({ protocol }) {

@@ -42,17 +42,58 @@ export const protocolSchema: SchemaNode = require('../../../../schemas/role-prot
 
 export const FORMAT_NAME = 'role-protocol';
 export const FORMAT_ID = 'role-protocol/1';
+export const CATALOGUE_FORMAT_NAME = 'role-catalogue';
+export const CATALOGUE_FORMAT_ID = 'role-catalogue/1';
 
-let compiled: ValidateFunction | undefined;
+/** A protocol, or a department catalogue of shared entries that protocols include. */
+export type DocumentKind = 'protocol' | 'catalogue';
 
-/** The ajv validator, compiled once per process on first use. */
-export function schemaValidator(): ValidateFunction {
-  if (!compiled) {
+/** Sections a catalogue may hold: the shared entries, with their definitions from the protocol schema. */
+const CATALOGUE_SECTIONS = ['document', 'service', 'sites', 'roles', 'skills', 'methods', 'records', 'includes'];
+
+/**
+ * The catalogue schema is derived from the protocol schema rather than kept in
+ * a second file, so a role or a skill can never mean two different things.
+ */
+export const catalogueSchema: SchemaNode = (() => {
+  const properties: Record<string, SchemaNode> = {};
+  const format = protocolSchema.properties?.format ?? {};
+  properties.format = {
+    ...format,
+    const: CATALOGUE_FORMAT_ID,
+    description: `Identifies a department catalogue: \`${CATALOGUE_FORMAT_ID}\`.`,
+    markdownDescription: `Identifies a department catalogue, \`${CATALOGUE_FORMAT_ID}\`: roles, skills, methods, records and sites shared by several protocols, which include it with \`includes\`.`,
+  };
+  for (const key of CATALOGUE_SECTIONS) {
+    const section = protocolSchema.properties?.[key];
+    if (section) properties[key] = section;
+  }
+  return {
+    ...protocolSchema,
+    $id: String(protocolSchema.$id ?? 'role-protocol.schema.json').replace('role-protocol', 'role-catalogue'),
+    title: 'Role catalogue',
+    description: 'Shared roles, skills, methods, records and sites that several role protocols include.',
+    properties,
+    required: ['format'],
+  };
+})();
+
+export function schemaFor(kind: DocumentKind): SchemaNode {
+  return kind === 'catalogue' ? catalogueSchema : protocolSchema;
+}
+
+const compiled = new Map<DocumentKind, ValidateFunction>();
+
+/** The ajv validator for a kind of document, compiled once per process on first use. */
+export function schemaValidator(kind: DocumentKind = 'protocol'): ValidateFunction {
+  let validate = compiled.get(kind);
+  if (!validate) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowMatchingProperties: true });
     ajv.addVocabulary(ANNOTATIONS);
-    compiled = ajv.compile(protocolSchema);
+    validate = ajv.compile(schemaFor(kind));
+    compiled.set(kind, validate);
   }
-  return compiled;
+  return validate;
 }
 
 /** Follows `$ref`s (local ones only, which is all this schema uses). */

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../util/suggest';
 import { locate, type Path, type YamlNode } from '../parse/tree';
-import { schemaAtPath, schemaValidator, resolveSchema, type SchemaNode } from './schema';
+import { schemaAtPath, schemaValidator, resolveSchema, schemaFor, type DocumentKind, type SchemaNode } from './schema';
 
 /** One schema problem, already placed on the key or value it concerns. */
 export interface SchemaProblem {
@@ -19,8 +19,8 @@ export interface SchemaProblem {
  * unknown key on the key, a wrong value on the value, a missing field on the
  * key of the object that lacks it.
  */
-export function validateAgainstSchema(root: YamlNode, data: unknown): SchemaProblem[] {
-  const validate = schemaValidator();
+export function validateAgainstSchema(root: YamlNode, data: unknown, kind: DocumentKind = 'protocol'): SchemaProblem[] {
+  const validate = schemaValidator(kind);
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
   // A value of the wrong type makes every other complaint about it noise.
@@ -29,7 +29,7 @@ export function validateAgainstSchema(root: YamlNode, data: unknown): SchemaProb
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword !== 'type' && typeErrorPaths.has(error.instancePath)) continue;
-    const problem = describe(root, data, error);
+    const problem = describe(root, data, error, kind);
     if (!problem) continue;
     const key = `${problem.start}:${problem.end}:${problem.message}`;
     if (seen.has(key)) continue;
@@ -70,7 +70,7 @@ function fieldName(path: Path): string {
 
 /** Names the object a problem sits in: "role `adapter`", "the document". */
 function objectName(schema: SchemaNode | undefined, value: unknown, path: Path): string {
-  if (path.length === 0) return 'the protocol';
+  if (path.length === 0) return schema?.title === 'Role catalogue' ? 'the catalogue' : 'the protocol';
   const title = (schema?.title ?? String(path[path.length - 1])).toLowerCase();
   const id = value && typeof value === 'object' ? (value as Record<string, unknown>).id : undefined;
   return typeof id === 'string' && id ? `${title} \`${id}\`` : title;
@@ -94,12 +94,13 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'empty',
 };
 
-function describe(root: YamlNode, data: unknown, error: ErrorObject): SchemaProblem | undefined {
+function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: DocumentKind): SchemaProblem | undefined {
   const path = pointerToPath(error.instancePath);
   const { found, complete } = locate(root, path);
   if (!complete) return undefined;
   const value = valueAt(data, path);
-  const schema = schemaAtPath(path);
+  const schemaRoot = schemaFor(kind);
+  const schema = schemaAtPath(path, schemaRoot);
   const valueRange = (): [number, number] => {
     const node = found.node;
     if (node.kind === 'scalar' && node.empty && found.key) return [found.key.start, found.key.end];
@@ -135,7 +136,7 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject): SchemaProb
       else if (id && id.kind === 'scalar' && !id.empty) range = [id.start, id.end];
       else if (node.kind === 'mapping' && node.pairs.length > 0) range = [node.pairs[0].key.start, node.pairs[0].key.end];
       else range = valueRange();
-      const title = schemaAtPath([...path, missing])?.title?.toLowerCase();
+      const title = schemaAtPath([...path, missing], schemaRoot)?.title?.toLowerCase();
       const what = title && title !== missing.toLowerCase() ? ` (${title})` : '';
       return make(`${capitalise(where)} is missing the required key \`${missing}\`${what}.`, range);
     }

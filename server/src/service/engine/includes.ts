@@ -1,0 +1,109 @@
+import { languageOf, parseDocument } from '../parse/parseDocument';
+import { toValue } from '../parse/toValue';
+import { buildProtocol, type Protocol } from '../model/protocol';
+import { collectIds, type IdOccurrence } from '../model/ids';
+import { documentKindOf } from './documentKind';
+import type { DocumentKind } from '../schema/schema';
+
+/** What the host hands back for an include: the file's text, or why it cannot. */
+export type IncludeRead = { file: string; text: string } | { error: string };
+
+/**
+ * Reads an included file. The host (CLI, language server) decides where a
+ * relative path points and what may be read; the service never touches disk.
+ */
+export type IncludeReader = (includePath: string, fromFile: string | undefined) => IncludeRead;
+
+/** A catalogue brought in by `includes`, directly or through another catalogue. */
+export interface IncludedFile {
+  file: string;
+  text: string;
+  kind: DocumentKind;
+  protocol: Protocol;
+  /** Its id definitions and references, each marked with `file`. */
+  ids: IdOccurrence[];
+}
+
+/** A problem with the document's include number `index`, said on that line. */
+export interface IncludeProblem {
+  index: number;
+  message: string;
+}
+
+/** Catalogues may include catalogues; past this depth something is wrong. */
+const MAX_DEPTH = 16;
+
+/**
+ * Follows a document's includes, depth first, reading each file once. A
+ * missing file, a file that does not parse or is not a catalogue, and a
+ * circle back to a file already on the way are problems of the top-level
+ * include that led there.
+ */
+export function resolveIncludes(mainFile: string | undefined, includes: readonly string[], read: IncludeReader): { files: IncludedFile[]; problems: IncludeProblem[] } {
+  const files: IncludedFile[] = [];
+  const problems: IncludeProblem[] = [];
+  const loaded = new Set<string>();
+  const visit = (includePath: string, fromFile: string | undefined, chain: string[], index: number, depth: number): void => {
+    const result = read(includePath, fromFile);
+    const via = chain.length > 1 ? ` (through ${chain.slice(1).map((f) => `\`${baseName(f)}\``).join(' → ')})` : '';
+    if ('error' in result) {
+      problems.push({ index, message: `Cannot include \`${includePath}\`${via}: ${result.error}` });
+      return;
+    }
+    const file = result.file;
+    if (chain.includes(file)) {
+      const circle = [...chain.slice(chain.indexOf(file)), file].map((f) => `\`${baseName(f)}\``).join(' → ');
+      problems.push({ index, message: `Circular include: ${circle}. A catalogue must not include, directly or not, a file that includes it.` });
+      return;
+    }
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    if (depth > MAX_DEPTH) {
+      problems.push({ index, message: `Includes are nested more than ${MAX_DEPTH} deep at \`${baseName(file)}\`; flatten the catalogues.` });
+      return;
+    }
+    const parsed = parseDocument(result.text, languageOf(file));
+    const syntax = parsed.problems.find((p) => p.ruleId === 'syntax');
+    if (!parsed.root || syntax) {
+      const line = syntax ? result.text.slice(0, syntax.start).split('\n').length : 1;
+      problems.push({ index, message: `The included file \`${baseName(file)}\`${via} cannot be read: line ${line}: ${syntax?.message ?? 'it is empty.'}` });
+      return;
+    }
+    const kind = documentKindOf(parsed.root);
+    if (kind !== 'catalogue') {
+      problems.push({ index, message: `\`${baseName(file)}\`${via} is not a department catalogue: give it \`format: role-catalogue/1\` and only roles, skills, methods, records and sites.` });
+      return;
+    }
+    let data: unknown;
+    try {
+      data = toValue(parsed.root, parsed.anchors);
+    } catch {
+      problems.push({ index, message: `The included file \`${baseName(file)}\`${via} expands beyond the size limit through its aliases.` });
+      return;
+    }
+    const protocol = buildProtocol(data);
+    files.push({ file, text: result.text, kind, protocol, ids: collectIds(parsed.root, kind, file) });
+    for (const nested of protocol.includes) visit(nested, file, [...chain, file], index, depth + 1);
+  };
+  includes.forEach((includePath, index) => visit(includePath, mainFile, mainFile ? [mainFile] : [], index, 1));
+  return { files, problems };
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** Adds the included catalogues' entries to the document's indexes, where the document does not define them itself. */
+export function mergeIncluded(protocol: Protocol, files: readonly IncludedFile[]): void {
+  for (const { protocol: included } of files) {
+    for (const [target, source] of [
+      [protocol.roleById, included.roleById],
+      [protocol.skillById, included.skillById],
+      [protocol.methodById, included.methodById],
+      [protocol.recordById, included.recordById],
+      [protocol.siteById, included.siteById],
+    ] as [Map<string, unknown>, Map<string, unknown>][]) {
+      for (const [id, entry] of source) if (!target.has(id)) target.set(id, entry);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import type { Rule } from './types';
+
+export const unresolvedInclude: Rule = {
+  id: 'unresolved-include',
+  defaultSeverity: 'error',
+  category: 'integrity',
+  description: 'Every file named under `includes` can be read, is a department catalogue, and does not include its includer again.',
+  rationale: 'A protocol that relies on a shared catalogue for its roles and training is incomplete without it; a missing or circular include would otherwise show up only as a cascade of unknown ids.',
+  check: ({ includeProblems }) => includeProblems.map(({ index, message }) => ({ message, path: ['includes', index] })),
+};
