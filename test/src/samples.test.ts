@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, TODAY } from './helpers/ruleTester';
+import { lintText } from '../../server/out/service/engine/lint';
+import { fileIncludeReader } from '../../server/out/node/includes';
+import { TODAY } from './helpers/ruleTester';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
 
@@ -34,7 +36,7 @@ describe('samples', () => {
     const name = path.relative(SAMPLES, file);
     it(`${name} gives exactly the findings it claims`, () => {
       const text = fs.readFileSync(file, 'utf8');
-      const found = lint(text, { fileName: file, today: TODAY }).map((f) => `${f.ruleId}@${f.range.start.line + 1}`).sort();
+      const found = lintText(text, { fileName: file, today: TODAY, readInclude: fileIncludeReader({ roots: [SAMPLES] }) }).findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`).sort();
       assert.deepEqual(found, expectations(file, text));
     });
   }

@@ -17,6 +17,8 @@ export interface RuleCase {
   name: string;
   text: string;
   today?: string;
+  /** Files the document may include, by the path it names them with. */
+  files?: Record<string, string>;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -25,8 +27,11 @@ export interface InvalidCase extends RuleCase {
 
 export const TODAY = '2026-11-26';
 
-export function lint(text: string, options: { rules?: Record<string, SeveritySetting>; today?: string; fileName?: string } = {}): Finding[] {
-  return lintText(text, { fileName: options.fileName ?? 'test.roles.yaml', today: options.today ?? TODAY, config: { rules: new Map(Object.entries(options.rules ?? {})) } }).findings;
+export function lint(text: string, options: { rules?: Record<string, SeveritySetting>; today?: string; fileName?: string; files?: Record<string, string> } = {}): Finding[] {
+  const files = options.files ?? {};
+  // Included files come from the test's own map: the real disk reader is tested with the CLI and the server.
+  const readInclude = (includePath: string) => (Object.prototype.hasOwnProperty.call(files, includePath) ? { file: includePath, text: files[includePath] } : { error: 'no such file.' });
+  return lintText(text, { fileName: options.fileName ?? 'test.roles.yaml', today: options.today ?? TODAY, config: { rules: new Map(Object.entries(options.rules ?? {})) }, readInclude }).findings;
 }
 
 /** 1-based line and column of the first occurrence of `snippet` (after `after`, if given). */
@@ -61,13 +66,13 @@ export function describeRule(ruleId: string, cases: { valid: RuleCase[]; invalid
     });
     for (const c of cases.valid) {
       it(`passes: ${c.name}`, () => {
-        const found = lint(c.text, { today: c.today }).filter((f) => f.ruleId === ruleId);
+        const found = lint(c.text, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId);
         assert.deepEqual(found.map(show), []);
       });
     }
     for (const c of cases.invalid) {
       it(`fails: ${c.name}`, () => {
-        const found = lint(c.text, { today: c.today }).filter((f) => f.ruleId === ruleId);
+        const found = lint(c.text, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId);
         assert.equal(found.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${found.map(show).join('\n')}`);
         c.errors.forEach((expected, i) => {
           const f = found[i];
@@ -79,12 +84,12 @@ export function describeRule(ruleId: string, cases: { valid: RuleCase[]; invalid
         });
       });
       it(`off, re-graded and suppressed: ${c.name}`, () => {
-        assert.deepEqual(lint(c.text, { today: c.today, rules: { [ruleId]: 'off' } }).filter((f) => f.ruleId === ruleId), []);
-        const regraded = lint(c.text, { today: c.today, rules: { [ruleId]: 'info' } }).filter((f) => f.ruleId === ruleId);
+        assert.deepEqual(lint(c.text, { today: c.today, files: c.files, rules: { [ruleId]: 'off' } }).filter((f) => f.ruleId === ruleId), []);
+        const regraded = lint(c.text, { today: c.today, files: c.files, rules: { [ruleId]: 'info' } }).filter((f) => f.ruleId === ruleId);
         assert.equal(regraded.length, c.errors.length);
         assert.ok(regraded.every((f) => f.severity === 'info'));
-        const suppressed = suppressAll(c.text, ruleId, lint(c.text, { today: c.today }).filter((f) => f.ruleId === ruleId));
-        assert.deepEqual(lint(suppressed, { today: c.today }).filter((f) => f.ruleId === ruleId).map(show), []);
+        const suppressed = suppressAll(c.text, ruleId, lint(c.text, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId));
+        assert.deepEqual(lint(suppressed, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId).map(show), []);
       });
     }
   });

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { lint, at } from '../helpers/ruleTester';
+import { protocolText, SECTIONS } from '../helpers/protocolText';
+
+/** The clean protocol with its skills, methods and records moved into a catalogue. */
+const catalogue = `format: role-catalogue/1
+${SECTIONS.skills}${SECTIONS.methods}${SECTIONS.records}`;
+const protocol = protocolText({ header: SECTIONS.header + 'includes: [department.catalogue.yaml]\n', skills: '', methods: '', records: '' });
+
+describe('includes', () => {
+  it('resolves references to a catalogue’s entries and gives a clean protocol', () => {
+    assert.deepEqual(lint(protocol, { files: { 'department.catalogue.yaml': catalogue } }), []);
+  });
+
+  it('without the catalogue, every reference into it is unknown and the include is reported', () => {
+    const findings = lint(protocol);
+    assert.equal(findings.filter((f) => f.ruleId === 'unresolved-include').length, 1);
+    assert.ok(findings.filter((f) => f.ruleId === 'unknown-reference').length >= 6);
+  });
+
+  it('reports an id defined both here and in the catalogue, on this document’s copy', () => {
+    const twice = protocolText({ header: SECTIONS.header + 'includes: [department.catalogue.yaml]\n', methods: '', records: '' });
+    const findings = lint(twice, { files: { 'department.catalogue.yaml': catalogue } }).filter((f) => f.ruleId === 'duplicate-id');
+    assert.deepEqual(
+      findings.map((f) => [f.range.start.line + 1, f.range.start.character + 1, f.message]),
+      [
+        [at(twice, 'oar-outlining', '\nskills:\n').line, at(twice, 'oar-outlining', '\nskills:\n').column, 'The skill id `oar-outlining` is already defined in the included catalogue `department.catalogue.yaml`; use that entry or give this skill a different id.'],
+        [at(twice, 'plan-selection\n    name', '\nskills:\n').line, at(twice, 'plan-selection\n    name', '\nskills:\n').column, 'The skill id `plan-selection` is already defined in the included catalogue `department.catalogue.yaml`; use that entry or give this skill a different id.'],
+      ],
+    );
+  });
+
+  it('lints a catalogue on its own without asking for a workflow or document control', () => {
+    assert.deepEqual(lint(catalogue, { fileName: 'department.catalogue.yaml' }), []);
+  });
+
+  it('still checks a catalogue’s entries against the schema', () => {
+    const bad = catalogue.replace('type: scored-assessment', 'type: scored');
+    const [finding] = lint(bad, { fileName: 'department.catalogue.yaml' });
+    assert.equal(finding.ruleId, 'schema');
+    assert.match(finding.message, /^`type` must be one of scored-assessment, /);
+  });
+});
