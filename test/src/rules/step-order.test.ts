@@ -34,7 +34,7 @@ describeRule('step-order', {
       errors: [
         {
           ...span(selectionAfterCheck, 'plan-selection', 'activity: plan-selection'),
-          message: 'Step `plan-selection` (plan-selection) comes after step `dose-check` (dose-check), but the plan is selected before its independent dose check; move `plan-selection` above `dose-check`.',
+          message: 'Step `plan-selection` (activity plan-selection) comes after step `dose-check` (activity dose-check), but the plan is selected before its independent dose check; move `plan-selection` above `dose-check`.',
         },
       ],
     },
@@ -44,7 +44,7 @@ describeRule('step-order', {
       errors: [
         {
           ...span(deliveryFirst, 'dose-check', 'activity: dose-check'),
-          message: 'Step `dose-check` (dose-check) comes after step `delivery` (delivery), but the independent dose check comes before delivery; move `dose-check` above `delivery`.',
+          message: 'Step `dose-check` (activity dose-check) comes after step `delivery` (activity delivery), but the independent dose check comes before delivery; move `dose-check` above `delivery`.',
         },
       ],
     },
@@ -54,7 +54,7 @@ describeRule('step-order', {
       errors: [
         {
           ...span(targetsFirst, 'oar-approval', 'activity: oar-approval'),
-          message: 'Step `oar-approval` (oar-approval) comes after step `target-approval` (target-approval), but OARs are approved before targets are edited or approved; move `oar-approval` above `target-approval`.',
+          message: 'Step `oar-approval` (activity oar-approval) comes after step `target-approval` (activity target-approval), but OARs are approved before targets are edited or approved; move `oar-approval` above `target-approval`.',
         },
       ],
     },

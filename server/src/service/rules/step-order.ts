@@ -30,7 +30,7 @@ export const stepOrder: Rule = {
         const before = online.find((other) => other.order < step.order && other.activity !== undefined && then.includes(other.activity) && shareSites(step, other));
         if (!before) continue;
         reports.push({
-          message: `Step \`${step.id}\` (${first}) comes after step \`${before.id}\` (${before.activity}), but ${reason}; move \`${step.id}\` above \`${before.id}\`.`,
+          message: `Step \`${step.id}\` (activity ${first}) comes after step \`${before.id}\` (activity ${before.activity}), but ${reason}; move \`${step.id}\` above \`${before.id}\`.`,
           path: [...step.path, 'activity'],
         });
       }
