@@ -2,11 +2,11 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { allRules } from '../../service/rules/index';
 import type { Severity } from '../../service/rules/types';
+import { ruleDocsUrl, TOOL_INFORMATION_URI } from '../../service/rules/docs';
 import type { Formatter } from './types';
 
-/** The tool's home page, and where each rule's documentation lives (`<base><rule-id>`). */
-export const TOOL_INFORMATION_URI = 'https://role-protocols.dev';
-export const RULE_DOCS_BASE = `${TOOL_INFORMATION_URI}/docs/rules/`;
+/** The tool's home page and the rule documentation base live with the rules, shared with the language server. */
+export { RULE_DOCS_BASE, TOOL_INFORMATION_URI } from '../../service/rules/docs';
 
 /** SARIF's name for the folder paths are relative to (the working folder). */
 export const SRCROOT = '%SRCROOT%';
@@ -38,7 +38,7 @@ export const sarif: Formatter = (results, options) => {
               id: rule.id,
               shortDescription: { text: rule.description },
               fullDescription: { text: rule.rationale },
-              helpUri: `${RULE_DOCS_BASE}${rule.id}`,
+              helpUri: ruleDocsUrl(rule.id),
               defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
               properties: { category: rule.category },
             })),

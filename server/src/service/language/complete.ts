@@ -1,6 +1,6 @@
 import { cursorContext, type CursorContext } from './cursorContext';
 import type { Knowledge } from './knowledge';
-import { childSchema, resolveSchema, schemaAtPath, type SchemaNode } from '../schema/schema';
+import { childSchema, resolveSchema, schemaAtPath, schemaFor, type SchemaNode } from '../schema/schema';
 
 /** A completion, in offsets; the LSP layer turns it into a CompletionItem. */
 export interface Completion {
@@ -36,28 +36,39 @@ const ENTRY_NAMES: Record<string, string> = { roles: 'role', workflow: 'step', t
 
 /** Completions at an offset. Works on text that does not parse, using `knowledge` for ids. */
 export function complete(text: string, offset: number, knowledge: Knowledge): Completion[] {
+  // Inside a `{...}` flow mapping the line's indentation says nothing about the cursor: offer nothing rather than YAML blocks.
+  const lineBefore = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  if (/\{[^}]*$/.test(lineBefore.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""'))) return [];
   const context = cursorContext(text, offset);
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const leading = /^[ ]*/.exec(text.slice(lineStart))![0].length;
+  // A catalogue has only the shared sections: no workflow or training to offer.
+  const root = schemaFor(knowledge.kind ?? 'protocol');
+  // Right after `key:` or `-` (the trigger characters) YAML needs a space before what is inserted.
+  const glued = context.replaceStart > 0 && /[:-]/.test(text.charAt(context.replaceStart - 1)) && !context.inFlowList;
+  const lead = glued ? ' ' : '';
   if (context.mode === 'value') {
-    const schema = childSchema(schemaAtPath(context.path), context.key ?? '');
-    return valueCompletions(schema, context, knowledge, false);
+    const schema = childSchema(schemaAtPath(context.path, root), context.key ?? '');
+    return withLead(valueCompletions(schema, context, knowledge, false), lead);
   }
   if (context.mode === 'item') {
-    const list = resolveSchema(schemaAtPath(context.path));
-    return valueCompletions(resolveSchema(list?.items), context, knowledge, true);
+    const list = resolveSchema(schemaAtPath(context.path, root));
+    const items = valueCompletions(resolveSchema(list?.items), context, knowledge, true);
+    // `performs: [adapter, |]`: what the list already holds is not offered again.
+    const listed = context.inFlowList ? flowListEntries(text, offset, context) : new Set<string>();
+    return withLead(items.filter((c) => !listed.has(c.insertText)), lead);
   }
-  const schema = resolveSchema(schemaAtPath(context.path));
+  const schema = resolveSchema(schemaAtPath(context.path, root));
   if (!schema) return [];
   if (!schema.properties) {
     // After `- ` in a list of ids or vocabulary.
-    return context.afterDash ? valueCompletions(schema, context, knowledge, true) : [];
+    return context.afterDash ? withLead(valueCompletions(schema, context, knowledge, true), lead) : [];
   }
-  const extra = ' '.repeat(Math.max(0, context.column - leading));
+  // Lines after the first are written at their final column: the key's column, plus the space added after a bare `-`.
+  const extra = ' '.repeat(context.column + lead.length);
   const completions: Completion[] = [];
   const owner = context.path[context.path.length - 2];
   if (context.afterDash && context.existingKeys.size === 0 && typeof owner === 'string' && ENTRY_FIELDS[owner]) {
-    completions.push(entrySnippet(owner, schema, context, extra));
+    const entry = entrySnippet(owner, schema, context, extra);
+    completions.push({ ...entry, insertText: lead + entry.insertText });
   }
   for (const [key, property] of Object.entries(schema.properties)) {
     if (context.existingKeys.has(key)) continue;
@@ -67,7 +78,7 @@ export function complete(text: string, offset: number, knowledge: Knowledge): Co
       kind: 'key',
       detail: resolved.title,
       documentation: resolved.markdownDescription ?? resolved.description,
-      insertText: keySnippet(key, resolved, extra),
+      insertText: lead + keySnippet(key, resolved, extra),
       snippet: true,
       start: context.replaceStart,
       end: context.replaceEnd,
@@ -119,6 +130,26 @@ function entrySnippet(section: string, schema: SchemaNode, context: CursorContex
     end: context.replaceEnd,
     sortText: '0',
   };
+}
+
+/** The other entries of the one-line flow list the cursor is in (not the word being typed). */
+function flowListEntries(text: string, offset: number, context: CursorContext): Set<string> {
+  const open = text.lastIndexOf('[', offset - 1);
+  let close = text.indexOf(']', offset);
+  const lineEnd = text.indexOf('\n', offset);
+  if (close === -1 || (lineEnd !== -1 && close > lineEnd)) close = lineEnd === -1 ? text.length : lineEnd;
+  if (open === -1) return new Set();
+  const before = text.slice(open + 1, context.replaceStart);
+  const after = text.slice(context.replaceEnd, close);
+  return new Set(
+    [...before.split(','), ...after.split(',')]
+      .map((e) => e.trim().replace(/^["']|["']$/g, ''))
+      .filter(Boolean),
+  );
+}
+
+function withLead(completions: Completion[], lead: string): Completion[] {
+  return lead ? completions.map((c) => ({ ...c, insertText: lead + c.insertText })) : completions;
 }
 
 function escapeChoice(value: string): string {

@@ -1,6 +1,6 @@
 import type { IdOccurrence } from '../model/ids';
 import type { Protocol } from '../model/protocol';
-import type { EntityKind } from '../schema/schema';
+import type { DocumentKind, EntityKind } from '../schema/schema';
 
 /** One defined entry, as completion and hover show it. */
 export interface KnownEntity {
@@ -21,6 +21,8 @@ export interface KnownEntity {
 export interface Knowledge {
   protocol?: Protocol;
   entities: KnownEntity[];
+  /** A protocol or a catalogue: which keys completion offers at the top. Protocol when unknown. */
+  kind?: DocumentKind;
 }
 
 export function knowledgeFrom(protocol: Protocol | undefined, ids: IdOccurrence[], source?: string): Knowledge {

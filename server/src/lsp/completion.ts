@@ -1,0 +1,67 @@
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
+import { complete, type Completion } from '../service/language/complete';
+import type { LineIndex } from '../service/text/lineIndex';
+import { toOffset, toRange } from './convert';
+import type { ServerContext } from './context';
+import { guarded } from './safe';
+
+/** Typing these opens completion: after `key:`, a space, a list dash, `[` and `,` in a flow list. */
+export const COMPLETION_TRIGGERS = [':', ' ', '-', '[', ','];
+
+const KINDS: Record<Completion['kind'], CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+  snippet: CompletionItemKind.Snippet,
+};
+
+/**
+ * Completion works on the text as it is, parsed or not: the service reads the
+ * cursor's place from indentation, and the ids come from the last version of
+ * the document that parsed.
+ */
+export function registerCompletion({ connection, workspace, capabilities }: ServerContext): void {
+  const item = capabilities.textDocument?.completion?.completionItem;
+  const snippets = item?.snippetSupport === true;
+  const markdown = item?.documentationFormat?.includes(MarkupKind.Markdown) ?? false;
+  const asIs = item?.insertTextModeSupport?.valueSet.includes(InsertTextMode.asIs) ?? false;
+  connection.onCompletion((params) =>
+    guarded(connection, 'completion', params.textDocument.uri, null, async (): Promise<CompletionList | null> => {
+      const analysis = await workspace.analysis(params.textDocument.uri);
+      // The cursor is placed by YAML indentation; in JSON that would offer YAML. JSON editors
+      // complete keys and vocabulary from the JSON Schema instead.
+      if (!analysis || analysis.language === 'json') return null;
+      const lines = analysis.result.lines;
+      const offset = toOffset(lines, params.position);
+      const completions = complete(analysis.text, offset, workspace.knowledgeOf(analysis.uri));
+      return { isIncomplete: false, items: completions.map((c) => toItem(c, lines, { snippets, markdown, asIs })) };
+    }),
+  );
+}
+
+function toItem(c: Completion, lines: LineIndex, options: { snippets: boolean; markdown: boolean; asIs: boolean }): CompletionItem {
+  const snippet = c.snippet && options.snippets;
+  const newText = c.snippet && !options.snippets ? snippetToPlain(c.insertText) : c.insertText;
+  const item: CompletionItem = {
+    label: c.label,
+    kind: KINDS[c.kind],
+    textEdit: { range: toRange(lines, c.start, c.end), newText },
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  // The service writes every line of a multi-line insert at its final indentation.
+  if (options.asIs && newText.includes('\n')) item.insertTextMode = InsertTextMode.asIs;
+  if (c.detail) item.detail = c.detail;
+  if (c.documentation) item.documentation = options.markdown ? { kind: MarkupKind.Markdown, value: c.documentation } : c.documentation;
+  if (c.sortText) item.sortText = c.sortText;
+  if (c.label !== newText.trim()) item.filterText = c.label;
+  return item;
+}
+
+/** A snippet for a client without snippets: placeholders become their default text, tab stops vanish. */
+export function snippetToPlain(snippet: string): string {
+  return snippet
+    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\\([$}\\,|])/g, '$1');
+}

@@ -1,0 +1,148 @@
+import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { Finding } from '../service/engine/lint';
+import { ruleDocsUrl } from '../service/rules/docs';
+import { SEVERITIES, toRange } from './convert';
+import { logError } from './safe';
+import type { Analysis, ProtocolWorkspace } from './workspace';
+import type { LineIndex } from '../service/text/lineIndex';
+
+/** The `source` of every diagnostic this server gives. */
+export const DIAGNOSTIC_SOURCE = 'role-protocols';
+
+/** What a diagnostic carries for the code actions: the finding's fix hints. */
+export interface DiagnosticData {
+  replacement?: string;
+  data?: Record<string, string>;
+}
+
+export function toDiagnostic(finding: Finding, lines: LineIndex): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(lines, finding.range.start.offset, finding.range.end.offset),
+    severity: SEVERITIES[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    message: finding.message,
+  };
+  const data: DiagnosticData = {};
+  if (finding.replacement !== undefined) data.replacement = finding.replacement;
+  if (finding.data) data.data = finding.data;
+  if (data.replacement !== undefined || data.data) diagnostic.data = data;
+  return diagnostic;
+}
+
+export function diagnosticsOf(analysis: Analysis | undefined): Diagnostic[] {
+  return analysis ? analysis.result.findings.map((f) => toDiagnostic(f, analysis.result.lines)) : [];
+}
+
+/**
+ * Gets diagnostics to the client: by pull (`textDocument/diagnostic`) where
+ * the client supports it, otherwise by push, debounced after edits. When
+ * something outside the document changes (configuration, an included
+ * catalogue) `refresh` asks a pull client to pull again, or re-pushes.
+ */
+export class DiagnosticsController {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents this server has pushed diagnostics for (push mode). */
+  private readonly published = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: ProtocolWorkspace,
+    readonly mode: 'pull' | 'push',
+    private readonly refreshSupport: boolean,
+    private readonly debounceFor: (uri: string) => Promise<number>,
+  ) {
+    if (mode === 'pull') {
+      connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+        const uri = params.textDocument.uri;
+        try {
+          return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(await workspace.analysis(uri)) };
+        } catch (error) {
+          logError(connection, `diagnostics for ${uri}`, error);
+          return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        }
+      });
+    }
+  }
+
+  /** A document was just opened: push at once, the author is waiting to see its state. */
+  opened(uri: string): void {
+    if (this.mode === 'push') this.schedule(uri, 0);
+  }
+
+  /** The document was edited: push after the debounce. */
+  changed(uri: string): void {
+    if (this.mode === 'push') {
+      this.debounceFor(uri)
+        .then((ms) => this.schedule(uri, ms))
+        .catch((error) => logError(this.connection, `scheduling diagnostics for ${uri}`, error));
+    }
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    if (this.mode === 'push' && this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  }
+
+  /**
+   * Other documents' diagnostics may have changed (a catalogue they include,
+   * the configuration): re-push them after `delayMs`, or ask a pull client to pull.
+   */
+  refresh(uris: readonly string[], delayMs = 0): void {
+    if (uris.length === 0) return;
+    if (this.mode === 'push') {
+      for (const uri of uris) this.schedule(uri, delayMs);
+      return;
+    }
+    if (!this.refreshSupport) return;
+    const key = '\u0000refresh';
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.connection.languages.diagnostics.refresh().catch((error) => logError(this.connection, 'asking the client to refresh diagnostics', error));
+      }, delayMs),
+    );
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private schedule(uri: string, delayMs: number): void {
+    this.cancel(uri);
+    const run = () => {
+      this.timers.delete(uri);
+      void this.push(uri);
+    };
+    this.timers.set(uri, setTimeout(run, delayMs));
+  }
+
+  private async push(uri: string): Promise<void> {
+    try {
+      const document = this.workspace.documents.get(uri);
+      if (!document) return;
+      const analysis = await this.workspace.analysis(uri);
+      if (!analysis) {
+        // Not a protocol (any more): nothing to say, unless earlier diagnostics must be cleared.
+        if (this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        return;
+      }
+      // A later edit has its own push coming; this one would be stale.
+      if (this.workspace.documents.get(uri)?.version !== analysis.version) return;
+      this.published.add(uri);
+      await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis) });
+    } catch (error) {
+      logError(this.connection, `diagnostics for ${uri}`, error);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
+import { outline, type OutlineSymbol } from '../service/language/symbols';
+import type { LineIndex } from '../service/text/lineIndex';
+import { toRange } from './convert';
+import type { ServerContext } from './context';
+import { guarded } from './safe';
+
+const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
+  section: SymbolKind.Namespace,
+  site: SymbolKind.Module,
+  role: SymbolKind.Class,
+  step: SymbolKind.Event,
+  skill: SymbolKind.Interface,
+  method: SymbolKind.Method,
+  record: SymbolKind.File,
+  training: SymbolKind.Struct,
+};
+
+/** The outline: each section, with its roles, steps, skills, methods, records, sites or training rows. */
+export function registerDocumentSymbols({ connection, workspace, capabilities }: ServerContext): void {
+  const hierarchical = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+  connection.onDocumentSymbol((params) =>
+    guarded(connection, 'document symbols', params.textDocument.uri, [], async (): Promise<DocumentSymbol[] | SymbolInformation[]> => {
+      const analysis = await workspace.analysis(params.textDocument.uri);
+      const root = analysis?.result.parsed.root;
+      const protocol = analysis?.result.protocol;
+      if (!analysis || !root || !protocol) return [];
+      const symbols = outline(root, protocol).map((s) => toSymbol(s, analysis.result.lines));
+      if (hierarchical) return symbols;
+      // An old client: a flat list, each entry naming its section.
+      return symbols.flatMap((section) => [
+        { name: section.name, kind: section.kind, location: { uri: analysis.uri, range: section.range } },
+        ...(section.children ?? []).map((child) => ({ name: child.name, kind: child.kind, containerName: section.name, location: { uri: analysis.uri, range: child.range } })),
+      ]);
+    }),
+  );
+}
+
+function toSymbol(symbol: OutlineSymbol, lines: LineIndex): DocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    kind: KINDS[symbol.kind],
+    range: toRange(lines, symbol.start, symbol.end),
+    selectionRange: toRange(lines, symbol.selectionStart, symbol.selectionEnd),
+    children: symbol.children.map((child) => toSymbol(child, lines)),
+  };
+}

@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+/**
+ * The Role Protocols language server. A thin adapter: the pure service in
+ * ../service does the work in offsets; this layer keeps the state (open
+ * documents, analyses, includes, configuration) and speaks LSP. Run it with
+ * `--stdio` or `--node-ipc` (or `--socket=N`); any LSP client can use it.
+ */
+import * as path from 'node:path';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { packageInfo } from '../node/packageInfo';
+import { registerCodeActions } from './codeActions';
+import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
+import { ClientSettings } from './configuration';
+import { SETTINGS_SECTION } from './settings';
+import type { ServerContext } from './context';
+import { DIAGNOSTIC_SOURCE, DiagnosticsController } from './diagnostics';
+import { registerDocumentSymbols } from './documentSymbols';
+import { registerHover } from './hover';
+import { registerNavigation } from './navigation';
+import { logError } from './safe';
+import { registerTables } from './tables';
+import { uriToPath } from './uris';
+import { isConfigFile, ProtocolWorkspace } from './workspace';
+
+/** Files whose change may change a document's findings: configuration files and anything a protocol may include. */
+const WATCHED_GLOBS = ['**/.roleprotocols.{yaml,yml,json}', '**/*.{yaml,yml,json}'];
+
+export function startServer(connection: Connection): void {
+  let context: ServerContext | undefined;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    const settings = new ClientSettings(connection, capabilities, params.initializationOptions);
+    const workspace = new ProtocolWorkspace(settings, { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) });
+    workspace.setFolders(foldersOf(params));
+    const pull = capabilities.textDocument?.diagnostic !== undefined;
+    const diagnostics = new DiagnosticsController(connection, workspace, pull ? 'pull' : 'push', capabilities.workspace?.diagnostics?.refreshSupport === true, async (uri) => (await settings.settingsFor(uri)).debounceMs);
+    context = { connection, workspace, capabilities, diagnostics };
+    registerFeatures(context, settings);
+    workspace.documents.listen(connection);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(pull ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+        codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: false },
+        documentSymbolProvider: { label: 'Role protocol' },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'role-protocols', version: packageInfo().version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!context) return;
+    const capabilities: ClientCapabilities = context.capabilities;
+    // Without these registrations a client only sends the events it was configured to (VS Code: the client's file watcher).
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) }).catch((error) => logError(connection, 'registering file watchers', error));
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error) => logError(connection, 'registering for configuration changes', error));
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      const { workspace, diagnostics } = context;
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+        const folders = workspace.workspaceFolders.filter((f) => !removed.has(f));
+        for (const added of event.added) {
+          const folder = uriToPath(added.uri);
+          if (folder && !folders.includes(folder)) folders.push(folder);
+        }
+        workspace.setFolders(folders);
+        diagnostics.refresh(workspace.documents.keys());
+      });
+    }
+  });
+
+  connection.onShutdown(() => context?.diagnostics.dispose());
+  connection.listen();
+}
+
+function registerFeatures(context: ServerContext, settings: ClientSettings): void {
+  const { connection, workspace, diagnostics } = context;
+  const documents = workspace.documents;
+
+  /** A document's text changed (or it opened or closed): it, and the open documents that include it, need a re-check. */
+  const dependentsChanged = (uri: string, text?: string) => {
+    const file = uriToPath(uri);
+    if (!file) return;
+    // Given the new text, only documents that read a different text of the file are re-checked (opening a catalogue changes nothing).
+    const dependents = workspace.dependentsOf(file, text).filter((d) => d !== uri);
+    for (const d of dependents) workspace.invalidate(d);
+    if (dependents.length === 0) return;
+    void settings.settingsFor(uri).then(
+      (s) => diagnostics.refresh(dependents, s.debounceMs),
+      () => diagnostics.refresh(dependents),
+    );
+  };
+
+  const justOpened = new Set<string>();
+  documents.onDidOpen((event) => {
+    justOpened.add(event.document.uri);
+  });
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    try {
+      if (justOpened.delete(uri)) diagnostics.opened(uri);
+      else diagnostics.changed(uri);
+      dependentsChanged(uri, event.document.getText());
+    } catch (error) {
+      logError(connection, `handling a change of ${uri}`, error);
+    }
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    justOpened.delete(uri);
+    workspace.forget(uri);
+    settings.forget(uri);
+    diagnostics.closed(uri);
+    // The catalogue is read from disk again now, which may differ from the editor's unsaved text.
+    dependentsChanged(uri);
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    try {
+      settings.changed(params.settings);
+      workspace.invalidateAll();
+      diagnostics.refresh(documents.keys());
+    } catch (error) {
+      logError(connection, 'reading changed settings', error);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      let configuration = false;
+      const affected = new Set<string>();
+      for (const change of params.changes) {
+        const file = uriToPath(change.uri);
+        if (!file) continue;
+        if (isConfigFile(file)) {
+          configuration = true;
+          continue;
+        }
+        // An open document's text comes from the editor, not the disk.
+        if (workspace.openDocumentAt(file)) continue;
+        for (const uri of workspace.dependentsOf(file)) affected.add(uri);
+        // A file that appears or goes may be a missing include found, or one lost.
+        if (change.type !== FileChangeType.Changed && /\.(ya?ml|json)$/i.test(path.basename(file))) for (const uri of workspace.documentsWithIncludes()) affected.add(uri);
+      }
+      if (configuration) {
+        workspace.configurationChanged();
+        diagnostics.refresh(documents.keys());
+        return;
+      }
+      for (const uri of affected) workspace.invalidate(uri);
+      diagnostics.refresh([...affected]);
+    } catch (error) {
+      logError(connection, 'handling changed files', error);
+    }
+  });
+
+  registerCompletion(context);
+  registerHover(context);
+  registerNavigation(context);
+  registerCodeActions(context);
+  registerDocumentSymbols(context);
+  registerTables(context);
+}
+
+function foldersOf(params: InitializeParams): string[] {
+  const fromFolders = (params.workspaceFolders ?? []).flatMap((f) => uriToPath(f.uri) ?? []);
+  if (fromFolders.length > 0) return fromFolders;
+  const root = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
+  return root ? [root] : [];
+}
+
+if (require.main === module) {
+  // Node IPC, stdio or a socket, chosen by the command line (--node-ipc, --stdio, --socket=N).
+  startServer(createConnection(ProposedFeatures.all));
+}

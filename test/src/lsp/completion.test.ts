@@ -1,0 +1,182 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-protocol/node';
+import { applyEdits, FIXTURES, SAMPLES, TestClient } from './client';
+
+const REFERENCE = fs.readFileSync(path.join(SAMPLES, 'reference-department.roles.yaml'), 'utf8');
+
+describe('lsp: completion', () => {
+  let client: TestClient;
+  let uri: string;
+
+  before(async () => {
+    client = await TestClient.start({ initializationOptions: { roleProtocols: { diagnostics: { debounceMs: 0 } } } });
+    uri = await client.open(path.join(FIXTURES, 'completion.roles.yaml'), REFERENCE);
+    await client.pushed(uri);
+  });
+  after(() => client.stop());
+
+  /** Sets the document to `text` and asks for completions at `snippet` (+ delta), after `after`. */
+  async function complete(text: string, snippet: string, delta: number, after = ''): Promise<{ items: CompletionItem[]; position: Position }> {
+    await client.change(uri, text);
+    const position = client.at(uri, snippet, delta, after);
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+    return { items: list.items, position };
+  }
+
+  const range = (line: number, from: number, to = from) => ({ start: { line, character: from }, end: { line, character: to } });
+
+  it('offers the keys a role may still have, leaving out those written above and below', async () => {
+    const text = REFERENCE.replace('    title: Adapter\n', '    title: Adapter\n    \n');
+    const { items, position } = await complete(text, '    \n', 4, 'id: adapter');
+    assert.deepEqual(position, { line: 65, character: 4 });
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['shortName', 'notes'],
+    );
+    assert.deepEqual(items[0], {
+      label: 'shortName',
+      kind: 10,
+      textEdit: { range: range(65, 4), newText: 'shortName: $0' },
+      insertTextFormat: 2,
+      detail: 'Short name',
+      documentation: { kind: 'markdown', value: items[0].documentation && (items[0].documentation as { value: string }).value },
+      sortText: '1-shortName',
+      filterText: 'shortName',
+    });
+    assert.match((items[0].documentation as { value: string }).value, /^A short label for tables/);
+  });
+
+  it('offers vocabulary values with their descriptions, and puts a space after a bare colon', async () => {
+    const text = REFERENCE.replace('    careerLevel: practitioner\n    registrations: [HCPC (radiographer)]', '    careerLevel:\n    registrations: [HCPC (radiographer)]');
+    const { items, position } = await complete(text, 'careerLevel:', 12, 'id: adapter');
+    assert.deepEqual(position, { line: 68, character: 16 });
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['assistant practitioner', 'practitioner', 'enhanced', 'advanced', 'consultant'],
+    );
+    const practitioner = items[1];
+    assert.deepEqual(practitioner.textEdit, { range: range(68, 16), newText: ' practitioner' });
+    assert.equal(practitioner.detail, 'Career level');
+    assert.equal(practitioner.kind, 20);
+    assert.match((practitioner.documentation as { value: string }).value, /^Registered practitioner working within the full scope of their profession/);
+    assert.equal(applyEdits(text, [practitioner.textEdit as never]), REFERENCE);
+  });
+
+  it('replaces a half-typed value with the vocabulary value', async () => {
+    const text = REFERENCE.replace('    minBand: 5\n', '    minBand: 8\n');
+    const { items } = await complete(text, 'minBand: 8', 10, 'id: adapter');
+    const band = items.find((i) => i.label === '8a')!;
+    assert.deepEqual(band.textEdit, { range: range(66, 13, 14), newText: '8a' });
+  });
+
+  it('offers role ids with their titles as detail, without those already in the list', async () => {
+    const text = REFERENCE.replace('    approves: [advanced-adapter]\n    skills: [dir-evaluation]', '    approves: [advanced-adapter, ]\n    skills: [dir-evaluation]');
+    const { items, position } = await complete(text, 'approves: [advanced-adapter, ]', 29, 'id: oar-approval');
+    assert.deepEqual(position, { line: 131, character: 33 });
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail, i.kind]),
+      [
+        ['adapter', 'Adapter', 18],
+        ['physicist', 'Physicist', 18],
+        ['clinical-oncologist', 'Clinical Oncologist', 18],
+      ],
+    );
+    assert.deepEqual(items[1].textEdit, { range: range(131, 33), newText: 'physicist' });
+    assert.deepEqual(items[1].documentation, { kind: 'markdown', value: 'Role **Physicist**' });
+  });
+
+  it('offers skill ids for a new block list entry', async () => {
+    const text = REFERENCE.replace('    skills: [plan-selection]\n', '    skills:\n      - \n');
+    const { items } = await complete(text, '      - \n', 8, 'id: plan-selection');
+    assert.deepEqual(
+      items.map((i) => `${i.label}=${i.detail}`),
+      ['oar-outlining=OAR outlining', 'target-outlining=Target outlining', 'dir-evaluation=DIR evaluation', 'plan-selection=Plan selection', 'mobius-approval=Mobius approval'],
+    );
+  });
+
+  it('offers a whole new role as a snippet, indented to sit in the list', async () => {
+    const text = REFERENCE.replace('\n# The Ethos adaptive session', '\n  - \n# The Ethos adaptive session');
+    const { items, position } = await complete(text, '  - \n', 4, 'id: clinical-oncologist');
+    assert.deepEqual(position, { line: 112, character: 4 });
+    const snippet = items[0];
+    assert.equal(snippet.label, 'new role');
+    assert.equal(snippet.kind, 15);
+    assert.equal(snippet.insertTextFormat, 2);
+    assert.equal(snippet.insertTextMode, 1);
+    assert.deepEqual(snippet.textEdit, {
+      range: range(112, 4),
+      newText: [
+        'id: ${1:new-role}',
+        '    title: ${2:}',
+        '    staffGroups: [${3:}]',
+        '    minBand: ${4|2,3,4,5,6,7,8a,8b,8c,8d,9|}',
+        '    careerLevel: ${5|assistant practitioner,practitioner,enhanced,advanced,consultant|}',
+        '    capacities: [${6:}]',
+        '    responsibilities: [${7:}]',
+      ].join('\n'),
+    });
+  });
+
+  it('offers a new step and a new training row after a bare dash, with the space YAML needs', async () => {
+    const step = REFERENCE.replace('\nskills:\n', '\n  -\nskills:\n');
+    const { items: stepItems } = await complete(step, '  -\nskills:', 3);
+    assert.equal(stepItems[0].label, 'new step');
+    assert.equal(
+      (stepItems[0].textEdit as { newText: string }).newText,
+      [' id: ${1:new-step}', '    name: ${2:}', '    activity: ${3|imaging,oar-edit,oar-approval,target-edit,target-approval,plan-calculation,plan-selection,dose-check,verification-imaging,delivery,clinical-review,other|}', '    performs: [${4:}]', '    skills: [${5:}]'].join('\n'),
+    );
+    const row = `${REFERENCE}\n  - `;
+    const { items: rowItems } = await complete(row, '\n  - ', 5, 'signOff: physicist\n    reassessEveryMonths: 12\n');
+    assert.equal(rowItems[0].label, 'new training row');
+    assert.equal(
+      (rowItems[0].textEdit as { newText: string }).newText,
+      ['skill: ${1:}', '    roles: [${2:}]', '    methods: [${3:}]', '    records: [${4:}]', '    signOff: ${5:}', '    reassessEveryMonths: ${6:12}'].join('\n'),
+    );
+  });
+
+  it('keeps working in a broken document from the last tree that parsed', async () => {
+    // A role added while the document still parsed...
+    const withRole = REFERENCE.replace('\n# The Ethos adaptive session', '\n  - id: lead-dosimetrist\n    title: Lead Dosimetrist\n# The Ethos adaptive session');
+    await client.change(uri, withRole);
+    await client.pushed(uri);
+    // ...then a missing colon far above, and a half-typed list below.
+    const broken = withRole.replace('    title: Physicist', '    title Physicist').replace('    approves: [advanced-adapter]\n    skills: [dir-evaluation]', '    approves: [adv\n    skills: [dir-evaluation]');
+    const { items, position } = await complete(broken, 'approves: [adv', 14, 'id: oar-approval');
+    assert.deepEqual(
+      (await client.pushed(uri)).map((d) => d.code),
+      ['syntax'],
+      'the document does not parse',
+    );
+    assert.deepEqual(position, { line: 133, character: 18 });
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['adapter', 'advanced-adapter', 'physicist', 'clinical-oncologist', 'lead-dosimetrist'],
+    );
+    assert.deepEqual(items[1].textEdit, { range: range(133, 15, 18), newText: 'advanced-adapter' });
+  });
+
+  it('completes a half-typed key in a broken document from the indentation of its line', async () => {
+    const broken = REFERENCE.replace('    title: Physicist', '    title Physicist').replace('    approves: [advanced-adapter]\n    skills: [dir-evaluation]', '    approves: [advanced-adapter]\n    skills: [dir-evaluation]\n    sup');
+    const { items } = await complete(broken, '    sup\n', 7, 'id: oar-approval');
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['phase', 'edits', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'notes'],
+    );
+    const supports = items.find((i) => i.label === 'supports')!;
+    assert.deepEqual(supports.textEdit, { range: range(133, 4, 7), newText: 'supports: [$0]' });
+  });
+
+  it('leaves JSON to the JSON Schema: no YAML-shaped completions in a .roles.json file', async () => {
+    const json = await client.open(path.join(FIXTURES, 'completion.roles.json'), fs.readFileSync(path.join(SAMPLES, 'broken/schema-json.roles.json'), 'utf8'));
+    const position = client.at(json, '"careerLevel": "', 16);
+    assert.equal(await client.request('textDocument/completion', { textDocument: { uri: json }, position }), null);
+  });
+
+  it('offers nothing inside a flow mapping, where indentation does not tell the place', async () => {
+    const text = REFERENCE.replace('  - id: cbct\n    name: CBCT acquisition\n    activity: imaging\n    performs: [adapter]\n', '  - {id: cbct, name: CBCT acquisition, activity: imaging, performs: [adapter], }\n');
+    const { items } = await complete(text, 'performs: [adapter], }', 21);
+    assert.deepEqual(items, []);
+  });
+});

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { FIXTURES, SAMPLES, SERVER, TestClient, TODAY, uriOf } from './client';
+
+const REFERENCE = path.join(SAMPLES, 'reference-department.roles.yaml');
+const TRAINING_MATRIX = `## Training matrix
+
+| Role | Skill | Method | Record |
+|---|---|---|---|
+| Adapter | OAR outlining | ProKnow Contouring Tool | ProKnow log and certificates |
+| Advanced adapter | Target outlining | ProKnow Contouring Tool, 1:1 with CCOs | Reflective training logs |
+| Adapter and Advanced Adapter | DIR evaluation | Tutorial | Certificate |
+| Advanced adapter, MPE | Plan selection | Training program for plan checking plus experience of at least 2 years | Plan Checking training records |
+| Advanced adapter, MPE | Mobius approval | Training program | Training records |
+`;
+
+describe('lsp: roleProtocols/tables', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ initializationOptions: { roleProtocols: { diagnostics: { debounceMs: 0 } } } });
+  });
+  after(() => client.stop());
+
+  it('renders the open document’s tables as Markdown, CSV and data', async () => {
+    const uri = await client.open(REFERENCE);
+    const markdown = await client.request<string>('roleProtocols/tables', { uri, format: 'md' });
+    assert.ok(markdown.startsWith('Online adaptive radiotherapy on Ethos - roles and training (oart-ethos-roles), version 1.2, approved\n'));
+    assert.ok(markdown.includes(TRAINING_MATRIX), markdown);
+    assert.ok(markdown.includes('## Roles and responsibilities'));
+    const csv = await client.request<string>('roleProtocols/tables', { uri, tables: ['training'], format: 'csv' });
+    assert.match(csv, /^\uFEFF?Role,Skill,Method,Record\r?\nAdapter,OAR outlining,ProKnow Contouring Tool,ProKnow log and certificates\r?\n/m);
+    const data = await client.request<{ id: string; columns: string[]; rows: { text: string }[][] }[]>('roleProtocols/tables', { uri, tables: ['matrix', 'training'], format: 'data' });
+    assert.deepEqual(
+      data.map((t) => t.id),
+      ['matrix', 'training'],
+    );
+    assert.deepEqual(data[1].rows[0].map((c) => c.text), ['Adapter', 'OAR outlining', 'ProKnow Contouring Tool', 'ProKnow log and certificates']);
+  });
+
+  it('follows the editor’s unsaved text', async () => {
+    const uri = uriOf(REFERENCE);
+    await client.edit(uri, 'name: OAR outlining', 'name: Organ-at-risk outlining');
+    const markdown = await client.request<string>('roleProtocols/tables', { uri, tables: ['training'], format: 'md' });
+    assert.ok(markdown.includes('| Adapter | Organ-at-risk outlining | ProKnow Contouring Tool |'));
+  });
+
+  it('reads a document that is not open from disk, catalogue included', async () => {
+    const markdown = await client.request<string>('roleProtocols/tables', { uri: uriOf(path.join(SAMPLES, 'shared-catalogue/prostate.roles.yaml')), tables: ['training'], format: 'md' });
+    assert.ok(markdown.includes('| Adapter and Advanced Adapter | OAR outlining | ProKnow Contouring Tool | ProKnow log and certificates |'), markdown);
+  });
+
+  it('answers with an error for an unknown table or format, and for a document that is not a protocol', async () => {
+    const uri = uriOf(REFERENCE);
+    await assert.rejects(client.request('roleProtocols/tables', { uri, tables: ['people'], format: 'md' }), /Unknown table `people`; the tables are training, roles, matrix, coverage\./);
+    await assert.rejects(client.request('roleProtocols/tables', { uri, format: 'pdf' }), /Unknown table format `pdf`/);
+    const plain = await client.open(path.join(FIXTURES, 'plain.yaml'));
+    await assert.rejects(client.request('roleProtocols/tables', { uri: plain, format: 'md' }), /This document is not a role protocol/);
+  });
+});
+
+describe('lsp: node IPC', () => {
+  it('serves over --node-ipc as over stdio', async () => {
+    const child = fork(SERVER, ['--node-ipc'], { env: { ...process.env, ROLE_PROTOCOLS_TODAY: TODAY }, silent: true });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    try {
+      const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+      connection.listen();
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(SAMPLES), capabilities: {}, initializationOptions: { roleProtocols: { diagnostics: { debounceMs: 0 } } } });
+      await connection.sendNotification('initialized', {});
+      const file = path.join(SAMPLES, 'broken/unknown-reference.roles.yaml');
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'yaml', version: 1, text: fs.readFileSync(file, 'utf8') } });
+      let timer: NodeJS.Timeout | undefined;
+      const result = await Promise.race([published, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no diagnostics over IPC')), 5000)))]);
+      clearTimeout(timer);
+      assert.deepEqual(
+        result.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line + 1}:${d.range.start.character + 1}`),
+        ['unknown-reference@95:16'],
+      );
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    }
+  });
+});
