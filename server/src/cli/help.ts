@@ -11,7 +11,8 @@ Check and summarise role protocols for online adaptive radiotherapy.
 
 Commands:
   lint <files|dirs|globs|->...   Check protocols and report problems
-  table <file>                   Print summary tables (Markdown or CSV)
+  table <file>                   Print or export summary tables (Markdown, CSV,
+                                 HTML or Word)
   help [command]                 Show help for a command
 
 Options:
@@ -56,14 +57,28 @@ export const TABLE_USAGE = 'Usage: role-protocols table [options] <file>';
 
 export const tableHelp = (): string => `${TABLE_USAGE}
 
-Prints the summary tables of one protocol, for governance papers and QMS
-documents. Schema and rule problems do not stop the tables (run \`lint\` to see
-them); a file that cannot be parsed does. \`-\` reads standard input.
+Prints or exports the summary tables of one protocol, for governance papers
+and QMS documents: the training matrix, roles and responsibilities, the
+responsibility matrix and training coverage by site. Schema and rule problems
+do not stop the tables (run \`lint\` to see them); a file that cannot be parsed
+does. \`-\` reads standard input.
+
+Formats:
+  md     GitHub-flavoured Markdown tables
+  csv    CSV (RFC 4180, UTF-8 with a byte order mark for Excel); cells that
+         a spreadsheet would run as a formula start with an apostrophe
+  html   one standalone, printable HTML page with the document-control block
+         (no scripts, no remote resources)
+  docx   a Word document with the document-control block, real tables with
+         a repeated header row, and the responsibility matrix on landscape
+         pages; needs --out
 
 Options:
   -t, --table <name>        ${TABLE_IDS.join(', ')} or all (default)
-  -f, --format <name>       ${tableCommand().tableFormats().join(', ')} (default: md)
+  -f, --format <name>       ${tableCommand().tableFormats().join(', ')} (default: from the
+                            --out file's extension, else md)
   -o, --out <file>          Write to a file instead of standard output
+                            (\`--out -\`: standard output, for piping Word)
       --force               Overwrite --out if it exists
   -c, --config <file>       Use this configuration file
       --stdin-filename <f>  Name for standard input
@@ -73,7 +88,13 @@ Options:
 Exit codes:
   0  tables written
   1  the document has syntax errors
-  2  a usage or file problem (including an --out file that already exists)
+  2  a usage or file problem (including an --out file that already exists,
+     and Word without --out)
+
+Examples:
+  role-protocols table department.roles.yaml --table training
+  role-protocols table department.roles.yaml --out tables.docx
+  role-protocols table department.roles.yaml --format html --out tables.html
 `;
 
 export const HELP: Record<string, { usage: string; help: () => string }> = {

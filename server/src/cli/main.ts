@@ -14,7 +14,7 @@ import { runLint } from './commands/lint';
 export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(data: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   readStdin: () => string;
 }
@@ -33,13 +33,17 @@ const LINT_OPTIONS = {
 const TABLE_OPTIONS = {
   ...SHARED,
   table: { type: 'string', short: 't', default: 'all' },
-  format: { type: 'string', short: 'f', default: 'md' },
+  // No default: without --format, the --out file's extension chooses (else Markdown).
+  format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Runs the tool with the arguments after `role-protocols`; returns the exit code. */
-export function main(argv: string[], io: CliIO): number {
+/**
+ * Runs the tool with the arguments after `role-protocols`; returns the exit
+ * code, or a promise of it for `table` (the Word file is built asynchronously).
+ */
+export function main(argv: string[], io: CliIO): number | Promise<number> {
   const say = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   const complain = (text: string) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
   const [command, ...rest] = argv;
@@ -56,21 +60,26 @@ export function main(argv: string[], io: CliIO): number {
       return say(topic ? HELP[topic].help() : TOOL_HELP), 0;
     }
     if (command === 'lint') return lint(rest, io, say, complain);
-    if (command === 'table') return table(rest, io, say, complain);
+    if (command === 'table') return table(rest, io, say, complain).catch((error: unknown) => failure(error, complain));
     throw new UsageError(command.startsWith('-') ? `unknown option \`${command}\`` : `unknown command \`${command}\``);
   } catch (error) {
-    if (error instanceof UsageError) {
-      const usage = error.command ? HELP[error.command].usage : TOOL_USAGE;
-      complain(`role-protocols: ${error.message}\n${usage}\nRun \`role-protocols ${error.command ? `${error.command} ` : ''}--help\` for more.`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      complain(`role-protocols: ${error.message}`);
-      return 2;
-    }
-    complain(`role-protocols: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return failure(error, complain);
+  }
+}
+
+/** The message and exit code (2) for an error a command threw. */
+function failure(error: unknown, complain: (t: string) => void): number {
+  if (error instanceof UsageError) {
+    const usage = error.command ? HELP[error.command].usage : TOOL_USAGE;
+    complain(`role-protocols: ${error.message}\n${usage}\nRun \`role-protocols ${error.command ? `${error.command} ` : ''}--help\` for more.`);
     return 2;
   }
+  if (error instanceof InputError) {
+    complain(`role-protocols: ${error.message}`);
+    return 2;
+  }
+  complain(`role-protocols: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return 2;
 }
 
 function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): number {
@@ -109,16 +118,17 @@ function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t:
   return outcome.exitCode;
 }
 
-function table(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): number {
+async function table(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): Promise<number> {
   const { values, positionals } = parse('table', args, TABLE_OPTIONS);
   if (values.help) return say(HELP.table.help()), 0;
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no file given' : 'give one file', 'table');
-  const outcome = tableCommand().runTable({
+  const outcome = await tableCommand().runTable({
     file: positionals[0],
     table: values.table,
     format: values.format,
     out: values.out,
     force: !!values.force,
+    stdoutIsTTY: !!io.stdout.isTTY,
     config: values.config,
     stdinFilename: values['stdin-filename'],
     cwd: io.cwd,
@@ -127,7 +137,7 @@ function table(args: string[], io: CliIO, say: (t: string) => void, complain: (t
     readStdin: io.readStdin,
     today: todayFrom(io.env),
   });
-  if (outcome.output) io.stdout.write(outcome.output);
+  if (outcome.output.length > 0) io.stdout.write(outcome.output);
   for (const note of outcome.notes) complain(note);
   return outcome.exitCode;
 }
@@ -169,11 +179,15 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = main(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    readStdin: () => fs.readFileSync(0, 'utf8'),
+  void Promise.resolve(
+    main(process.argv.slice(2), {
+      cwd: process.cwd(),
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      readStdin: () => fs.readFileSync(0, 'utf8'),
+    }),
+  ).then((code) => {
+    process.exitCode = code;
   });
 }

@@ -13,11 +13,11 @@ export class WriteError extends Error {
 }
 
 /**
- * Writes text to a file, creating its folder. Without `overwrite` an existing
- * file is left alone (checked by the open itself, so nothing can slip in
- * between a check and the write).
+ * Writes text (as UTF-8) or bytes to a file, creating its folder. Without
+ * `overwrite` an existing file is left alone (checked by the open itself, so
+ * nothing can slip in between a check and the write).
  */
-export function writeTextFile(file: string, text: string, options: { overwrite: boolean; shownAs?: string }): void {
+export function writeTextFile(file: string, text: string | Uint8Array, options: { overwrite: boolean; shownAs?: string }): void {
   const shown = options.shownAs ?? file;
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

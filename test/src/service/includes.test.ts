@@ -41,3 +41,19 @@ describe('includes', () => {
     assert.match(finding.message, /^`type` must be one of scored-assessment, /);
   });
 });
+
+describe('tables of a protocol that includes a catalogue', () => {
+  it('show the catalogue’s roles the protocol uses, with the catalogue as their source', () => {
+    const { lintText } = require('../../../server/out/service/engine/lint') as typeof import('../../../server/out/service/engine/lint');
+    const { buildTable } = require('../../../server/out/service/tables/index') as typeof import('../../../server/out/service/tables/index');
+    const rolesCatalogue = `format: role-catalogue/1\n${SECTIONS.roles}  - id: spare\n    title: Unused role\n    staffGroups: [dosimetrist]\n`;
+    const text = protocolText({ header: SECTIONS.header + 'includes: [roles.catalogue.yaml]\n', roles: '' });
+    const result = lintText(text, { fileName: 'p.roles.yaml', today: '2026-11-26', readInclude: (p) => (p === 'roles.catalogue.yaml' ? { file: '/w/roles.catalogue.yaml', text: rolesCatalogue } : { error: 'no such file.' }) });
+    assert.deepEqual(result.findings, []);
+    const roles = buildTable('roles', result.protocol!);
+    assert.deepEqual(roles.rows.map((r) => r[0].text), ['Adapter', 'Physicist', 'Clinical Oncologist']);
+    assert.deepEqual(roles.rows[0][0].source, ['roles', 0, 'title']);
+    assert.equal(roles.rows[0][0].sourceFile, '/w/roles.catalogue.yaml');
+    assert.deepEqual(buildTable('matrix', result.protocol!).columns, ['Step', 'Adapter', 'Physicist', 'Clinical Oncologist']);
+  });
+});

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { lintText } from '../../service/engine/lint';
-import { buildTables, renderers, renderTables, TABLE_IDS } from '../../service/tables/index';
+import { isBinaryFormat, renderers, renderTables, renderTablesToBytes, tableSetFor, TABLE_IDS } from '../../service/tables/index';
 import type { TableId } from '../../service/tables/types';
 import { ConfigReadError, ConfigResolver } from '../../node/config';
 import { collectInputs, InputError, notProtocolReason } from '../../node/files';
@@ -16,14 +16,18 @@ export interface TableCommandOptions extends CommandEnvironment {
   file: string;
   /** A table id or `all`. */
   table: string;
-  format: string;
+  /** A format name; undefined to take it from the --out file's extension, else Markdown. */
+  format?: string;
+  /** A file to write, or `-` for standard output. */
   out?: string;
   force: boolean;
+  /** Whether standard output is a terminal: Word output is never written to one. */
+  stdoutIsTTY?: boolean;
 }
 
 export interface TableOutcome {
-  /** The rendered tables, for standard output (empty when written to --out). */
-  output: string;
+  /** The rendered tables, for standard output (empty when written to a file); bytes for Word. */
+  output: string | Uint8Array;
   /** For standard error: findings that stopped the tables, or a note about problems. */
   notes: string[];
   exitCode: 0 | 1;
@@ -32,19 +36,43 @@ export interface TableOutcome {
 /** The `--table` choices: each table id, and `all`. */
 export const TABLE_CHOICES: readonly string[] = [...TABLE_IDS, 'all'];
 
-/** The `--format` choices: every registered renderer that gives text. */
+/** The `--format` choices: every registered renderer (text and Word). */
 export function tableFormats(): string[] {
   return [...renderers.keys()];
+}
+
+/** The format an --out file's extension names (`.md`, `.csv`, `.html`/`.htm`, `.docx`), if any. */
+export function formatForFile(file: string): string | undefined {
+  const extension = path.extname(file).slice(1).toLowerCase();
+  if (extension === 'htm') return 'html';
+  return [...renderers.values()].find((r) => r.extension === extension)?.format;
+}
+
+/**
+ * The format to use: --format when given; else the one the --out file's
+ * extension names; else Markdown. Word needs --out: it is binary, so it goes
+ * to a file, or to standard output with `--out -` when that is not a terminal.
+ */
+function chooseFormat(options: TableCommandOptions): string {
+  const toFile = options.out !== undefined && options.out !== '-';
+  const format = options.format ?? (toFile ? formatForFile(options.out!) : undefined) ?? 'md';
+  if (!renderers.has(format)) throw new UsageError(`unknown format \`${format}\`; use one of ${tableFormats().join(', ')}`, 'table');
+  if (isBinaryFormat(format)) {
+    if (options.out === undefined) throw new UsageError(`--format ${format} writes a binary file: give --out FILE (or \`--out -\` to write it to a pipe)`, 'table');
+    if (options.out === '-' && options.stdoutIsTTY) throw new UsageError(`--format ${format} writes a binary file, not for a terminal: give --out FILE, or pipe \`--out -\` into a file`, 'table');
+  }
+  return format;
 }
 
 /**
  * `role-protocols table`: renders summary tables of one protocol. A document
  * that does not parse stops with its syntax findings (exit 1); schema and
  * rule findings do not stop the tables, but are mentioned on standard error.
+ * Asynchronous because the Word file is built asynchronously.
  */
-export function runTable(options: TableCommandOptions): TableOutcome {
+export async function runTable(options: TableCommandOptions): Promise<TableOutcome> {
   if (!TABLE_CHOICES.includes(options.table)) throw new UsageError(`unknown table \`${options.table}\`; use one of ${TABLE_CHOICES.join(', ')}`, 'table');
-  if (!renderers.has(options.format)) throw new UsageError(`unknown format \`${options.format}\`; use one of ${tableFormats().join(', ')}`, 'table');
+  const format = chooseFormat(options);
 
   const [input] = collectInputs([options.file], { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename });
   let config;
@@ -66,9 +94,14 @@ export function runTable(options: TableCommandOptions): TableOutcome {
   }
 
   const ids = (options.table === 'all' ? TABLE_IDS : [options.table]) as TableId[];
-  const tables = buildTables(result.protocol, ids);
-  let text = renderTables({ document: result.protocol.document, tables }, options.format);
-  if (!text.endsWith('\n')) text += '\n';
+  const set = tableSetFor(result.protocol, ids);
+  let output: string | Uint8Array;
+  if (isBinaryFormat(format)) {
+    output = await renderTablesToBytes(set, format);
+  } else {
+    output = renderTables(set, format);
+    if (!output.endsWith('\n')) output += '\n';
+  }
 
   const notes: string[] = [];
   const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -77,15 +110,15 @@ export function runTable(options: TableCommandOptions): TableOutcome {
     const counts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
     notes.push(`role-protocols: note: ${input.name} has ${counts}; the tables show what it says. Run \`role-protocols lint ${input.stdin ? '-' : input.name}\` to see them.`);
   }
-  if (options.out) {
+  if (options.out !== undefined && options.out !== '-') {
     const target = path.resolve(options.cwd, options.out);
     try {
-      writeTextFile(target, text, { overwrite: options.force, shownAs: options.out });
+      writeTextFile(target, output, { overwrite: options.force, shownAs: options.out });
     } catch (error) {
       if (error instanceof WriteError) throw new InputError(error.message);
       throw error;
     }
     return { output: '', notes, exitCode: 0 };
   }
-  return { output: text, notes, exitCode: 0 };
+  return { output, notes, exitCode: 0 };
 }

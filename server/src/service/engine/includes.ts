@@ -82,6 +82,7 @@ export function resolveIncludes(mainFile: string | undefined, includes: readonly
       return;
     }
     const protocol = buildProtocol(data);
+    for (const entry of [...protocol.roles, ...protocol.skills, ...protocol.methods, ...protocol.records, ...protocol.sites]) entry.file = file;
     files.push({ file, text: result.text, kind, protocol, ids: collectIds(parsed.root, kind, file) });
     for (const nested of protocol.includes) visit(nested, file, [...chain, file], index, depth + 1);
   };

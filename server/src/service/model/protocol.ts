@@ -10,8 +10,10 @@ import type { Path } from '../parse/tree';
 export type Band = number | string;
 
 export interface Entry {
-  /** Path of this entry in the document, e.g. ['roles', 2]. */
+  /** Path of this entry in its file, e.g. ['roles', 2]. */
   path: Path;
+  /** The included catalogue the entry comes from; undefined for the document's own entries. */
+  file?: string;
 }
 
 export interface Entity extends Entry {
@@ -313,6 +315,20 @@ export function buildProtocol(data: unknown): Protocol {
     siteById: index(sites),
     trainingBySkill,
   };
+}
+
+/**
+ * The roles a protocol's tables show: its own, then those of included
+ * catalogues that its steps or training rows name (a shared catalogue may
+ * hold roles this protocol never uses).
+ */
+export function rolesInUse(protocol: Protocol): Role[] {
+  const own = new Set(protocol.roles);
+  const named = new Set<string>();
+  for (const step of protocol.workflow) for (const part of STEP_PARTS) for (const id of step[part]) named.add(id);
+  for (const row of protocol.training) for (const id of row.roles) named.add(id);
+  const included = [...protocol.roleById.values()].filter((role) => !own.has(role) && named.has(role.id));
+  return [...protocol.roles, ...included];
 }
 
 /** The name a table shows for a role: its title. */

@@ -1,4 +1,4 @@
-import { PART_LETTERS, STEP_PARTS, type Protocol } from '../model/protocol';
+import { PART_LETTERS, STEP_PARTS, rolesInUse, type Protocol } from '../model/protocol';
 import type { Path } from '../parse/tree';
 import type { TableCell, TableData } from './types';
 
@@ -9,7 +9,7 @@ import type { TableCell, TableData } from './types';
  * holds the letters of the parts the role plays, in the order P E A G S R.
  */
 export function buildMatrixTable(protocol: Protocol): TableData {
-  const columns: { id: string; header: string }[] = protocol.roles.map((r) => ({ id: r.id, header: r.shortName ?? r.title }));
+  const columns: { id: string; header: string }[] = rolesInUse(protocol).map((r) => ({ id: r.id, header: r.shortName ?? r.title }));
   const seen = new Set(columns.map((c) => c.id));
   for (const step of protocol.workflow) {
     for (const part of STEP_PARTS) {

@@ -1,4 +1,4 @@
-import type { Band, Protocol, Role } from '../model/protocol';
+import { rolesInUse, type Band, type Protocol, type Role } from '../model/protocol';
 import { listSource } from './training';
 import type { TableCell, TableData } from './types';
 
@@ -20,12 +20,15 @@ function bandCell(role: Role): TableCell {
 
 /** Roles and responsibilities: Role | Staff group | Band | Capacity | Responsibilities. */
 export function buildRolesTable(protocol: Protocol): TableData {
-  const rows = protocol.roles.map((role): TableCell[] => [
-    { text: role.title, source: [...role.path, 'title'] },
-    { text: role.staffGroups.map(capitalised).join(', '), source: listSource(role.path, 'staffGroups', role.staffGroups) },
-    bandCell(role),
-    { text: role.capacities.join(', '), source: listSource(role.path, 'capacities', role.capacities) },
-    { text: role.responsibilities.join('; '), source: listSource(role.path, 'responsibilities', role.responsibilities) },
-  ]);
+  const rows = rolesInUse(protocol).map((role): TableCell[] => {
+    const cells: TableCell[] = [
+      { text: role.title, source: [...role.path, 'title'] },
+      { text: role.staffGroups.map(capitalised).join(', '), source: listSource(role.path, 'staffGroups', role.staffGroups) },
+      bandCell(role),
+      { text: role.capacities.join(', '), source: listSource(role.path, 'capacities', role.capacities) },
+      { text: role.responsibilities.join('; '), source: listSource(role.path, 'responsibilities', role.responsibilities) },
+    ];
+    return role.file === undefined ? cells : cells.map((cell) => ({ ...cell, sourceFile: role.file }));
+  });
   return { id: 'roles', title: 'Roles and responsibilities', columns: ['Role', 'Staff group', 'Band', 'Capacity', 'Responsibilities'], rows };
 }

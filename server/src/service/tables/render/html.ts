@@ -1,0 +1,161 @@
+import type { TableCell, TableData, TableRenderer, TableSet } from '../types';
+import { approvalLines, controlFields, documentName, GAP_MARK, NOT_STATED, tableDescription, xmlSafe } from './document';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escapes text for HTML element content and quoted attribute values: & < > "
+ * and ' become references, characters XML and HTML forbid become U+FFFD, and
+ * line breaks become `<br>` only where `breaks` is set (cell text).
+ */
+export function escapeHtml(text: string, breaks = false): string {
+  const escaped = xmlSafe(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return breaks ? escaped.replace(/\r\n|\r|\n/g, '<br>') : escaped;
+}
+
+/**
+ * The style sheet: plain on screen, and for print A4 with margins, every
+ * table's header repeated on each page, rows kept whole, each table after the
+ * first on a new page, and the responsibility matrix on a landscape page.
+ */
+const STYLE = `
+:root { color-scheme: light; }
+body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 10.5pt; line-height: 1.35; color: #000; background: #fff; margin: 1.5rem auto; max-width: 75rem; padding: 0 1rem; }
+h1 { font-size: 1.6em; margin: 0 0 0.6em; }
+h2 { font-size: 1.25em; margin: 1.6em 0 0.3em; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 1.05em; margin: 1em 0 0.3em; break-after: avoid; page-break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 0.6em; }
+caption { caption-side: top; text-align: left; font-style: italic; padding: 0 0 0.4em; }
+th, td { border: 1px solid #555; padding: 0.25em 0.45em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+thead th { background: #e6e6e6; }
+thead { display: table-header-group; }
+tfoot { display: table-footer-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+table.control { width: auto; min-width: 50%; }
+table.control th[scope="row"] { background: #f2f2f2; width: 10em; }
+.not-stated { font-style: italic; color: #555; }
+table.matrix td.part { text-align: center; font-weight: bold; }
+table.matrix th.role { text-align: center; }
+td.gap { background: #fde2e2; font-weight: bold; }
+td.gap .mark { text-transform: uppercase; letter-spacing: 0.05em; border: 1px solid #000; padding: 0 0.25em; margin-right: 0.3em; }
+td.trained { background: #e3f4e3; }
+ul.legend { list-style: none; padding: 0; margin: 0.3em 0 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
+footer { margin-top: 2em; font-size: 0.85em; color: #444; }
+@page { size: A4 portrait; margin: 15mm; }
+@page landscape { size: A4 landscape; margin: 15mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  section.table + section.table { break-before: page; page-break-before: always; }
+  section.table-matrix { page: landscape; }
+  thead th, td.gap, td.trained, table.control th[scope="row"] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+function cellText(text: string): string {
+  return text === '' ? '' : escapeHtml(text, true);
+}
+
+function controlBlock(set: TableSet): string {
+  const value = (v: string | undefined): string => (v === undefined || v === '' ? `<span class="not-stated">${NOT_STATED}</span>` : escapeHtml(v, true));
+  const rows = controlFields(set.document).map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${value(f.value)}</td></tr>`);
+  const approvals = approvalLines(set);
+  const lines = [
+    '<section class="document-control" aria-labelledby="document-control">',
+    '<h2 id="document-control">Document control</h2>',
+    '<table class="control">',
+    `<tbody>\n${rows.join('\n')}\n</tbody>`,
+    '</table>',
+    '<h3 id="approvals">Approvals</h3>',
+  ];
+  if (approvals.length === 0) {
+    lines.push(`<p class="not-stated">${NOT_STATED}: the document records no approvals.</p>`);
+  } else {
+    lines.push(
+      '<table class="approvals" aria-labelledby="approvals">',
+      '<thead><tr><th scope="col">Approved by</th><th scope="col">Role</th><th scope="col">Date</th></tr></thead>',
+      '<tbody>',
+      ...approvals.map((a) => `<tr><td>${value(a.name)}</td><td>${value(a.role)}</td><td>${value(a.date)}</td></tr>`),
+      '</tbody>',
+      '</table>',
+    );
+  }
+  lines.push('</section>');
+  return lines.join('\n');
+}
+
+function bodyCell(table: TableData, cell: TableCell, column: number): string {
+  if (column === 0) return `<th scope="row">${cellText(cell.text)}</th>`;
+  const classes: string[] = [];
+  let content = cellText(cell.text);
+  if (table.id === 'matrix') classes.push('part');
+  if (cell.status === 'gap') {
+    classes.push('gap');
+    content = `<span class="mark">${GAP_MARK}</span> ${content}`;
+  } else if (cell.status) {
+    classes.push(cell.status);
+  }
+  return `<td${classes.length > 0 ? ` class="${classes.join(' ')}"` : ''}>${content}</td>`;
+}
+
+function tableSection(table: TableData): string {
+  const id = escapeHtml(table.id);
+  const headers = table.columns.map((c, i) => `<th scope="col"${table.id === 'matrix' && i > 0 ? ' class="role"' : ''}>${cellText(c)}</th>`);
+  const rows = table.rows.map((cells) => {
+    const gap = cells.some((c) => c.status === 'gap');
+    return `<tr${gap ? ' class="gap-row"' : ''}>${cells.map((cell, i) => bodyCell(table, cell, i)).join('')}</tr>`;
+  });
+  const lines = [
+    `<section class="table table-${id}" id="${id}" aria-labelledby="${id}-title">`,
+    `<h2 id="${id}-title">${escapeHtml(table.title)}</h2>`,
+    `<table class="${id}">`,
+    `<caption>${escapeHtml(tableDescription(table))}</caption>`,
+    `<thead>\n<tr>${headers.join('')}</tr>\n</thead>`,
+    `<tbody>\n${rows.join('\n')}\n</tbody>`,
+    '</table>',
+  ];
+  if (table.rows.length === 0) lines.push('<p class="not-stated">No rows: the document has nothing for this table yet.</p>');
+  if (table.legend && table.legend.length > 0) {
+    lines.push(`<h3 id="${id}-legend">Legend</h3>`, `<ul class="legend" aria-labelledby="${id}-legend">`, ...table.legend.map((l) => `<li>${escapeHtml(l)}</li>`), '</ul>');
+  }
+  lines.push('</section>');
+  return lines.join('\n');
+}
+
+/**
+ * One standalone, printable HTML5 file: the document-control block, then each
+ * table as a real `<table>` with a caption, a header row that repeats on every
+ * printed page, and its legend. No scripts, no remote resources, no event
+ * handlers: the only markup is the renderer's own, and every value from the
+ * document is escaped.
+ */
+export const htmlRenderer: TableRenderer = {
+  format: 'html',
+  extension: 'html',
+  render(set: TableSet): string {
+    const name = documentName(set.document);
+    const heading = set.document.version ? `${name}, version ${set.document.version}` : name;
+    return [
+      '<!DOCTYPE html>',
+      '<html lang="en-GB">',
+      '<head>',
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      '<meta name="generator" content="role-protocols">',
+      `<title>${escapeHtml(`${name}: summary tables`)}</title>`,
+      `<style>${STYLE}</style>`,
+      '</head>',
+      '<body>',
+      '<header>',
+      `<h1>${escapeHtml(heading)}</h1>`,
+      '</header>',
+      '<main>',
+      controlBlock(set),
+      ...set.tables.map(tableSection),
+      '</main>',
+      '<footer><p>Generated by role-protocols from the protocol. Change the protocol, not this file, and export again.</p></footer>',
+      '</body>',
+      '</html>',
+      '',
+    ].join('\n');
+  },
+};

@@ -1,0 +1,198 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { renderTables, renderTablesToBytes, isBinaryFormat, renderers, type TableData, type TableSet } from '../../../server/out/service/tables/index';
+import { columnWidths } from '../../../server/out/service/tables/render/docx';
+import { HOSTILE, REFERENCE, tableSet } from './fixtures';
+import { unzip, wordSections, wordTables, wordText, xmlProblems, type WordTable } from './ooxml';
+
+const docx = (set: TableSet): Promise<Uint8Array> => renderTablesToBytes(set, 'docx');
+
+interface Opened {
+  parts: Map<string, Buffer>;
+  document: string;
+  tables: WordTable[];
+}
+
+async function open(set: TableSet): Promise<Opened> {
+  const parts = unzip(await docx(set));
+  const document = parts.get('word/document.xml')!.toString('utf8');
+  return { parts, document, tables: wordTables(document) };
+}
+
+/** What a body cell of ours should read in Word: gaps get a "GAP: " mark; characters XML forbids become U+FFFD. */
+const wordCell = (cell: { text: string; status?: string }): string => `${cell.status === 'gap' ? 'GAP: ' : ''}${cell.text.replace(/\r\n|\r/g, '\n').replace(/\u0007/g, '\uFFFD')}`;
+
+/** The Word tables are: document control, approvals, then one per data table, in order. */
+const dataTables = (opened: Opened): WordTable[] => opened.tables.slice(2);
+
+describe('exports: Word (.docx)', () => {
+  let reference: Opened;
+  let hostile: Opened;
+  let referenceSet: TableSet;
+  let hostileSet: TableSet;
+  before(async () => {
+    referenceSet = tableSet(REFERENCE);
+    hostileSet = tableSet(HOSTILE);
+    reference = await open(referenceSet);
+    hostile = await open(hostileSet);
+  });
+
+  it('is a binary format, rendered asynchronously; renderTables refuses it', async () => {
+    assert.equal(isBinaryFormat('docx'), true);
+    assert.equal(isBinaryFormat('html'), false);
+    assert.equal(renderers.get('docx')?.extension, 'docx');
+    assert.throws(() => renderTables(referenceSet, 'docx'), /gives bytes, not text; use renderTablesToBytes/);
+    const bytes = await docx(referenceSet);
+    assert.ok(bytes instanceof Uint8Array);
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+    // Text formats come out as their UTF-8 bytes.
+    assert.equal(Buffer.from(await renderTablesToBytes(referenceSet, 'csv')).toString('utf8'), renderTables(referenceSet, 'csv'));
+  });
+
+  it('is a well-formed package: every XML part parses, every part has a content type, every relationship target exists', () => {
+    for (const opened of [reference, hostile]) {
+      const names = [...opened.parts.keys()];
+      for (const name of names.filter((n) => /\.(xml|rels)$/.test(n))) {
+        assert.deepEqual(xmlProblems(opened.parts.get(name)!.toString('utf8')), [], name);
+      }
+      const types = opened.parts.get('[Content_Types].xml')!.toString('utf8');
+      const defaults = new Set([...types.matchAll(/<Default [^>]*?Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
+      const overrides = new Set([...types.matchAll(/<Override [^>]*?PartName="\/([^"]+)"/g)].map((m) => m[1]));
+      assert.ok(defaults.has('rels') && defaults.has('xml') && overrides.has('word/document.xml'));
+      for (const name of names.filter((n) => n !== '[Content_Types].xml')) {
+        assert.ok(overrides.has(name) || defaults.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase()), `${name} has no content type`);
+      }
+      for (const override of overrides) assert.ok(opened.parts.has(override), `content type for a missing part ${override}`);
+      for (const rels of names.filter((n) => n.endsWith('.rels'))) {
+        const base = path.posix.dirname(path.posix.dirname(rels));
+        for (const m of opened.parts.get(rels)!.toString('utf8').matchAll(/<Relationship [^>]*?Target="([^"]+)"[^>]*?\/>/g)) {
+          if (/TargetMode="External"/.test(m[0])) assert.fail(`${rels}: external relationship ${m[1]}`);
+          const target = m[1].startsWith('/') ? m[1].slice(1) : path.posix.normalize(path.posix.join(base === '.' ? '' : base, m[1]));
+          assert.ok(opened.parts.has(target), `${rels}: ${m[1]} (${target}) is missing`);
+        }
+      }
+      assert.ok(opened.parts.has('word/document.xml') && opened.parts.has('word/styles.xml') && opened.parts.has('docProps/core.xml'));
+    }
+  });
+
+  it('has the document-control block: title, id, version, status, owner, effective date, review due, and approvals with role and date', () => {
+    const [control, approvals] = reference.tables;
+    assert.deepEqual(
+      control.rows.map((r) => r.cells.map((c) => c.text)),
+      [
+        ['Title', 'Online adaptive radiotherapy on Ethos - roles and training'],
+        ['Document id', 'oart-ethos-roles'],
+        ['Version', '1.2'],
+        ['Status', 'approved'],
+        ['Owner', 'Head of Radiotherapy Physics'],
+        ['Effective date', '2026-03-01'],
+        ['Review due', '2028-02-28'],
+      ],
+    );
+    assert.deepEqual(
+      approvals.rows.map((r) => r.cells.map((c) => c.text)),
+      [
+        ['Approved by', 'Role', 'Date'],
+        ['Dr R. Patel', 'Clinical Oncologist', '2026-02-16'],
+        ['S. Okafor', 'Physicist', '2026-02-18'],
+      ],
+    );
+    assert.match(wordText(reference.document), /^Online adaptive radiotherapy on Ethos - roles and training, version 1\.2\nDocument control\n/);
+    assert.match(reference.parts.get('docProps/core.xml')!.toString('utf8'), /<dc:title>Online adaptive radiotherapy on Ethos - roles and training: summary tables<\/dc:title>/);
+  });
+
+  it('puts each table under its heading, as a real Word table holding every cell exactly (UTF-8 as written)', () => {
+    for (const [opened, set] of [
+      [reference, referenceSet],
+      [hostile, hostileSet],
+    ] as [Opened, TableSet][]) {
+      const tables = dataTables(opened);
+      assert.equal(tables.length, 4);
+      set.tables.forEach((table: TableData, t) => {
+        const word = tables[t];
+        assert.deepEqual(
+          word.rows.map((r) => r.cells.map((c) => c.text)),
+          [table.columns, ...table.rows.map((r) => r.map(wordCell))],
+          table.id,
+        );
+        // The heading comes just before the table, with the description between.
+        const before = wordText(opened.document.slice(0, word.offset)).split('\n');
+        assert.equal(before[before.length - 2], table.title, `${table.id} heading`);
+      });
+    }
+    const text = wordText(hostile.document);
+    for (const value of ['<img src=x onerror=alert(1)>', 'Clinical Oncologist – Ü', 'Offline review – naïve café 😀', '=SUM(1,2)', `O'Brien <owner@example.org>`, 'Approve OARs \uFFFDbell']) {
+      assert.ok(text.includes(value), value);
+    }
+  });
+
+  it('repeats the header row on every page, keeps rows whole and gives every cell a paragraph', () => {
+    for (const table of [...reference.tables, ...hostile.tables]) {
+      const isControl = table === reference.tables[0] || table === hostile.tables[0];
+      table.rows.forEach((row, r) => {
+        assert.equal(row.header, r === 0 && !isControl, `row ${r} header`);
+        assert.equal(row.cantSplit, true);
+        assert.equal(row.cells.length, table.grid.length);
+        for (const cell of row.cells) assert.ok(cell.paragraphs >= 1);
+      });
+    }
+  });
+
+  it('puts the responsibility matrix on landscape pages and fits every table to its page width', () => {
+    const sections = wordSections(reference.document);
+    assert.deepEqual(
+      sections.map((s) => s.orient ?? 'portrait'),
+      ['portrait', 'landscape', 'portrait'],
+    );
+    assert.ok(sections[1].width > sections[1].height && sections[0].width < sections[0].height);
+    const sectionOf = (table: WordTable) => sections.find((s) => s.end > table.offset)!;
+    const [, , training, roles, matrix, coverage] = reference.tables;
+    assert.equal(sectionOf(matrix), sections[1]);
+    for (const table of [training, roles, coverage]) assert.equal(sectionOf(table), sections[0].end > table.offset ? sections[0] : sections[2]);
+    for (const table of reference.tables) {
+      const section = sectionOf(table);
+      const available = section.width - section.margins.left - section.margins.right;
+      const width = table.grid.reduce((a, b) => a + b, 0);
+      assert.ok(width <= available, `table of ${width} twips on a page ${available} wide`);
+      for (const row of table.rows) for (const [i, cell] of row.cells.entries()) assert.match(cell.xml, new RegExp(`<w:tcW w:type="dxa" w:w="${table.grid[i]}"/>`));
+    }
+    assert.match(reference.document, /<w:tblLayout w:type="fixed"\/>/);
+    assert.match(reference.document, /<w:tblBorders>.*<w:insideV w:val="single"/s);
+  });
+
+  it('has a single portrait section when the matrix is not asked for', async () => {
+    const opened = await open({ ...referenceSet, tables: referenceSet.tables.filter((t) => t.id !== 'matrix') });
+    assert.deepEqual(
+      wordSections(opened.document).map((s) => s.orient ?? 'portrait'),
+      ['portrait'],
+    );
+    const only = await open({ ...referenceSet, tables: referenceSet.tables.filter((t) => t.id === 'matrix') });
+    assert.deepEqual(
+      wordSections(only.document).map((s) => s.orient),
+      ['landscape'],
+    );
+  });
+
+  it('marks a coverage gap in words as well as shading', () => {
+    const coverage = dataTables(hostile)[3];
+    const gap = coverage.rows.find((r) => r.cells[4].text.startsWith('GAP: '))!;
+    assert.equal(gap.cells[4].text, 'GAP: no: missing =SUM(1,2)');
+    assert.match(gap.cells[4].xml, /<w:shd [^>]*w:fill="F8D7D7"/);
+    assert.ok(!dataTables(reference)[3].rows.some((r) => r.cells[4].text.startsWith('GAP')));
+  });
+
+  it('checks well-formedness for real (the checker itself finds broken XML)', () => {
+    assert.deepEqual(xmlProblems('<?xml version="1.0"?><a><b x="1">t &amp; u</b><c/></a>'), []);
+    for (const broken of ['<a><b></a>', '<a x="1" x="2"/>', '<a>&nbsp;</a>', '<a>x\u0007</a>', '<a>1 < 2</a>', '<a/><b/>', '<a x=1/>', '<a>', '<!DOCTYPE a><a/>']) {
+      assert.notDeepEqual(xmlProblems(broken), [], broken);
+    }
+  });
+
+  it('shares the width by content, never below a column\'s longest word, and adds up to the page', () => {
+    const widths = columnWidths(['Step', 'A'], [[{ text: 'A fairly long step name that wraps' }, { text: 'P' }]], 9000);
+    assert.equal(widths.reduce((a, b) => a + b, 0), 9000);
+    assert.ok(widths[0] > widths[1] && widths[1] >= 4 * 115 + 200);
+    const squeezed = columnWidths(['Averyveryverylongword', 'Anotherverylongword'], [], 2000);
+    assert.equal(squeezed.reduce((a, b) => a + b, 0), 2000);
+  });
+});

@@ -1,0 +1,209 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { renderTables, renderTablesToBytes, type TableSet } from '../../../server/out/service/tables/index';
+import { ensureConsumers, missingCells, Office, pdfPages, pdfText, run } from './consumers';
+import { HOSTILE, REFERENCE, ROOT, tableSet, tableTexts } from './fixtures';
+
+/**
+ * The exports opened by a real consumer: LibreOffice from Debian converts the
+ * Word and HTML files to PDF and the CSV files to a spreadsheet and back;
+ * poppler-utils reads the PDFs. Two soffice calls convert all the PDFs, two
+ * more do the CSV round trip.
+ */
+
+const SCREENSHOT = path.join(ROOT, 'docs/images/training-matrix-docx.png');
+
+/** A small RFC 4180 reader: records of fields; a leading byte order mark is skipped. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') record.push(field), (field = '');
+    else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || record.length > 0) record.push(field), records.push(record);
+  return records;
+}
+
+/** A spreadsheet is rectangular: drop the empty fields it pads short records with, and blank records at the end. */
+function trimmed(records: string[][]): string[][] {
+  const out = records.map((r) => {
+    const copy = [...r];
+    while (copy.length > 1 && copy[copy.length - 1] === '') copy.pop();
+    return copy.length === 1 && copy[0] === '' ? [] : copy;
+  });
+  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+/**
+ * What the PDF text shows for a cell: characters XML forbids were written as
+ * U+FFFD (the Word and HTML tests check that), which pdftotext leaves out.
+ */
+// eslint-disable-next-line no-control-regex
+const shown = (text: string): string => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+describe('exports: opened by LibreOffice (real consumers)', function () {
+  this.timeout(120_000);
+  let office: Office;
+  let sets: { reference: TableSet; hostile: TableSet };
+  const pdf: Record<string, string> = {};
+  /** Cells found, per file and table, for the summary. */
+  const checked: string[] = [];
+
+  before(async function () {
+    this.timeout(20 * 60_000); // The first run may install LibreOffice.
+    ensureConsumers();
+    office = new Office();
+    sets = { reference: tableSet(REFERENCE), hostile: tableSet(HOSTILE) };
+    const input = path.join(office.dir, 'in');
+    fs.mkdirSync(input);
+    const write = async (name: string, set: TableSet, format: string) => {
+      const file = path.join(input, name);
+      fs.writeFileSync(file, await renderTablesToBytes(set, format));
+      return file;
+    };
+    // A long coverage table (the reference rows four times) runs over several pages, to see the header row repeated.
+    const coverage = sets.reference.tables.find((t) => t.id === 'coverage')!;
+    const long: TableSet = { ...sets.reference, tables: [{ ...coverage, rows: [1, 2, 3, 4].flatMap(() => coverage.rows) }] };
+    const docx = [await write('reference-docx.docx', sets.reference, 'docx'), await write('hostile-docx.docx', sets.hostile, 'docx'), await write('long-docx.docx', long, 'docx')];
+    const html = [await write('reference-html.html', sets.reference, 'html'), await write('hostile-html.html', sets.hostile, 'html')];
+    const out = path.join(office.dir, 'pdf');
+    [pdf.referenceDocx, pdf.hostileDocx, pdf.longDocx] = await office.convert(docx, 'pdf', out);
+    // Writer's own HTML import: Writer/Web's PDF export (LibreOffice 7.4) drops the first paragraph of a page.
+    [pdf.referenceHtml, pdf.hostileHtml] = await office.convert(html, 'pdf', out, { infilter: 'HTML (StarWriter)' });
+  });
+
+  after(() => {
+    if (office) {
+      console.log(`      LibreOffice: ${office.runs.map((r) => `${r.what} in ${(r.ms / 1000).toFixed(1)} s`).join('; ')}`);
+      if (checked.length > 0) console.log(`      Cells found: ${checked.join('; ')}`);
+      office.dispose();
+    }
+  });
+
+  /** Asserts that the PDF's text holds every cell of every table of the set, in reading order, and notes the count. */
+  async function assertEveryCell(file: string, set: TableSet, label: string): Promise<void> {
+    const text = await pdfText(file);
+    const counts: string[] = [];
+    for (const table of set.tables) {
+      const cells = tableTexts(table).map(shown);
+      assert.deepEqual(missingCells(text, cells), [], `${label}: cells of ${table.id} missing from the PDF text`);
+      counts.push(`${table.id} ${cells.length}`);
+    }
+    const control = [set.document.title, set.document.id, set.document.version, set.document.status, set.document.owner, set.document.effectiveDate, set.document.reviewDue].filter((v): v is string => !!v);
+    const approvals = set.document.approvals.flatMap((a) => [a.name, a.role && (set.roleTitles?.get(a.role) ?? a.role), a.date]).filter((v): v is string => !!v);
+    assert.deepEqual(missingCells(text, [...control, ...approvals].map(shown)), [], `${label}: document control missing from the PDF text`);
+    checked.push(`${label} ${counts.join(', ')} (+${control.length + approvals.length} document control)`);
+  }
+
+  describe('Word', () => {
+    it('converts without errors: exit 0, a non-empty PDF, A4 pages with the matrix on a landscape page', async () => {
+      for (const file of [pdf.referenceDocx, pdf.hostileDocx]) assert.ok(fs.statSync(file).size > 10_000, file);
+      const pages = await pdfPages(pdf.referenceDocx);
+      const texts = (await pdfText(pdf.referenceDocx)).split('\f');
+      assert.ok(pages.length >= 3, `${pages.length} pages`);
+      const matrixPage = texts.findIndex((t) => t.includes('Responsibility matrix'));
+      pages.forEach((page, i) => {
+        const landscape = page.width > page.height;
+        assert.equal(landscape, i === matrixPage, `page ${i + 1} is ${page.width} x ${page.height}`);
+        assert.deepEqual([Math.round(Math.min(page.width, page.height)), Math.round(Math.max(page.width, page.height))], [595, 842]);
+      });
+    });
+
+    it('repeats the header row on every page a table runs over', async () => {
+      const pages = (await pdfText(pdf.longDocx)).split('\f').filter((t) => t.trim() !== '');
+      assert.ok(pages.length >= 3, `${pages.length} pages`);
+      pages.forEach((text, i) => assert.match(text, /^Site Step Role Skills Trained$/m, `page ${i + 1}`));
+      assert.equal((await pdfText(pdf.longDocx)).match(/^Cervix Review and edit AI-generated OARs/gm)?.length, 4);
+    });
+
+    it('holds every cell of all four tables of the reference sample, and its document control', async () => {
+      await assertEveryCell(pdf.referenceDocx, sets.reference, 'reference.docx');
+    });
+
+    it('holds every hostile value as text', async () => {
+      await assertEveryCell(pdf.hostileDocx, sets.hostile, 'hostile.docx');
+      const text = (await pdfText(pdf.hostileDocx)).replace(/\s+/g, ' ');
+      assert.ok(text.includes('GAP: no: missing =SUM(1,2)'));
+    });
+
+    it('renders a first page worth showing (docs/images/training-matrix-docx.png)', async () => {
+      const base = path.join(office.dir, 'page1');
+      const result = await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf.referenceDocx, base], { timeoutMs: 30_000 });
+      assert.equal(result.code, 0, result.stderr);
+      const png = fs.readFileSync(`${base}.png`);
+      assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      // A4 portrait at 80 dpi (poppler rounds up: 662 x 936).
+      assert.ok(Math.abs(png.readUInt32BE(16) - 661) <= 2 && Math.abs(png.readUInt32BE(20) - 935) <= 2, `${png.readUInt32BE(16)} x ${png.readUInt32BE(20)}`);
+      assert.ok(png.length < 200_000, `${png.length} bytes`);
+      if (process.env.UPDATE_GOLDEN === '1' || !fs.existsSync(SCREENSHOT)) {
+        fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+        fs.copyFileSync(`${base}.png`, SCREENSHOT);
+      }
+    });
+  });
+
+  describe('HTML', () => {
+    it('converts without errors and holds every cell of all four tables of the reference sample', async () => {
+      assert.ok((await pdfPages(pdf.referenceHtml)).length >= 2);
+      await assertEveryCell(pdf.referenceHtml, sets.reference, 'reference.html');
+    });
+
+    it('holds every hostile value as text, none of it run as markup', async () => {
+      await assertEveryCell(pdf.hostileHtml, sets.hostile, 'hostile.html');
+      const text = await pdfText(pdf.hostileHtml);
+      assert.ok(text.includes('<img src=x onerror=alert(1)>'));
+      assert.ok(text.includes('<script>alert("id")</script>'));
+    });
+  });
+
+  describe('CSV', () => {
+    it('survives a round trip through Calc (CSV to ODS and back): every value, formulas kept as text, non-ASCII intact', async () => {
+      const input = path.join(office.dir, 'csv');
+      fs.mkdirSync(input);
+      const files: string[] = [];
+      for (const [name, set] of Object.entries(sets)) {
+        for (const table of set.tables) files.push(path.join(input, `${name}-${table.id}.csv`));
+        for (const table of set.tables) fs.writeFileSync(path.join(input, `${name}-${table.id}.csv`), renderTables({ ...set, tables: [table] }, 'csv'));
+        files.push(path.join(input, `${name}-all.csv`));
+        fs.writeFileSync(path.join(input, `${name}-all.csv`), renderTables(set, 'csv'));
+      }
+      const ods = await office.convert(files, 'ods', path.join(office.dir, 'ods'), { infilter: 'CSV:44,34,76' });
+      const back = await office.convert(ods, 'csv:Text - txt - csv (StarCalc):44,34,76', path.join(office.dir, 'back'));
+      let values = 0;
+      let controlsDropped = 0;
+      files.forEach((file, i) => {
+        const original = trimmed(parseCsv(fs.readFileSync(file, 'utf8')));
+        const returned = trimmed(parseCsv(fs.readFileSync(back[i], 'utf8')));
+        // Calc drops C0 control characters (the hostile BEL); everything else must come back exactly.
+        // eslint-disable-next-line no-control-regex
+        const expected = original.map((r) => r.map((v) => v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, () => (controlsDropped++, ''))));
+        assert.deepEqual(returned, expected, path.basename(file));
+        values += expected.reduce((n, r) => n + r.length, 0);
+      });
+      // The BEL of one step name: once in the matrix file, twice in the coverage file, three times in the all-tables file.
+      assert.equal(controlsDropped, 6);
+      const hostile = fs.readFileSync(back[files.findIndex((f) => f.endsWith('hostile-training.csv'))], 'utf8');
+      assert.ok(hostile.includes(`"'=SUM(1,2)"`) && hostile.includes(`'@cmd|' /C calc'!A0`) && hostile.includes(`"'+1 log, ""quoted"""`));
+      assert.ok(fs.readFileSync(back[files.findIndex((f) => f.endsWith('hostile-roles.csv'))], 'utf8').includes('Clinical Oncologist – Ü'));
+      checked.push(`CSV round trip: ${files.length} files, ${values} values`);
+    });
+  });
+});
