@@ -1,0 +1,54 @@
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activateExtension, closeAll, COMMANDS, EXTENSION_ID, expectations, firstDiagnostics, ruleOf, sample, show } from '../helpers';
+
+/**
+ * Runs against the extension installed from the packaged .vsix (no
+ * development copy is loaded): it proves the package holds everything the
+ * extension needs at run time, the bundled server, its schema and the templates.
+ */
+describe('the installed .vsix', () => {
+  afterEach(closeAll);
+
+  it('is what runs: installed in the extensions folder, with the two bundles and no node_modules', async () => {
+    const extension = await activateExtension();
+    const root = path.resolve(__dirname, '../../../..');
+    assert.ok(!path.resolve(extension.extensionPath).startsWith(root + path.sep) && path.resolve(extension.extensionPath) !== root, `${extension.extensionPath} is the repository, not the installed package`);
+    const files = fs.readdirSync(extension.extensionPath);
+    assert.ok(!files.includes('node_modules'), files.join(', '));
+    for (const file of ['dist/extension.js', 'dist/server.js', 'package.json']) assert.ok(fs.existsSync(path.join(extension.extensionPath, file)), file);
+    assert.equal(extension.isActive, true);
+    assert.equal(extension.id, EXTENSION_ID);
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of COMMANDS) assert.ok(commands.includes(command), command);
+  });
+
+  // The schema sample needs the JSON Schema inlined in the server bundle; the
+  // unknown reference needs the rules; the catalogue one needs includes read from disk.
+  for (const name of ['broken/schema-vocabulary.roles.yaml', 'broken/unknown-reference.roles.yaml', 'broken/syntax.roles.yaml', 'broken/unresolved-include.roles.yaml']) {
+    it(`${name}: diagnostics appear where the sample says`, async () => {
+      const { document } = await show(sample(name));
+      const diagnostics = await firstDiagnostics(document.uri);
+      assert.deepEqual(diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).sort(), expectations(document.getText()));
+    });
+  }
+
+  it('New role protocol opens the bundled reference template', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('roleProtocols.newProtocol', 'reference');
+    assert.ok(document?.isUntitled);
+    assert.match(document.getText(), /^format: role-protocol\/1$/m);
+    assert.match(document.getText(), /id: advanced-adapter/);
+  });
+
+  it('Show summary tables gets the tables from the bundled server', async () => {
+    await show(sample('reference-department.roles.yaml'));
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.showTables');
+    assert.ok(uri);
+    assert.match((await vscode.workspace.openTextDocument(uri)).getText(), /\| Role \| Skill \| Method \| Record \|/);
+  });
+});
