@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { leftToYamlExtension, YAML_EXTENSION_ID } from './yamlExtension';
 
 /** The settings section the server reads; also the client id, so `roleProtocols.trace.server` applies. */
 export const SECTION = 'roleProtocols';
@@ -33,6 +34,26 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     // The output channel (Role Protocols) stays in the background; the server's
     // problems still show as error notifications.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, withoutYamlExtensionDuplicates(uri, diagnostics)),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        const uri = document instanceof vscode.Uri ? document : document.uri;
+        if (report && report.kind === 'full') report.items = withoutYamlExtensionDuplicates(uri, report.items);
+        return report;
+      },
+    },
   };
   return new LanguageClient(SECTION, 'Role Protocols', serverOptions, clientOptions);
+}
+
+/** Is Red Hat's YAML extension installed and validating YAML? */
+function yamlExtensionValidates(): boolean {
+  return vscode.extensions.getExtension(YAML_EXTENSION_ID) !== undefined && vscode.workspace.getConfiguration('yaml').get<boolean>('validate', true) !== false;
+}
+
+function withoutYamlExtensionDuplicates(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+  const validates = yamlExtensionValidates();
+  if (!validates) return diagnostics;
+  return diagnostics.filter((d) => !leftToYamlExtension(d.code, d.source, uri.path, validates));
 }
