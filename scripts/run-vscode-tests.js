@@ -8,6 +8,7 @@
 // Usage:
 //   node scripts/run-vscode-tests.js --extension <abs dir> --tests <abs index.js>
 //        --workspace <abs dir> [--timeout 300] [--install-extension <file.vsix>]
+//        [--screenshot <file.png>]
 //   (--extension may be left out when --install-extension is given)
 //
 // --tests is the compiled suite index: a module exporting run(): Promise that
@@ -15,6 +16,8 @@
 // With --install-extension the .vsix is installed into the fresh extensions
 // dir and --extension is not loaded as a development extension; see
 // testHostExtension() for what stands in for it.
+// --screenshot saves a PNG of the workbench as the suite left it (the page is
+// then 1440x900), once the suite has finished and before the browser closes.
 //
 // Exit code: the suite's (0 = all passed); 1 on timeout or setup failure.
 'use strict';
@@ -50,10 +53,10 @@ class RunError extends Error {}
 function parseArgs(argv) {
   const usage =
     'usage: node scripts/run-vscode-tests.js --extension <abs dir> --tests <abs index.js> ' +
-    '--workspace <abs dir> [--timeout 300] [--install-extension <file.vsix>]';
+    '--workspace <abs dir> [--timeout 300] [--install-extension <file.vsix>] [--screenshot <file.png>]';
   const opts = { timeout: 300 };
   const names = { '--extension': 'extension', '--tests': 'tests', '--workspace': 'workspace',
-    '--timeout': 'timeout', '--install-extension': 'installExtension' };
+    '--timeout': 'timeout', '--install-extension': 'installExtension', '--screenshot': 'screenshot' };
   for (let i = 0; i < argv.length; i++) {
     const name = names[argv[i]];
     if (argv[i] === '--help' || argv[i] === '-h') { console.log(usage); process.exit(0); }
@@ -273,7 +276,7 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    const page = await browser.newPage();
+    const page = await browser.newPage(opts.screenshot ? { viewport: { width: 1440, height: 900 } } : {});
     // Reading a message's arguments is async: chain the writes to keep order.
     let printed = Promise.resolve();
     page.on('console', (msg) => {
@@ -299,6 +302,12 @@ async function main() {
     const result = await finished;
     clearTimeout(timer);
     await printed;
+    if (opts.screenshot && !result.error) {
+      const file = path.resolve(opts.screenshot);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await page.screenshot({ path: file });
+      log(`screenshot saved to ${file}`);
+    }
     if (result.timedOut) {
       console.error(`[run-vscode-tests] ERROR: the suite did not finish within ${opts.timeout}s (--timeout)`);
       exitCode = 1;

@@ -9,7 +9,9 @@
 //      the .vsix installed into code-server: proves the package is complete
 // Builds nothing itself: `npm test` builds first (npm run build).
 //
-// Usage: node scripts/test-vscode.js [--dev-only | --vsix-only]
+// Usage: node scripts/test-vscode.js [--dev-only | --vsix-only] [--screenshot FILE]
+//   --screenshot FILE  save a PNG of the workbench as the full suites leave it
+//                      (the tables preview beside the reference sample)
 //   ROLE_PROTOCOLS_VSCODE_GREP=<text>  run only the tests whose title matches
 'use strict';
 
@@ -20,9 +22,13 @@ const path = require('node:path');
 const REPO = path.resolve(__dirname, '..');
 const OUT = path.join(REPO, 'test', 'vscode', 'out');
 const args = process.argv.slice(2);
-for (const a of args) {
-  if (!['--dev-only', '--vsix-only'].includes(a)) {
-    console.error(`[test-vscode] unknown argument ${a}; usage: node scripts/test-vscode.js [--dev-only | --vsix-only]`);
+let screenshot;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--screenshot' && i + 1 < args.length) {
+    screenshot = path.resolve(args[++i]);
+  } else if (!['--dev-only', '--vsix-only'].includes(a)) {
+    console.error(`[test-vscode] unknown argument ${a}; usage: node scripts/test-vscode.js [--dev-only | --vsix-only] [--screenshot FILE]`);
     process.exit(2);
   }
 }
@@ -71,7 +77,7 @@ function main() {
     const workspace = prepareWorkspace(REPO);
     try {
       log(`(a) the extension in development mode, workspace ${workspace}`);
-      const r = run(process.execPath, [harness, '--extension', REPO, '--tests', path.join(OUT, 'suite', 'index.js'), '--workspace', workspace, '--timeout', '600'], { env });
+      const r = run(process.execPath, [harness, '--extension', REPO, '--tests', path.join(OUT, 'suite', 'index.js'), '--workspace', workspace, '--timeout', '600', ...(screenshot ? ['--screenshot', screenshot] : [])], { env });
       results.push({ name: 'extension suites (development mode)', ...r });
     } finally {
       removeWorkspace(workspace);

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { newProtocol } from './commands/newProtocol';
-import { exportTables, showTables, TABLES_SCHEME, TablesContentProvider } from './commands/tables';
+import { exportTables, showTables } from './commands/tables';
+import { TablesPreviews, type TablesPreviewApi } from './preview/tablesPreview';
 import { trackActiveProtocol } from './protocolFiles';
 
 let client: LanguageClient | undefined;
@@ -12,6 +13,8 @@ let client: LanguageClient | undefined;
 export interface RoleProtocolsApi {
   /** The running language client. */
   client: LanguageClient;
+  /** The "Summary tables" panels: what their pages rendered, and hooks the extension tests drive them with. */
+  tablesPreview: TablesPreviewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RoleProtocolsApi> {
@@ -23,17 +26,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
   }
   const started = createClient(context);
   client = started;
-  const tablesProvider = new TablesContentProvider(started);
+  const previews = new TablesPreviews(started, context.extensionUri);
   context.subscriptions.push(
-    tablesProvider,
-    vscode.workspace.registerTextDocumentContentProvider(TABLES_SCHEME, tablesProvider),
+    previews,
     vscode.commands.registerCommand('roleProtocols.newProtocol', (templateId?: unknown) => newProtocol(templateId)),
-    vscode.commands.registerCommand('roleProtocols.showTables', (resource?: unknown) => showTables(started, resource)),
+    vscode.commands.registerCommand('roleProtocols.showTables', (resource?: unknown) => showTables(previews, resource)),
     vscode.commands.registerCommand('roleProtocols.exportTables', (resource?: unknown, options?: unknown) => exportTables(started, resource, options)),
     trackActiveProtocol(),
   );
   await started.start();
-  return { client: started };
+  return { client: started, tablesPreview: previews };
 }
 
 export async function deactivate(): Promise<void> {

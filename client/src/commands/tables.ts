@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { TablesPreviews } from '../preview/tablesPreview';
 import { baseName, isProtocolDocument, targetDocument } from '../protocolFiles';
 
 /** The server's table request: rendered text of some or all summary tables of an open document. */
@@ -8,10 +9,12 @@ export interface TablesParams {
   uri: string;
   /** Table ids; all four when left out. */
   tables?: string[];
-  format: 'md' | 'csv' | 'data';
+  format: TableFormat | 'data';
+  /** For formats that give bytes (Word): the file comes base64-encoded. */
+  encoding?: 'base64';
 }
 
-export type TableFormat = 'md' | 'csv';
+export type TableFormat = 'md' | 'csv' | 'html' | 'docx';
 
 /** The summary tables, in the server's order (its `TABLE_IDS`). */
 export const TABLES: readonly { id: string; label: string; detail: string }[] = [
@@ -21,13 +24,12 @@ export const TABLES: readonly { id: string; label: string; detail: string }[] = 
   { id: 'coverage', label: 'Training coverage by site', detail: 'Each entitled role and step, per site, and whether training backs it' },
 ];
 
-const FORMATS: readonly { id: TableFormat; label: string; detail: string; filter: string }[] = [
+const FORMATS: readonly { id: TableFormat; label: string; detail: string; filter: string; binary?: boolean }[] = [
+  { id: 'docx', label: 'Word', detail: 'Word tables with the document-control block, for QMS documents and committee papers', filter: 'Word document', binary: true },
+  { id: 'html', label: 'HTML', detail: 'One standalone, printable page with the document-control block', filter: 'HTML' },
   { id: 'md', label: 'Markdown', detail: 'Tables with the document-control heading, for QMS documents and papers', filter: 'Markdown' },
   { id: 'csv', label: 'CSV', detail: 'For spreadsheets', filter: 'CSV' },
 ];
-
-/** Scheme of the read-only Markdown documents that "Show summary tables" previews. */
-export const TABLES_SCHEME = 'role-protocols-tables';
 
 /** Asks the server for rendered tables; a failure becomes an Error with the server's message. */
 async function requestTables(client: LanguageClient, params: TablesParams): Promise<string> {
@@ -36,88 +38,31 @@ async function requestTables(client: LanguageClient, params: TablesParams): Prom
   return result;
 }
 
+/** The bytes of an export: text formats as UTF-8, Word as the file the server built (sent base64-encoded). */
+async function requestExport(client: LanguageClient, uri: string, tables: string[], format: TableFormat, binary: boolean): Promise<Uint8Array> {
+  if (!binary) return new TextEncoder().encode(await requestTables(client, { uri, tables, format }));
+  return Buffer.from(await requestTables(client, { uri, tables, format, encoding: 'base64' }), 'base64');
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /**
- * The Markdown of a protocol's tables as a virtual document
- * (`role-protocols-tables:/<name> tables.md?<protocol uri>`), re-rendered as
- * the protocol is edited so an open preview follows it. The real preview
- * (a webview with links back into the protocol) comes later; this one is
- * VS Code's own Markdown preview of that document.
+ * "Role Protocols: Show summary tables": the four tables in a panel beside
+ * the protocol (one panel per protocol, brought back if already open),
+ * following its edits. Returns the protocol's URI, or undefined when there is
+ * no protocol to show.
  */
-export class TablesContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly subscriptions: vscode.Disposable[];
-
-  constructor(private readonly client: LanguageClient) {
-    this.subscriptions = [
-      vscode.workspace.onDidChangeTextDocument((e) => this.sourceChanged(e.document.uri)),
-      vscode.workspace.onDidSaveTextDocument((d) => this.sourceChanged(d.uri)),
-    ];
-  }
-
-  static uriFor(source: vscode.Uri): vscode.Uri {
-    return vscode.Uri.from({ scheme: TABLES_SCHEME, path: `/${baseName(source)} tables.md`, query: source.toString() });
-  }
-
-  static sourceOf(uri: vscode.Uri): vscode.Uri {
-    return vscode.Uri.parse(uri.query, true);
-  }
-
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    try {
-      return await requestTables(this.client, { uri: TablesContentProvider.sourceOf(uri).toString(), format: 'md' });
-    } catch (error) {
-      return `_The tables could not be made: ${messageOf(error)}_\n`;
-    }
-  }
-
-  /** Re-render the open previews of a protocol a moment after it stops changing. */
-  private sourceChanged(source: vscode.Uri): void {
-    const key = source.toString();
-    const preview = vscode.workspace.textDocuments.find((d) => d.uri.scheme === TABLES_SCHEME && d.uri.query === key);
-    if (!preview) return;
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.changed.fire(preview.uri);
-    }, 300));
-  }
-
-  dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.changed.dispose();
-    for (const s of this.subscriptions) s.dispose();
-  }
-}
-
-/**
- * "Role Protocols: Show summary tables": all four tables as Markdown in a
- * preview beside the protocol. Returns the previewed document's URI.
- */
-export async function showTables(client: LanguageClient, resource?: unknown): Promise<vscode.Uri | undefined> {
+export async function showTables(previews: TablesPreviews, resource?: unknown): Promise<vscode.Uri | undefined> {
   const document = await targetDocument(resource);
   if (!document) return undefined;
-  try {
-    // Asked once here so a failure is a notification, not just a line in the preview.
-    await requestTables(client, { uri: document.uri.toString(), format: 'md' });
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Role Protocols: the tables of ${baseName(document.uri)} could not be made: ${messageOf(error)}`);
+  if (!isProtocolDocument(document)) {
+    void vscode.window.showWarningMessage(`${baseName(document.uri)} is not a role protocol.`);
     return undefined;
   }
-  const uri = TablesContentProvider.uriFor(document.uri);
-  try {
-    // Contributed by VS Code's built-in Markdown extension, which activates on it.
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
-  } catch {
-    // The Markdown extension is disabled: show the Markdown text itself.
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.Beside, preview: true });
-  }
-  return uri;
+  previews.show(document);
+  return document.uri;
 }
 
 /** What "Export tables" may be given instead of asking (keybindings, tasks, tests). */
@@ -162,7 +107,7 @@ export async function exportTables(client: LanguageClient, resource?: unknown, o
     format = picked.id;
   }
   const formatInfo = FORMATS.find((f) => f.id === format);
-  if (!formatInfo) throw new Error(`Unknown table format \`${String(format)}\`; use md or csv.`);
+  if (!formatInfo) throw new Error(`Unknown table format \`${String(format)}\`; use ${FORMATS.map((f) => f.id).join(', ')}.`);
 
   let target = given.target;
   if (!target) {
@@ -178,18 +123,21 @@ export async function exportTables(client: LanguageClient, resource?: unknown, o
     if (!target) return undefined;
   }
 
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await requestTables(client, { uri: document.uri.toString(), tables, format });
+    bytes = await requestExport(client, document.uri.toString(), tables, format, formatInfo.binary === true);
   } catch (error) {
     void vscode.window.showErrorMessage(`Role Protocols: the tables of ${baseName(document.uri)} could not be made: ${messageOf(error)}`);
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  await vscode.workspace.fs.writeFile(target, bytes);
   const written = target;
   // Not awaited: the message stays until dismissed, the command is done.
   void vscode.window.showInformationMessage(`Exported ${tables.length === 1 ? 'one table' : `${tables.length} tables`} to ${vscode.workspace.asRelativePath(written)}.`, 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.window.showTextDocument(written);
+    if (choice !== 'Open') return;
+    // Word and HTML open in the program the system has for them; Markdown and CSV in the editor.
+    if (format === 'docx' || format === 'html') void vscode.env.openExternal(written);
+    else void vscode.window.showTextDocument(written);
   });
   return written;
 }

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { ErrorCodes, LSPErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
 import { lintText } from '../service/engine/lint';
 import { fileIncludeReader } from '../node/includes';
-import { renderTables, TABLE_IDS, tableSetFor, type TableData, type TableId } from '../service/tables/index';
+import { isBinaryFormat, renderTables, renderTablesToBytes, TABLE_IDS, tableSetFor, type TableData, type TableId } from '../service/tables/index';
+import { registerLocate } from './locate';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
 import { uriToPath } from './uris';
@@ -12,8 +13,12 @@ import { uriToPath } from './uris';
 export interface TablesParams {
   uri: string;
   tables?: string[];
-  /** `md`, `csv` (or another text format the service renders, e.g. `html`) give the text; `data` gives TableData[]. */
-  format: 'md' | 'csv' | 'data' | string;
+  /**
+   * `md`, `csv` (or another text format the service renders, e.g. `html`) give the text; `data` gives TableData[].
+   * A format that gives bytes (`docx`) needs `encoding: 'base64'` and gives the file base64-encoded.
+   */
+  format: 'md' | 'csv' | 'html' | 'docx' | 'data' | string;
+  encoding?: 'base64';
 }
 
 export type TablesResult = string | TableData[];
@@ -21,7 +26,9 @@ export type TablesResult = string | TableData[];
 /** The summary tables of a document, for the client's preview and export commands. */
 export const TablesRequest = new RequestType<TablesParams, TablesResult | null, void>('roleProtocols/tables');
 
-export function registerTables({ connection, workspace }: ServerContext): void {
+export function registerTables(context: ServerContext): void {
+  const { connection, workspace } = context;
+  registerLocate(context);
   connection.onRequest(TablesRequest, (params) =>
     guarded(connection, 'tables', params?.uri, null, async (): Promise<TablesResult | null> => {
       if (!params || typeof params.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'roleProtocols/tables needs the `uri` of a document.');
@@ -34,6 +41,9 @@ export function registerTables({ connection, workspace }: ServerContext): void {
       const set = tableSetFor(protocol, wanted as TableId[]);
       if (format === 'data') return set.tables;
       try {
+        // Bytes cannot travel as JSON text: the client asks for them base64-encoded.
+        if (params.encoding === 'base64') return Buffer.from(await renderTablesToBytes(set, format)).toString('base64');
+        if (isBinaryFormat(format)) throw new Error(`Table format \`${format}\` gives bytes; ask with \`encoding: 'base64'\`.`);
         return renderTables(set, format);
       } catch (error) {
         // An unknown format, or one that gives bytes (Word) rather than text.

@@ -197,3 +197,87 @@ export function itemsOf(result: vscode.CompletionList | vscode.CompletionItem[] 
 export function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
+
+/** What a tables panel's page reports it rendered, read from its DOM (client/media/preview.js `report()`). */
+export interface RenderedReport {
+  generation: number;
+  heading: string;
+  banner: string | null;
+  scrollY: number;
+  tables: { id: string; title: string; columns: string[]; rows: string[][]; gaps: number; legend: string[]; summary: string | null }[];
+}
+
+/** Something the extension did for a page's click. */
+export interface HandledAction {
+  uri: vscode.Uri;
+  action: 'reveal' | 'showProblems' | 'export';
+  ok: boolean;
+  detail?: string;
+}
+
+/** The preview's part of the extension's API (client/src/preview/tablesPreview.ts). */
+export interface TablesPreviewApi {
+  panelFor(uri: vscode.Uri): vscode.WebviewPanel | undefined;
+  lastRendered(uri: vscode.Uri): RenderedReport | undefined;
+  readonly onDidRender: vscode.Event<{ uri: vscode.Uri; report: RenderedReport }>;
+  readonly onDidHandle: vscode.Event<HandledAction>;
+  askPage(uri: vscode.Uri, action: string, args?: Record<string, unknown>, timeoutMs?: number): Promise<unknown>;
+}
+
+/** The tables preview of the activated extension. */
+export async function tablesPreview(): Promise<TablesPreviewApi> {
+  const extension = await activateExtension();
+  const api = extension.exports as { tablesPreview?: TablesPreviewApi } | undefined;
+  assert.ok(api?.tablesPreview, 'the extension exports no tablesPreview');
+  return api.tablesPreview;
+}
+
+/**
+ * Resolves with what the page of `uri`'s panel rendered as soon as it
+ * satisfies `predicate`: the last report now, then every report the page
+ * sends. Rejects after `timeoutMs` with the last report seen.
+ */
+export function waitForRender(preview: TablesPreviewApi, uri: vscode.Uri, predicate: (report: RenderedReport) => boolean, what: string, timeoutMs = WAIT_MS): Promise<RenderedReport> {
+  const key = uri.toString();
+  return new Promise((resolve, reject) => {
+    let subscription: vscode.Disposable | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let last = preview.lastRendered(uri);
+    const finish = (result: RenderedReport | Error) => {
+      subscription?.dispose();
+      clearTimeout(timer);
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    if (last && predicate(last)) return finish(last);
+    subscription = preview.onDidRender(({ uri: rendered, report }) => {
+      if (rendered.toString() !== key) return;
+      last = report;
+      if (predicate(report)) finish(report);
+    });
+    timer = setTimeout(() => finish(new Error(`Timed out after ${timeoutMs} ms waiting for the tables page to render ${what}; it last rendered: ${JSON.stringify(last)?.slice(0, 2000)}`)), timeoutMs);
+  });
+}
+
+/** Resolves with the next action the extension handles for a page (a reveal, the Problems view), bounded. */
+export function nextHandled(preview: TablesPreviewApi, action: HandledAction['action'], timeoutMs = WAIT_MS): Promise<HandledAction> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for the extension to handle \`${action}\` from the tables page`));
+    }, timeoutMs);
+    const subscription = preview.onDidHandle((handled) => {
+      if (handled.action !== action) return;
+      subscription.dispose();
+      clearTimeout(timer);
+      resolve(handled);
+    });
+  });
+}
+
+/** The cell texts of one table the page rendered. */
+export function renderedTable(report: RenderedReport, id: string): RenderedReport['tables'][number] {
+  const table = report.tables.find((t) => t.id === id);
+  assert.ok(table, `the page rendered no \`${id}\` table; it has ${report.tables.map((t) => t.id).join(', ')}`);
+  return table;
+}

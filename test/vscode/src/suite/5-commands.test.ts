@@ -37,41 +37,6 @@ describe('commands', () => {
     assert.deepEqual(diagnostics.map(ruleOf), ['document-control']);
   });
 
-  it('Show summary tables previews the Markdown of all four tables beside the protocol', async () => {
-    const { document } = await show(sample('reference-department.roles.yaml'));
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.showTables');
-    assert.ok(uri, 'no tables document');
-    const tables = await vscode.workspace.openTextDocument(uri);
-    const text = tables.getText();
-    assert.match(text, /\| Role \| Skill \| Method \| Record \|/);
-    assert.match(text, /ProKnow Contouring Tool/);
-    for (const title of ['Training matrix', 'Roles and responsibilities', 'Responsibility matrix', 'Training coverage by site']) assert.ok(text.includes(title), title);
-    // VS Code's Markdown preview shows it (a webview tab), beside the protocol.
-    const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ tab: t, column: g.viewColumn }))).filter(({ tab }) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
-    assert.equal(previews.length, 1, vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', '));
-    const protocolColumn = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === document.uri.toString()))?.viewColumn;
-    assert.notEqual(previews[0].column, protocolColumn);
-  });
-
-  it('Show summary tables follows edits to the protocol', async () => {
-    const { document } = await show(sample('reference-department.roles.yaml'));
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.showTables', document.uri);
-    const tables = await vscode.workspace.openTextDocument(uri);
-    const changed = new Promise<void>((resolve) => {
-      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === tables && tables.getText().includes('Online Trained Adapter')) {
-          sub.dispose();
-          resolve();
-        }
-      });
-    });
-    const edit = new vscode.WorkspaceEdit();
-    const at = document.getText().indexOf('title: Adapter\n') + 'title: '.length;
-    edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'Adapter'.length)), 'Online Trained Adapter');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    await withTimeout(changed, 20_000, 'the tables to follow the edit');
-  });
-
   it('Export tables writes the chosen tables in the chosen format', async () => {
     const { document } = await show(sample('reference-department.roles.yaml'));
     const csv = vscode.Uri.joinPath(workspaceFolder(), 'exports', 'training.csv');
@@ -87,14 +52,21 @@ describe('commands', () => {
     const mdText = new TextDecoder().decode(await vscode.workspace.fs.readFile(md));
     for (const title of ['Training matrix', 'Roles and responsibilities', 'Responsibility matrix', 'Training coverage by site']) assert.ok(mdText.includes(title), title);
   });
-});
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
-    }),
-  ]);
-}
+  it('Export tables writes Word (bytes from the server, base64 on the wire) and HTML', async () => {
+    const { document } = await show(sample('reference-department.roles.yaml'));
+    const docx = vscode.Uri.joinPath(workspaceFolder(), 'exports', 'all.docx');
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.exportTables', document.uri, { tables: ['training', 'matrix'], format: 'docx', target: docx }))?.toString(), docx.toString());
+    const bytes = await vscode.workspace.fs.readFile(docx);
+    // A zip (PK\x03\x04) holding the Word document part, written byte for byte.
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+    assert.ok(Buffer.from(bytes).includes('word/document.xml'), 'no word/document.xml in the zip');
+
+    const html = vscode.Uri.joinPath(workspaceFolder(), 'exports', 'training.html');
+    await vscode.commands.executeCommand('roleProtocols.exportTables', document.uri, { tables: ['training'], format: 'html', target: html });
+    const htmlText = new TextDecoder().decode(await vscode.workspace.fs.readFile(html));
+    assert.match(htmlText, /^<!DOCTYPE html>/i);
+    assert.match(htmlText, /<td>ProKnow Contouring Tool<\/td>/);
+    assert.doesNotMatch(htmlText, /<script/i);
+  });
+});

@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, closeAll, COMMANDS, EXTENSION_ID, expectations, firstDiagnostics, ruleOf, sample, show } from '../helpers';
+import { activateExtension, closeAll, COMMANDS, EXTENSION_ID, expectations, firstDiagnostics, renderedTable, ruleOf, sample, show, tablesPreview, waitForRender } from '../helpers';
 
 /**
  * Runs against the extension installed from the packaged .vsix (no
@@ -45,10 +45,18 @@ describe('the installed .vsix', () => {
     assert.match(document.getText(), /id: advanced-adapter/);
   });
 
-  it('Show summary tables gets the tables from the bundled server', async () => {
+  it('Show summary tables: the packaged page script and stylesheet render the bundled server’s tables', async () => {
     await show(sample('reference-department.roles.yaml'));
+    const preview = await tablesPreview();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.showTables');
     assert.ok(uri);
-    assert.match((await vscode.workspace.openTextDocument(uri)).getText(), /\| Role \| Skill \| Method \| Record \|/);
+    const extension = await activateExtension();
+    for (const file of ['client/media/preview.js', 'client/media/preview.css']) assert.ok(fs.existsSync(path.join(extension.extensionPath, file)), file);
+    const report = await waitForRender(preview, uri, (r) => r.tables.length === 4, 'the four tables');
+    assert.deepEqual(renderedTable(report, 'training').columns, ['Role', 'Skill', 'Method', 'Record']);
+    assert.equal(renderedTable(report, 'training').rows[0][1], 'OAR outlining');
+    // The stylesheet applied: the page's table borders come from it.
+    const probe = (await preview.askPage(uri, 'probe')) as { theme: string; borderCollapse: string };
+    assert.equal(probe.borderCollapse, 'collapse');
   });
 });

@@ -1,0 +1,382 @@
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { PROTOCOL_FILE_NAME } from '../protocolFiles';
+
+/** The webview type of the "Summary tables" panels. */
+export const TABLES_VIEW_TYPE = 'roleProtocols.tables';
+
+/** The server's request for a table cell's source (`server/src/lsp/locate.ts`). */
+export const LOCATE_REQUEST = 'roleProtocols/locate';
+
+/** How long the preview waits after the last keystroke before asking for new tables. */
+export const PREVIEW_DEBOUNCE_MS = 300;
+
+/** A table cell as the server sends it (`format: 'data'`). */
+export interface TableCell {
+  text: string;
+  source?: (string | number)[];
+  sourceFile?: string;
+  status?: 'trained' | 'gap' | 'none';
+}
+
+export interface TableData {
+  id: string;
+  title: string;
+  columns: string[];
+  rows: TableCell[][];
+  legend?: string[];
+}
+
+/** What a panel's page reports it has rendered, read back from its DOM. */
+export interface RenderedReport {
+  /** The update it shows (the extension counts its updates per panel). */
+  generation: number;
+  heading: string;
+  /** The banner's text, or null when there is none. */
+  banner: string | null;
+  scrollY: number;
+  tables: { id: string; title: string; columns: string[]; rows: string[][]; gaps: number; legend: string[]; summary: string | null }[];
+}
+
+/** Something the page asked for and the extension did (for the tests). */
+export interface HandledAction {
+  uri: vscode.Uri;
+  action: 'reveal' | 'showProblems' | 'export';
+  ok: boolean;
+  detail?: string;
+}
+
+/** The preview's hooks for the extension tests (part of the extension's API). */
+export interface TablesPreviewApi {
+  /** The panel of a protocol, if one is open. */
+  panelFor(uri: vscode.Uri): vscode.WebviewPanel | undefined;
+  /** What the page of a protocol's panel last said it rendered. */
+  lastRendered(uri: vscode.Uri): RenderedReport | undefined;
+  /** Fires each time a page has rendered (new tables or a new banner). */
+  readonly onDidRender: vscode.Event<{ uri: vscode.Uri; report: RenderedReport }>;
+  /** Fires when the extension has acted on a page's click (reveal, Problems view, export). */
+  readonly onDidHandle: vscode.Event<HandledAction>;
+  /**
+   * Asks the page to do something through its DOM and answer: `click` a cell
+   * (`table`, `row`, `col`) or the banner's button (`selector: 'show-problems'`)
+   * with a real click event, `scroll` to `y`, or `probe` what the DOM holds.
+   */
+  askPage(uri: vscode.Uri, action: string, args?: Record<string, unknown>, timeoutMs?: number): Promise<unknown>;
+}
+
+type Converters = Pick<LanguageClient, 'sendRequest' | 'code2ProtocolConverter' | 'protocol2CodeConverter'>;
+
+/** Asks the server for a protocol's tables as data. */
+export async function requestTableData(client: Pick<LanguageClient, 'sendRequest'>, uri: string): Promise<TableData[]> {
+  const result = await client.sendRequest<unknown>('roleProtocols/tables', { uri, format: 'data' });
+  if (!Array.isArray(result)) throw new Error('The server sent no tables.');
+  return result as TableData[];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const isPath = (value: unknown): value is (string | number)[] => Array.isArray(value) && value.length <= 64 && value.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s)));
+
+/**
+ * The "Summary tables" panels: one per protocol, beside its editor, following
+ * its edits (debounced) and its diagnostics, and revealing a cell's source
+ * when the cell is clicked.
+ */
+export class TablesPreviews implements vscode.Disposable, TablesPreviewApi {
+  private readonly previews = new Map<string, TablesPreview>();
+  private readonly rendered = new vscode.EventEmitter<{ uri: vscode.Uri; report: RenderedReport }>();
+  private readonly handled = new vscode.EventEmitter<HandledAction>();
+  private readonly subscriptions: vscode.Disposable[];
+  readonly onDidRender = this.rendered.event;
+  readonly onDidHandle = this.handled.event;
+
+  constructor(
+    private readonly client: Converters,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.documentChanged(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.documentChanged(d)),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const uri of e.uris) this.previews.get(uri.toString())?.diagnosticsChanged();
+      }),
+    ];
+  }
+
+  /** Opens (or brings back) the panel of a protocol; returns it. */
+  show(document: vscode.TextDocument): vscode.WebviewPanel {
+    const key = document.uri.toString();
+    let preview = this.previews.get(key);
+    if (preview) {
+      preview.panel.reveal(preview.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+      preview.refreshNow();
+      return preview.panel;
+    }
+    preview = new TablesPreview(document.uri, this.client, this.extensionUri, {
+      rendered: (report) => this.rendered.fire({ uri: document.uri, report }),
+      handled: (action) => this.handled.fire(action),
+      disposed: () => this.previews.delete(key),
+    });
+    this.previews.set(key, preview);
+    return preview.panel;
+  }
+
+  panelFor(uri: vscode.Uri): vscode.WebviewPanel | undefined {
+    return this.previews.get(uri.toString())?.panel;
+  }
+
+  lastRendered(uri: vscode.Uri): RenderedReport | undefined {
+    return this.previews.get(uri.toString())?.lastReport;
+  }
+
+  askPage(uri: vscode.Uri, action: string, args: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<unknown> {
+    const preview = this.previews.get(uri.toString());
+    if (!preview) return Promise.reject(new Error(`No tables panel is open for ${uri.toString()}.`));
+    return preview.ask(action, args, timeoutMs);
+  }
+
+  /**
+   * A protocol changed: its own panel follows. A catalogue changed: every
+   * panel follows, since any protocol may include it (the server knows which).
+   */
+  private documentChanged(document: vscode.TextDocument): void {
+    const own = this.previews.get(document.uri.toString());
+    if (own) {
+      own.sourceChanged();
+      return;
+    }
+    if (this.previews.size === 0 || (document.languageId !== 'yaml' && document.languageId !== 'json')) return;
+    const catalogue = /\.catalogue\.(ya?ml|json)$/i.test(document.uri.path) || (!PROTOCOL_FILE_NAME.test(document.uri.path) && /^format:[ \t]*["']?role-catalogue\//m.test(document.getText()));
+    if (catalogue) for (const preview of this.previews.values()) preview.sourceChanged();
+  }
+
+  dispose(): void {
+    for (const preview of [...this.previews.values()]) preview.panel.dispose();
+    for (const s of this.subscriptions) s.dispose();
+    this.rendered.dispose();
+    this.handled.dispose();
+  }
+}
+
+interface PreviewEvents {
+  rendered(report: RenderedReport): void;
+  handled(action: HandledAction): void;
+  disposed(): void;
+}
+
+/** One protocol's panel. */
+class TablesPreview {
+  readonly panel: vscode.WebviewPanel;
+  lastReport: RenderedReport | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** Counts updates sent; a reply to an older request is dropped. */
+  private generation = 0;
+  private requested = 0;
+  private tables: TableData[] | undefined;
+  private problem: string | undefined;
+  private disposed = false;
+  private nextQuestion = 0;
+  private readonly questions = new Map<number, (result: unknown) => void>();
+
+  constructor(
+    private readonly uri: vscode.Uri,
+    private readonly client: Converters,
+    extensionUri: vscode.Uri,
+    private readonly events: PreviewEvents,
+  ) {
+    const media = vscode.Uri.joinPath(extensionUri, 'client', 'media');
+    this.panel = vscode.window.createWebviewPanel(
+      TABLES_VIEW_TYPE,
+      `Tables: ${fileName(uri)}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      // No retainContextWhenHidden: the page keeps its tables and scroll position with setState.
+      { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [media] },
+    );
+    this.panel.webview.html = pageHtml(this.panel.webview, media);
+    this.subscriptions.push(
+      this.panel.webview.onDidReceiveMessage((message: unknown) => this.received(message)),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+    this.refreshNow();
+  }
+
+  /** The document changed: new tables a moment after the typing stops. */
+  sourceChanged(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, PREVIEW_DEBOUNCE_MS);
+  }
+
+  refreshNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.refresh();
+  }
+
+  diagnosticsChanged(): void {
+    void this.panel.webview.postMessage({ type: 'diagnostics', errors: this.errorCount() });
+  }
+
+  private errorCount(): number {
+    return vscode.languages.getDiagnostics(this.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  }
+
+  private async refresh(): Promise<void> {
+    const request = ++this.requested;
+    let tables: TableData[] | undefined;
+    let problem: string | undefined;
+    try {
+      tables = await requestTableData(this.client, this.client.code2ProtocolConverter.asUri(this.uri));
+    } catch (error) {
+      problem = messageOf(error);
+    }
+    if (this.disposed || request !== this.requested) return; // a newer request is on its way
+    if (tables) this.tables = tables;
+    this.problem = problem;
+    this.generation++;
+    this.postModel();
+  }
+
+  private postModel(): void {
+    if (this.tables === undefined && this.problem === undefined) return; // nothing yet: the first answer will come
+    void this.panel.webview.postMessage({
+      type: 'update',
+      generation: this.generation,
+      fileName: fileName(this.uri),
+      tables: this.tables ?? [],
+      problem: this.problem,
+      errors: this.errorCount(),
+    });
+  }
+
+  ask(action: string, args: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
+    const id = ++this.nextQuestion;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.questions.delete(id);
+        reject(new Error(`The tables page did not answer \`${action}\` within ${timeoutMs} ms.`));
+      }, timeoutMs);
+      this.questions.set(id, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      void this.panel.webview.postMessage({ ...args, type: 'test', id, action });
+    });
+  }
+
+  /** Messages from the page: only these shapes are acted on; anything else is ignored. */
+  private received(message: unknown): void {
+    if (!message || typeof message !== 'object') return;
+    const m = message as Record<string, unknown>;
+    switch (m.type) {
+      case 'ready':
+        // A new page (first load, or shown again after being hidden): it gets the current tables.
+        this.postModel();
+        return;
+      case 'rendered':
+        if (m.report && typeof m.report === 'object') {
+          this.lastReport = m.report as RenderedReport;
+          this.events.rendered(this.lastReport);
+        }
+        return;
+      case 'reveal':
+        if (isPath(m.source) && (m.sourceFile === undefined || typeof m.sourceFile === 'string')) void this.reveal(m.source, m.sourceFile);
+        return;
+      case 'showProblems':
+        void this.run('showProblems', 'workbench.actions.view.problems');
+        return;
+      case 'export':
+        void this.run('export', 'roleProtocols.exportTables', this.uri);
+        return;
+      case 'testResult':
+        if (typeof m.id === 'number') {
+          this.questions.get(m.id)?.(m.result);
+          this.questions.delete(m.id);
+        }
+        return;
+    }
+  }
+
+  private async run(action: HandledAction['action'], command: string, ...args: unknown[]): Promise<void> {
+    try {
+      await vscode.commands.executeCommand(command, ...args);
+      this.events.handled({ uri: this.uri, action, ok: true });
+    } catch (error) {
+      this.events.handled({ uri: this.uri, action, ok: false, detail: messageOf(error) });
+    }
+  }
+
+  /** Selects a cell's source in the editor: in the protocol, or in the catalogue it comes from. */
+  private async reveal(source: (string | number)[], sourceFile: string | undefined): Promise<void> {
+    try {
+      // The server places paths in open documents only.
+      const protocol = await vscode.workspace.openTextDocument(this.uri);
+      const params = { uri: this.client.code2ProtocolConverter.asUri(this.uri), path: source, file: sourceFile };
+      const found = await this.client.sendRequest<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } } | null>(LOCATE_REQUEST, params);
+      if (!found) {
+        void vscode.window.showWarningMessage(`Role Protocols: that cell's source is no longer in ${fileName(this.uri)}.`);
+        this.events.handled({ uri: this.uri, action: 'reveal', ok: false, detail: 'not found' });
+        return;
+      }
+      const target = this.client.protocol2CodeConverter.asUri(found.uri);
+      const range = this.client.protocol2CodeConverter.asRange(found.range);
+      const shown = (uri: vscode.Uri) => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      const panelColumn = this.panel.viewColumn;
+      const column = shown(target)?.viewColumn ?? shown(protocol.uri)?.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+      const editor = await vscode.window.showTextDocument(target, { viewColumn: column, selection: range, preserveFocus: false, preview: target.toString() !== protocol.uri.toString() });
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      this.events.handled({ uri: this.uri, action: 'reveal', ok: true, detail: `${target.toString()}#${range.start.line + 1}:${range.start.character + 1}` });
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Role Protocols: could not reveal that cell's source: ${messageOf(error)}`);
+      this.events.handled({ uri: this.uri, action: 'reveal', ok: false, detail: messageOf(error) });
+    }
+  }
+
+  private dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+    this.events.disposed();
+  }
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() || uri.toString();
+}
+
+/**
+ * The page: a fixed skeleton with no document values in it (they arrive by
+ * postMessage and the page script sets them as text), its stylesheet and
+ * script from the extension's media folder, under a strict policy.
+ */
+function pageHtml(webview: vscode.Webview, media: vscode.Uri): string {
+  const nonce = crypto.randomBytes(16).toString('base64');
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" nonce="${nonce}" href="${style.toString()}">
+<title>Summary tables</title>
+</head>
+<body>
+<header><h1 id="heading">Summary tables</h1><button type="button" id="export" title="Export these tables to Word, HTML, CSV or Markdown">Export\u2026</button></header>
+<div id="banner" role="status" hidden></div>
+<main id="tables"></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
