@@ -1,4 +1,4 @@
-import type { StepPart } from '../model/protocol';
+import type { StepPart, TrainingRow } from '../model/protocol';
 import type { Rule, RuleReport } from './types';
 
 /** The parts of a step that act on the patient's treatment and so need training. */
@@ -13,6 +13,17 @@ export const entitlementNeedsTraining: Rule = {
   check({ protocol }) {
     const reports: RuleReport[] = [];
     const allSites = protocol.sites.map((s) => s.id);
+    // Training rows by skill and role, built once: a shared skill can have a row per campus.
+    const rowsBySkillAndRole = new Map<string, TrainingRow[]>();
+    for (const row of protocol.training) {
+      if (!row.skill) continue;
+      for (const role of row.roles) {
+        const key = `${row.skill}\u0000${role}`;
+        const rows = rowsBySkillAndRole.get(key);
+        if (rows) rows.push(row);
+        else rowsBySkillAndRole.set(key, [row]);
+      }
+    }
     for (const step of protocol.workflow) {
       if (step.skills.length === 0) continue;
       const stepSites = step.sites ?? allSites;
@@ -23,7 +34,7 @@ export const entitlementNeedsTraining: Rule = {
           if (ENTITLED_PARTS.slice(0, ENTITLED_PARTS.indexOf(part)).some((p) => step[p].includes(roleId))) return;
           for (const skillId of step.skills) {
             if (!protocol.skillById.has(skillId)) continue;
-            const rows = (protocol.trainingBySkill.get(skillId) ?? []).filter((row) => row.roles.includes(roleId));
+            const rows = rowsBySkillAndRole.get(`${skillId}\u0000${roleId}`) ?? [];
             const skillName = protocol.skillById.get(skillId)?.name ?? skillId;
             if (rows.length === 0) {
               reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\`, which needs ${skillName}, but no training row trains \`${roleId}\` in \`${skillId}\`.`, path: [...step.path, part, index], data: { role: roleId, skill: skillId } });

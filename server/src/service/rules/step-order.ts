@@ -8,11 +8,8 @@ const ORDER: { first: string; then: string[]; reason: string }[] = [
   { first: 'dose-check', then: ['delivery'], reason: 'the independent dose check comes before delivery' },
 ];
 
-/** Two steps can only be out of order if they can happen in the same session: their sites overlap. */
-function shareSites(a: Step, b: Step): boolean {
-  if (!a.sites || !b.sites) return true;
-  return a.sites.some((site) => b.sites?.includes(site));
-}
+// Two steps can only be out of order if they can happen in the same session: their sites overlap
+// (a step without `sites` is in every session).
 
 export const stepOrder: Rule = {
   id: 'step-order',
@@ -24,15 +21,26 @@ export const stepOrder: Rule = {
     const reports: RuleReport[] = [];
     const online = protocol.workflow.filter((step) => step.phase === 'online');
     for (const { first, then, reason } of ORDER) {
+      // One pass in workflow order, remembering the earliest "then" step seen so
+      // far: for all sessions (no sites), for any session, and for each site.
+      let earliestForAll: Step | undefined;
+      let earliestAny: Step | undefined;
+      const earliestBySite = new Map<string, Step>();
       for (const step of online) {
-        if (step.activity !== first) continue;
-        // The earliest step that should have come after this one, but comes before it.
-        const before = online.find((other) => other.order < step.order && other.activity !== undefined && then.includes(other.activity) && shareSites(step, other));
-        if (!before) continue;
-        reports.push({
-          message: `Step \`${step.id}\` (activity ${first}) comes after step \`${before.id}\` (activity ${before.activity}), but ${reason}; move \`${step.id}\` above \`${before.id}\`.`,
-          path: [...step.path, 'activity'],
-        });
+        if (step.activity === first) {
+          const candidates = [earliestForAll, ...(step.sites ? step.sites.map((site) => earliestBySite.get(site)) : [earliestAny])];
+          const before = candidates.reduce<Step | undefined>((a, b) => (b && (!a || b.order < a.order) ? b : a), undefined);
+          if (before) {
+            reports.push({
+              message: `Step \`${step.id}\` (activity ${first}) comes after step \`${before.id}\` (activity ${before.activity}), but ${reason}; move \`${step.id}\` above \`${before.id}\`.`,
+              path: [...step.path, 'activity'],
+            });
+          }
+        } else if (step.activity !== undefined && then.includes(step.activity)) {
+          earliestAny ??= step;
+          if (!step.sites) earliestForAll ??= step;
+          else for (const site of step.sites) if (!earliestBySite.has(site)) earliestBySite.set(site, step);
+        }
       }
     }
     return reports;

@@ -96,9 +96,27 @@ export function schemaValidator(kind: DocumentKind = 'protocol'): ValidateFuncti
   return validate;
 }
 
+/**
+ * Resolved nodes and child lookups, memoised by schema object. The schema
+ * never changes at run time, and both roots share one `$defs`, so a node
+ * resolves the same way whichever root it was reached from. Without this,
+ * every step of the per-node walks (ids, hover, completion) built new objects.
+ */
+const resolvedNodes = new WeakMap<SchemaNode, SchemaNode | undefined>();
+const childNodes = new WeakMap<SchemaNode, Map<string | number, SchemaNode | undefined>>();
+const ITEMS = -1;
+
 /** Follows `$ref`s (local ones only, which is all this schema uses). */
 export function resolveSchema(schema: SchemaNode | undefined, root: SchemaNode = protocolSchema): SchemaNode | undefined {
-  let current = schema;
+  if (!schema) return undefined;
+  if (resolvedNodes.has(schema)) return resolvedNodes.get(schema);
+  const resolved = resolveUncached(schema, root);
+  resolvedNodes.set(schema, resolved);
+  return resolved;
+}
+
+function resolveUncached(schema: SchemaNode, root: SchemaNode): SchemaNode | undefined {
+  let current: SchemaNode | undefined = schema;
   for (let guard = 0; current && current.$ref && guard < 32; guard++) {
     const ref: string = current.$ref;
     if (!ref.startsWith('#/')) return undefined;
@@ -117,8 +135,14 @@ export function resolveSchema(schema: SchemaNode | undefined, root: SchemaNode =
 export function childSchema(schema: SchemaNode | undefined, segment: string | number): SchemaNode | undefined {
   const resolved = resolveSchema(schema);
   if (!resolved) return undefined;
-  if (typeof segment === 'number') return resolveSchema(resolved.items);
-  return resolveSchema(resolved.properties?.[segment]);
+  let children = childNodes.get(resolved);
+  if (!children) childNodes.set(resolved, (children = new Map()));
+  // Every list index has the same schema: one cache entry for all of them.
+  const key = typeof segment === 'number' ? ITEMS : segment;
+  if (children.has(key)) return children.get(key);
+  const child = typeof segment === 'number' ? resolveSchema(resolved.items) : Object.prototype.hasOwnProperty.call(resolved.properties ?? {}, segment) ? resolveSchema(resolved.properties?.[segment]) : undefined;
+  children.set(key, child);
+  return child;
 }
 
 /** The subschema at a path from the root, or undefined where the schema has nothing. */
