@@ -1,6 +1,17 @@
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as readline from 'readline';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { leftToYamlExtension, YAML_EXTENSION_ID } from './yamlExtension';
+import { readTrail, RestartPolicy } from './restarts';
 
 /** The settings section the server reads; also the client id, so `roleProtocols.trace.server` applies. */
 export const SECTION = 'roleProtocols';
@@ -20,6 +31,26 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const restarts = new RestartPolicy();
+  let client: LanguageClient | undefined;
+  const showOutput = () => client?.outputChannel.show(true);
+  const notify = (show: (message: string, ...items: string[]) => Thenable<string | undefined>, message: string) =>
+    void show(message, 'Show Output').then((choice) => {
+      if (choice) showOutput();
+    });
+  /**
+   * As vscode-languageclient's default handler (restart at most 4 times in 3
+   * minutes), but the user is told each time, with the document the server
+   * was checking: the output channel stays in the background otherwise.
+   */
+  const errorHandler: ErrorHandler = {
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const decision = restarts.closed();
+      notify(decision.restart ? vscode.window.showWarningMessage : vscode.window.showErrorMessage, decision.message);
+      return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, message: decision.message, handled: true };
+    },
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -34,6 +65,24 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     // The output channel (Role Protocols) stays in the background; the server's
     // problems still show as error notifications.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler,
+    initializationFailedHandler: (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      notify(vscode.window.showErrorMessage, `The Role Protocols server could not start: ${reason}. The Role Protocols output has the details.`);
+      return false;
+    },
+    stdioOptions: {
+      stdout: (input, channel) => readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on('line', (line) => channel.info(line)),
+      // The server's standard error: its trail of the documents it checks (kept at the debug
+      // level, read by the restart message), and anything else it says (errors).
+      stderr: (input, channel) =>
+        readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on('line', (line) => {
+          restarts.heard(line);
+          const trail = readTrail(line.trim());
+          if (trail && 'checking' in trail) channel.debug(line);
+          else channel.error(line);
+        }),
+    },
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, withoutYamlExtensionDuplicates(uri, diagnostics)),
       provideDiagnostics: async (document, previousResultId, token, next) => {
@@ -44,7 +93,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
       },
     },
   };
-  return new LanguageClient(SECTION, 'Role Protocols', serverOptions, clientOptions);
+  client = new LanguageClient(SECTION, 'Role Protocols', serverOptions, clientOptions);
+  return client;
 }
 
 /** Is Red Hat's YAML extension installed and validating YAML? */

@@ -5,6 +5,7 @@
  * documents, analyses, includes, configuration) and speaks LSP. Run it with
  * `--stdio` or `--node-ipc` (or `--socket=N`); any LSP client can use it.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   createConnection,
@@ -36,17 +37,21 @@ import { isConfigFile, ProtocolWorkspace } from './workspace';
 /** Files whose change may change a document's findings: configuration files and anything a protocol may include. */
 const WATCHED_GLOBS = ['**/.roleprotocols.{yaml,yml,json}', '**/*.{yaml,yml,json}'];
 
+/** The running server's state, for the last-resort handlers. */
+let current: ServerContext | undefined;
+
 export function startServer(connection: Connection): void {
   let context: ServerContext | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     const settings = new ClientSettings(connection, capabilities, params.initializationOptions);
-    const workspace = new ProtocolWorkspace(settings, { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) });
+    const workspace = new ProtocolWorkspace(settings, { log: trail, info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) });
     workspace.setFolders(foldersOf(params));
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     const diagnostics = new DiagnosticsController(connection, workspace, pull ? 'pull' : 'push', capabilities.workspace?.diagnostics?.refreshSupport === true, async (uri) => (await settings.settingsFor(uri)).debounceMs);
     context = { connection, workspace, capabilities, diagnostics };
+    current = context;
     registerFeatures(context, settings);
     workspace.documents.listen(connection);
     return {
@@ -191,7 +196,44 @@ function foldersOf(params: InitializeParams): string[] {
   return root ? [root] : [];
 }
 
+/**
+ * The trail of what the server is doing ("checking <uri>"), written to
+ * standard error synchronously: if the process then dies at once (out of
+ * memory, killed), the line is already out. Clients show standard error in
+ * their log (VS Code: the Role Protocols output channel).
+ */
+function trail(message: string): void {
+  try {
+    fs.writeSync(2, `${message}\n`);
+  } catch {
+    // Standard error is closed: there is nowhere to say it.
+  }
+}
+
+/**
+ * Last resorts. Every handler already catches its own errors (safe.ts), so
+ * these only see a bug outside them. A promise rejected with no handler is
+ * logged and the server carries on. An uncaught exception leaves the process
+ * in an unknown state: the document being checked is named on standard error
+ * (written synchronously, so it is out before the process ends) and the
+ * process exits, for the client to restart it.
+ */
+function installLastResorts(connection: Connection, workingOn: () => string | undefined): void {
+  process.on('unhandledRejection', (reason) => logError(connection, `a background task${workingOn() ? ` (while checking ${workingOn()})` : ''}`, reason));
+  process.on('uncaughtException', (error) => {
+    const uri = workingOn();
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    try {
+      fs.writeSync(2, `role-protocols: the server stopped on an unexpected error${uri ? ` while checking ${uri}` : ''}: ${detail}\n`);
+    } finally {
+      process.exit(1);
+    }
+  });
+}
+
 if (require.main === module) {
   // Node IPC, stdio or a socket, chosen by the command line (--node-ipc, --stdio, --socket=N).
-  startServer(createConnection(ProposedFeatures.all));
+  const connection = createConnection(ProposedFeatures.all);
+  installLastResorts(connection, () => current?.workspace.workingOn);
+  startServer(connection);
 }

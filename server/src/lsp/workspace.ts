@@ -39,6 +39,8 @@ export interface SettingsSource {
 }
 
 export interface Logger {
+  /** The lowest level: the trail of what the server is doing (the output channel keeps it). */
+  log?(message: string): void;
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
@@ -52,6 +54,8 @@ const MENTIONS_FORMAT = /role-(protocol|catalogue)\//;
 const FORMAT_LINE = /^[ \t{]*["']?format["']?[ \t]*:[ \t]*["']?role-(protocol|catalogue)\//m;
 const YAML_OR_JSON_NAME = /\.(ya?ml|json|jsonc)$/i;
 const YAML_OR_JSON_LANGUAGE = new Set(['yaml', 'json', 'jsonc']);
+/** An analysis slower than this is logged as a warning, with the document. */
+const SLOW_ANALYSIS_MS = 2000;
 
 interface CacheEntry {
   version: number;
@@ -87,6 +91,13 @@ export class ProtocolWorkspace {
     const pinned = env.ROLE_PROTOCOLS_TODAY;
     this.today = pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : undefined;
   }
+
+  /** The document being analysed right now, if any: named if the process fails during it. */
+  get workingOn(): string | undefined {
+    return this.current;
+  }
+
+  private current: string | undefined;
 
   /** The workspace folders (absolute paths): includes may only come from inside them. */
   setFolders(folders: string[]): void {
@@ -172,11 +183,16 @@ export class ProtocolWorkspace {
     const again = this.cache.get(uri);
     if (again && again.version === current.version && again.generation === this.generation) return again.analysis ?? undefined;
     let analysis: Analysis | null = null;
+    const started = Date.now();
     try {
       analysis = this.analyse(current, settings);
     } catch (error) {
       this.log.error(`role-protocols: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      this.current = undefined;
     }
+    const took = Date.now() - started;
+    if (took > SLOW_ANALYSIS_MS) this.log.warn(`role-protocols: checking ${uri} (version ${current.version}) took ${took} ms.`);
     if (generation === this.generation) this.cache.set(uri, { version: current.version, generation, analysis });
     return analysis ?? undefined;
   }
@@ -196,10 +212,16 @@ export class ProtocolWorkspace {
       }
     }
     const language: SourceLanguage = /\.json$/i.test(name) || (!/\.ya?ml$/i.test(name) && (document.languageId === 'json' || document.languageId === 'jsonc')) ? 'json' : 'yaml';
+    const project = this.projectConfig(file);
+    // Said before the work starts: if the process dies during it (out of memory, a crash the
+    // client restarts), the last line of the log names the document that did it.
+    this.current = uri;
+    this.log.log?.(`role-protocols: checking ${uri} (version ${document.version})`);
     const result = lintText(text, {
       fileName: file ?? name,
       language,
-      config: effectiveConfig(this.projectConfig(file), settings),
+      // The size limit is the project's (`maxFileSizeKb` in .roleprotocols.yaml), as on the command line.
+      config: { ...effectiveConfig(project, settings), ...(project.maxFileSizeKb !== undefined ? { maxFileSizeKb: project.maxFileSizeKb } : {}) },
       ...(this.today ? { today: this.today } : {}),
       readInclude: this.includeReader(file, settings),
     });

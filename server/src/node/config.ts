@@ -2,6 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE_NAMES, emptyConfig, parseConfig, type ConfigProblem, type ProjectConfig } from '../service/config/config';
 import { knownRuleIds } from '../service/rules/index';
+import { FileTooLarge, readTextFile } from './read';
+
+/** A configuration file is a few lines; one larger than this is refused unread. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** A configuration file as read from disk: its settings, its text and what is wrong in it. */
 export interface LoadedConfig {
@@ -51,8 +55,9 @@ export function findConfigFile(startDir: string, cache?: Map<string, string | un
 export function loadConfig(file: string): LoadedConfig {
   let text: string;
   try {
-    text = stripBom(fs.readFileSync(file, 'utf8'));
+    text = stripBom(readTextFile(file, MAX_CONFIG_BYTES));
   } catch (error) {
+    if (error instanceof FileTooLarge) throw new ConfigReadError(file, 'it is larger than 1 MB, which no configuration file needs');
     throw new ConfigReadError(file, describeFsError(error));
   }
   const { config, problems } = parseConfig(text, file, knownRuleIds);

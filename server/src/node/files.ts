@@ -6,6 +6,7 @@ import { CATALOGUE_FORMAT_NAME, FORMAT_NAME } from '../service/schema/schema';
 import type { YamlNode } from '../service/parse/tree';
 import { describeFsError, stripBom } from './config';
 import { displayName } from './paths';
+import { FileTooLarge, readTextFile } from './read';
 
 /** A file name that says it is a role protocol, whatever it holds. */
 export const PROTOCOL_FILE_NAME = /\.roles\.(ya?ml|json)$/i;
@@ -89,7 +90,9 @@ export function collectInputs(args: readonly string[], options: CollectOptions):
     }
     let count = 0;
     for (const file of found.map((f) => path.resolve(f)).sort()) {
-      const text = readText(file, options.cwd);
+      // Any large YAML or JSON file in a folder (a data set) is passed over unless its name says it is a protocol.
+      const text = readText(file, options.cwd, !PROTOCOL_FILE_NAME.test(file));
+      if (text === undefined) continue;
       if (!PROTOCOL_FILE_NAME.test(file) && !FORMAT_HINT.test(text)) continue;
       add({ path: file, name: displayName(file, options.cwd), text, explicit: false, argument, stdin: false });
       count++;
@@ -113,10 +116,21 @@ export function notProtocolReason(file: Pick<InputFile, 'name' | 'path'>, root: 
   return `not a role protocol: \`format\` is ${shown}, not ${FORMAT_NAME}/…`;
 }
 
-function readText(file: string, cwd: string): string {
+/**
+ * A file's text: UTF-8 (or UTF-16 with a byte order mark), bytes that are not
+ * UTF-8 left as U+FFFD for the `document-limits` rule to report. A file over
+ * what the tool reads at all is an input error, or skipped when `skipTooLarge`.
+ */
+function readText(file: string, cwd: string, skipTooLarge: boolean): string | undefined;
+function readText(file: string, cwd: string): string;
+function readText(file: string, cwd: string, skipTooLarge = false): string | undefined {
   try {
-    return stripBom(fs.readFileSync(file, 'utf8'));
+    return stripBom(readTextFile(file));
   } catch (error) {
+    if (error instanceof FileTooLarge) {
+      if (skipTooLarge) return undefined;
+      throw new InputError(`${displayName(file, cwd)}: not read: ${error.message}`);
+    }
     throw new InputError(`${displayName(file, cwd)}: cannot read: ${describeFsError(error)}`);
   }
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IncludeRead, IncludeReader } from '../service/engine/includes';
+import { FileTooLarge, readTextFile } from './read';
 
 /** Included catalogues larger than this are refused rather than read. */
 const MAX_INCLUDE_BYTES = 5 * 1024 * 1024;
@@ -35,8 +36,9 @@ export function fileIncludeReader(options: IncludeReaderOptions = {}): IncludeRe
     try {
       const size = fs.statSync(found).size;
       if (size > MAX_INCLUDE_BYTES) return { error: `it is ${Math.round(size / 1024 / 1024)} MB, over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };
-      return { file: found, text: fs.readFileSync(found, 'utf8') };
+      return { file: found, text: readTextFile(found, MAX_INCLUDE_BYTES) };
     } catch (error) {
+      if (error instanceof FileTooLarge) return { error: `it is over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };
       return { error: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
     }
   };

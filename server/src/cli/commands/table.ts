@@ -87,7 +87,8 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
   if (reason) throw new InputError(`${input.name}: ${reason}`);
 
   const filePath = input.stdin && !input.path ? '<stdin>' : input.path!;
-  const syntax = result.findings.filter((f) => f.ruleId === 'syntax');
+  // What stopped the document being read: syntax, or a file too large or not text (document-limits).
+  const syntax = result.findings.filter((f) => f.ruleId === 'syntax' || (f.ruleId === 'document-limits' && !result.protocol));
   if (syntax.length > 0 || !result.protocol) {
     const report = stylish([fileResult(filePath, syntax.map(toMessage))], { cwd: options.cwd, color: options.color, version: options.version });
     return { output: '', notes: [report.trim() ? report : `${input.name}: the document could not be read`, `role-protocols: ${input.name}: no tables: fix the syntax errors first.`], exitCode: 1 };

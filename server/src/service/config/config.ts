@@ -2,6 +2,7 @@ import { parseDocument } from '../parse/parseDocument';
 import { pairOf, type YamlNode } from '../parse/tree';
 import { didYouMean } from '../util/suggest';
 import type { SeveritySetting } from '../rules/types';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_KB_CEILING } from '../engine/limits';
 
 /** The file name the tool looks for, walking up from a protocol's folder. */
 export const CONFIG_FILE_NAMES = ['.roleprotocols.yaml', '.roleprotocols.yml', '.roleprotocols.json'];
@@ -10,6 +11,8 @@ export const CONFIG_FILE_NAMES = ['.roleprotocols.yaml', '.roleprotocols.yml', '
 export interface ProjectConfig {
   /** Severity overrides by rule id; a rule not named keeps its default. */
   rules: Map<string, SeveritySetting>;
+  /** `maxFileSizeKb`: a larger document is not checked (a `document-limits` finding); default 2048. */
+  maxFileSizeKb?: number;
   /** Where the settings came from, for messages. */
   source?: string;
 }
@@ -26,7 +29,7 @@ export interface ConfigProblem {
 }
 
 const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const TOP_KEYS = ['rules'];
+const TOP_KEYS = ['rules', 'maxFileSizeKb'];
 
 /**
  * Reads a configuration file's text. It is data only: nothing in it can name
@@ -48,7 +51,16 @@ export function parseConfig(text: string, fileName: string, knownRuleIds: Readon
     const key = String(pair.key.value);
     if (!TOP_KEYS.includes(key)) {
       const guess = didYouMean(key, TOP_KEYS);
-      problems.push({ ruleId: 'schema', severity: 'error', message: `Unknown configuration key \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ' The only key is `rules`.'}`, start: pair.key.start, end: pair.key.end });
+      problems.push({ ruleId: 'schema', severity: 'error', message: `Unknown configuration key \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ' The keys are `rules` and `maxFileSizeKb`.'}`, start: pair.key.start, end: pair.key.end });
+    }
+  }
+  const size = pairOf(root, 'maxFileSizeKb')?.value;
+  if (size && !(size.kind === 'scalar' && size.empty)) {
+    const value = size.kind === 'scalar' && !size.quoted ? size.value : undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_FILE_SIZE_KB_CEILING) config.maxFileSizeKb = value;
+    else {
+      const shown = size.kind === 'scalar' ? String(size.value) : size.kind;
+      problems.push({ ruleId: 'schema', severity: 'error', message: `\`maxFileSizeKb\` must be a whole number of kilobytes from 1 to ${MAX_FILE_SIZE_KB_CEILING} (100 MB); got \`${shown}\`. The default is ${DEFAULT_MAX_FILE_SIZE_KB}.`, start: size.start, end: Math.max(size.end, size.start + 1) });
     }
   }
   const rules = pairOf(root, 'rules')?.value;

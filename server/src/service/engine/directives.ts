@@ -10,11 +10,14 @@ const DIRECTIVE = /(^|\s)#\s*role-protocols-disable-next-line\b([^\n\r]*)/;
 export function findDirectives(text: string): Directive[] {
   const directives: Directive[] = [];
   if (!text.includes('role-protocols-disable-next-line')) return directives;
+  // Lines end as the engine's LineIndex ends them (CRLF, LF or a lone CR), so the line numbers agree.
+  const lineBreak = /\r\n|\r|\n/g;
   let line = 0;
   let lineStart = 0;
   while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
+    lineBreak.lastIndex = lineStart;
+    const found = lineBreak.exec(text);
+    const lineEnd = found ? found.index : text.length;
     const content = text.slice(lineStart, lineEnd);
     const match = DIRECTIVE.exec(content);
     if (match) {
@@ -28,8 +31,8 @@ export function findDirectives(text: string): Directive[] {
       }
       directives.push({ line, rules });
     }
-    if (lineEnd === text.length) break;
-    lineStart = lineEnd + 1;
+    if (!found) break;
+    lineStart = lineEnd + found[0].length;
     line++;
   }
   return directives;

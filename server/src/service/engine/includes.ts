@@ -78,7 +78,7 @@ export function resolveIncludes(mainFile: string | undefined, includes: readonly
     try {
       data = toValue(parsed.root, parsed.anchors);
     } catch {
-      problems.push({ index, message: `The included file \`${baseName(file)}\`${via} expands beyond the size limit through its aliases.` });
+      problems.push({ index, message: `The included file \`${baseName(file)}\`${via} expands beyond the size or nesting limit through its aliases, so it is not read.` });
       return;
     }
     const protocol = buildProtocol(data);

@@ -1,7 +1,8 @@
 import { LineIndex, type Range } from '../text/lineIndex';
-import { languageOf, parseDocument, type ParsedDocument, type SourceLanguage } from '../parse/parseDocument';
+import { languageOf, MAX_DEPTH, parseDocument, type ParsedDocument, type SourceLanguage } from '../parse/parseDocument';
 import { locate, type YamlNode } from '../parse/tree';
-import { toValue, AliasBudgetExceeded } from '../parse/toValue';
+import { toValue, AliasBudgetExceeded, ALIAS_NODE_BUDGET } from '../parse/toValue';
+import { checkLimits, grouped } from './limits';
 import { validateAgainstSchema, type SchemaProblem } from '../schema/validate';
 import { buildProtocol, type Protocol } from '../model/protocol';
 import { collectIds, definitionsByKind, type IdOccurrence } from '../model/ids';
@@ -56,12 +57,16 @@ export { declaresProtocolFormat };
  */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   const language = options.language ?? languageOf(options.fileName);
-  const parsed = parseDocument(text, language);
-  const lines = new LineIndex(text);
   const config = options.config ?? emptyConfig();
+  // Size and content come first: a file too large, or binary, is not parsed at all.
+  const limits = ruleById.get('document-limits');
+  const limitProblems = limits && severityFor(limits, config) !== 'off' ? checkLimits(text, config.maxFileSizeKb) : [];
+  const stopped = limitProblems.some((p) => p.stop);
+  const parsed: ParsedDocument = stopped ? { text, language, problems: [], anchors: new Map() } : parseDocument(text, language);
+  const lines = new LineIndex(text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const root = parsed.root;
-  const parseProblems = [...parsed.problems];
+  const parseProblems = [...limitProblems.map(({ stop: _stop, ...problem }) => problem), ...parsed.problems];
   let schemaProblems: SchemaProblem[] = [];
   let protocol: Protocol | undefined;
   let ids: IdOccurrence[] = [];
@@ -74,7 +79,11 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       data = toValue(root, parsed.anchors);
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
-      parseProblems.push({ ruleId: 'syntax', message: 'Aliases expand this document beyond the size limit; write the values out instead of using `*aliases`.', start: error.at, end: error.at + 1 });
+      const message =
+        error.reason === 'size'
+          ? `This alias expands the document to more than ${grouped(ALIAS_NODE_BUDGET)} values (an alias bomb), so the document is not checked; write the values out instead of repeating \`*aliases\`.`
+          : `This alias nests the document more than ${MAX_DEPTH} levels deep once expanded, so the document is not checked; write the values out instead of nesting \`*aliases\`.`;
+      parseProblems.push({ ruleId: 'syntax', message, start: error.start, end: error.end });
     }
     if (data !== undefined) {
       schemaProblems = validateAgainstSchema(root, data, kind);
@@ -97,9 +106,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     if (kind === 'catalogue' && rule.appliesToCatalogues === false) continue;
     if (!context) {
       // Without a tree only the reading problems can be reported.
-      if (rule.id === 'syntax' || rule.id === 'duplicate-key') {
-        for (const p of parseProblems) if (p.ruleId === rule.id) reports.push({ rule, report: { message: p.message, start: p.start, end: p.end } });
-      }
+      for (const p of parseProblems) if (p.ruleId === rule.id) reports.push({ rule, report: { message: p.message, start: p.start, end: p.end } });
       continue;
     }
     for (const report of rule.check(context)) reports.push({ rule, report });
@@ -110,16 +117,30 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     const severity = severityFor(rule, config);
     if (severity === 'off') continue;
     const [start, end] = 'path' in report ? placePath(root, report) : [report.start, report.end];
-    const range = lines.range(start, end);
+    const range = lines.range(notInsideCrlf(text, start), notInsideCrlf(text, end));
     const silencedIds = suppressed.get(range.start.line);
     if (silencedIds && (silencedIds.size === 0 || silencedIds.has(rule.id))) continue;
-    const finding: Finding = { ruleId: rule.id, severity, message: report.message, range };
+    const finding: Finding = { ruleId: rule.id, severity, message: oneLine(report.message), range };
     if (report.replacement !== undefined) finding.replacement = report.replacement;
     if (report.data) finding.data = report.data;
     findings.push(finding);
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
   return { findings, parsed, lines, protocol, ids, isProtocol: declaresProtocolFormat(root), kind, includes: included };
+}
+
+/** An offset between the CR and the LF of a line break is moved before the CR: no editor position lies inside a line break. */
+function notInsideCrlf(text: string, offset: number): number {
+  return offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10 ? offset - 1 : offset;
+}
+
+/**
+ * A message is one line: a value quoted in it may hold line breaks (an id
+ * written as `"a\nb"`), which are shown as `\n` so that reports keep one
+ * finding per line.
+ */
+function oneLine(message: string): string {
+  return /[\r\n\u2028\u2029]/.test(message) ? message.replace(/\r\n|[\r\n\u2028\u2029]/g, (m) => (m === '\r' ? '\\r' : m === '\u2028' || m === '\u2029' ? ' ' : '\\n')) : message;
 }
 
 function severityFor(rule: Rule, config: ProjectConfig): SeveritySetting {

@@ -96,7 +96,8 @@ const pathOf = (stack: Open[]): (string | number)[] => stack.slice(1).map((o) =>
 
 /** Works out the cursor's context from the text and an offset into it. */
 export function cursorContext(text: string, offset: number): CursorContext {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // At offset 0, lastIndexOf(…, -1) would still find a line break at 0.
+  const lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd === -1) lineEnd = text.length;
   const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');

@@ -20,8 +20,12 @@ export type SourceLanguage = 'yaml' | 'json';
 
 /** A problem found while reading the text, before any schema or rule sees it. */
 export interface ParseProblem {
-  /** `syntax`: the text is not YAML/JSON; `duplicate-key`: a key written twice in one mapping. */
-  ruleId: 'syntax' | 'duplicate-key';
+  /**
+   * `syntax`: the text is not YAML/JSON; `duplicate-key`: a key written twice
+   * in one mapping; `document-limits`: the text is too large, binary or not
+   * UTF-8 (found by the engine before parsing).
+   */
+  ruleId: 'syntax' | 'duplicate-key' | 'document-limits';
   message: string;
   start: number;
   end: number;
@@ -41,6 +45,9 @@ export interface ParseOptions {
   /** Deepest nesting accepted before the parser stops with a finding. */
   maxDepth?: number;
 }
+
+/** The deepest nesting of mappings and lists the parser reads; a protocol needs about six levels. */
+export const MAX_DEPTH = 100;
 
 /** Guess the language from a file name; YAML unless it ends in .json. */
 export function languageOf(fileName: string | undefined): SourceLanguage {
@@ -75,7 +82,7 @@ export function parseDocument(text: string, language: SourceLanguage, options: P
   }
   let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: options.maxDepth ?? 100 });
+    events = parseEvents(text, { maxDepth: options.maxDepth ?? MAX_DEPTH });
   } catch (error) {
     result.problems.push(syntaxProblem(text, error));
     return result;
@@ -93,6 +100,14 @@ function syntaxProblem(text: string, error: unknown): ParseProblem {
   if (error instanceof YAMLException) {
     const position = error.mark ? error.mark.position : 0;
     const at = Math.max(0, Math.min(position, text.length));
+    const depth = /maxDepth \((\d+)\)/.exec(error.reason);
+    if (depth) {
+      // The parser's own words ("nesting exceeded maxDepth") name an option, not the problem.
+      return { ruleId: 'syntax', message: `The document nests lists and mappings too deeply here (the limit is ${depth[1]} levels), so it is not read; a protocol needs about six. Check the indentation and the brackets.`, start: at, end: Math.min(text.length, at + 1) };
+    }
+    if (/tab characters must not be used in indentation/i.test(error.reason)) {
+      return { ruleId: 'syntax', message: 'A tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces.', start: at, end: Math.min(text.length, at + 1) };
+    }
     const hint = explainSyntaxError(text, at, error.reason);
     if (hint) return { ruleId: 'syntax', ...hint };
     return { ruleId: 'syntax', message: `${capitalise(error.reason)}.`, start: at, end: Math.min(text.length, at + 1) };
@@ -115,7 +130,8 @@ function strictJsonProblem(text: string): ParseProblem | undefined {
     let at = match ? Number(match[1]) : text.length;
     if (text.charCodeAt(0) === 0xfeff) at += 1;
     at = Math.min(at, text.length);
-    const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    // Node quotes the text around the error, line breaks and all: keep the message on one line.
+    const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '').replace(/\s+/g, ' ');
     return { ruleId: 'syntax', message: `Invalid JSON: ${reason}.`, start: at, end: Math.min(text.length, at + 1) };
   }
 }
@@ -147,7 +163,7 @@ class TreeBuilder {
             const at = this.secondDocumentOffset();
             this.result.problems.push({
               ruleId: 'syntax',
-              message: 'A protocol file holds one YAML document; everything after the second `---` is ignored.',
+              message: 'A protocol file holds one YAML document; this `---` starts a second one, which is ignored. Remove it, or move what follows to a file of its own.',
               start: at,
               end: Math.min(this.text.length, at + 3),
             });

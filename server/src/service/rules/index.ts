@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { syntax } from './syntax';
+import { documentLimits } from './document-limits';
 import { duplicateKey } from './duplicate-key';
 import { schema } from './schema';
 import { duplicateId } from './duplicate-id';
@@ -29,6 +30,7 @@ import { unusedDefinition } from './unused-definition';
 /** Every rule, in the order their documentation lists them. Ids are stable. */
 export const allRules: readonly Rule[] = [
   syntax,
+  documentLimits,
   duplicateKey,
   schema,
   duplicateId,

@@ -1,6 +1,9 @@
 import { didYouMean } from '../util/suggest';
 import type { Rule, RuleReport } from './types';
 
+/** How many id comparisons the "did you mean" hints of one document may make (a fraction of a second). */
+const SUGGESTION_BUDGET = 250_000;
+
 export const unknownReference: Rule = {
   id: 'unknown-reference',
   defaultSeverity: 'error',
@@ -9,11 +12,22 @@ export const unknownReference: Rule = {
   rationale: 'A reference to an id that does not exist is usually a typo; left alone, the step or training row it sits in silently covers nobody.',
   check(context) {
     const reports: RuleReport[] = [];
+    // "Did you mean" compares the id with every definition of its kind. A document with
+    // thousands of unknown ids and thousands of definitions would make that quadratic, so
+    // the comparisons are budgeted: past the budget the findings come without a guess.
+    let comparisons = SUGGESTION_BUDGET;
+    const guesses = new Map<string, string | undefined>();
     for (const occurrence of context.ids) {
       if (occurrence.use !== 'reference') continue;
       const defined = context.definitions.get(occurrence.kind);
       if (defined?.has(occurrence.id)) continue;
-      const guess = defined ? didYouMean(occurrence.id, defined.keys()) : undefined;
+      const key = `${occurrence.kind}\u0000${occurrence.id}`;
+      let guess = guesses.get(key);
+      if (!guesses.has(key) && defined && comparisons >= defined.size) {
+        comparisons -= defined.size;
+        guess = didYouMean(occurrence.id, defined.keys());
+        guesses.set(key, guess);
+      }
       const hint = guess ? ` Did you mean \`${guess}\`?` : defined && defined.size > 0 ? '' : ` No ${occurrence.kind}s are defined yet.`;
       reports.push({ message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}`, path: occurrence.path, data: { kind: occurrence.kind, id: occurrence.id }, ...(guess ? { replacement: guess } : {}) });
     }

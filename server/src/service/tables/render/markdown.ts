@@ -5,13 +5,18 @@ import type { TableData, TableRenderer, TableSet } from '../types';
  * Escapes text for one cell of a GitHub-flavoured Markdown table:
  * - a pipe becomes `\|`; a run of backslashes just before a pipe is doubled
  *   first, so `a\|b` comes out as `a\\\|b` and still reads `a\|b`;
- * - line breaks (CRLF, CR or LF) become `<br>`.
+ * - `<` and `>` become `&lt;` and `&gt;`, so a value can never become raw
+ *   HTML (a `<script>` or `<img onerror>`) in a viewer that renders HTML in
+ *   Markdown, nor an autolink;
+ * - line breaks (CRLF, CR or LF) become `<br>`, the one tag the renderer writes.
  * Everything else is left as written, so authors' Markdown (emphasis, code)
  * still renders.
  */
 export function escapeCell(text: string): string {
   return text
     .replace(/(\\*)\|/g, (_m, slashes: string) => `${slashes}${slashes}\\|`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Test-only fault injection, loaded into the language server process with
+ * `node --require` (through NODE_OPTIONS) by recovery.test.ts; nothing in the
+ * product reads it. It wraps the service's lintText so that checking a
+ * document whose text contains ROLE_PROTOCOLS_FAULT_MARKER fails the way
+ * ROLE_PROTOCOLS_FAULT says:
+ *   throw   - the analysis throws (a bug in one rule, say);
+ *   fatal   - an uncaught exception reaches the process while checking;
+ *   kill    - the process dies at once, as the out-of-memory killer would do it;
+ *   slow    - the analysis takes 1.5 s (a slow document, not a hang).
+ */
+import * as path from 'node:path';
+
+const marker = process.env.ROLE_PROTOCOLS_FAULT_MARKER;
+const fault = process.env.ROLE_PROTOCOLS_FAULT;
+if (marker && fault) {
+  // The compiled server's lint module: the server looks lintText up on it at each call.
+  const lint = require(path.resolve(__dirname, '../../../../server/out/service/engine/lint')) as { lintText: (text: string, options?: unknown) => unknown };
+  const real = lint.lintText;
+  lint.lintText = (text: string, options?: unknown) => {
+    if (text.includes(marker)) {
+      switch (fault) {
+        case 'throw':
+          throw new Error('injected fault: this document breaks the analysis');
+        case 'fatal':
+          (process.emit as (event: string, ...args: unknown[]) => boolean)('uncaughtException', new Error('injected fatal fault'), 'uncaughtException');
+          break;
+        case 'kill':
+          process.kill(process.pid, 'SIGKILL');
+          break;
+        case 'slow': {
+          const until = Date.now() + 1500;
+          while (Date.now() < until) {
+            // busy: the server is single-threaded, as a slow analysis would make it
+          }
+          break;
+        }
+      }
+    }
+    return real(text, options);
+  };
+}
