@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import { complete, type Completion } from '../service/language/complete';
-import type { LineIndex } from '../service/text/lineIndex';
+import { LineIndex } from '../service/text/lineIndex';
 import { toOffset, toRange } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
@@ -27,13 +27,13 @@ export function registerCompletion({ connection, workspace, capabilities }: Serv
   const asIs = item?.insertTextModeSupport?.valueSet.includes(InsertTextMode.asIs) ?? false;
   connection.onCompletion((params) =>
     guarded(connection, 'completion', params.textDocument.uri, null, async (): Promise<CompletionList | null> => {
-      const analysis = await workspace.analysis(params.textDocument.uri);
+      const source = await workspace.completionSource(params.textDocument.uri);
       // The cursor is placed by YAML indentation; in JSON that would offer YAML. JSON editors
       // complete keys and vocabulary from the JSON Schema instead.
-      if (!analysis || analysis.language === 'json') return null;
-      const lines = analysis.result.lines;
+      if (!source || source.language === 'json') return null;
+      const lines = new LineIndex(source.text);
       const offset = toOffset(lines, params.position);
-      const completions = complete(analysis.text, offset, workspace.knowledgeOf(analysis.uri));
+      const completions = complete(source.text, offset, workspace.knowledgeOf(params.textDocument.uri));
       return { isIncomplete: false, items: completions.map((c) => toItem(c, lines, { snippets, markdown, asIs })) };
     }),
   );

@@ -6,6 +6,7 @@
  * `--stdio` or `--node-ipc` (or `--socket=N`); any LSP client can use it.
  */
 import * as fs from 'node:fs';
+import { schemaValidator } from '../service/schema/schema';
 import * as path from 'node:path';
 import {
   createConnection,
@@ -73,6 +74,16 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (!context) return;
+    // Compile the schema validators now, between handshake and first document, so the
+    // first open does not pay for it (70-160 ms on these machines, docs/PERFORMANCE.md).
+    setImmediate(() => {
+      try {
+        schemaValidator('protocol');
+        schemaValidator('catalogue');
+      } catch (error) {
+        logError(connection, 'compiling the schema', error);
+      }
+    });
     const capabilities: ClientCapabilities = context.capabilities;
     // Without these registrations a client only sends the events it was configured to (VS Code: the client's file watcher).
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {

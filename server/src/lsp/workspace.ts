@@ -160,6 +160,21 @@ export class ProtocolWorkspace {
     return this.openDocumentAt(file)?.uri ?? pathToUri(file);
   }
 
+  /**
+   * What completion needs, without waiting for a check of the text being
+   * typed: the document's current text, if an earlier version was a protocol.
+   * Completion reads the cursor's place from the text and the ids from the
+   * last version that parsed, so it never needs the new version's findings.
+   */
+  async completionSource(uri: string): Promise<{ text: string; language: SourceLanguage } | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const known = this.cache.get(uri);
+    if (known?.analysis && known.generation === this.generation) return { text: document.getText(), language: known.analysis.language };
+    const analysis = await this.analysis(uri);
+    return analysis ? { text: document.getText(), language: analysis.language } : undefined;
+  }
+
   /** The last ids and names known for a document, from the last text of it that parsed. */
   knowledgeOf(uri: string): Knowledge {
     return this.knowledge.get(uri) ?? { entities: [] };
