@@ -6,7 +6,7 @@ import { sarif } from '../../../server/out/cli/formatters/sarif';
 import { useColor } from '../../../server/out/cli/colors';
 import type { LintFileResult, LintMessage } from '../../../server/out/cli/formatters/types';
 
-const cwd = path.resolve('/work/project');
+const cwd = path.resolve('/srv/project');
 const options = { cwd, color: false, version: '9.9.9' };
 const message = (over: Partial<LintMessage>): LintMessage => ({ ruleId: 'schema', severity: 'error', message: 'Something is wrong.', line: 1, column: 1, endLine: 1, endColumn: 2, ...over });
 const result = (file: string, messages: LintMessage[]): LintFileResult => ({

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { documentName, readTrail, RestartPolicy } from '../../../client/out/restarts';
 
-const URI = 'file:///work/dept/oart%20ethos.roles.yaml';
+const URI = 'file:///srv/dept/oart%20ethos.roles.yaml';
 
 describe('recovery: the client restarts a crashed server and names the document', () => {
   it('reads the server’s trail: the document being checked, and the one it failed on', () => {

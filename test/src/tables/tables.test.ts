@@ -1,3 +1,4 @@
+import { parseCsv } from '../helpers/csv';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,53 +31,6 @@ function load(file: string, text = fs.readFileSync(file, 'utf8')): Protocol {
 const reference = (): Protocol => load(REFERENCE);
 const single = (protocol: Protocol, id: (typeof TABLE_IDS)[number]): TableSet => ({ document: protocol.document, tables: [buildTable(id, protocol)] });
 const md = (protocol: Protocol, id: (typeof TABLE_IDS)[number]): string => renderTables(single(protocol, id), 'md');
-
-/** A tiny RFC 4180 reader: records of fields, CRLF (or LF) line ends, quoted fields with doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-      } else if (c === '"') {
-        quoted = false;
-        i++;
-      } else {
-        field += c;
-        i++;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-      i++;
-    } else if (c === ',') {
-      record.push(field);
-      field = '';
-      i++;
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 2;
-    } else {
-      assert.ok(c !== '\r' && c !== '\n' && c !== '"', `bare ${JSON.stringify(c)} at ${i}`);
-      field += c;
-      i++;
-    }
-  }
-  assert.ok(!quoted, 'unterminated quoted field');
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
 
 const table = (columns: string[], rows: string[][], legend?: string[]): TableData => ({ id: 'training', title: 'Test table', columns, rows: rows.map((r) => r.map((text) => ({ text }))), legend });
 const set = (...tables: TableData[]): TableSet => ({ document: { present: true, id: 'doc-1', title: 'A protocol', version: '2', status: 'draft', approvals: [], references: [] }, tables });
