@@ -3,19 +3,11 @@ import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { DOMAIN_TRAINING_MATRIX } from '../helpers/domainTables';
 import { FIXTURES, SAMPLES, SERVER, TestClient, TODAY, uriOf } from './client';
 
 const REFERENCE = path.join(SAMPLES, 'reference-department.roles.yaml');
-const TRAINING_MATRIX = `## Training matrix
-
-| Role | Skill | Method | Record |
-|---|---|---|---|
-| Adapter | OAR outlining | ProKnow Contouring Tool | ProKnow log and certificates |
-| Advanced adapter | Target outlining | ProKnow Contouring Tool, 1:1 with CCOs | Reflective training logs |
-| Adapter and Advanced Adapter | DIR evaluation | Tutorial | Certificate |
-| Advanced adapter, MPE | Plan selection | Training program for plan checking plus experience of at least 2 years | Plan Checking training records |
-| Advanced adapter, MPE | Mobius approval | Training program | Training records |
-`;
+const TRAINING_MATRIX = `## Training matrix\n\n${DOMAIN_TRAINING_MATRIX}`;
 
 describe('lsp: roleProtocols/tables', () => {
   let client: TestClient;

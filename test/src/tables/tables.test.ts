@@ -1,4 +1,5 @@
 import { parseCsv } from '../helpers/csv';
+import { DOMAIN_TRAINING_MATRIX } from '../helpers/domainTables';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -39,14 +40,7 @@ describe('tables: the reference sample in Markdown', () => {
   it('reproduces the training matrix of DOMAIN.md exactly', () => {
     assert.equal(
       md(reference(), 'training'),
-      `| Role | Skill | Method | Record |
-|---|---|---|---|
-| Adapter | OAR outlining | ProKnow Contouring Tool | ProKnow log and certificates |
-| Advanced adapter | Target outlining | ProKnow Contouring Tool, 1:1 with CCOs | Reflective training logs |
-| Adapter and Advanced Adapter | DIR evaluation | Tutorial | Certificate |
-| Advanced adapter, MPE | Plan selection | Training program for plan checking plus experience of at least 2 years | Plan Checking training records |
-| Advanced adapter, MPE | Mobius approval | Training program | Training records |
-`,
+      DOMAIN_TRAINING_MATRIX,
     );
   });
 

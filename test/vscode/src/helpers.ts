@@ -1,4 +1,5 @@
 import * as assert from 'assert/strict';
+import type { HandledAction, RenderedReport, TablesPreviewApi } from '../../../client/out/preview/tablesPreview';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'role-protocols.role-protocols';
@@ -198,32 +199,6 @@ export function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
-/** What a tables panel's page reports it rendered, read from its DOM (client/media/preview.js `report()`). */
-export interface RenderedReport {
-  generation: number;
-  heading: string;
-  banner: string | null;
-  scrollY: number;
-  tables: { id: string; title: string; columns: string[]; rows: string[][]; gaps: number; legend: string[]; summary: string | null }[];
-}
-
-/** Something the extension did for a page's click. */
-export interface HandledAction {
-  uri: vscode.Uri;
-  action: 'reveal' | 'showProblems' | 'export';
-  ok: boolean;
-  detail?: string;
-}
-
-/** The preview's part of the extension's API (client/src/preview/tablesPreview.ts). */
-export interface TablesPreviewApi {
-  panelFor(uri: vscode.Uri): vscode.WebviewPanel | undefined;
-  lastRendered(uri: vscode.Uri): RenderedReport | undefined;
-  readonly onDidRender: vscode.Event<{ uri: vscode.Uri; report: RenderedReport }>;
-  readonly onDidHandle: vscode.Event<HandledAction>;
-  askPage(uri: vscode.Uri, action: string, args?: Record<string, unknown>, timeoutMs?: number): Promise<unknown>;
-}
-
 /** The tables preview of the activated extension. */
 export async function tablesPreview(): Promise<TablesPreviewApi> {
   const extension = await activateExtension();
@@ -281,3 +256,4 @@ export function renderedTable(report: RenderedReport, id: string): RenderedRepor
   assert.ok(table, `the page rendered no \`${id}\` table; it has ${report.tables.map((t) => t.id).join(', ')}`);
   return table;
 }
+export type { HandledAction, RenderedReport, TablesPreviewApi };

@@ -1,4 +1,5 @@
 import { languageOf, parseDocument } from '../parse/parseDocument';
+import { baseName } from '../util/text';
 import { toValue } from '../parse/toValue';
 import { buildProtocol, type Protocol } from '../model/protocol';
 import { collectIds, type IdOccurrence } from '../model/ids';
@@ -88,10 +89,6 @@ export function resolveIncludes(mainFile: string | undefined, includes: readonly
   };
   includes.forEach((includePath, index) => visit(includePath, mainFile, mainFile ? [mainFile] : [], index, 1));
   return { files, problems };
-}
-
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
 }
 
 /** Adds the included catalogues' entries to the document's indexes, where the document does not define them itself. */

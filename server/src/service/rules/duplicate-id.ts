@@ -1,4 +1,5 @@
 import type { Rule, RuleReport } from './types';
+import { baseName, lineOf } from '../util/text';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
@@ -26,13 +27,3 @@ export const duplicateId: Rule = {
     return reports;
   },
 };
-
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
-}
