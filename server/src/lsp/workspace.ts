@@ -5,9 +5,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type LintResult } from '../service/engine/lint';
 import type { IncludeReader } from '../service/engine/includes';
 import { knowledgeFrom, type Knowledge } from '../service/language/knowledge';
+import { createScanMemo, type ScanMemo } from '../service/language/cursorContext';
 import type { Located } from '../service/language/navigate';
 import type { Protocol } from '../service/model/protocol';
-import type { SourceLanguage } from '../service/parse/parseDocument';
+import type { ParsedDocument, SourceLanguage } from '../service/parse/parseDocument';
 import { LineIndex } from '../service/text/lineIndex';
 import { CONFIG_FILE_NAMES, emptyConfig, type ProjectConfig } from '../service/config/config';
 import { ConfigResolver } from '../node/config';
@@ -75,6 +76,10 @@ export class ProtocolWorkspace {
   private folders: string[] = [];
   private readonly cache = new Map<string, CacheEntry>();
   private readonly knowledge = new Map<string, Knowledge>();
+  /** Completion's saved scan states, per document (see `cursorContext`). */
+  private readonly scanMemos = new Map<string, ScanMemo>();
+  /** The last parse of each document that read cleanly: the next check re-reads only what an edit changed. */
+  private readonly lastParse = new Map<string, ParsedDocument>();
   /** Document URI to the files (absolute paths) it includes, directly or not, with the text read, as of its last analysis. */
   private readonly includeGraph = new Map<string, Map<string, string>>();
   private configs = new ConfigResolver();
@@ -130,6 +135,8 @@ export class ProtocolWorkspace {
     this.cache.delete(uri);
     this.knowledge.delete(uri);
     this.includeGraph.delete(uri);
+    this.lastParse.delete(uri);
+    this.scanMemos.delete(uri);
   }
 
   /**
@@ -166,13 +173,17 @@ export class ProtocolWorkspace {
    * Completion reads the cursor's place from the text and the ids from the
    * last version that parsed, so it never needs the new version's findings.
    */
-  async completionSource(uri: string): Promise<{ text: string; language: SourceLanguage } | undefined> {
+  async completionSource(uri: string): Promise<{ document: TextDocument; language: SourceLanguage; memo: ScanMemo } | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const known = this.cache.get(uri);
-    if (known?.analysis && known.generation === this.generation) return { text: document.getText(), language: known.analysis.language };
-    const analysis = await this.analysis(uri);
-    return analysis ? { text: document.getText(), language: analysis.language } : undefined;
+    const analysis = known?.analysis && known.generation === this.generation ? known.analysis : await this.analysis(uri);
+    if (!analysis) return undefined;
+    let memo = this.scanMemos.get(uri);
+    if (!memo) this.scanMemos.set(uri, (memo = createScanMemo()));
+    // The document as it is now (it may have changed while an analysis ran).
+    const current = this.documents.get(uri);
+    return current ? { document: current, language: analysis.language, memo } : undefined;
   }
 
   /** The last ids and names known for a document, from the last text of it that parsed. */
@@ -239,7 +250,9 @@ export class ProtocolWorkspace {
       config: { ...effectiveConfig(project, settings), ...(project.maxFileSizeKb !== undefined ? { maxFileSizeKb: project.maxFileSizeKb } : {}) },
       ...(this.today ? { today: this.today } : {}),
       readInclude: this.includeReader(file, settings),
+      previous: this.lastParse.get(uri),
     });
+    if (result.parsed.root && result.parsed.problems.every((p) => p.ruleId === 'duplicate-key')) this.lastParse.set(uri, result.parsed);
     // Mid-edit a document may not parse: it stays a protocol if its format line is still there.
     if (!named && !result.isProtocol && !(result.parsed.root === undefined && FORMAT_LINE.test(text))) {
       this.includeGraph.delete(uri);

@@ -1,6 +1,7 @@
 import { LineIndex, type Range } from '../text/lineIndex';
 import { languageOf, MAX_DEPTH, parseDocument, type ParsedDocument, type SourceLanguage } from '../parse/parseDocument';
 import { locate, type YamlNode } from '../parse/tree';
+import { reparse } from '../parse/reparse';
 import { toValue, AliasBudgetExceeded, ALIAS_NODE_BUDGET } from '../parse/toValue';
 import { checkLimits, grouped } from './limits';
 import { validateAgainstSchema, type SchemaProblem } from '../schema/validate';
@@ -31,6 +32,13 @@ export interface LintOptions {
   today?: string;
   /** Reads included catalogues; without it, `includes` are not followed. */
   readInclude?: IncludeReader;
+  /**
+   * The parse of an earlier version of the same document (an editor's last
+   * check): the list entries an edit did not touch are reused from it
+   * instead of being read again (`parse/reparse.ts`). The findings are the
+   * same with or without it.
+   */
+  previous?: ParsedDocument;
 }
 
 /** Everything one pass over a document produced, for the CLI, the server and the tables. */
@@ -62,7 +70,9 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const limits = ruleById.get('document-limits');
   const limitProblems = limits && severityFor(limits, config) !== 'off' ? checkLimits(text, config.maxFileSizeKb) : [];
   const stopped = limitProblems.some((p) => p.stop);
-  const parsed: ParsedDocument = stopped ? { text, language, problems: [], anchors: new Map() } : parseDocument(text, language);
+  const parsed: ParsedDocument = stopped
+    ? { text, language, problems: [], anchors: new Map() }
+    : ((language === 'yaml' && options.previous ? reparse(options.previous, text) : undefined) ?? parseDocument(text, language));
   const lines = new LineIndex(text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const root = parsed.root;

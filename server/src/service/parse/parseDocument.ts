@@ -88,7 +88,7 @@ export function parseDocument(text: string, language: SourceLanguage, options: P
     return result;
   }
   try {
-    new TreeBuilder(text, events, result).build();
+    new TreeBuilder(text, events, result, 0).build();
   } catch (error) {
     result.root = undefined;
     result.problems.push(syntaxProblem(text, error));
@@ -142,17 +142,32 @@ function capitalise(s: string): string {
 
 type OpenCollection = { node: MappingNode; pendingKey?: ScalarNode; seen: Map<string, ScalarNode> } | { node: SequenceNode };
 
-class TreeBuilder {
+/**
+ * Builds the positioned tree from js-yaml's events. Exported for the
+ * incremental re-parse (`reparse.ts`), which builds a fragment of a document
+ * with it and must know whether the fragment stood alone.
+ */
+export class TreeBuilder {
   private readonly stack: OpenCollection[] = [];
-  private documents = 0;
+  /** How many documents the events held. */
+  documents = 0;
   /** End of the last node completed, used to place empty scalars. */
-  private lastEnd = 0;
+  private lastEnd: number;
+  /**
+   * Set when an empty scalar was placed before any node had been read: its
+   * place depends on what came before the text (a fragment cannot know).
+   */
+  placedBeforeStart = false;
 
   constructor(
     private readonly text: string,
     private readonly events: Event[],
     private readonly result: ParsedDocument,
-  ) {}
+    /** Where an empty scalar goes if nothing was read before it: 0 for a whole document, -1 for a fragment. */
+    initialLastEnd: number,
+  ) {
+    this.lastEnd = initialLastEnd;
+  }
 
   build(): void {
     for (const event of this.events) {
@@ -199,8 +214,9 @@ class TreeBuilder {
   }
 
   private secondDocumentOffset(): number {
-    const match = /^---/m.exec(this.text.slice(this.lastEnd));
-    return match ? this.lastEnd + match.index : this.lastEnd;
+    const from = Math.max(0, this.lastEnd);
+    const match = /^---/m.exec(this.text.slice(from));
+    return match ? from + match.index : from;
   }
 
   private open(collection: OpenCollection): void {
@@ -212,7 +228,9 @@ class TreeBuilder {
     let end = node.start + 1;
     for (const child of children) end = Math.max(end, child.end);
     if (node.kind === 'mapping') for (const p of node.pairs) end = Math.max(end, p.key.end);
-    if (node.flow) end = this.closingBracket(end, node.kind === 'mapping' ? '}' : ']');
+    // A single pair in a flow list (`[a: b]`) is a flow mapping with no braces of its own: it ends with its value.
+    const opening = node.kind === 'mapping' ? '{' : '[';
+    if (node.flow && this.text.charAt(node.start) === opening) end = this.closingBracket(end, node.kind === 'mapping' ? '}' : ']');
     node.end = end;
     this.lastEnd = end;
     this.stack.length === 0 ? this.setRoot(node) : this.attach(node);
@@ -274,7 +292,8 @@ class TreeBuilder {
 
   private scalar(event: ScalarEvent): ScalarNode {
     if (event.valueStart < 0) {
-      const at = this.lastEnd;
+      if (this.lastEnd < 0) this.placedBeforeStart = true;
+      const at = Math.max(0, this.lastEnd);
       const node: ScalarNode = { kind: 'scalar', value: null, empty: true, quoted: false, start: at, end: at };
       this.anchor(event.anchorStart, event.anchorEnd, node);
       return node;

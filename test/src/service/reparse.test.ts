@@ -1,0 +1,172 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseDocument, type ParsedDocument, type ParseProblem } from '../../../server/out/service/parse/parseDocument';
+import { changedSpan, reparse } from '../../../server/out/service/parse/reparse';
+import { cursorContext, createScanMemo } from '../../../server/out/service/language/cursorContext';
+import { SAMPLES } from '../fuzz/corpus';
+import { seedFromEnv, runsFromEnv, TEST_SEED } from '../fuzz/properties';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { protocolOfLines } = require('../../../bench/generate.js') as { protocolOfLines(lines: number): { text: string } };
+
+/** YAML documents to edit: the samples, one with Windows line breaks, and a generated department. */
+const DOCUMENTS: string[] = [
+  ...SAMPLES.filter((s) => /\.ya?ml$/.test(s.name)).map((s) => s.text),
+  SAMPLES.find((s) => s.name === 'reference-department.roles.yaml')!.text.replace(/\n/g, '\r\n'),
+  protocolOfLines(600).text,
+];
+
+function sortedProblems(problems: ParseProblem[]): ParseProblem[] {
+  return problems.slice().sort((a, b) => a.start - b.start || a.end - b.end || a.message.localeCompare(b.message));
+}
+
+/** The incremental answer, when there is one, must be the full parse's, node for node. */
+function agrees(previous: ParsedDocument, text: string, maxDepth?: number): { reused: boolean; parsed: ParsedDocument } {
+  const options = maxDepth === undefined ? {} : { maxDepth };
+  const full = parseDocument(text, 'yaml', options);
+  const incremental = reparse(previous, text, options);
+  if (!incremental) return { reused: false, parsed: full };
+  assert.deepStrictEqual(incremental.root, full.root);
+  assert.deepStrictEqual(sortedProblems(incremental.problems), sortedProblems(full.problems));
+  assert.equal(incremental.anchors.size, full.anchors.size);
+  assert.equal(incremental.text, text);
+  return { reused: true, parsed: incremental };
+}
+
+/** Characters and pieces that change YAML's structure, with plain text among them. */
+const piece = fc.oneof(
+  fc.constantFrom('-', ' ', '  ', '\n', '\r\n', ':', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '&a', '*a', '!!str', '!t ', '? ', ' #c', '%YAML 1.2\n', '---', '...', '\t', 'x', 'id', 'name: z', '  - id: new\n', '\n  - '),
+  fc.string({ maxLength: 6 }),
+);
+
+type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'line'; line: number; op: 'duplicate' | 'delete' | 'indent' | 'dedent' | 'blank' };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.array(piece, { minLength: 1, maxLength: 3 }).map((a) => a.join('')) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('line' as const), line: fc.nat(), op: fc.constantFrom('duplicate' as const, 'delete' as const, 'indent' as const, 'dedent' as const, 'blank' as const) }),
+);
+
+function apply(text: string, e: Edit): string {
+  if (e.kind === 'insert') {
+    const at = e.at % (text.length + 1);
+    return text.slice(0, at) + e.text + text.slice(at);
+  }
+  if (e.kind === 'delete') {
+    const at = e.at % (text.length + 1);
+    return text.slice(0, at) + text.slice(at + e.length);
+  }
+  const lines = text.split('\n');
+  const i = e.line % lines.length;
+  switch (e.op) {
+    case 'duplicate':
+      lines.splice(i, 0, lines[i]);
+      break;
+    case 'delete':
+      lines.splice(i, 1);
+      break;
+    case 'indent':
+      lines[i] = '  ' + lines[i];
+      break;
+    case 'dedent':
+      lines[i] = lines[i].replace(/^ {1,2}/, '');
+      break;
+    case 'blank':
+      lines[i] = '';
+      break;
+  }
+  return lines.join('\n');
+}
+
+describe('incremental re-parse', () => {
+  it('finds the span two texts differ in', () => {
+    assert.equal(changedSpan('abc', 'abc'), undefined);
+    assert.deepEqual(changedSpan('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });
+    assert.deepEqual(changedSpan('aaaa', 'aaaaa'), { start: 4, oldEnd: 4, newEnd: 5 });
+    assert.deepEqual(changedSpan('abc', ''), { start: 0, oldEnd: 3, newEnd: 0 });
+    const long = 'x'.repeat(10_000);
+    assert.deepEqual(changedSpan(long + 'a' + long, long + 'bb' + long), { start: 10_000, oldEnd: 10_001, newEnd: 10_002 });
+  });
+
+  it('re-reads only the edited list entry for a typical edit, and gives the full parse', () => {
+    const text = protocolOfLines(2000).text;
+    const previous = parseDocument(text, 'yaml');
+    const at = text.lastIndexOf('name: ');
+    const edited = text.slice(0, at + 6) + 'Renamed ' + text.slice(at + 6);
+    assert.equal(agrees(previous, edited).reused, true);
+    // Adding a whole entry, and deleting one.
+    const stepAt = text.indexOf('\n  - id: ', text.length / 2) + 1;
+    const nextAt = text.indexOf('\n  - id: ', stepAt) + 1;
+    assert.equal(agrees(previous, text.slice(0, nextAt) + text.slice(stepAt, nextAt) + text.slice(nextAt)).reused, true);
+    assert.equal(agrees(previous, text.slice(0, stepAt) + text.slice(nextAt)).reused, true);
+  });
+
+  it('falls back to a full parse when the edit does not stay inside an entry', () => {
+    const text = protocolOfLines(400).text;
+    const previous = parseDocument(text, 'yaml');
+    const entry = text.indexOf('\n  - id: ', text.length / 2) + 1;
+    // An unclosed quote runs on past the entry; a key at the top level ends the list.
+    assert.equal(reparse(previous, text.slice(0, entry + 8) + '"' + text.slice(entry + 8)), undefined);
+    assert.equal(reparse(previous, text.slice(0, entry) + 'extra: 1\n' + text.slice(entry)), undefined);
+    // Anchors anywhere, or a previous text that did not parse: always whole.
+    const anchored = parseDocument(text.replace('format:', 'x: &a 1\nformat:'), 'yaml');
+    assert.equal(reparse(anchored, anchored.text + '\n'), undefined);
+    const broken = parseDocument(text + '\n  - "', 'yaml');
+    assert.equal(reparse(broken, text), undefined);
+  });
+
+  it('agrees with a full parse after random edits, one after another', () => {
+    let reused = 0;
+    let cases = 0;
+    fc.assert(
+      fc.property(fc.nat(DOCUMENTS.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), (doc, edits) => {
+        let text = DOCUMENTS[doc];
+        let previous = parseDocument(text, 'yaml');
+        for (const e of edits) {
+          text = apply(text, e);
+          const result = agrees(previous, text);
+          cases++;
+          if (result.reused) reused++;
+          previous = result.parsed;
+        }
+      }),
+      { seed: seedFromEnv(TEST_SEED), numRuns: runsFromEnv(400) },
+    );
+    // Most random edits land inside some entry; if none were re-read alone, the optimisation is broken.
+    assert.ok(reused > cases / 4, `only ${reused} of ${cases} edits were re-read incrementally`);
+  });
+
+  it('keeps the nesting limit of a full parse', () => {
+    const base = 'a:\n  b:\n    - c: 1\n    - c: 2\n';
+    for (let maxDepth = 3; maxDepth <= 9; maxDepth++) {
+      const previous = parseDocument(base, 'yaml', { maxDepth: 12 });
+      const deeper = base.replace('c: 2', 'c: {d: {e: [[f]]}}');
+      const full = parseDocument(deeper, 'yaml', { maxDepth });
+      const incremental = reparse(previous, deeper, { maxDepth });
+      if (incremental) assert.deepStrictEqual(incremental.root, full.root, `maxDepth ${maxDepth}`);
+      if (full.problems.some((p) => p.ruleId === 'syntax')) assert.equal(incremental, undefined, `maxDepth ${maxDepth}`);
+    }
+  });
+});
+
+describe('completion scan resumed from saved states', () => {
+  it('gives the same cursor context as a scan from the top, across edits and cursor moves', () => {
+    const documents = [protocolOfLines(1500).text, DOCUMENTS[0], DOCUMENTS[DOCUMENTS.length - 2]];
+    let resumed = 0;
+    fc.assert(
+      fc.property(fc.nat(documents.length - 1), fc.array(fc.tuple(fc.option(edit, { nil: undefined }), fc.nat()), { minLength: 1, maxLength: 8 }), (doc, steps) => {
+        let text = documents[doc];
+        const memo = createScanMemo();
+        for (const [e, at] of steps) {
+          if (e) text = apply(text, e);
+          const offset = at % (text.length + 1);
+          const before = memo.checkpoints.length;
+          assert.deepStrictEqual(cursorContext(text, offset, memo), cursorContext(text, offset));
+          if (before > 0) resumed++;
+        }
+      }),
+      { seed: seedFromEnv(TEST_SEED), numRuns: runsFromEnv(150) },
+    );
+    assert.ok(resumed > 100, `saved states were used only ${resumed} times`);
+  });
+});
