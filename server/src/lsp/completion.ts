@@ -1,7 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import { complete, type Completion } from '../service/language/complete';
-import { LineIndex } from '../service/text/lineIndex';
-import { toOffset, toRange } from './convert';
+import { toRange, type Positions } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
 
@@ -31,15 +30,15 @@ export function registerCompletion({ connection, workspace, capabilities }: Serv
       // The cursor is placed by YAML indentation; in JSON that would offer YAML. JSON editors
       // complete keys and vocabulary from the JSON Schema instead.
       if (!source || source.language === 'json') return null;
-      const lines = new LineIndex(source.text);
-      const offset = toOffset(lines, params.position);
-      const completions = complete(source.text, offset, workspace.knowledgeOf(params.textDocument.uri));
-      return { isIncomplete: false, items: completions.map((c) => toItem(c, lines, { snippets, markdown, asIs })) };
+      // The open document keeps its own line offsets from one edit to the next: no index to build per request.
+      const { document, memo } = source;
+      const completions = complete(document.getText(), document.offsetAt(params.position), workspace.knowledgeOf(params.textDocument.uri), memo);
+      return { isIncomplete: false, items: completions.map((c) => toItem(c, document, { snippets, markdown, asIs })) };
     }),
   );
 }
 
-function toItem(c: Completion, lines: LineIndex, options: { snippets: boolean; markdown: boolean; asIs: boolean }): CompletionItem {
+function toItem(c: Completion, lines: Positions, options: { snippets: boolean; markdown: boolean; asIs: boolean }): CompletionItem {
   const snippet = c.snippet && options.snippets;
   const newText = c.snippet && !options.snippets ? snippetToPlain(c.insertText) : c.insertText;
   const item: CompletionItem = {

@@ -7,7 +7,13 @@ import type { Severity } from '../service/rules/types';
  * UTF-16 code units, as JavaScript strings and LSP's default encoding do, so
  * the service's LineIndex is all that is needed.
  */
-export function toRange(lines: LineIndex, start: number, end: number): Range {
+/** Offsets to positions and back: the service's LineIndex, or an open TextDocument. */
+export interface Positions {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+export function toRange(lines: Positions, start: number, end: number): Range {
   return { start: lines.positionAt(start), end: lines.positionAt(Math.max(start, end)) };
 }
 

@@ -1,4 +1,4 @@
-import { cursorContext, type CursorContext } from './cursorContext';
+import { cursorContext, type CursorContext, type ScanMemo } from './cursorContext';
 import type { Knowledge } from './knowledge';
 import { childSchema, resolveSchema, schemaAtPath, schemaFor, type SchemaNode } from '../schema/schema';
 
@@ -34,12 +34,16 @@ const ENTRY_FIELDS: Record<string, string[]> = {
 
 const ENTRY_NAMES: Record<string, string> = { roles: 'role', workflow: 'step', training: 'training row', sites: 'site', skills: 'skill', methods: 'method', records: 'record', approvals: 'approval' };
 
-/** Completions at an offset. Works on text that does not parse, using `knowledge` for ids. */
-export function complete(text: string, offset: number, knowledge: Knowledge): Completion[] {
+/**
+ * Completions at an offset. Works on text that does not parse, using
+ * `knowledge` for ids. An editor passes the same `memo` for every call on one
+ * document, which makes the call cost independent of how far down the cursor is.
+ */
+export function complete(text: string, offset: number, knowledge: Knowledge, memo?: ScanMemo): Completion[] {
   // Inside a `{...}` flow mapping the line's indentation says nothing about the cursor: offer nothing rather than YAML blocks.
   const lineBefore = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
   if (/\{[^}]*$/.test(lineBefore.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""'))) return [];
-  const context = cursorContext(text, offset);
+  const context = cursorContext(text, offset, memo);
   // A catalogue has only the shared sections: no workflow or training to offer.
   const root = schemaFor(knowledge.kind ?? 'protocol');
   // Right after `key:` or `-` (the trigger characters) YAML needs a space before what is inserted.
