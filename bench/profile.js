@@ -8,6 +8,7 @@
  *   node bench/profile.js --summarise FILE.cpuprofile [--top 25]
  *
  * service:    lintText on the generated document, repeatedly;
+ * edit:       lintText after the benchmark's one-line edit, given the previous parse (as the server does);
  * completion: the service's `complete` at the benchmark's completion position;
  * floor:      parseEvents + ajv, for comparison.
  */
@@ -41,6 +42,19 @@ function child() {
   let work;
   if (what === 'service') work = () => inprocess.service(text);
   else if (what === 'floor') work = () => inprocess.floor(text);
+  else if (what === 'edit') {
+    const { lintText } = require('../server/out/service/engine/lint');
+    const probe = probes(text).edit;
+    const lines = text.split('\n');
+    lines[probe.line] = probe.text.replace(/:.*$/, ':');
+    const versions = [text, lines.join('\n')];
+    const options = { fileName: 'bench.roles.yaml', today: '2026-11-26' };
+    let last = lintText(text, options).parsed;
+    let i = 0;
+    work = () => {
+      last = lintText(versions[++i % 2], { ...options, previous: last }).parsed;
+    };
+  }
   else if (what === 'completion') {
     const { complete } = require('../server/out/service/language/complete');
     const { knowledgeFrom } = require('../server/out/service/language/knowledge');

@@ -17,13 +17,18 @@ export interface LimitProblem extends ParseProblem {
   stop: boolean;
 }
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /**
  * The size of the text saved as UTF-8, in bytes, counted without encoding it;
  * stops counting once past `stopAfter` (the answer is then just over it).
  */
 export function utf8Length(text: string, stopAfter = Infinity): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
+  // Most protocols are ASCII, one byte a character: a native search finds the first that is not.
+  const firstWide = text.search(NOT_ASCII);
+  if (firstWide === -1) return text.length;
+  let bytes = firstWide;
+  for (let i = firstWide; i < text.length && bytes <= stopAfter; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;

@@ -1,5 +1,5 @@
 import type { Path, ScalarNode, YamlNode } from '../parse/tree';
-import { childSchema, resolveSchema, schemaFor, type DocumentKind, type EntityKind, type SchemaNode } from '../schema/schema';
+import { idBearingChildren, resolveSchema, schemaFor, type DocumentKind, type EntityKind, type SchemaNode } from '../schema/schema';
 
 /** One place an id is written: where an entry is defined, or where it is referred to. */
 export interface IdOccurrence {
@@ -22,38 +22,47 @@ export interface IdOccurrence {
 export function collectIds(root: YamlNode, kind: DocumentKind = 'protocol', file?: string): IdOccurrence[] {
   const found: IdOccurrence[] = [];
   const path: (string | number)[] = [];
-  const walk = (node: YamlNode, schema: SchemaNode | undefined): void => {
-    if (!schema) return;
+  const walk = (node: YamlNode, schema: SchemaNode): void => {
     switch (node.kind) {
       case 'scalar': {
         if (typeof node.value !== 'string' || node.value === '') return;
         const defines = schema['x-idKind'];
-        const refers = schema['x-refKind'];
-        const where = file === undefined ? {} : { file };
-        if (defines) found.push({ kind: defines, id: node.value, use: 'definition', node, path: [...path], ...where });
-        else if (refers) found.push({ kind: refers, id: node.value, use: 'reference', node, path: [...path], ...where });
+        const refers = defines ? undefined : schema['x-refKind'];
+        if (!defines && !refers) return;
+        const occurrence: IdOccurrence = { kind: (defines ?? refers)!, id: node.value, use: defines ? 'definition' : 'reference', node, path: path.slice() };
+        if (file !== undefined) occurrence.file = file;
+        found.push(occurrence);
         return;
       }
-      case 'mapping':
+      case 'mapping': {
+        // Most of a protocol is text no id can be in: only the keys whose schema can hold one are followed.
+        const children = idBearingChildren(schema).properties;
         for (const pair of node.pairs) {
           const key = String(pair.key.value);
+          const child = children.get(key);
+          if (!child) continue;
           path.push(key);
-          walk(pair.value, childSchema(schema, key));
+          walk(pair.value, child);
           path.pop();
         }
         return;
-      case 'sequence':
-        node.items.forEach((item, i) => {
+      }
+      case 'sequence': {
+        const child = idBearingChildren(schema).items;
+        if (!child) return;
+        for (let i = 0; i < node.items.length; i++) {
           path.push(i);
-          walk(item, childSchema(schema, i));
+          walk(node.items[i], child);
           path.pop();
-        });
+        }
         return;
+      }
       case 'alias':
         return;
     }
   };
-  walk(root, resolveSchema(schemaFor(kind)));
+  const schema = resolveSchema(schemaFor(kind));
+  if (schema) walk(root, schema);
   return found;
 }
 

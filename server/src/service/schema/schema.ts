@@ -154,3 +154,54 @@ export function schemaAtPath(path: Path, root: SchemaNode = protocolSchema): Sch
   }
   return current;
 }
+
+const idBearing = new WeakMap<SchemaNode, boolean>();
+
+/**
+ * Can a value of this (resolved) schema hold an id or a reference to one,
+ * itself or anywhere below it? The id walk skips the subtrees that cannot
+ * (titles, dates, free text), which are most of a protocol's nodes.
+ */
+export function holdsIds(schema: SchemaNode): boolean {
+  const known = idBearing.get(schema);
+  if (known !== undefined) return known;
+  // A schema that refers back to itself counts as holding ids while it is being worked out: never wrongly skipped.
+  idBearing.set(schema, true);
+  let holds = schema['x-idKind'] !== undefined || schema['x-refKind'] !== undefined;
+  if (!holds && schema.items !== undefined) {
+    const items = resolveSchema(schema.items);
+    holds = items !== undefined && holdsIds(items);
+  }
+  if (!holds) {
+    for (const key of Object.keys(schema.properties ?? {})) {
+      const child = childSchema(schema, key);
+      if (child && holdsIds(child)) {
+        holds = true;
+        break;
+      }
+    }
+  }
+  idBearing.set(schema, holds);
+  return holds;
+}
+
+const idTables = new WeakMap<SchemaNode, { properties: Map<string, SchemaNode>; items?: SchemaNode }>();
+
+/**
+ * The children of a (resolved) schema that can hold ids, by property name,
+ * and its items if they can: what the id walk looks up once per node.
+ */
+export function idBearingChildren(schema: SchemaNode): { properties: Map<string, SchemaNode>; items?: SchemaNode } {
+  let table = idTables.get(schema);
+  if (!table) {
+    table = { properties: new Map() };
+    for (const key of Object.keys(schema.properties ?? {})) {
+      const child = childSchema(schema, key);
+      if (child && holdsIds(child)) table.properties.set(key, child);
+    }
+    const items = childSchema(schema, 0);
+    if (items && holdsIds(items)) table.items = items;
+    idTables.set(schema, table);
+  }
+  return table;
+}
