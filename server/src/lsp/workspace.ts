@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type LintResult } from '../service/engine/lint';
-import type { IncludeReader } from '../service/engine/includes';
+import { IncludeCache, type IncludeReader } from '../service/engine/includes';
 import { knowledgeFrom, type Knowledge } from '../service/language/knowledge';
 import { createScanMemo, type ScanMemo } from '../service/language/cursorContext';
 import type { Located } from '../service/language/navigate';
@@ -76,6 +76,8 @@ export class ProtocolWorkspace {
   private folders: string[] = [];
   private readonly cache = new Map<string, CacheEntry>();
   private readonly knowledge = new Map<string, Knowledge>();
+  /** Catalogues parsed once per version of their text, for every open document that includes them. */
+  private readonly includeCache = new IncludeCache();
   /** Completion's saved scan states, per document (see `cursorContext`). */
   private readonly scanMemos = new Map<string, ScanMemo>();
   /** The last parse of each document that read cleanly: the next check re-reads only what an edit changed. */
@@ -93,6 +95,8 @@ export class ProtocolWorkspace {
     env: NodeJS.ProcessEnv = process.env,
   ) {
     // As in the CLI, ROLE_PROTOCOLS_TODAY pins the date the review checks use (tests, demos).
+    this.documents.onDidOpen(() => (this.openPaths = undefined));
+    this.documents.onDidClose(() => (this.openPaths = undefined));
     const pinned = env.ROLE_PROTOCOLS_TODAY;
     this.today = pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : undefined;
   }
@@ -118,6 +122,7 @@ export class ProtocolWorkspace {
   invalidateAll(): void {
     this.generation++;
     this.cache.clear();
+    this.realPaths.clear();
   }
 
   invalidate(uri: string): void {
@@ -158,9 +163,20 @@ export class ProtocolWorkspace {
 
   /** The open document at a path, if any. */
   openDocumentAt(file: string): TextDocument | undefined {
-    const target = path.resolve(file);
-    return this.documents.all().find((d) => uriToPath(d.uri) === target);
+    if (!this.openPaths) {
+      // Built once per set of open documents, not once per include read: a workspace may have hundreds open.
+      this.openPaths = new Map();
+      for (const uri of this.documents.keys()) {
+        const p = uriToPath(uri);
+        if (p) this.openPaths.set(p, uri);
+      }
+    }
+    const uri = this.openPaths.get(path.resolve(file));
+    return uri ? this.documents.get(uri) : undefined;
   }
+
+  /** Open documents by path; dropped when a document opens or closes. */
+  private openPaths: Map<string, string> | undefined;
 
   /** The URI to give the client for a file: the open document's own URI where there is one. */
   uriFor(file: string): string {
@@ -251,6 +267,7 @@ export class ProtocolWorkspace {
       ...(this.today ? { today: this.today } : {}),
       readInclude: this.includeReader(file, settings),
       previous: this.lastParse.get(uri),
+      includeCache: this.includeCache,
     });
     if (result.parsed.root && result.parsed.problems.every((p) => p.ruleId === 'duplicate-key')) this.lastParse.set(uri, result.parsed);
     // Mid-edit a document may not parse: it stays a protocol if its format line is still there.
@@ -318,14 +335,19 @@ export class ProtocolWorkspace {
     const inside = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
     const folder = inside ?? this.folders[0] ?? path.dirname(file);
     const searchPath = settings.includePath.map((p) => path.resolve(folder, p));
-    const open = new Map(this.documents.all().flatMap((d) => {
-      const p = uriToPath(d.uri);
-      return p ? [[p, d.getText()] as const] : [];
-    }));
     // A document opened from outside every folder may still read the catalogues beside it.
     // Real paths: the reader compares the include's real path, and a folder may be reached through a link.
-    const roots = [...this.folders, ...(inside ? [] : [path.dirname(file)]), ...searchPath].map(realPath);
-    return fileIncludeReader({ searchPath, roots, overlay: (f) => open.get(path.resolve(f)) });
+    const roots = [...this.folders, ...(inside ? [] : [path.dirname(file)]), ...searchPath].map((dir) => this.realPath(dir));
+    return fileIncludeReader({ searchPath, roots, overlay: (f) => this.openDocumentAt(f)?.getText() });
+  }
+
+  /** Folders' real paths, asked of the file system once per folder until the folders or settings change. */
+  private readonly realPaths = new Map<string, string>();
+
+  private realPath(dir: string): string {
+    let real = this.realPaths.get(dir);
+    if (real === undefined) this.realPaths.set(dir, (real = realPath(dir)));
+    return real;
   }
 }
 

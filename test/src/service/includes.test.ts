@@ -34,6 +34,30 @@ describe('includes', () => {
     assert.deepEqual(lint(catalogue, { fileName: 'department.catalogue.yaml' }), []);
   });
 
+  it('reads a catalogue once per version of its text when the checks share a cache, with the same findings', () => {
+    const { lintText } = require('../../../server/out/service/engine/lint') as typeof import('../../../server/out/service/engine/lint');
+    const { IncludeCache } = require('../../../server/out/service/engine/includes') as typeof import('../../../server/out/service/engine/includes');
+    let catalogueText = catalogue;
+    let reads = 0;
+    const readInclude = (includePath: string) => {
+      reads++;
+      return { file: `/department/${includePath}`, text: catalogueText };
+    };
+    const cache = new IncludeCache();
+    const check = (fileName: string, withCache = true) => lintText(protocol, { fileName, readInclude, today: '2026-11-26', ...(withCache ? { includeCache: cache } : {}) });
+    const first = check('/department/a.roles.yaml');
+    const second = check('/department/b.roles.yaml');
+    assert.equal(reads, 2, 'the host is still asked for the text each time (it may have changed)');
+    assert.equal(second.includes[0], first.includes[0], 'the catalogue read for the first protocol serves the second');
+    assert.deepEqual(second.findings, check('/department/b.roles.yaml', false).findings);
+    // A new text of the catalogue is read afresh, and its findings follow it.
+    catalogueText = catalogue.replace('id: oar-outlining', 'id: oar-contouring');
+    const third = check('/department/a.roles.yaml');
+    assert.notEqual(third.includes[0], first.includes[0]);
+    assert.deepEqual(third.findings, check('/department/a.roles.yaml', false).findings);
+    assert.ok(third.findings.some((f) => f.ruleId === 'unknown-reference' && /oar-outlining/.test(f.message)));
+  });
+
   it('still checks a catalogue’s entries against the schema', () => {
     const bad = catalogue.replace('type: scored-assessment', 'type: scored');
     const [finding] = lint(bad, { fileName: 'department.catalogue.yaml' });

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { lintText } from '../../service/engine/lint';
+import { IncludeCache } from '../../service/engine/includes';
 import { ConfigReadError, ConfigResolver } from '../../node/config';
 import { collectInputs, InputError, notProtocolReason } from '../../node/files';
 import { displayName } from '../../node/paths';
@@ -41,12 +42,14 @@ export function runLint(options: LintCommandOptions): LintOutcome {
   const results: LintFileResult[] = [];
   const linted = new Set<number>();
   const searched = new Set<number>();
+  // A catalogue included by many of the files is read once per run.
+  const includeCache = new IncludeCache();
   try {
     // A missing --config is an error even before any file needs it.
     if (options.config) resolver.forDirectory(options.cwd);
     for (const input of inputs) {
       const config = resolver.settingsFor(input.path ? path.dirname(input.path) : options.cwd);
-      const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today, readInclude: includeReaderFor(input.path, options.cwd) });
+      const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today, readInclude: includeReaderFor(input.path, options.cwd), includeCache });
       const reason = notProtocolReason(input, result.parsed.root);
       if (reason) {
         if (input.explicit) throw new InputError(`${input.name}: ${reason}`);

@@ -40,7 +40,7 @@ const MAX_DEPTH = 16;
  * circle back to a file already on the way are problems of the top-level
  * include that led there.
  */
-export function resolveIncludes(mainFile: string | undefined, includes: readonly string[], read: IncludeReader): { files: IncludedFile[]; problems: IncludeProblem[] } {
+export function resolveIncludes(mainFile: string | undefined, includes: readonly string[], read: IncludeReader, cache?: IncludeCache): { files: IncludedFile[]; problems: IncludeProblem[] } {
   const files: IncludedFile[] = [];
   const problems: IncludeProblem[] = [];
   const loaded = new Set<string>();
@@ -63,32 +63,85 @@ export function resolveIncludes(mainFile: string | undefined, includes: readonly
       problems.push({ index, message: `Includes are nested more than ${MAX_DEPTH} deep at \`${baseName(file)}\`; flatten the catalogues.` });
       return;
     }
-    const parsed = parseDocument(result.text, languageOf(file));
-    const syntax = parsed.problems.find((p) => p.ruleId === 'syntax');
-    if (!parsed.root || syntax) {
-      const line = syntax ? result.text.slice(0, syntax.start).split('\n').length : 1;
-      problems.push({ index, message: `The included file \`${baseName(file)}\`${via} cannot be read: line ${line}: ${syntax?.message ?? 'it is empty.'}` });
+    const catalogue = readCatalogue(file, result.text, cache);
+    if (catalogue.outcome === 'syntax') {
+      problems.push({ index, message: `The included file \`${baseName(file)}\`${via} cannot be read: line ${catalogue.line}: ${catalogue.message}` });
       return;
     }
-    const kind = documentKindOf(parsed.root);
-    if (kind !== 'catalogue') {
+    if (catalogue.outcome === 'not-a-catalogue') {
       problems.push({ index, message: `\`${baseName(file)}\`${via} is not a department catalogue: give it \`format: role-catalogue/1\` and only roles, skills, methods, records and sites.` });
       return;
     }
-    let data: unknown;
-    try {
-      data = toValue(parsed.root, parsed.anchors);
-    } catch {
+    if (catalogue.outcome === 'too-large') {
       problems.push({ index, message: `The included file \`${baseName(file)}\`${via} expands beyond the size or nesting limit through its aliases, so it is not read.` });
       return;
     }
-    const protocol = buildProtocol(data);
-    for (const entry of [...protocol.roles, ...protocol.skills, ...protocol.methods, ...protocol.records, ...protocol.sites]) entry.file = file;
-    files.push({ file, text: result.text, kind, protocol, ids: collectIds(parsed.root, kind, file) });
+    const { protocol } = catalogue.included;
+    files.push(catalogue.included);
     for (const nested of protocol.includes) visit(nested, file, [...chain, file], index, depth + 1);
   };
   includes.forEach((includePath, index) => visit(includePath, mainFile, mainFile ? [mainFile] : [], index, 1));
   return { files, problems };
+}
+
+/** What reading one catalogue's text gave, whoever includes it. */
+type CatalogueRead =
+  | { outcome: 'read'; included: IncludedFile }
+  | { outcome: 'syntax'; line: number; message: string }
+  | { outcome: 'not-a-catalogue' }
+  | { outcome: 'too-large' };
+
+/**
+ * Catalogues read, by file, with the text they were read from. Many
+ * protocols include one catalogue: with a cache shared between their checks
+ * (the language server's workspace, one CLI run) it is parsed once per
+ * version of its text instead of once per protocol. What is kept is never
+ * changed by a check, so every protocol can share it.
+ */
+export class IncludeCache {
+  private readonly entries = new Map<string, { text: string; read: CatalogueRead }>();
+
+  constructor(private readonly maxFiles = 1000) {}
+
+  get(file: string, text: string): CatalogueRead | undefined {
+    const entry = this.entries.get(file);
+    return entry && entry.text === text ? entry.read : undefined;
+  }
+
+  set(file: string, text: string, read: CatalogueRead): void {
+    this.entries.delete(file);
+    // The oldest file goes first; a workspace rarely has more catalogues than this.
+    if (this.entries.size >= this.maxFiles) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(file, { text, read });
+  }
+}
+
+function readCatalogue(file: string, text: string, cache: IncludeCache | undefined): CatalogueRead {
+  const known = cache?.get(file, text);
+  if (known) return known;
+  const read = readCatalogueText(file, text);
+  cache?.set(file, text, read);
+  return read;
+}
+
+function readCatalogueText(file: string, text: string): CatalogueRead {
+  const parsed = parseDocument(text, languageOf(file));
+  const syntax = parsed.problems.find((p) => p.ruleId === 'syntax');
+  if (!parsed.root || syntax) {
+    const line = syntax ? text.slice(0, syntax.start).split('\n').length : 1;
+    return { outcome: 'syntax', line, message: syntax?.message ?? 'it is empty.' };
+  }
+  const kind = documentKindOf(parsed.root);
+  if (kind !== 'catalogue') return { outcome: 'not-a-catalogue' };
+  let data: unknown;
+  try {
+    data = toValue(parsed.root, parsed.anchors);
+  } catch {
+    return { outcome: 'too-large' };
+  }
+  const protocol = buildProtocol(data);
+  for (const entry of [...protocol.roles, ...protocol.skills, ...protocol.methods, ...protocol.records, ...protocol.sites]) entry.file = file;
+  return { outcome: 'read', included: { file, text, kind, protocol, ids: collectIds(parsed.root, kind, file) } };
 }
 
 /** Adds the included catalogues' entries to the document's indexes, where the document does not define them itself. */

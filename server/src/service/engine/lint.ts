@@ -9,7 +9,7 @@ import { buildProtocol, type Protocol } from '../model/protocol';
 import { collectIds, definitionsByKind, type IdOccurrence } from '../model/ids';
 import type { DocumentKind } from '../schema/schema';
 import { declaresProtocolFormat, documentKindOf } from './documentKind';
-import { mergeIncluded, resolveIncludes, type IncludedFile, type IncludeProblem, type IncludeReader } from './includes';
+import { mergeIncluded, resolveIncludes, type IncludeCache, type IncludedFile, type IncludeProblem, type IncludeReader } from './includes';
 import { allRules, ruleById, knownRuleIds } from '../rules/index';
 import type { FixHints, Rule, RuleContext, RuleReport, Severity, SeveritySetting } from '../rules/types';
 import { findDirectives } from './directives';
@@ -39,6 +39,8 @@ export interface LintOptions {
    * same with or without it.
    */
   previous?: ParsedDocument;
+  /** Catalogues already read, shared between the checks of the documents that include them. */
+  includeCache?: IncludeCache;
 }
 
 /** Everything one pass over a document produced, for the CLI, the server and the tables. */
@@ -100,7 +102,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
       protocol = buildProtocol(data);
       ids = collectIds(root, kind);
       if (options.readInclude && protocol.includes.length > 0) {
-        ({ files: included, problems: includeProblems } = resolveIncludes(options.fileName, protocol.includes, options.readInclude));
+        ({ files: included, problems: includeProblems } = resolveIncludes(options.fileName, protocol.includes, options.readInclude, options.includeCache));
         mergeIncluded(protocol, included);
       }
     }
