@@ -1,5 +1,5 @@
 import type { Path, ScalarNode, YamlNode } from '../parse/tree';
-import { idBearingChildren, resolveSchema, schemaFor, type DocumentKind, type EntityKind, type SchemaNode } from '../schema/schema';
+import { idTableFor, resolveSchema, schemaFor, type IdTable, type DocumentKind, type EntityKind } from '../schema/schema';
 
 /** One place an id is written: where an entry is defined, or where it is referred to. */
 export interface IdOccurrence {
@@ -22,33 +22,29 @@ export interface IdOccurrence {
 export function collectIds(root: YamlNode, kind: DocumentKind = 'protocol', file?: string): IdOccurrence[] {
   const found: IdOccurrence[] = [];
   const path: (string | number)[] = [];
-  const walk = (node: YamlNode, schema: SchemaNode): void => {
+  const walk = (node: YamlNode, table: IdTable): void => {
     switch (node.kind) {
       case 'scalar': {
-        if (typeof node.value !== 'string' || node.value === '') return;
-        const defines = schema['x-idKind'];
-        const refers = defines ? undefined : schema['x-refKind'];
-        if (!defines && !refers) return;
-        const occurrence: IdOccurrence = { kind: (defines ?? refers)!, id: node.value, use: defines ? 'definition' : 'reference', node, path: path.slice() };
+        const kind = table.defines ?? table.refers;
+        if (!kind || typeof node.value !== 'string' || node.value === '') return;
+        const occurrence: IdOccurrence = { kind, id: node.value, use: table.defines ? 'definition' : 'reference', node, path: path.slice() };
         if (file !== undefined) occurrence.file = file;
         found.push(occurrence);
         return;
       }
-      case 'mapping': {
+      case 'mapping':
         // Most of a protocol is text no id can be in: only the keys whose schema can hold one are followed.
-        const children = idBearingChildren(schema).properties;
         for (const pair of node.pairs) {
-          const key = String(pair.key.value);
-          const child = children.get(key);
+          const key = typeof pair.key.value === 'string' ? pair.key.value : String(pair.key.value);
+          const child = table.properties.get(key);
           if (!child) continue;
           path.push(key);
           walk(pair.value, child);
           path.pop();
         }
         return;
-      }
       case 'sequence': {
-        const child = idBearingChildren(schema).items;
+        const child = table.items;
         if (!child) return;
         for (let i = 0; i < node.items.length; i++) {
           path.push(i);
@@ -62,7 +58,7 @@ export function collectIds(root: YamlNode, kind: DocumentKind = 'protocol', file
     }
   };
   const schema = resolveSchema(schemaFor(kind));
-  if (schema) walk(root, schema);
+  if (schema) walk(root, idTableFor(schema));
   return found;
 }
 

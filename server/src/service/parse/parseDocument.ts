@@ -140,7 +140,17 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-type OpenCollection = { node: MappingNode; pendingKey?: ScalarNode; seen: Map<string, ScalarNode> } | { node: SequenceNode };
+/**
+ * A mapping being read. `seen` (its keys, for duplicates) is made only once
+ * it has more than a few pairs: most mappings have a handful, and scanning
+ * them costs less than a Map for each (the collector's share of a large
+ * document's parse).
+ */
+type OpenMapping = { node: MappingNode; pendingKey?: ScalarNode; seen?: Map<string, ScalarNode> };
+type OpenCollection = OpenMapping | { node: SequenceNode };
+
+/** Past this many pairs a mapping's keys are kept in a Map. */
+const SCAN_KEYS_UP_TO = 8;
 
 /**
  * Builds the positioned tree from js-yaml's events. Exported for the
@@ -187,7 +197,7 @@ export class TreeBuilder {
         case EVENT_ID.MAPPING: {
           const node: MappingNode = { kind: 'mapping', pairs: [], flow: event.style === COLLECTION_STYLE.FLOW, start: event.start, end: event.start + 1 };
           this.anchor(event.anchorStart, event.anchorEnd, node);
-          this.open({ node, seen: new Map() });
+          this.open({ node });
           break;
         }
         case EVENT_ID.SEQUENCE: {
@@ -258,7 +268,7 @@ export class TreeBuilder {
       top.node.items.push(node);
       return;
     }
-    const open = top as { node: MappingNode; pendingKey?: ScalarNode; seen: Map<string, ScalarNode> };
+    const open = top as OpenMapping;
     if (!open.pendingKey) {
       if (node.kind !== 'scalar') {
         throw new YAMLException('a key must be plain text, not a list, mapping or alias', {
@@ -277,8 +287,11 @@ export class TreeBuilder {
       node.start = node.end = colon !== -1 && (lineBreak === -1 || colon < lineBreak) ? colon + 1 : key.end;
     }
     const name = String(key.value);
-    const earlier = open.seen.get(name);
-    if (earlier) {
+    const pairs = open.node.pairs;
+    let written = false;
+    if (open.seen) written = open.seen.has(name);
+    else for (let i = 0; i < pairs.length && !written; i++) written = String(pairs[i].key.value) === name;
+    if (written) {
       this.result.problems.push({
         ruleId: 'duplicate-key',
         message: `The key \`${name}\` is written twice in this mapping; the later value wins. Remove one of them.`,
@@ -286,8 +299,9 @@ export class TreeBuilder {
         end: key.end,
       });
     }
-    open.seen.set(name, key);
-    open.node.pairs.push({ key, value: node });
+    pairs.push({ key, value: node });
+    if (open.seen) open.seen.set(name, key);
+    else if (pairs.length > SCAN_KEYS_UP_TO) open.seen = new Map(pairs.map((p) => [String(p.key.value), p.key]));
   }
 
   private scalar(event: ScalarEvent): ScalarNode {

@@ -13,15 +13,18 @@ export const entitlementNeedsTraining: Rule = {
   check({ protocol }) {
     const reports: RuleReport[] = [];
     const allSites = protocol.sites.map((s) => s.id);
-    // Training rows by skill and role, built once: a shared skill can have a row per campus.
-    const rowsBySkillAndRole = new Map<string, TrainingRow[]>();
+    // What the training rows cover, by skill and role, built once: a shared skill can have a row per
+    // campus, and every step of every site asks about it.
+    const coverage = new Map<string, { rows: TrainingRow[]; everySite: boolean; sites: Set<string> }>();
     for (const row of protocol.training) {
       if (!row.skill) continue;
       for (const role of row.roles) {
         const key = `${row.skill}\u0000${role}`;
-        const rows = rowsBySkillAndRole.get(key);
-        if (rows) rows.push(row);
-        else rowsBySkillAndRole.set(key, [row]);
+        let covered = coverage.get(key);
+        if (!covered) coverage.set(key, (covered = { rows: [], everySite: false, sites: new Set() }));
+        covered.rows.push(row);
+        if (row.sites === undefined) covered.everySite = true;
+        else for (const site of row.sites) covered.sites.add(site);
       }
     }
     for (const step of protocol.workflow) {
@@ -34,14 +37,14 @@ export const entitlementNeedsTraining: Rule = {
           if (ENTITLED_PARTS.slice(0, ENTITLED_PARTS.indexOf(part)).some((p) => step[p].includes(roleId))) return;
           for (const skillId of step.skills) {
             if (!protocol.skillById.has(skillId)) continue;
-            const rows = rowsBySkillAndRole.get(`${skillId}\u0000${roleId}`) ?? [];
-            const skillName = protocol.skillById.get(skillId)?.name ?? skillId;
-            if (rows.length === 0) {
+            const covered = coverage.get(`${skillId}\u0000${roleId}`);
+            if (!covered) {
+              const skillName = protocol.skillById.get(skillId)?.name ?? skillId;
               reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\`, which needs ${skillName}, but no training row trains \`${roleId}\` in \`${skillId}\`.`, path: [...step.path, part, index], data: { role: roleId, skill: skillId } });
               continue;
             }
-            if (rows.some((row) => row.sites === undefined)) continue;
-            const trainedSites = new Set(rows.flatMap((row) => row.sites ?? []));
+            if (covered.everySite) continue;
+            const trainedSites = covered.sites;
             const missing = stepSites.filter((site) => !trainedSites.has(site));
             if (missing.length > 0) {
               reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\` at ${missing.map((s) => `\`${s}\``).join(', ')}, but its \`${skillId}\` training covers only ${[...trainedSites].map((s) => `\`${s}\``).join(', ')}.`, path: [...step.path, part, index], data: { role: roleId, skill: skillId, sites: missing.join(',') } });

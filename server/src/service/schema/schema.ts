@@ -162,7 +162,7 @@ const idBearing = new WeakMap<SchemaNode, boolean>();
  * itself or anywhere below it? The id walk skips the subtrees that cannot
  * (titles, dates, free text), which are most of a protocol's nodes.
  */
-export function holdsIds(schema: SchemaNode): boolean {
+function holdsIds(schema: SchemaNode): boolean {
   const known = idBearing.get(schema);
   if (known !== undefined) return known;
   // A schema that refers back to itself counts as holding ids while it is being worked out: never wrongly skipped.
@@ -185,23 +185,38 @@ export function holdsIds(schema: SchemaNode): boolean {
   return holds;
 }
 
-const idTables = new WeakMap<SchemaNode, { properties: Map<string, SchemaNode>; items?: SchemaNode }>();
+/** What the id walk needs of a schema node, worked out once: see `idTableFor`. */
+export interface IdTable {
+  /** The node's values are ids of this kind (`x-idKind`). */
+  defines?: EntityKind;
+  /** The node's values refer to ids of this kind (`x-refKind`). */
+  refers?: EntityKind;
+  /** The properties that can hold ids, and their tables. */
+  properties: Map<string, IdTable>;
+  /** The table of the items, if they can hold ids. */
+  items?: IdTable;
+}
+
+const idTables = new WeakMap<SchemaNode, IdTable>();
 
 /**
- * The children of a (resolved) schema that can hold ids, by property name,
- * and its items if they can: what the id walk looks up once per node.
+ * The id walk's view of a (resolved) schema node: whether its values define
+ * or refer to ids, and which of its children can hold any. The walk follows
+ * these tables down the document and never looks at the schema itself.
  */
-export function idBearingChildren(schema: SchemaNode): { properties: Map<string, SchemaNode>; items?: SchemaNode } {
+export function idTableFor(schema: SchemaNode): IdTable {
   let table = idTables.get(schema);
-  if (!table) {
-    table = { properties: new Map() };
-    for (const key of Object.keys(schema.properties ?? {})) {
-      const child = childSchema(schema, key);
-      if (child && holdsIds(child)) table.properties.set(key, child);
-    }
-    const items = childSchema(schema, 0);
-    if (items && holdsIds(items)) table.items = items;
-    idTables.set(schema, table);
+  if (table) return table;
+  table = { properties: new Map() };
+  if (schema['x-idKind'] !== undefined) table.defines = schema['x-idKind'];
+  else if (schema['x-refKind'] !== undefined) table.refers = schema['x-refKind'];
+  // Stored before the children are filled in: a schema that refers back to itself gets this same table.
+  idTables.set(schema, table);
+  for (const key of Object.keys(schema.properties ?? {})) {
+    const child = childSchema(schema, key);
+    if (child && holdsIds(child)) table.properties.set(key, idTableFor(child));
   }
+  const items = childSchema(schema, 0);
+  if (items && holdsIds(items)) table.items = idTableFor(items);
   return table;
 }
