@@ -3,7 +3,9 @@
  * The workspace at the service level: 200 protocols sharing one catalogue.
  * Every document is linted once with the disk include reader; the include
  * graph (LintResult.includes) says which documents an edited file makes
- * stale. Counts and the time to re-check them are reported.
+ * stale. Counts and the time to re-check them are reported. Each check of a
+ * set of documents shares one IncludeCache, as the server's workspace and a
+ * CLI run do: the catalogue is parsed once per version of its text.
  */
 const fs = require('fs');
 const path = require('path');
@@ -13,13 +15,15 @@ const { TODAY } = require('./inprocess');
 const OUT = path.join(__dirname, '..', 'server', 'out');
 const { lintText } = require(path.join(OUT, 'service', 'engine', 'lint'));
 const { fileIncludeReader } = require(path.join(OUT, 'node', 'includes'));
+const { IncludeCache } = require(path.join(OUT, 'service', 'engine', 'includes'));
 
 function lintAll(files, overlay, roots) {
   const reader = fileIncludeReader({ roots, overlay: (f) => overlay.get(path.resolve(f)) });
+  const includeCache = new IncludeCache();
   const results = new Map();
   for (const file of files) {
     const text = overlay.get(file) ?? fs.readFileSync(file, 'utf8');
-    results.set(file, lintText(text, { fileName: file, today: TODAY, readInclude: reader }));
+    results.set(file, lintText(text, { fileName: file, today: TODAY, readInclude: reader, includeCache }));
   }
   return results;
 }

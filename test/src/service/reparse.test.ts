@@ -35,7 +35,7 @@ function agrees(previous: ParsedDocument, text: string, maxDepth?: number): { re
 
 /** Characters and pieces that change YAML's structure, with plain text among them. */
 const piece = fc.oneof(
-  fc.constantFrom('-', ' ', '  ', '\n', '\r\n', ':', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '&a', '*a', '!!str', '!t ', '? ', ' #c', '%YAML 1.2\n', '---', '...', '\t', 'x', 'id', 'name: z', '  - id: new\n', '\n  - '),
+  fc.constantFrom('-', ' ', '  ', '\n', '\r\n', ':', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '&a', '*a', '!!str', '!t ', '? ', ' #c', '%YAML 1.2\n', '---', '...', '\t', 'x', 'id', 'name: z', '  - id: new\n', '\n  - ', '|+', '>+', 'notes: |+\n      kept\n\n', '\n\n'),
   fc.string({ maxLength: 6 }),
 );
 
@@ -113,6 +113,16 @@ describe('incremental re-parse', () => {
     assert.equal(reparse(anchored, anchored.text + '\n'), undefined);
     const broken = parseDocument(text + '\n  - "', 'yaml');
     assert.equal(reparse(broken, text), undefined);
+  });
+
+  it('leaves to a full parse a line put before an entry, which may belong to the entry above', () => {
+    // The blank lines after a `|+` block scalar are part of its value.
+    const text = 'steps:\n  - id: a\n    notes: |+\n      kept\n\n  - id: b\n    name: B\n';
+    const previous = parseDocument(text, 'yaml');
+    const at = text.indexOf('  - id: b');
+    const edited = text.slice(0, at) + '\n' + text.slice(at);
+    agrees(previous, edited);
+    assert.equal(reparse(previous, edited), undefined);
   });
 
   it('agrees with a full parse after random edits, one after another', () => {

@@ -77,6 +77,9 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   const oldText = previous.text;
   const delta = change.newEnd - change.oldEnd;
   for (const region of regionsAround(previous.root, oldText, change)) {
+    // Lines put before the first dash would belong, in context, to what ends there (the trailing
+    // blank lines of a `|+` block scalar are part of its value): the run must still start with its dash.
+    if (!dashLineAt(text, region.start, region.column)) continue;
     const fragment = text.slice(region.start, region.end + delta);
     const items = parseEntries(fragment, region.column, maxDepth - region.path.length - 1);
     // An edit may reach out of the innermost entry (a line written at its parent's indentation): try the one around it.
@@ -167,6 +170,14 @@ function dashOf(text: string, item: YamlNode): { lineStart: number; column: numb
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
   if (i > 0 && !isLineBreak(text.charCodeAt(i - 1))) return undefined;
   return { lineStart: i, column: dash - i };
+}
+
+/** Does a line start at `at` with a list dash at `column`? */
+function dashLineAt(text: string, at: number, column: number): boolean {
+  for (let i = at; i < at + column; i++) if (text.charCodeAt(i) !== 32) return false;
+  if (text.charCodeAt(at + column) !== 45 /* - */) return false;
+  const next = text.charCodeAt(at + column + 1);
+  return next === 32 || isLineBreak(next) || Number.isNaN(next);
 }
 
 /**
