@@ -49,11 +49,29 @@ export interface AliasNode extends NodeBase {
 
 export type YamlNode = ScalarNode | MappingNode | SequenceNode | AliasNode;
 
-/** The value under `key` in a mapping, if there is one (the last, if written twice). */
+/** Mappings with this many pairs or more get an index of their keys on first lookup. */
+const INDEX_PAIRS_FROM = 16;
+const pairIndexes = new WeakMap<MappingNode, Map<string, Pair>>();
+
+/**
+ * The value under `key` in a mapping, if there is one (the last, if written
+ * twice). Keys compare as text, as they do in the data (`7:` is the key "7").
+ * A large mapping is indexed once: placing thousands of findings in one
+ * mapping (a hostile file) must not cost a scan of it per finding.
+ */
 export function pairOf(mapping: MappingNode, key: string): Pair | undefined {
-  let found: Pair | undefined;
-  for (const pair of mapping.pairs) if (pair.key.value === key) found = pair;
-  return found;
+  if (mapping.pairs.length < INDEX_PAIRS_FROM) {
+    let found: Pair | undefined;
+    for (const pair of mapping.pairs) if (pair.key.value === key || String(pair.key.value) === key) found = pair;
+    return found;
+  }
+  let index = pairIndexes.get(mapping);
+  if (!index) {
+    index = new Map();
+    for (const pair of mapping.pairs) index.set(String(pair.key.value), pair);
+    pairIndexes.set(mapping, index);
+  }
+  return index.get(key);
 }
 
 /** Where a path points: the node, and the key it hangs from when its parent is a mapping. */

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../util/suggest';
-import { locate, type Path, type YamlNode } from '../parse/tree';
+import { locate, pairOf, type Path, type YamlNode } from '../parse/tree';
 import { schemaAtPath, schemaValidator, resolveSchema, schemaFor, type DocumentKind, type SchemaNode } from './schema';
 
 /** One schema problem, already placed on the key or value it concerns. */
@@ -118,7 +118,7 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const node = found.node;
-      const pair = node.kind === 'mapping' ? node.pairs.find((p) => p.key.value === key) : undefined;
+      const pair = node.kind === 'mapping' ? pairOf(node, key) : undefined;
       const known = Object.keys(resolveSchema(schema)?.properties ?? {});
       const guess = didYouMean(key, known);
       const where = objectName(schema, value, path);
