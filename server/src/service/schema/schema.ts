@@ -82,17 +82,35 @@ export function schemaFor(kind: DocumentKind): SchemaNode {
   return kind === 'catalogue' ? catalogueSchema : protocolSchema;
 }
 
-const compiled = new Map<DocumentKind, ValidateFunction>();
+const compiled = new Map<DocumentKind, { ajv: Ajv2020; validate: ValidateFunction }>();
 
 /** The ajv validator for a kind of document, compiled once per process on first use. */
 export function schemaValidator(kind: DocumentKind = 'protocol'): ValidateFunction {
-  let validate = compiled.get(kind);
-  if (!validate) {
+  let entry = compiled.get(kind);
+  if (!entry) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowMatchingProperties: true });
     ajv.addVocabulary(ANNOTATIONS);
-    validate = ajv.compile(schemaFor(kind));
-    compiled.set(kind, validate);
+    entry = { ajv, validate: ajv.compile(schemaFor(kind)) };
+    compiled.set(kind, entry);
   }
+  return entry.validate;
+}
+
+const itemValidators = new Map<string, ValidateFunction | undefined>();
+
+/**
+ * The validator of one entry of a top-level list (`roles`, `workflow`, …),
+ * from the same compiled schema; undefined for a key that is not such a list.
+ */
+export function listItemValidator(kind: DocumentKind, section: string): ValidateFunction | undefined {
+  const key = `${kind}\u0000${section}`;
+  if (itemValidators.has(key)) return itemValidators.get(key);
+  const root = schemaFor(kind);
+  const property = Object.prototype.hasOwnProperty.call(root.properties ?? {}, section) ? root.properties?.[section] : undefined;
+  const ref = property?.type === 'array' && typeof property.items === 'object' ? (property.items as SchemaNode).$ref : undefined;
+  schemaValidator(kind);
+  const validate = ref?.startsWith('#/') ? compiled.get(kind)?.ajv.getSchema(`${String(root.$id)}${ref}`) : undefined;
+  itemValidators.set(key, validate);
   return validate;
 }
 

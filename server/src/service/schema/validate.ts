@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../util/suggest';
 import { locate, pairOf, type Path, type YamlNode } from '../parse/tree';
-import { schemaAtPath, schemaValidator, resolveSchema, schemaFor, type DocumentKind, type SchemaNode } from './schema';
+import { listItemValidator, schemaAtPath, schemaValidator, resolveSchema, schemaFor, type DocumentKind, type SchemaNode } from './schema';
 
 /** One schema problem, already placed on the key or value it concerns. */
 export interface SchemaProblem {
@@ -19,10 +19,9 @@ export interface SchemaProblem {
  * unknown key on the key, a wrong value on the value, a missing field on the
  * key of the object that lacks it.
  */
-export function validateAgainstSchema(root: YamlNode, data: unknown, kind: DocumentKind = 'protocol'): SchemaProblem[] {
-  const validate = schemaValidator(kind);
-  if (validate(data)) return [];
-  const errors = validate.errors ?? [];
+export function validateAgainstSchema(root: YamlNode, data: unknown, kind: DocumentKind = 'protocol', options: { splitListsFrom?: number } = {}): SchemaProblem[] {
+  const errors = schemaErrors(data, kind, options.splitListsFrom ?? SPLIT_LISTS_FROM);
+  if (errors.length === 0) return [];
   // A value of the wrong type makes every other complaint about it noise.
   const typeErrorPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const problems: SchemaProblem[] = [];
@@ -37,6 +36,38 @@ export function validateAgainstSchema(root: YamlNode, data: unknown, kind: Docum
     problems.push(problem);
   }
   return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** A top-level list this long is validated entry by entry: see `schemaErrors`. */
+const SPLIT_LISTS_FROM = 500;
+
+/**
+ * ajv's errors for the data. ajv (with allErrors) gathers the errors of each
+ * entry of a list by copying all those found so far, so its time grows with
+ * the square of the number of errors: a 2 MB file of 40,000 roles with
+ * errors took 10 s. A long top-level list is therefore validated entry by
+ * entry with the entry's own validator, and the rest of the document with
+ * that list left empty (no section has a minimum length); the errors are the
+ * same, with the entry's place put in front of their paths.
+ */
+function schemaErrors(data: unknown, kind: DocumentKind, splitListsFrom: number): ErrorObject[] {
+  const validate = schemaValidator(kind);
+  const record = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const long = record ? Object.keys(record).filter((k) => Array.isArray(record[k]) && (record[k] as unknown[]).length >= splitListsFrom && listItemValidator(kind, k)) : [];
+  if (!record || long.length === 0) return validate(data) ? [] : [...(validate.errors ?? [])];
+  // A copy with own properties only (`__proto__` too, which spreading keeps as a key).
+  const rest: Record<string, unknown> = { ...record };
+  for (const key of long) rest[key] = [];
+  const errors: ErrorObject[] = validate(rest) ? [] : [...(validate.errors ?? [])];
+  for (const key of long) {
+    const validateEntry = listItemValidator(kind, key)!;
+    const prefix = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/`;
+    (record[key] as unknown[]).forEach((entry, index) => {
+      if (validateEntry(entry)) return;
+      for (const error of validateEntry.errors ?? []) errors.push({ ...error, instancePath: `${prefix}${index}${error.instancePath}` });
+    });
+  }
+  return errors;
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
