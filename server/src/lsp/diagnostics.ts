@@ -5,6 +5,10 @@ import { SEVERITIES, toRange } from './convert';
 import { logError } from './safe';
 import type { Analysis, ProtocolWorkspace } from './workspace';
 import type { LineIndex } from '../service/text/lineIndex';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAMES, parseConfig } from '../service/config/config';
+import { knownRuleIds } from '../service/rules/index';
+import { uriBaseName } from './uris';
 
 /** The `source` of every diagnostic this server gives. */
 export const DIAGNOSTIC_SOURCE = 'role-protocols';
@@ -36,6 +40,24 @@ export function diagnosticsOf(analysis: Analysis | undefined): Diagnostic[] {
 }
 
 /**
+ * A project configuration file (`.roleprotocols.yaml`) open in the editor:
+ * its own problems (an unknown rule, a wrong severity, a bad size), where
+ * they are written. Undefined for any other document.
+ */
+export function configDiagnostics(document: TextDocument | undefined): Diagnostic[] | undefined {
+  if (!document || !CONFIG_FILE_NAMES.includes(uriBaseName(document.uri))) return undefined;
+  const { problems } = parseConfig(document.getText(), uriBaseName(document.uri), knownRuleIds);
+  return problems.map((p) => ({
+    range: { start: document.positionAt(p.start), end: document.positionAt(Math.max(p.start, p.end)) },
+    severity: SEVERITIES[p.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: p.ruleId,
+    codeDescription: { href: ruleDocsUrl(p.ruleId) },
+    message: p.message,
+  }));
+}
+
+/**
  * Gets diagnostics to the client: by pull (`textDocument/diagnostic`) where
  * the client supports it, otherwise by push, debounced after edits. When
  * something outside the document changes (configuration, an included
@@ -57,7 +79,8 @@ export class DiagnosticsController {
       connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
         const uri = params.textDocument.uri;
         try {
-          return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(await workspace.analysis(uri)) };
+          const config = configDiagnostics(workspace.documents.get(uri));
+          return { kind: DocumentDiagnosticReportKind.Full, items: config ?? diagnosticsOf(await workspace.analysis(uri)) };
         } catch (error) {
           logError(connection, `diagnostics for ${uri}`, error);
           return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -131,6 +154,12 @@ export class DiagnosticsController {
     try {
       const document = this.workspace.documents.get(uri);
       if (!document) return;
+      const config = configDiagnostics(document);
+      if (config) {
+        this.published.add(uri);
+        await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: config });
+        return;
+      }
       const analysis = await this.workspace.analysis(uri);
       if (!analysis) {
         // Not a protocol (any more): nothing to say, unless earlier diagnostics must be cleared.

@@ -231,6 +231,27 @@ describe('lsp: settings and configuration', () => {
     }
   });
 
+  it('shows the configuration file’s own problems on it while it is open, and clears them when mended', async () => {
+    const client = await TestClient.start({ folders: [dir], initializationOptions: NO_DEBOUNCE });
+    try {
+      const config = path.join(dir, '.roleprotocols.yaml');
+      const text = 'rules:\n  reassesment-interval: error\n  pass-mark-stated: loud\nmaxFileSizeKb: 0\n';
+      fs.writeFileSync(config, text);
+      const uri = await client.open(config, text);
+      const where = (d: { range: { start: { line: number; character: number } } }) => `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const found = await client.pushed(uri);
+      assert.deepEqual(
+        found.map((d) => [String(d.code), d.severity, where(d)]).sort(),
+        [['schema', 1, '3:21'], ['schema', 1, '4:16'], ['unknown-rule', 2, '2:3']],
+      );
+      assert.match(String(found.find((d) => d.code === 'unknown-rule')!.message), /Did you mean `reassessment-interval`\?/);
+      await client.change(uri, 'rules:\n  reassessment-interval: error\n');
+      assert.deepEqual(await client.pushed(uri), []);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('asks a pull client to refresh when the configuration file changes', async () => {
     const client = await TestClient.start({ folders: [dir], diagnostics: 'pull' });
     try {
