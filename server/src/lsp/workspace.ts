@@ -346,7 +346,11 @@ export class ProtocolWorkspace {
 
   private realPath(dir: string): string {
     let real = this.realPaths.get(dir);
-    if (real === undefined) this.realPaths.set(dir, (real = realPath(dir)));
+    if (real === undefined) {
+      real = realPath(dir);
+      // A folder that cannot be resolved yet (not there) is asked again next time.
+      if (real !== dir || fs.existsSync(dir)) this.realPaths.set(dir, real);
+    }
     return real;
   }
 }

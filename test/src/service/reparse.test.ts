@@ -35,7 +35,7 @@ function agrees(previous: ParsedDocument, text: string, maxDepth?: number): { re
 
 /** Characters and pieces that change YAML's structure, with plain text among them. */
 const piece = fc.oneof(
-  fc.constantFrom('-', ' ', '  ', '\n', '\r\n', ':', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '&a', '*a', '!!str', '!t ', '? ', ' #c', '%YAML 1.2\n', '---', '...', '\t', 'x', 'id', 'name: z', '  - id: new\n', '\n  - ', '|+', '>+', 'notes: |+\n      kept\n\n', '\n\n'),
+  fc.constantFrom('-', ' ', '  ', '\n', '\r\n', ':', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '&a', '*a', '!!str', '!t ', '? ', ' #c', '%YAML 1.2\n', '---', '...', '\t', 'x', 'id', 'name: z', '  - id: new\n', '\n  - ', '|+', '>+', 'notes: |+\n      kept\n\n', '\n\n', '\r', '{x}', '\t\n'),
   fc.string({ maxLength: 6 }),
 );
 
@@ -123,6 +123,17 @@ describe('incremental re-parse', () => {
     const edited = text.slice(0, at) + '\n' + text.slice(at);
     agrees(previous, edited);
     assert.equal(reparse(previous, edited), undefined);
+  });
+
+  it('agrees with a full parse in the cases a review found', () => {
+    // A tab line after a list's last entry: a block scalar typed into the entry reads it (and fails) in place.
+    const tabbed = 'format: role-protocol/1\nroles:\n  - id: a\n    title: A\n  - id: b\n\t\n';
+    agrees(parseDocument(tabbed, 'yaml'), tabbed.replace('- id: b', '- id: |'));
+    assert.equal(reparse(parseDocument(tabbed, 'yaml'), tabbed.replace('- id: b', '- id: |')), undefined);
+    // Lone CR line ends: an explicit key's empty value is placed on its own line, not on a later one.
+    for (const [before, after] of [['k:\r  - ? a\r  - y: 1\r', 'k:\r  - ? ab\r  - y: 1\r'], ['k:\r  - {x}\r  - b: 1\r', 'k:\r  - {xy}\r  - b: 1\r']]) {
+      assert.equal(agrees(parseDocument(before, 'yaml'), after).reused, true, JSON.stringify(after));
+    }
   });
 
   it('agrees with a full parse after random edits, one after another', () => {

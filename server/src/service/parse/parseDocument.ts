@@ -283,7 +283,10 @@ export class TreeBuilder {
     if (node.kind === 'scalar' && node.empty) {
       // `key:` with nothing after it: place the empty value right after the key's colon.
       const colon = this.text.indexOf(':', key.end);
-      const lineBreak = this.text.indexOf('\n', key.end);
+      // The line ends at a LF, or at a CR for a file with old Mac line ends: the colon must come before it.
+      const lf = this.text.indexOf('\n', key.end);
+      const cr = this.text.indexOf('\r', key.end);
+      const lineBreak = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
       node.start = node.end = colon !== -1 && (lineBreak === -1 || colon < lineBreak) ? colon + 1 : key.end;
     }
     const name = String(key.value);

@@ -183,7 +183,11 @@ function dashLineAt(text: string, at: number, column: number): boolean {
 /**
  * Where the last entry of a list ends: after its last line, the comment and
  * blank lines that follow it, up to the next line written at the dash's
- * column or less (or the end of the text).
+ * column or less (or the end of the text). -1 (the region is refused) for
+ * anything else: a tab at the start of a line, which a block scalar typed
+ * into the entry would read (and fail on) in the document but not alone; or
+ * a line indented past the dash that the entry's nodes do not reach (an
+ * explicit key's `:` on a line of its own).
  */
 function endOfLastEntry(text: string, from: number, column: number): number {
   let at = nextLineStart(text, from);
@@ -191,9 +195,10 @@ function endOfLastEntry(text: string, from: number, column: number): number {
     let i = at;
     while (i < text.length && text.charCodeAt(i) === 32) i++;
     const c = text.charCodeAt(i);
+    if (c === 9) return -1;
     const blankOrComment = i >= text.length || isLineBreak(c) || c === 35; /* # */
     if (!blankOrComment && i - at <= column) return at;
-    if (!blankOrComment) return -1; // cannot happen after a parsed entry; refuse the region
+    if (!blankOrComment) return -1;
     at = nextLineStart(text, i);
   }
   return text.length;

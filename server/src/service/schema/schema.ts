@@ -97,6 +97,8 @@ export function schemaValidator(kind: DocumentKind = 'protocol'): ValidateFuncti
 }
 
 const itemValidators = new Map<string, ValidateFunction | undefined>();
+const LIST_KEYWORDS_SAFE_TO_SPLIT = new Set(['type', 'items', 'title', 'description', 'markdownDescription', 'defaultSnippets']);
+const ROOT_KEYWORDS_SAFE_TO_SPLIT = new Set(['$schema', '$id', 'title', 'description', 'markdownDescription', 'type', 'required', 'properties', 'additionalProperties', '$defs']);
 
 /**
  * The validator of one entry of a top-level list (`roles`, `workflow`, …),
@@ -107,7 +109,10 @@ export function listItemValidator(kind: DocumentKind, section: string): Validate
   if (itemValidators.has(key)) return itemValidators.get(key);
   const root = schemaFor(kind);
   const property = Object.prototype.hasOwnProperty.call(root.properties ?? {}, section) ? root.properties?.[section] : undefined;
-  const ref = property?.type === 'array' && typeof property.items === 'object' ? (property.items as SchemaNode).$ref : undefined;
+  // Only a plain list (a type and items) can be checked entry by entry with the rest emptied: a keyword
+  // about the list as a whole (minItems, uniqueItems, contains, …) or the root would then see another list.
+  const plain = property !== undefined && Object.keys(property).every((k) => LIST_KEYWORDS_SAFE_TO_SPLIT.has(k) || k.startsWith('x-')) && Object.keys(root).every((k) => ROOT_KEYWORDS_SAFE_TO_SPLIT.has(k));
+  const ref = plain && property.type === 'array' && typeof property.items === 'object' ? (property.items as SchemaNode).$ref : undefined;
   schemaValidator(kind);
   const validate = ref?.startsWith('#/') ? compiled.get(kind)?.ajv.getSchema(`${String(root.$id)}${ref}`) : undefined;
   itemValidators.set(key, validate);

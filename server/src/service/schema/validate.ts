@@ -35,7 +35,8 @@ export function validateAgainstSchema(root: YamlNode, data: unknown, kind: Docum
     seen.add(key);
     problems.push(problem);
   }
-  return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  // By place, then by message: the same order however ajv was run (whole, or a long list entry by entry).
+  return problems.sort((a, b) => a.start - b.start || a.end - b.end || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
 
 /** A top-level list this long is validated entry by entry: see `schemaErrors`. */
