@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
-import { complete, type Completion } from '../service/language/complete';
+import { complete, completeJson, type Completion } from '../service/language/complete';
 import { toRange, type Positions } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
@@ -16,8 +16,8 @@ const KINDS: Record<Completion['kind'], CompletionItemKind> = {
 
 /**
  * Completion works on the text as it is, parsed or not: the service reads the
- * cursor's place from indentation, and the ids come from the last version of
- * the document that parsed.
+ * cursor's place from indentation (YAML) or brackets (JSON), and the ids come
+ * from the last version of the document that parsed.
  */
 export function registerCompletion({ connection, workspace, capabilities }: ServerContext): void {
   const item = capabilities.textDocument?.completion?.completionItem;
@@ -27,12 +27,14 @@ export function registerCompletion({ connection, workspace, capabilities }: Serv
   connection.onCompletion((params) =>
     guarded(connection, 'completion', params.textDocument.uri, null, async (): Promise<CompletionList | null> => {
       const source = await workspace.completionSource(params.textDocument.uri);
-      // The cursor is placed by YAML indentation; in JSON that would offer YAML. JSON editors
-      // complete keys and vocabulary from the JSON Schema instead.
-      if (!source || source.language === 'json') return null;
+      if (!source) return null;
       // The open document keeps its own line offsets from one edit to the next: no index to build per request.
       const { document, memo } = source;
-      const completions = complete(document.getText(), document.offsetAt(params.position), workspace.knowledgeOf(params.textDocument.uri), memo);
+      const text = document.getText();
+      const offset = document.offsetAt(params.position);
+      const knowledge = workspace.knowledgeOf(params.textDocument.uri);
+      // YAML places the cursor by indentation; JSON by its brackets, and is written back as JSON.
+      const completions = source.language === 'json' ? completeJson(text, offset, knowledge) : complete(text, offset, knowledge, memo);
       return { isIncomplete: false, items: completions.map((c) => toItem(c, document, { snippets, markdown, asIs })) };
     }),
   );

@@ -12,7 +12,7 @@
 import * as path from 'node:path';
 import { lintText, type LintResult } from '../../../server/out/service/engine/lint';
 import { knownRuleIds } from '../../../server/out/service/rules/index';
-import { complete } from '../../../server/out/service/language/complete';
+import { complete, completeJson } from '../../../server/out/service/language/complete';
 import { hover } from '../../../server/out/service/language/hover';
 import { outline, type OutlineSymbol } from '../../../server/out/service/language/symbols';
 import { definitionOf, referencesOf, rename } from '../../../server/out/service/language/navigate';
@@ -118,7 +118,7 @@ export function checkService(c: FuzzCase, previous: Knowledge = { entities: [] }
   const protocol = result.protocol;
   const knowledge = root && protocol ? { ...knowledgeFrom(protocol, result.ids), kind: result.kind } : previous;
   for (const offset of c.offsets) {
-    const completions = timed(`complete at ${offset}`, () => complete(text, offset, knowledge));
+    const completions = timed(`complete at ${offset}`, () => (/\.json$/.test(c.fileName) ? completeJson(text, offset, knowledge) : complete(text, offset, knowledge)));
     for (const item of completions) {
       const what = `completion \`${item.label}\` at ${offset}`;
       if (typeof item.label !== 'string' || item.label === '') fail(`${what}: empty label`);

@@ -168,10 +168,46 @@ describe('lsp: completion', () => {
     assert.deepEqual(supports.textEdit, { range: range(133, 4, 7), newText: 'supports: [$0]' });
   });
 
-  it('leaves JSON to the JSON Schema: no YAML-shaped completions in a .roles.json file', async () => {
-    const json = await client.open(path.join(FIXTURES, 'completion.roles.json'), fs.readFileSync(path.join(SAMPLES, 'broken/schema-json.roles.json'), 'utf8'));
-    const position = client.at(json, '"careerLevel": "', 16);
-    assert.equal(await client.request('textDocument/completion', { textDocument: { uri: json }, position }), null);
+  describe('in a .roles.json file, written as JSON', () => {
+    const JSON_TEXT = fs.readFileSync(path.join(SAMPLES, 'broken/schema-json.roles.json'), 'utf8');
+    let json: string;
+    before(async () => {
+      json = await client.open(path.join(FIXTURES, 'completion.roles.json'), JSON_TEXT);
+      await client.pushed(json);
+    });
+    const at = async (text: string, snippet: string, delta: number, after = '') => {
+      await client.change(json, text);
+      const position = client.at(json, snippet, delta, after);
+      const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: json }, position });
+      return { items: list.items, position };
+    };
+
+    it('offers vocabulary inside a half-typed string, replacing it with its quotes', async () => {
+      const text = JSON_TEXT.replace('"careerLevel": "practitioner"', '"careerLevel": "pra"');
+      const { items, position } = await at(text, '"careerLevel": "pra"', 19);
+      assert.deepEqual(items.map((i) => i.label), ['assistant practitioner', 'practitioner', 'enhanced', 'advanced', 'consultant']);
+      const start = { line: position.line, character: position.character - 4 };
+      assert.deepEqual(items[1].textEdit, { range: { start, end: { line: position.line, character: position.character + 1 } }, newText: '"practitioner"' });
+    });
+
+    it('offers the keys an entry may still have, with the start of each value', async () => {
+      const text = JSON_TEXT.replace('"careerLevel": "practitioner",', '"careerLevel": "practitioner",\n      "",');
+      const { items } = await at(text, '      "",', 7);
+      const labels = items.map((i) => i.label);
+      assert.ok(labels.includes('notes') && labels.includes('shortName'), labels.join(', '));
+      assert.ok(!labels.includes('careerLevel') && !labels.includes('title'), 'keys written above and below are left out');
+      assert.equal(items.find((i) => i.label === 'registrations')!.textEdit!.newText, '"registrations": [$0]');
+      assert.equal(items.find((i) => i.label === 'shortName')!.textEdit!.newText, '"shortName": "$0"');
+      assert.ok(!labels.includes('minBand'), 'a band already written is not offered again');
+    });
+
+    it('offers the ids of the document in a list of references, without those already listed', async () => {
+      const text = JSON_TEXT.replace(/"performs": \[[^\]]*\]/, '"performs": ["adapter", ]');
+      const { items } = await at(text, '"performs": ["adapter", ]', 24);
+      const labels = items.map((i) => i.label);
+      assert.ok(labels.length > 0 && !labels.includes('adapter'), labels.join(', '));
+      assert.ok(items.every((i) => (i.textEdit as { newText: string }).newText === JSON.stringify(i.label)));
+    });
   });
 
   it('offers nothing inside a flow mapping, where indentation does not tell the place', async () => {

@@ -1,5 +1,6 @@
 import { cursorContext, type CursorContext, type ScanMemo } from './cursorContext';
 import type { Knowledge } from './knowledge';
+import { jsonCursorContext } from './jsonCursor';
 import { childSchema, resolveSchema, schemaAtPath, schemaFor, type SchemaNode } from '../schema/schema';
 
 /** A completion, in offsets; the LSP layer turns it into a CompletionItem. */
@@ -92,6 +93,67 @@ export function complete(text: string, offset: number, knowledge: Knowledge, mem
   return completions;
 }
 
+/**
+ * Completions in a JSON document: keys (with the value's brackets or
+ * quotes), vocabulary and ids, each written as JSON. No whole-entry snippets:
+ * the entry's fields are offered one by one as keys.
+ */
+export function completeJson(text: string, offset: number, knowledge: Knowledge): Completion[] {
+  const context = jsonCursorContext(text, offset);
+  if (!context) return [];
+  const root = schemaFor(knowledge.kind ?? 'protocol');
+  if (context.mode === 'value') return valueCompletions(childSchema(schemaAtPath(context.path, root), context.key ?? ''), context, knowledge, false, asJson);
+  if (context.mode === 'item') {
+    const list = resolveSchema(schemaAtPath(context.path, root));
+    const listed = new Set(jsonArrayEntries(text, context));
+    return valueCompletions(resolveSchema(list?.items), context, knowledge, true, asJson).filter((c) => !listed.has(c.insertText));
+  }
+  const schema = resolveSchema(schemaAtPath(context.path, root));
+  if (!schema?.properties) return [];
+  return Object.entries(schema.properties)
+    .filter(([key]) => !context.existingKeys.has(key))
+    .map(([key, property]) => {
+      const resolved = resolveSchema(property) ?? {};
+      return {
+        label: key,
+        kind: 'key' as const,
+        detail: resolved.title,
+        documentation: resolved.markdownDescription ?? resolved.description,
+        insertText: jsonKeySnippet(key, resolved),
+        snippet: true,
+        start: context.replaceStart,
+        end: context.replaceEnd,
+        sortText: `${schema.required?.includes(key) ? '0' : '1'}-${key}`,
+      };
+    });
+}
+
+/** A JSON key and the start of its value: brackets, quotes or a choice. */
+function jsonKeySnippet(key: string, schema: SchemaNode): string {
+  const name = escapeSnippet(JSON.stringify(key));
+  const type = schema.type;
+  if (type === 'object') return `${name}: {$0}`;
+  if (type === 'array') return resolveSchema(schema.items)?.type === 'object' ? `${name}: [{$0}]` : `${name}: [$0]`;
+  if (schema.enum) return `${name}: \${1|${schema.enum.map((v) => escapeChoice(JSON.stringify(v))).join(',')}|}`;
+  if (type === 'boolean') return `${name}: \${1|true,false|}`;
+  if (type === 'number' || type === 'integer') return `${name}: $0`;
+  return `${name}: "$0"`;
+}
+
+/** The entries already in the JSON array the cursor is in, on its line, as written (quotes included). */
+function jsonArrayEntries(text: string, context: CursorContext): string[] {
+  const open = text.lastIndexOf('[', context.replaceStart);
+  let close = text.indexOf(']', context.replaceEnd);
+  const lineEnd = text.slice(context.replaceEnd).search(/[\r\n]/);
+  if (lineEnd !== -1 && (close === -1 || close > context.replaceEnd + lineEnd)) close = context.replaceEnd + lineEnd;
+  if (open === -1 || close === -1) return [];
+  return [...text.slice(open + 1, context.replaceStart).split(','), ...text.slice(context.replaceEnd, close).split(',')].map((e) => e.trim()).filter(Boolean);
+}
+
+function escapeSnippet(value: string): string {
+  return value.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
 /** What to type after a key: a nested block, a flow list, or a value. */
 function keySnippet(key: string, schema: SchemaNode, extra: string): string {
   const type = schema.type;
@@ -160,20 +222,25 @@ function escapeChoice(value: string): string {
   return value.replace(/[,|\\$}]/g, (c) => `\\${c}`);
 }
 
+/** How a value is written: as YAML plain text, or as JSON. */
+type Encode = (value: unknown) => string;
+const asYaml: Encode = (value) => String(value);
+const asJson: Encode = (value) => JSON.stringify(value);
+
 /** Values for a field: ids of the kind it refers to, vocabulary, or true/false. */
-function valueCompletions(schema: SchemaNode | undefined, context: CursorContext, knowledge: Knowledge, asItem: boolean): Completion[] {
+function valueCompletions(schema: SchemaNode | undefined, context: CursorContext, knowledge: Knowledge, asItem: boolean, encode: Encode = asYaml): Completion[] {
   const resolved = resolveSchema(schema);
   if (!resolved) return [];
   // `performs: |` (a list field): offer its items wrapped in a flow list.
   if (!asItem && resolved.type === 'array') {
-    return valueCompletions(resolveSchema(resolved.items), context, knowledge, true).map((c) => ({ ...c, insertText: `[${c.insertText}]` }));
+    return valueCompletions(resolveSchema(resolved.items), context, knowledge, true, encode).map((c) => ({ ...c, insertText: `[${c.insertText}]` }));
   }
   const base = { start: context.replaceStart, end: context.replaceEnd, snippet: false };
   const refKind = resolved['x-refKind'];
   if (refKind) {
     return knowledge.entities
       .filter((e) => e.kind === refKind)
-      .map((e) => ({ ...base, label: e.id, kind: 'reference' as const, detail: e.name, documentation: `${capitalise(refKind)} **${e.name}**${e.source ? ` (from \`${e.source}\`)` : ''}`, insertText: e.id }));
+      .map((e) => ({ ...base, label: e.id, kind: 'reference' as const, detail: e.name, documentation: `${capitalise(refKind)} **${e.name}**${e.source ? ` (from \`${e.source}\`)` : ''}`, insertText: encode(e.id) }));
   }
   if (resolved.enum) {
     return resolved.enum.map((value, i) => ({
@@ -182,12 +249,12 @@ function valueCompletions(schema: SchemaNode | undefined, context: CursorContext
       kind: 'value' as const,
       detail: resolved.title,
       documentation: resolved.enumDescriptions?.[i],
-      insertText: String(value),
+      insertText: encode(value),
       sortText: String(i).padStart(3, '0'),
     }));
   }
-  if (resolved.const !== undefined) return [{ ...base, label: String(resolved.const), kind: 'value', insertText: String(resolved.const) }];
-  if (resolved.type === 'boolean') return ['true', 'false'].map((v) => ({ ...base, label: v, kind: 'value' as const, insertText: v }));
+  if (resolved.const !== undefined) return [{ ...base, label: String(resolved.const), kind: 'value', insertText: encode(resolved.const) }];
+  if (resolved.type === 'boolean') return [true, false].map((v) => ({ ...base, label: String(v), kind: 'value' as const, insertText: encode(v) }));
   return [];
 }
 
