@@ -8,7 +8,8 @@
 // its nonce) and the extension's own stylesheet.
 //
 // Messages from the extension:
-//   { type: 'update', generation, fileName, tables, problem?, errors }  new tables (or why there are none)
+//   { type: 'update', generation, fileName, documentUri, tables, problem?, errors }  new tables (or why there are none);
+//     the page keeps the model in its saved state, which is what a panel restored after a reload is reopened from
 //   { type: 'diagnostics', errors }                                      the error count changed
 //   { type: 'test', id, action, ... }                                    the extension tests' hooks (see onTest)
 // Messages to the extension:
@@ -26,7 +27,7 @@
 
   /** @typedef {{ text: string, source?: (string|number)[], sourceFile?: string, status?: 'trained'|'gap'|'none' }} Cell */
   /** @typedef {{ id: string, title: string, columns: string[], rows: Cell[][], legend?: string[] }} Table */
-  /** @typedef {{ generation: number, fileName: string, tables: Table[], problem?: string, errors: number }} Model */
+  /** @typedef {{ generation: number, fileName: string, documentUri: string, tables: Table[], problem?: string, errors: number }} Model */
 
   const heading = /** @type {HTMLElement} */ (document.getElementById('heading'));
   const banner = /** @type {HTMLElement} */ (document.getElementById('banner'));
@@ -268,6 +269,7 @@
           bodyText: document.body.textContent,
           gapCells: [...content.querySelectorAll('td.gap')].map((td) => td.textContent),
           theme: document.body.className,
+          savedState: vscode.getState() || null,
           foreground: getComputedStyle(document.body).color,
           background: getComputedStyle(document.body).backgroundColor,
           borderCollapse: (() => {
@@ -290,6 +292,7 @@
         model = {
           generation: Number(message.generation) || 0,
           fileName: str(message.fileName),
+          documentUri: str(message.documentUri),
           tables: Array.isArray(message.tables) ? message.tables : [],
           problem: message.problem === undefined ? undefined : str(message.problem),
           errors: Number(message.errors) || 0,

@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { newProtocol } from './commands/newProtocol';
 import { exportTables, showTables } from './commands/tables';
-import { TablesPreviews, type TablesPreviewApi } from './preview/tablesPreview';
+import { TABLES_VIEW_TYPE, TablesPreviews, type TablesPreviewApi } from './preview/tablesPreview';
 import { trackActiveProtocol } from './protocolFiles';
 
 let client: LanguageClient | undefined;
@@ -33,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
     vscode.commands.registerCommand('roleProtocols.showTables', (resource?: unknown) => showTables(previews, resource)),
     vscode.commands.registerCommand('roleProtocols.exportTables', (resource?: unknown, options?: unknown) => exportTables(started, resource, options)),
     trackActiveProtocol(),
+    // Panels open when the window closed come back after a reload, following the same protocols.
+    vscode.window.registerWebviewPanelSerializer(TABLES_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => void previews.restore(panel, state) }),
   );
   await started.start();
   return { client: started, tablesPreview: previews };

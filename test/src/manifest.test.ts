@@ -64,7 +64,7 @@ describe('extension manifest (package.json)', () => {
 
   it('keeps YAML and JSON highlighting and hands no schema to other validators', () => {
     for (const key of ['languages', 'grammars', 'yamlValidation', 'jsonValidation']) assert.equal(manifest.contributes[key], undefined, `contributes.${key}`);
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:json', 'workspaceContains:**/*.roles.{yaml,yml,json}']);
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:json', 'workspaceContains:**/*.roles.{yaml,yml,json}', 'onWebviewPanel:roleProtocols.tables']);
   });
 
   it('is packaged from the bundles for VS Code 1.100', () => {

@@ -63,6 +63,26 @@ export interface TablesPreviewApi {
    * with a real click event, `scroll` to `y`, or `probe` what the DOM holds.
    */
   askPage(uri: vscode.Uri, action: string, args?: Record<string, unknown>, timeoutMs?: number): Promise<unknown>;
+  /**
+   * Takes back a panel VS Code restored after a reload, with the state its
+   * page saved (the protocol it showed). What the registered webview panel
+   * serializer does; false (and the panel closed) for a state that names no
+   * protocol.
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): boolean;
+}
+
+/** The protocol a restored panel's saved state names: a file or untitled document, or nothing. */
+export function documentOfState(state: unknown): vscode.Uri | undefined {
+  const model = typeof state === 'object' && state !== null ? (state as { model?: unknown }).model : undefined;
+  const raw = typeof model === 'object' && model !== null ? (model as { documentUri?: unknown }).documentUri : undefined;
+  if (typeof raw !== 'string' || raw.length > 4096) return undefined;
+  try {
+    const uri = vscode.Uri.parse(raw, true);
+    return uri.scheme === 'file' || uri.scheme === 'untitled' ? uri : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 type Converters = Pick<LanguageClient, 'sendRequest' | 'code2ProtocolConverter' | 'protocol2CodeConverter'>;
@@ -117,13 +137,35 @@ export class TablesPreviews implements vscode.Disposable, TablesPreviewApi {
       preview.refreshNow();
       return preview.panel;
     }
-    preview = new TablesPreview(document.uri, this.client, this.extensionUri, {
-      rendered: (report) => this.rendered.fire({ uri: document.uri, report }),
-      handled: (action) => this.handled.fire(action),
-      disposed: () => this.previews.delete(key),
-    });
+    return this.open(document.uri).panel;
+  }
+
+  /** A new panel for a protocol, or one VS Code restored. */
+  private open(uri: vscode.Uri, restored?: vscode.WebviewPanel): TablesPreview {
+    const key = uri.toString();
+    const preview = new TablesPreview(
+      uri,
+      this.client,
+      this.extensionUri,
+      {
+        rendered: (report) => this.rendered.fire({ uri, report }),
+        handled: (action) => this.handled.fire(action),
+        disposed: () => this.previews.delete(key),
+      },
+      restored,
+    );
     this.previews.set(key, preview);
-    return preview.panel;
+    return preview;
+  }
+
+  restore(panel: vscode.WebviewPanel, state: unknown): boolean {
+    const uri = documentOfState(state);
+    if (!uri || this.previews.has(uri.toString())) {
+      panel.dispose();
+      return false;
+    }
+    this.open(uri, panel);
+    return true;
   }
 
   panelFor(uri: vscode.Uri): vscode.WebviewPanel | undefined {
@@ -189,15 +231,19 @@ class TablesPreview {
     private readonly client: Converters,
     extensionUri: vscode.Uri,
     private readonly events: PreviewEvents,
+    restored?: vscode.WebviewPanel,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'client', 'media');
-    this.panel = vscode.window.createWebviewPanel(
-      TABLES_VIEW_TYPE,
-      `Tables: ${fileName(uri)}`,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      // No retainContextWhenHidden: the page keeps its tables and scroll position with setState.
-      { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [media] },
-    );
+    // No retainContextWhenHidden: the page keeps its tables and scroll position with setState.
+    const options: vscode.WebviewOptions = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [media] };
+    if (restored) {
+      // After a reload VS Code hands the panel back with the options it had; they are set again, not trusted.
+      this.panel = restored;
+      this.panel.webview.options = options;
+      this.panel.title = `Tables: ${fileName(uri)}`;
+    } else {
+      this.panel = vscode.window.createWebviewPanel(TABLES_VIEW_TYPE, `Tables: ${fileName(uri)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
+    }
     this.panel.webview.html = pageHtml(this.panel.webview, media);
     this.subscriptions.push(
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.received(message)),
@@ -251,6 +297,8 @@ class TablesPreview {
       type: 'update',
       generation: this.generation,
       fileName: fileName(this.uri),
+      // Kept in the page's saved state, so a panel restored after a reload knows its protocol.
+      documentUri: this.uri.toString(),
       tables: this.tables ?? [],
       problem: this.problem,
       errors: this.errorCount(),

@@ -20,6 +20,8 @@ import {
 } from '../helpers';
 
 const REFERENCE = 'reference-department.roles.yaml';
+/** The panels' webview type (`TABLES_VIEW_TYPE` in client/src/preview/tablesPreview.ts). */
+const TABLES_VIEW_TYPE = 'roleProtocols.tables';
 const TITLES = ['Training matrix', 'Roles and responsibilities', 'Responsibility matrix', 'Training coverage by site'];
 
 /** The training matrix of the reference department, as DOMAIN.md writes it. */
@@ -45,6 +47,7 @@ interface Probe {
   background: string;
   gapCells: string[];
   violations: string[];
+  savedState: unknown;
 }
 
 /** The webview tabs of the tables panels, with the column each is in. */
@@ -120,6 +123,32 @@ describe('tables preview (webview)', () => {
     assert.notEqual(preview.panelFor(other), panel);
     await tabsSettle((tabs) => tabs.length === 2, 'a second tables tab');
     assert.deepEqual(tablesTabs().map((t) => t.tab.label).sort(), ['Tables: radiographer-led.roles.yaml', `Tables: ${REFERENCE}`]);
+  });
+
+  it('comes back after a reload: a panel restored with its page’s saved state follows its protocol again', async () => {
+    const { uri } = await openPreview(preview, sample(REFERENCE));
+    // What the page saved is what VS Code hands back to the serializer after a reload.
+    const saved = ((await preview.askPage(uri, 'probe')) as Probe).savedState;
+    assert.equal((saved as { model?: { documentUri?: string } })?.model?.documentUri, uri.toString());
+    preview.panelFor(uri)!.dispose();
+    await tabsSettle((tabs) => tabs.length === 0, 'the panel closed');
+    // A panel as VS Code restores it: the view type, the old title, default options.
+    const restored = vscode.window.createWebviewPanel(TABLES_VIEW_TYPE, 'restored', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    assert.equal(preview.restore(restored, saved), true);
+    assert.equal(preview.panelFor(uri), restored);
+    const report = await waitForRender(preview, uri, (r) => r.tables.length === 4, 'the four tables in the restored panel');
+    assert.deepEqual(renderedTable(report, 'training').rows, REFERENCE_TRAINING);
+    assert.equal(restored.title, `Tables: ${REFERENCE}`);
+    assert.equal(restored.webview.options.enableScripts, true);
+    assert.equal(restored.webview.options.enableCommandUris, false);
+    // A state that names no protocol (or another scheme) closes the panel instead.
+    for (const state of [undefined, { model: { documentUri: 'https://example.org/x.roles.yaml' } }, { model: { documentUri: uri.toString() } }]) {
+      const stray = vscode.window.createWebviewPanel(TABLES_VIEW_TYPE, 'stray', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+      let closed = false;
+      stray.onDidDispose(() => (closed = true));
+      assert.equal(preview.restore(stray, state), false, JSON.stringify(state));
+      assert.equal(closed, true, `the panel for ${JSON.stringify(state)} is closed`);
+    }
   });
 
   it('has a strict Content Security Policy with a nonce, scripts only from it, resources only from the media folder', async () => {
