@@ -1,6 +1,6 @@
 import { LSPErrorCodes, ResponseError, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { definitionOf, idAt, idRange, referencesOf, rename, type Located, type TextEdit as OffsetEdit } from '../service/language/navigate';
-import type { LineIndex } from '../service/text/lineIndex';
+import { LineIndex } from '../service/text/lineIndex';
 import { toOffset, toRange } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
@@ -9,8 +9,9 @@ import type { Analysis, ProtocolWorkspace } from './workspace';
 /**
  * The ids navigation works over, and how to place each one. The document's
  * own ids, those of the catalogues it includes, and, for references and
- * rename in a catalogue, those of the open documents that include it (so
- * renaming a catalogue role also renames it in the protocols that use it).
+ * rename in a catalogue, those of the documents that include it, open or on
+ * disk in the workspace (so renaming a catalogue role also renames it in the
+ * protocols that use it).
  */
 interface Scope {
   located: Located[];
@@ -42,6 +43,22 @@ async function scopeOf(workspace: ProtocolWorkspace, analysis: Analysis, withDep
         const index = dependent.linesOf(included.file);
         if (index) lines.set(included.file, index);
         located.push(...included.ids);
+      }
+    }
+    // Protocols that include a catalogue need not be open: those on disk in the workspace count too.
+    if (analysis.result.kind === 'catalogue') {
+      for (const closed of await workspace.closedDependentsOf(analysis.file, analysis.uri)) {
+        if (covered.has(closed.file)) continue;
+        covered.add(closed.file);
+        lines.set(closed.file, closed.result.lines);
+        uris.set(closed.file, closed.uri);
+        for (const o of closed.result.ids) located.push({ ...o, file: closed.file });
+        for (const included of closed.result.includes) {
+          if (covered.has(included.file)) continue;
+          covered.add(included.file);
+          lines.set(included.file, new LineIndex(included.text));
+          located.push(...included.ids);
+        }
       }
     }
   }

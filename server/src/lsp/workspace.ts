@@ -13,6 +13,7 @@ import { LineIndex } from '../service/text/lineIndex';
 import { CONFIG_FILE_NAMES, emptyConfig, type ProjectConfig } from '../service/config/config';
 import { ConfigResolver } from '../node/config';
 import { fileIncludeReader } from '../node/includes';
+import { collectInputs, type InputFile } from '../node/files';
 import { effectiveConfig, type Settings } from './settings';
 import { uriBaseName, uriToPath, pathToUri } from './uris';
 
@@ -151,6 +152,38 @@ export class ProtocolWorkspace {
   dependentsOf(file: string, text?: string): string[] {
     const target = path.resolve(file);
     return [...this.includeGraph].filter(([, files]) => files.has(target) && (text === undefined || files.get(target) !== text)).map(([uri]) => uri);
+  }
+
+  /**
+   * Protocols and catalogues on disk in the workspace folders, not open in
+   * the editor, whose includes reach `file`: what references and rename from
+   * a catalogue must cover besides the open documents. Read and checked when
+   * asked (a user's request, not every keystroke), with the shared include
+   * cache, so the catalogue itself is read once.
+   */
+  async closedDependentsOf(file: string, uri: string): Promise<{ file: string; uri: string; result: LintResult }[]> {
+    const target = path.resolve(file);
+    const settings = await this.settings.settingsFor(uri);
+    const seen = new Set<string>();
+    const found: { file: string; uri: string; result: LintResult }[] = [];
+    for (const folder of this.folders) {
+      let inputs: InputFile[];
+      try {
+        inputs = collectInputs([folder], { cwd: folder, readStdin: () => '' });
+      } catch {
+        continue; // no protocol in this folder, or it cannot be read
+      }
+      for (const input of inputs) {
+        const at = input.path && path.resolve(input.path);
+        if (!at || at === target || seen.has(at) || this.openDocumentAt(at)) continue;
+        seen.add(at);
+        // Only a document with an `includes` key can include anything.
+        if (!/^[ \t{]*["']?includes["']?[ \t]*:/m.test(input.text)) continue;
+        const result = lintText(input.text, { fileName: at, readInclude: this.includeReader(at, settings), includeCache: this.includeCache, ...(this.today ? { today: this.today } : {}) });
+        if (result.includes.some((f) => path.resolve(f.file) === target)) found.push({ file: at, uri: pathToUri(at), result });
+      }
+    }
+    return found;
   }
 
   /** Open documents that have an `includes` list: a file appearing or going may change them. */

@@ -147,6 +147,33 @@ describe('lsp: includes', () => {
     );
   });
 
+  it('renames and finds references from the catalogue into protocols on disk that are not open', async () => {
+    // A second protocol including the catalogue, and a plain YAML file that must be left alone.
+    fs.copyFileSync(ws.protocol, path.join(ws.dir, 'second.roles.yaml'));
+    fs.writeFileSync(path.join(ws.dir, 'notes.yaml'), 'plan-selection: not a protocol\n');
+    const catalogue = await client.open(ws.catalogue);
+    await client.pushed(catalogue);
+    const position = client.at(catalogue, 'plan-selection', 3, '  - id: plan-selection');
+    const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: catalogue }, position, context: { includeDeclaration: true } });
+    assert.deepEqual(
+      references.map((l) => `${path.basename(l.uri)}@${at(l.range)}`).sort(),
+      ['department.catalogue.yaml@57:9-57:23', 'prostate.roles.yaml@52:14-52:28', 'prostate.roles.yaml@83:12-83:26', 'second.roles.yaml@52:14-52:28', 'second.roles.yaml@83:12-83:26'],
+    );
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: catalogue }, position, newName: 'plan-choice' });
+    assert.deepEqual(
+      (edit.documentChanges as TextDocumentEdit[]).map((c) => `${path.basename(c.textDocument.uri)} v${c.textDocument.version}: ${c.edits.map((e) => at(e.range)).join(', ')}`).sort(),
+      ['department.catalogue.yaml v1: 57:9-57:23', 'prostate.roles.yaml vnull: 52:14-52:28, 83:12-83:26', 'second.roles.yaml vnull: 52:14-52:28, 83:12-83:26'],
+    );
+    // The edits applied as an editor would (the open catalogue in the editor, the others on disk) leave every protocol clean.
+    for (const change of edit.documentChanges as TextDocumentEdit[]) {
+      const uri = change.textDocument.uri;
+      if (change.textDocument.version !== null) await client.change(uri, applyEdits(client.texts.get(uri)!, change.edits as TextEdit[]));
+      else fs.writeFileSync(new URL(uri), applyEdits(fs.readFileSync(new URL(uri), 'utf8'), change.edits as TextEdit[]));
+    }
+    const second = await client.open(path.join(ws.dir, 'second.roles.yaml'));
+    assert.deepEqual(codes(await client.pushed(second)), []);
+  });
+
   it('reports a missing include on its line, and an include outside the workspace', async () => {
     const dir = path.join(ws.dir, 'site');
     fs.mkdirSync(dir);
