@@ -13,7 +13,8 @@ import { LineIndex } from '../service/text/lineIndex';
 import { CONFIG_FILE_NAMES, emptyConfig, type ProjectConfig } from '../service/config/config';
 import { ConfigResolver } from '../node/config';
 import { fileIncludeReader } from '../node/includes';
-import { collectInputs, type InputFile } from '../node/files';
+import { dataFilesUnder, FORMAT_HINT, PROTOCOL_FILE_NAME } from '../node/walk';
+import { readTextFile } from '../node/read';
 import { effectiveConfig, type Settings } from './settings';
 import { uriBaseName, uriToPath, pathToUri } from './uris';
 
@@ -56,6 +57,8 @@ const MENTIONS_FORMAT = /role-(protocol|catalogue)\//;
 const FORMAT_LINE = /^[ \t{]*["']?format["']?[ \t]*:[ \t]*["']?role-(protocol|catalogue)\//m;
 const YAML_OR_JSON_NAME = /\.(ya?ml|json|jsonc)$/i;
 const YAML_OR_JSON_LANGUAGE = new Set(['yaml', 'json', 'jsonc']);
+/** Files larger than this are passed over when looking on disk for protocols that include a catalogue. */
+const MAX_SCANNED_FILE_BYTES = 2 * 1024 * 1024;
 /** An analysis slower than this is logged as a warning, with the document. */
 const SLOW_ANALYSIS_MS = 2000;
 
@@ -167,19 +170,19 @@ export class ProtocolWorkspace {
     const seen = new Set<string>();
     const found: { file: string; uri: string; result: LintResult }[] = [];
     for (const folder of this.folders) {
-      let inputs: InputFile[];
-      try {
-        inputs = collectInputs([folder], { cwd: folder, readStdin: () => '' });
-      } catch {
-        continue; // no protocol in this folder, or it cannot be read
-      }
-      for (const input of inputs) {
-        const at = input.path && path.resolve(input.path);
-        if (!at || at === target || seen.has(at) || this.openDocumentAt(at)) continue;
+      for (const at of dataFilesUnder(folder)) {
+        if (at === target || seen.has(at) || this.openDocumentAt(at)) continue;
         seen.add(at);
+        let text: string;
+        try {
+          text = readTextFile(at, MAX_SCANNED_FILE_BYTES);
+        } catch {
+          continue; // too large or unreadable: not a protocol anyone includes from
+        }
+        if (!PROTOCOL_FILE_NAME.test(at) && !FORMAT_HINT.test(text)) continue;
         // Only a document with an `includes` key can include anything.
-        if (!/^[ \t{]*["']?includes["']?[ \t]*:/m.test(input.text)) continue;
-        const result = lintText(input.text, { fileName: at, readInclude: this.includeReader(at, settings), includeCache: this.includeCache, ...(this.today ? { today: this.today } : {}) });
+        if (!/^[ \t{]*["']?includes["']?[ \t]*:/m.test(text)) continue;
+        const result = lintText(text, { fileName: at, readInclude: this.includeReader(at, settings), includeCache: this.includeCache, ...(this.today ? { today: this.today } : {}) });
         if (result.includes.some((f) => path.resolve(f.file) === target)) found.push({ file: at, uri: pathToUri(at), result });
       }
     }

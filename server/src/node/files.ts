@@ -2,21 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { declaresProtocolFormat } from '../service/engine/lint';
-import { CATALOGUE_FORMAT_NAME, FORMAT_NAME } from '../service/schema/schema';
+import { FORMAT_NAME } from '../service/schema/schema';
 import type { YamlNode } from '../service/parse/tree';
 import { describeFsError, stripBom } from './config';
 import { displayName } from './paths';
 import { FileTooLarge, readTextFile } from './read';
 
-/** A file name that says it is a role protocol, whatever it holds. */
-export const PROTOCOL_FILE_NAME = /\.roles\.(ya?ml|json)$/i;
-/** Files that may hold a protocol when their text declares the format. */
-export const DATA_FILE_NAME = /\.(ya?ml|json)$/i;
-/**
- * Cheap test run before parsing a `.yaml`/`.json` file found in a folder: a
- * `format: role-protocol...` key at the start of a line. The parse decides.
- */
-const FORMAT_HINT = new RegExp(`^[ \\t{]*["']?format["']?[ \\t]*:[ \\t]*["']?(${FORMAT_NAME}|${CATALOGUE_FORMAT_NAME})`, 'm');
+import { DATA_FILE_NAME, FORMAT_HINT, PROTOCOL_FILE_NAME } from './walk';
+
+export { DATA_FILE_NAME, PROTOCOL_FILE_NAME };
 
 /** A file the user asked for (by name, folder, glob or `-`), with its text. */
 export interface InputFile {

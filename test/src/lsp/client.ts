@@ -39,6 +39,8 @@ export interface ClientOptions {
   configuration?: () => unknown;
   /** Declares dynamic registration of watched files. */
   watchedFiles?: boolean;
+  /** The server script to run: the compiled server/out by default, or the bundled dist/server.js the extension ships. */
+  server?: string;
 }
 
 /**
@@ -62,7 +64,7 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ROLE_PROTOCOLS_TODAY: TODAY }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { env: { ...process.env, ROLE_PROTOCOLS_TODAY: TODAY }, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (chunk: Buffer) => client.log.push(chunk.toString()));
