@@ -79,7 +79,9 @@ export function documentOfState(state: unknown): vscode.Uri | undefined {
   if (typeof raw !== 'string' || raw.length > 4096) return undefined;
   try {
     const uri = vscode.Uri.parse(raw, true);
-    return uri.scheme === 'file' || uri.scheme === 'untitled' ? uri : undefined;
+    if (uri.scheme === 'untitled') return uri;
+    // Only a YAML or JSON file: the panel asks the server to read it.
+    return uri.scheme === 'file' && /\.(ya?ml|json)$/i.test(uri.path) ? uri : undefined;
   } catch {
     return undefined;
   }

@@ -54,7 +54,8 @@ function toItem(c: Completion, lines: Positions, options: { snippets: boolean; m
   if (c.detail) item.detail = c.detail;
   if (c.documentation) item.documentation = options.markdown ? { kind: MarkupKind.Markdown, value: c.documentation } : c.documentation;
   if (c.sortText) item.sortText = c.sortText;
-  if (c.label !== newText.trim()) item.filterText = c.label;
+  if (c.filterText !== undefined) item.filterText = c.filterText;
+  else if (c.label !== newText.trim()) item.filterText = c.label;
   return item;
 }
 

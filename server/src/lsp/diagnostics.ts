@@ -7,6 +7,7 @@ import type { Analysis, ProtocolWorkspace } from './workspace';
 import type { LineIndex } from '../service/text/lineIndex';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES, parseConfig } from '../service/config/config';
+import { MAX_CONFIG_BYTES } from '../node/config';
 import { knownRuleIds } from '../service/rules/index';
 import { uriBaseName } from './uris';
 
@@ -46,7 +47,12 @@ export function diagnosticsOf(analysis: Analysis | undefined): Diagnostic[] {
  */
 export function configDiagnostics(document: TextDocument | undefined): Diagnostic[] | undefined {
   if (!document || !CONFIG_FILE_NAMES.includes(uriBaseName(document.uri))) return undefined;
-  const { problems } = parseConfig(document.getText(), uriBaseName(document.uri), knownRuleIds);
+  const text = document.getText();
+  if (text.length > MAX_CONFIG_BYTES) {
+    // Loading it refuses the same file (node/config.ts): say so here rather than parse it.
+    return [{ range: { start: document.positionAt(0), end: document.positionAt(0) }, severity: SEVERITIES.error, source: DIAGNOSTIC_SOURCE, code: 'schema', codeDescription: { href: ruleDocsUrl('schema') }, message: 'This configuration is larger than 1 MB, which no configuration file needs, so it is not read: the defaults apply.' }];
+  }
+  const { problems } = parseConfig(text, uriBaseName(document.uri), knownRuleIds);
   return problems.map((p) => ({
     range: { start: document.positionAt(p.start), end: document.positionAt(Math.max(p.start, p.end)) },
     severity: SEVERITIES[p.severity],

@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ErrorCodes, LSPErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
 import { lintText } from '../service/engine/lint';
 import { fileIncludeReader } from '../node/includes';
+import { FileTooLarge, readTextFile } from '../node/read';
 import { isBinaryFormat, renderTables, renderTablesToBytes, TABLE_IDS, tableSetFor, type TableData, type TableId } from '../service/tables/index';
 import { registerLocate } from './locate';
 import type { ServerContext } from './context';
@@ -64,9 +64,10 @@ export function registerTables(context: ServerContext): void {
     if (!file) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${uri}: open it in the editor first.`);
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      // Capped as everywhere else the tool reads a protocol: a path to a device or a huge file is refused, not read.
+      text = readTextFile(file);
     } catch (error) {
-      throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${file}: ${error instanceof FileTooLarge ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}.`);
     }
     const roots = workspace.workspaceFolders.length > 0 ? [...workspace.workspaceFolders] : [path.dirname(file)];
     const result = lintText(text, { fileName: file, readInclude: fileIncludeReader({ roots }) });

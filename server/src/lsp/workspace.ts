@@ -170,7 +170,9 @@ export class ProtocolWorkspace {
     const seen = new Set<string>();
     const found: { file: string; uri: string; result: LintResult }[] = [];
     for (const folder of this.folders) {
-      for (const at of dataFilesUnder(folder)) {
+      const { files, truncated } = dataFilesUnder(folder);
+      if (truncated) this.log.warn(`role-protocols: ${folder} holds more than ${files.length} YAML and JSON files; references and rename from ${path.basename(file)} looked only in the first ${files.length} (in name order).`);
+      for (const at of files) {
         if (at === target || seen.has(at) || this.openDocumentAt(at)) continue;
         seen.add(at);
         let text: string;
@@ -180,8 +182,8 @@ export class ProtocolWorkspace {
           continue; // too large or unreadable: not a protocol anyone includes from
         }
         if (!PROTOCOL_FILE_NAME.test(at) && !FORMAT_HINT.test(text)) continue;
-        // Only a document with an `includes` key can include anything.
-        if (!/^[ \t{]*["']?includes["']?[ \t]*:/m.test(text)) continue;
+        // Only a document that says `includes` can include anything (anywhere on a line: JSON may be minified).
+        if (!text.includes('includes')) continue;
         const result = lintText(text, { fileName: at, readInclude: this.includeReader(at, settings), includeCache: this.includeCache, ...(this.today ? { today: this.today } : {}) });
         if (result.includes.some((f) => path.resolve(f.file) === target)) found.push({ file: at, uri: pathToUri(at), result });
       }

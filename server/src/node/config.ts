@@ -5,7 +5,8 @@ import { knownRuleIds } from '../service/rules/index';
 import { FileTooLarge, readTextFile } from './read';
 
 /** A configuration file is a few lines; one larger than this is refused unread. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
+/** A configuration file larger than this is refused (none needs to be). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** A configuration file as read from disk: its settings, its text and what is wrong in it. */
 export interface LoadedConfig {

@@ -15,11 +15,13 @@ export const FORMAT_HINT = new RegExp(`^[ \\t{]*["']?format["']?[ \\t]*:[ \\t]*[
 /**
  * The YAML and JSON files under a folder, sorted, as the language server
  * looks for them: no dot-folders, no node_modules, links to folders not
- * followed (no loops), at most `maxFiles`. Plain `fs`, so that it bundles
+ * followed (no loops), at most `maxFiles` (`truncated` says the search
+ * stopped there). Plain `fs`, so that it bundles
  * into the server (the CLI's glob library cannot be bundled as CommonJS).
  */
-export function dataFilesUnder(dir: string, maxFiles = 5000): string[] {
+export function dataFilesUnder(dir: string, maxFiles = 5000): { files: string[]; truncated: boolean } {
   const found: string[] = [];
+  let truncated = false;
   const visit = (folder: string, depth: number) => {
     if (depth > 32 || found.length >= maxFiles) return;
     let entries: fs.Dirent[];
@@ -29,7 +31,10 @@ export function dataFilesUnder(dir: string, maxFiles = 5000): string[] {
       return; // unreadable: skipped
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (found.length >= maxFiles) return;
+      if (found.length >= maxFiles) {
+        truncated = true;
+        return;
+      }
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) visit(full, depth + 1);
@@ -37,5 +42,5 @@ export function dataFilesUnder(dir: string, maxFiles = 5000): string[] {
     }
   };
   visit(path.resolve(dir), 0);
-  return found;
+  return { files: found, truncated };
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompletionList, Hover, Location, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { load } from 'js-yaml';
 import { applyEdits, at, FIXTURES, SAMPLES, TestClient, uriOf } from './client';
 
 const SHARED = path.join(SAMPLES, 'shared-catalogue');
@@ -148,17 +149,20 @@ describe('lsp: includes', () => {
   });
 
   it('renames and finds references from the catalogue into protocols on disk that are not open', async () => {
-    // A second protocol including the catalogue, and a plain YAML file that must be left alone.
+    // A second protocol including the catalogue, the first again as minified JSON, and a plain YAML file to be left alone.
     fs.copyFileSync(ws.protocol, path.join(ws.dir, 'second.roles.yaml'));
+    fs.writeFileSync(path.join(ws.dir, 'minified.roles.json'), JSON.stringify(load(fs.readFileSync(ws.protocol, 'utf8'))));
     fs.writeFileSync(path.join(ws.dir, 'notes.yaml'), 'plan-selection: not a protocol\n');
     const catalogue = await client.open(ws.catalogue);
     await client.pushed(catalogue);
     const position = client.at(catalogue, 'plan-selection', 3, '  - id: plan-selection');
     const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: catalogue }, position, context: { includeDeclaration: true } });
     assert.deepEqual(
-      references.map((l) => `${path.basename(l.uri)}@${at(l.range)}`).sort(),
+      references.map((l) => `${path.basename(l.uri)}@${at(l.range)}`).filter((r) => !r.startsWith('minified')).sort(),
       ['department.catalogue.yaml@57:9-57:23', 'prostate.roles.yaml@52:14-52:28', 'prostate.roles.yaml@83:12-83:26', 'second.roles.yaml@52:14-52:28', 'second.roles.yaml@83:12-83:26'],
     );
+    assert.equal(references.filter((l) => path.basename(l.uri) === 'minified.roles.json').length, 2, 'minified JSON on one line is found too');
+    fs.rmSync(path.join(ws.dir, 'minified.roles.json'));
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: catalogue }, position, newName: 'plan-choice' });
     assert.deepEqual(
       (edit.documentChanges as TextDocumentEdit[]).map((c) => `${path.basename(c.textDocument.uri)} v${c.textDocument.version}: ${c.edits.map((e) => at(e.range)).join(', ')}`).sort(),

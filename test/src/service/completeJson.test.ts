@@ -42,3 +42,31 @@ describe('JSON completion (service)', () => {
     assert.deepEqual(at('{"a": [1, 2] |'), []);
   });
 });
+
+describe('JSON completion (service), the cases a review found', () => {
+  it('matches what the editor filters on: a string typed from its quote is matched with its quote', () => {
+    const items = at('{"roles": [{"id": "a", "careerLevel": "pra|"}]}');
+    assert.equal(items.find((i) => i.label === 'practitioner')!.filterText, '"practitioner"');
+    assert.equal(at('{"roles": [{"id": "a", "minBand": |}]}')[0].filterText, undefined);
+  });
+
+  it('ends a string left open on an earlier line at that line: later places are read as they are', () => {
+    const items = at('{"roles": [{"id": "a", "careerLevel": "pra\n}, {"id": "b", "|"}]}');
+    assert.ok(items.some((i) => i.label === 'title'), items.map((i) => i.label).join(', '));
+    for (const i of items) assert.ok(i.start >= 59 - 1, `range ${i.start}-${i.end} reaches back over lines`);
+  });
+
+  it('replaces only the key of an existing key, keeping its value', () => {
+    const item = at('{"roles": [{"id": "a", "careerLev|": "advanced"}]}').find((i) => i.label === 'careerLevel')!;
+    assert.equal(item.insertText, '"careerLevel"');
+  });
+
+  it('offers nothing right after a key or a value that still needs its colon or comma', () => {
+    assert.deepEqual(at('{"roles": [{"id": "a", "shortName" |}]}'), []);
+    assert.deepEqual(at('{"roles": [{"id": "a", "careerLevel": "advanced"\n  pr|}]}'), []);
+  });
+
+  it('leaves out the ids already listed in a list at the end of the text', () => {
+    assert.deepEqual(at('{"workflow": [{"id": "s", "performs": ["adapter", |').map((i) => i.insertText), ['"physicist"']);
+  });
+});

@@ -16,6 +16,8 @@ export interface Completion {
   start: number;
   end: number;
   sortText?: string;
+  /** What the editor matches the typed text against, when not the label (a JSON string typed from its quote). */
+  filterText?: string;
 }
 
 /**
@@ -101,6 +103,13 @@ export function complete(text: string, offset: number, knowledge: Knowledge, mem
 export function completeJson(text: string, offset: number, knowledge: Knowledge): Completion[] {
   const context = jsonCursorContext(text, offset);
   if (!context) return [];
+  // Typed from its opening quote, the text the editor filters on starts with `"`: so must what it is matched against.
+  const quoted = text.charAt(context.replaceStart) === '"';
+  const filtered = (items: Completion[]) => (quoted ? items.map((c) => ({ ...c, filterText: JSON.stringify(c.label) })) : items);
+  return filtered(jsonCompletions(text, context, knowledge));
+}
+
+function jsonCompletions(text: string, context: CursorContext, knowledge: Knowledge): Completion[] {
   const root = schemaFor(knowledge.kind ?? 'protocol');
   if (context.mode === 'value') return valueCompletions(childSchema(schemaAtPath(context.path, root), context.key ?? ''), context, knowledge, false, asJson);
   if (context.mode === 'item') {
@@ -110,6 +119,8 @@ export function completeJson(text: string, offset: number, knowledge: Knowledge)
   }
   const schema = resolveSchema(schemaAtPath(context.path, root));
   if (!schema?.properties) return [];
+  // An existing key being changed keeps its value: only the key is replaced.
+  const keyOnly = /^[ \t]*:/.test(text.slice(context.replaceEnd));
   return Object.entries(schema.properties)
     .filter(([key]) => !context.existingKeys.has(key))
     .map(([key, property]) => {
@@ -119,7 +130,7 @@ export function completeJson(text: string, offset: number, knowledge: Knowledge)
         kind: 'key' as const,
         detail: resolved.title,
         documentation: resolved.markdownDescription ?? resolved.description,
-        insertText: jsonKeySnippet(key, resolved),
+        insertText: keyOnly ? escapeSnippet(JSON.stringify(key)) : jsonKeySnippet(key, resolved),
         snippet: true,
         start: context.replaceStart,
         end: context.replaceEnd,
@@ -145,8 +156,9 @@ function jsonArrayEntries(text: string, context: CursorContext): string[] {
   const open = text.lastIndexOf('[', context.replaceStart);
   let close = text.indexOf(']', context.replaceEnd);
   const lineEnd = text.slice(context.replaceEnd).search(/[\r\n]/);
-  if (lineEnd !== -1 && (close === -1 || close > context.replaceEnd + lineEnd)) close = context.replaceEnd + lineEnd;
-  if (open === -1 || close === -1) return [];
+  const end = lineEnd === -1 ? text.length : context.replaceEnd + lineEnd;
+  if (close === -1 || close > end) close = end;
+  if (open === -1) return [];
   return [...text.slice(open + 1, context.replaceStart).split(','), ...text.slice(context.replaceEnd, close).split(',')].map((e) => e.trim()).filter(Boolean);
 }
 

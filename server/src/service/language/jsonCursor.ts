@@ -7,7 +7,7 @@
  */
 import type { CursorContext } from './cursorContext';
 
-type Frame = { kind: 'object'; key?: string; expectingKey: boolean; keys: Set<string> } | { kind: 'array'; index: number };
+type Frame = { kind: 'object'; key?: string; expectingKey: boolean; keys: Set<string>; keyWritten?: boolean } | { kind: 'array'; index: number };
 
 /** The JSON cursor context; undefined where nothing can be offered (inside a number, after a value with no comma). */
 export function jsonCursorContext(text: string, offset: number): CursorContext | undefined {
@@ -20,8 +20,16 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
   while (i < offset) {
     const c = text[i];
     if (c === '"') {
-      const end = stringEnd(text, i);
-      if (end === -1 || end > offset) {
+      let end = stringEnd(text, i);
+      if (end === -1) {
+        // JSON strings do not cross lines: one left open on an earlier line ends there.
+        const lineEnd = lineEndFrom(text, i);
+        if (lineEnd >= offset) {
+          openString = i;
+          break;
+        }
+        end = lineEnd;
+      } else if (end > offset) {
         openString = i;
         break;
       }
@@ -30,6 +38,7 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
       if (top?.kind === 'object' && top.expectingKey) {
         top.key = value;
         top.keys.add(value);
+        top.keyWritten = true;
       } else afterValue = true;
       i = end;
       continue;
@@ -44,11 +53,15 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
       if (top?.kind === 'object') {
         top.expectingKey = true;
         top.key = undefined;
+        top.keyWritten = false;
       } else if (top?.kind === 'array') top.index++;
       afterValue = false;
     } else if (c === ':') {
       const top = stack[stack.length - 1];
-      if (top?.kind === 'object') top.expectingKey = false;
+      if (top?.kind === 'object') {
+        top.expectingKey = false;
+        top.keyWritten = false;
+      }
       afterValue = false;
     } else if (/[^\s]/.test(c)) {
       // A number, true, false or null: skip the word.
@@ -76,11 +89,12 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
     const lineEnd = text.slice(offset).search(/[\r\n]/);
     replaceEnd = close !== -1 && (lineEnd === -1 || close <= offset + lineEnd) ? close : offset;
   } else {
+    // After a value (or a key) with no comma (or colon) yet, nothing can start here.
+    if (afterValue || (top.kind === 'object' && top.expectingKey && top.keyWritten)) return undefined;
     let s = offset;
     while (s > 0 && /[A-Za-z0-9_-]/.test(text[s - 1])) s--;
     replaceStart = s;
     partial = text.slice(s, offset);
-    if (afterValue && partial === '') return undefined;
   }
   const path = pathOf(stack);
   const column = replaceStart - (text.lastIndexOf('\n', replaceStart - 1) + 1);
@@ -104,11 +118,20 @@ function pathOf(stack: Frame[]): (string | number)[] {
 function stringEnd(text: string, start: number): number {
   for (let i = start + 1; i < text.length; i++) {
     const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '"') return i + 1;
-    else if (c === '\n' || c === '\r') return -1;
+    if (c === '\n' || c === '\r') return -1;
+    if (c === '\\') {
+      // An escape never takes the line break with it.
+      if (text[i + 1] === '\n' || text[i + 1] === '\r') return -1;
+      i++;
+    } else if (c === '"') return i + 1;
   }
   return -1;
+}
+
+/** The end of the line `from` is on (its line break, or the end of the text). */
+function lineEndFrom(text: string, from: number): number {
+  const rest = text.slice(from).search(/[\r\n]/);
+  return rest === -1 ? text.length : from + rest;
 }
 
 function decode(literal: string): string {
