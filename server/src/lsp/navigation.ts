@@ -5,6 +5,8 @@ import { toOffset, toRange } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
 import type { Analysis, ProtocolWorkspace } from './workspace';
+import type { LintResult } from '../service/engine/lint';
+import type { IncludedFile } from '../service/engine/includes';
 
 /**
  * The ids navigation works over, and how to place each one. The document's
@@ -29,37 +31,28 @@ async function scopeOf(workspace: ProtocolWorkspace, analysis: Analysis, withDep
   }
   if (withDependents && analysis.file) {
     const covered = new Set([analysis.file, ...lines.keys()]);
+    /** A document that includes this one: its ids, and those of the other catalogues it includes. */
+    const addDependent = (file: string, uri: string, result: LintResult, linesOf: (included: IncludedFile) => LineIndex) => {
+      if (covered.has(file)) return;
+      covered.add(file);
+      lines.set(file, result.lines);
+      uris.set(file, uri);
+      for (const o of result.ids) located.push({ ...o, file });
+      for (const included of result.includes) {
+        if (covered.has(included.file)) continue;
+        covered.add(included.file);
+        lines.set(included.file, linesOf(included));
+        located.push(...included.ids);
+      }
+    };
     for (const uri of workspace.dependentsOf(analysis.file)) {
       if (uri === analysis.uri) continue;
       const dependent = await workspace.analysis(uri);
-      if (!dependent?.file || covered.has(dependent.file)) continue;
-      covered.add(dependent.file);
-      lines.set(dependent.file, dependent.result.lines);
-      uris.set(dependent.file, dependent.uri);
-      for (const o of dependent.result.ids) located.push({ ...o, file: dependent.file });
-      for (const included of dependent.result.includes) {
-        if (covered.has(included.file)) continue;
-        covered.add(included.file);
-        const index = dependent.linesOf(included.file);
-        if (index) lines.set(included.file, index);
-        located.push(...included.ids);
-      }
+      if (dependent?.file) addDependent(dependent.file, dependent.uri, dependent.result, (included) => dependent.linesOf(included.file) ?? new LineIndex(included.text));
     }
     // Protocols that include a catalogue need not be open: those on disk in the workspace count too.
     if (analysis.result.kind === 'catalogue') {
-      for (const closed of await workspace.closedDependentsOf(analysis.file, analysis.uri)) {
-        if (covered.has(closed.file)) continue;
-        covered.add(closed.file);
-        lines.set(closed.file, closed.result.lines);
-        uris.set(closed.file, closed.uri);
-        for (const o of closed.result.ids) located.push({ ...o, file: closed.file });
-        for (const included of closed.result.includes) {
-          if (covered.has(included.file)) continue;
-          covered.add(included.file);
-          lines.set(included.file, new LineIndex(included.text));
-          located.push(...included.ids);
-        }
-      }
+      for (const closed of await workspace.closedDependentsOf(analysis.file, analysis.uri)) addDependent(closed.file, closed.uri, closed.result, (included) => new LineIndex(included.text));
     }
   }
   return {

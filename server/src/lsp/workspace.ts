@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type LintResult } from '../service/engine/lint';
+import { allRules } from '../service/rules/index';
 import { IncludeCache, type IncludeReader } from '../service/engine/includes';
 import { knowledgeFrom, type Knowledge } from '../service/language/knowledge';
 import { createScanMemo, type ScanMemo } from '../service/language/cursorContext';
@@ -57,6 +58,8 @@ const MENTIONS_FORMAT = /role-(protocol|catalogue)\//;
 const FORMAT_LINE = /^[ \t{]*["']?format["']?[ \t]*:[ \t]*["']?role-(protocol|catalogue)\//m;
 const YAML_OR_JSON_NAME = /\.(ya?ml|json|jsonc)$/i;
 const YAML_OR_JSON_LANGUAGE = new Set(['yaml', 'json', 'jsonc']);
+/** A configuration with every rule off: for reading a document's ids and includes only. */
+const NO_RULES: ProjectConfig = { rules: new Map(allRules.map((rule) => [rule.id, 'off'] as const)) };
 /** Files larger than this are passed over when looking on disk for protocols that include a catalogue. */
 const MAX_SCANNED_FILE_BYTES = 2 * 1024 * 1024;
 /** An analysis slower than this is logged as a warning, with the document. */
@@ -184,7 +187,8 @@ export class ProtocolWorkspace {
         if (!PROTOCOL_FILE_NAME.test(at) && !FORMAT_HINT.test(text)) continue;
         // Only a document that says `includes` can include anything (anywhere on a line: JSON may be minified).
         if (!text.includes('includes')) continue;
-        const result = lintText(text, { fileName: at, readInclude: this.includeReader(at, settings), includeCache: this.includeCache, ...(this.today ? { today: this.today } : {}) });
+        // Only its ids and includes are wanted: no rule is run.
+        const result = lintText(text, { fileName: at, config: NO_RULES, readInclude: this.includeReader(at, settings), includeCache: this.includeCache });
         if (result.includes.some((f) => path.resolve(f.file) === target)) found.push({ file: at, uri: pathToUri(at), result });
       }
     }
