@@ -4,6 +4,7 @@ import { renderTables, renderTablesToBytes, isBinaryFormat, renderers, type Tabl
 import { columnWidths } from '../../../server/out/service/tables/render/docx';
 import { HOSTILE, REFERENCE, tableSet } from './fixtures';
 import { unzip, wordSections, wordTables, wordText, xmlProblems, type WordTable } from './ooxml';
+import { REFERENCE_DOCUMENT_CONTROL } from '../helpers/domainTables';
 
 const docx = (set: TableSet): Promise<Uint8Array> => renderTablesToBytes(set, 'docx');
 
@@ -79,15 +80,7 @@ describe('exports: Word (.docx)', () => {
     const [control, approvals] = reference.tables;
     assert.deepEqual(
       control.rows.map((r) => r.cells.map((c) => c.text)),
-      [
-        ['Title', 'Online adaptive radiotherapy on Ethos - roles and training'],
-        ['Document id', 'oart-ethos-roles'],
-        ['Version', '1.2'],
-        ['Status', 'approved'],
-        ['Owner', 'Head of Radiotherapy Physics'],
-        ['Effective date', '2026-03-01'],
-        ['Review due', '2028-02-28'],
-      ],
+      REFERENCE_DOCUMENT_CONTROL,
     );
     assert.deepEqual(
       approvals.rows.map((r) => r.cells.map((c) => c.text)),

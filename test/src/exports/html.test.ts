@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { escapeHtml, renderTables, TABLE_IDS, type TableData, type TableSet } from '../../../server/out/service/tables/index';
 import { golden, HOSTILE, REFERENCE, tableSet } from './fixtures';
+import { REFERENCE_DOCUMENT_CONTROL } from '../helpers/domainTables';
 
 const html = (set: TableSet): string => renderTables(set, 'html');
 
@@ -54,15 +55,7 @@ describe('exports: HTML', () => {
 
   it('has the document-control block: title, id, version, status, owner, approvals with role and date, effective date, review due', () => {
     const text = html(tableSet(REFERENCE));
-    for (const [label, value] of [
-      ['Title', 'Online adaptive radiotherapy on Ethos - roles and training'],
-      ['Document id', 'oart-ethos-roles'],
-      ['Version', '1.2'],
-      ['Status', 'approved'],
-      ['Owner', 'Head of Radiotherapy Physics'],
-      ['Effective date', '2026-03-01'],
-      ['Review due', '2028-02-28'],
-    ]) {
+    for (const [label, value] of REFERENCE_DOCUMENT_CONTROL) {
       assert.ok(text.includes(`<tr><th scope="row">${label}</th><td>${value}</td></tr>`), label);
     }
     assert.ok(text.includes('<tr><td>Dr R. Patel</td><td>Clinical Oncologist</td><td>2026-02-16</td></tr>'));
