@@ -27,7 +27,7 @@ function lintFolder(corpus, runs) {
   let files = NaN;
   try {
     const report = JSON.parse(last.stdout);
-    const list = Array.isArray(report) ? report : report.results ?? report.files ?? [];
+    const list = Array.isArray(report) ? report : (report.results ?? report.files ?? []);
     files = list.length;
     problems = list.reduce((n, r) => n + (r.messages?.length ?? r.findings?.length ?? 0), 0);
   } catch {

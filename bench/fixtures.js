@@ -46,7 +46,10 @@ function writeWorkspace(root, count) {
   const files = [];
   for (let i = 0; i < count; i++) {
     const file = path.join(dir, `site-${String(i).padStart(3, '0')}.roles.yaml`);
-    fs.writeFileSync(file, generateProtocol({ sites: 1 + (i % 2), seed: 5000 + i, plant: false, includes: ['department.catalogue.yaml'], docId: `oart-site-${i}` }));
+    fs.writeFileSync(
+      file,
+      generateProtocol({ sites: 1 + (i % 2), seed: 5000 + i, plant: false, includes: ['department.catalogue.yaml'], docId: `oart-site-${i}` }),
+    );
     files.push(file);
   }
   return { dir, catalogue, files };

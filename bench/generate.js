@@ -64,8 +64,36 @@ const VARIANTS = [
   ['post-op', ' (post-operative)'],
   ['palliative', ' (palliative)'],
 ];
-const CAMPUSES = ['north', 'south', 'east', 'west', 'central', 'riverside', 'hilltop', 'city', 'general', 'royal', 'parkside', 'harbour', 'valley', 'moor', 'bridge', 'abbey'];
-const PEOPLE = ['Dr R. Patel', 'S. Okafor', 'Dr A. Nwosu', 'J. McAllister', 'Dr K. Lindqvist', 'P. Hughes', 'Dr M. Osei', 'T. Brennan', 'L. Fernandes', 'Dr H. Iqbal'];
+const CAMPUSES = [
+  'north',
+  'south',
+  'east',
+  'west',
+  'central',
+  'riverside',
+  'hilltop',
+  'city',
+  'general',
+  'royal',
+  'parkside',
+  'harbour',
+  'valley',
+  'moor',
+  'bridge',
+  'abbey',
+];
+const PEOPLE = [
+  'Dr R. Patel',
+  'S. Okafor',
+  'Dr A. Nwosu',
+  'J. McAllister',
+  'Dr K. Lindqvist',
+  'P. Hughes',
+  'Dr M. Osei',
+  'T. Brennan',
+  'L. Fernandes',
+  'Dr H. Iqbal',
+];
 const PRESENCE = [
   'Not present; reviews plan selections offline at the weekly MDT',
   'Available by phone during sessions; reviews plan selections at the weekly MDT',
@@ -129,7 +157,16 @@ function generateProtocol(options) {
         noPassMarkCampus: campuses[campuses.length - 1].id,
       }
     : {};
-  const roleIds = (c) => (useCatalogue ? { adapter: 'adapter', advanced: 'advanced-adapter', mpe: 'physicist', cco: 'clinical-oncologist', assistant: 'imaging-assistant' } : { adapter: `adapter-${c.id}`, advanced: `advanced-adapter-${c.id}`, mpe: `physicist-${c.id}`, cco: `clinical-oncologist-${c.id}`, assistant: `imaging-assistant-${c.id}` });
+  const roleIds = (c) =>
+    useCatalogue
+      ? { adapter: 'adapter', advanced: 'advanced-adapter', mpe: 'physicist', cco: 'clinical-oncologist', assistant: 'imaging-assistant' }
+      : {
+          adapter: `adapter-${c.id}`,
+          advanced: `advanced-adapter-${c.id}`,
+          mpe: `physicist-${c.id}`,
+          cco: `clinical-oncologist-${c.id}`,
+          assistant: `imaging-assistant-${c.id}`,
+        };
   const oneToOne = (c) => (useCatalogue ? 'one-to-one-cco' : `one-to-one-cco-${c.id}`);
 
   const out = [];
@@ -138,7 +175,9 @@ function generateProtocol(options) {
   w('# Online adaptive radiotherapy (oART) on Varian Ethos: roles, responsibilities');
   w('# and training for every site treated adaptively in the department.');
   w('#');
-  w(`# ${campuses.length} treatment ${campuses.length === 1 ? 'centre' : 'centres'}, ${sites.length} ${sites.length === 1 ? 'site' : 'sites'}. Each centre has its own`);
+  w(
+    `# ${campuses.length} treatment ${campuses.length === 1 ? 'centre' : 'centres'}, ${sites.length} ${sites.length === 1 ? 'site' : 'sites'}. Each centre has its own`,
+  );
   w('# adapters, advanced adapters, physicists and consultants; each site has its');
   w('# own session, which ends with an offline review at the weekly MDT.');
   w('format: role-protocol/1');
@@ -185,7 +224,12 @@ function generateProtocol(options) {
     w(`  - id: ${site.id}`);
     w(`    name: ${site.name}`);
     w('    clinicalProtocol:');
-    w(`      reference: RT-${site.anatomy.split('-').map((p) => p.slice(0, 2).toUpperCase()).join('')}-ART-${String(site.index + 1).padStart(2, '0')}`);
+    w(
+      `      reference: RT-${site.anatomy
+        .split('-')
+        .map((p) => p.slice(0, 2).toUpperCase())
+        .join('')}-ART-${String(site.index + 1).padStart(2, '0')}`,
+    );
     w(`      approvedBy: ${roleIds(site.campus).cco}`);
     w(`      approvedOn: 2026-0${1 + (site.index % 8)}-1${site.index % 10}`);
     w(`    mpeInvolvement: ${pick(MPE_MODES)}`);
@@ -206,15 +250,69 @@ function generateProtocol(options) {
     const s = site.id;
     w(`  # ${site.name}`);
     step(w, { id: `${s}-cbct`, name: 'CBCT acquisition', activity: 'imaging', performs: [r.assistant], sites: [s] });
-    step(w, { id: `${s}-oar-edit`, name: 'Review and edit AI-generated OARs (influencers)', activity: 'oar-edit', performs: [r.adapter], edits: [r.adapter], supports: [r.mpe], skills: ['oar-outlining', 'dir-evaluation'], sites: [s] });
-    step(w, { id: `${s}-oar-approval`, name: 'Approve OARs edited by the adapter', activity: 'oar-approval', performs: [r.adapter], approves: [r.advanced], skills: ['dir-evaluation'], sites: [s], misspell: planted.misspeltApproves === s });
-    step(w, { id: `${s}-target-edit`, name: 'Edit and approve target volumes', activity: 'target-approval', performs: [r.advanced], edits: [r.advanced], approves: [r.advanced], supports: [r.mpe], skills: [`target-outlining-${site.anatomy}`, 'dir-evaluation'], sites: [s] });
+    step(w, {
+      id: `${s}-oar-edit`,
+      name: 'Review and edit AI-generated OARs (influencers)',
+      activity: 'oar-edit',
+      performs: [r.adapter],
+      edits: [r.adapter],
+      supports: [r.mpe],
+      skills: ['oar-outlining', 'dir-evaluation'],
+      sites: [s],
+    });
+    step(w, {
+      id: `${s}-oar-approval`,
+      name: 'Approve OARs edited by the adapter',
+      activity: 'oar-approval',
+      performs: [r.adapter],
+      approves: [r.advanced],
+      skills: ['dir-evaluation'],
+      sites: [s],
+      misspell: planted.misspeltApproves === s,
+    });
+    step(w, {
+      id: `${s}-target-edit`,
+      name: 'Edit and approve target volumes',
+      activity: 'target-approval',
+      performs: [r.advanced],
+      edits: [r.advanced],
+      approves: [r.advanced],
+      supports: [r.mpe],
+      skills: [`target-outlining-${site.anatomy}`, 'dir-evaluation'],
+      sites: [s],
+    });
     step(w, { id: `${s}-plan-calculation`, name: 'Calculate scheduled and adapted plans', activity: 'plan-calculation', performs: [r.advanced], sites: [s] });
-    step(w, { id: `${s}-plan-selection`, name: "Select the plan for that day's treatment", activity: 'plan-selection', performs: [r.advanced], agrees: [r.mpe], skills: ['plan-selection'], sites: [s] });
-    step(w, { id: `${s}-dose-check`, name: 'Independent dose check (Mobius)', activity: 'dose-check', performs: [r.advanced], approves: [r.mpe], skills: ['mobius-approval'], sites: [s] });
+    step(w, {
+      id: `${s}-plan-selection`,
+      name: "Select the plan for that day's treatment",
+      activity: 'plan-selection',
+      performs: [r.advanced],
+      agrees: [r.mpe],
+      skills: ['plan-selection'],
+      sites: [s],
+    });
+    step(w, {
+      id: `${s}-dose-check`,
+      name: 'Independent dose check (Mobius)',
+      activity: 'dose-check',
+      performs: [r.advanced],
+      approves: [r.mpe],
+      skills: ['mobius-approval'],
+      sites: [s],
+    });
     step(w, { id: `${s}-verification-cbct`, name: 'Verification CBCT (optional)', activity: 'verification-imaging', performs: [r.adapter], sites: [s] });
     step(w, { id: `${s}-delivery`, name: 'Treatment delivery', activity: 'delivery', performs: [r.adapter], sites: [s] });
-    step(w, { id: `${s}-mdt-review`, name: 'Offline review of plan selections at the weekly MDT', phase: 'offline', activity: 'clinical-review', performs: [r.cco], reviews: [r.cco], covers: [`${s}-target-edit`, `${s}-plan-selection`], sites: [s], comment: site.index % 3 === 0 ? "The consultant's offline review is what makes the advanced adapter's own approval of targets acceptable." : undefined });
+    step(w, {
+      id: `${s}-mdt-review`,
+      name: 'Offline review of plan selections at the weekly MDT',
+      phase: 'offline',
+      activity: 'clinical-review',
+      performs: [r.cco],
+      reviews: [r.cco],
+      covers: [`${s}-target-edit`, `${s}-plan-selection`],
+      sites: [s],
+      comment: site.index % 3 === 0 ? "The consultant's offline review is what makes the advanced adapter's own approval of targets acceptable." : undefined,
+    });
   }
   w('');
 
@@ -267,14 +365,57 @@ function generateProtocol(options) {
     const r = roleIds(c);
     const siteList = `[${c.sites.map((s) => s.id).join(', ')}]`;
     w(`  # ${c.name} centre`);
-    trainingRow(w, { skill: 'oar-outlining', roles: [r.adapter], methods: ['proknow'], records: ['proknow-log'], signOff: r.advanced, months: 12, sites: siteList });
-    trainingRow(w, { skill: 'dir-evaluation', roles: [r.adapter, r.advanced], methods: ['dir-tutorial'], records: ['certificate'], signOff: planted.selfSignOffCampus === c.id ? r.advanced : r.mpe, months: 24, sites: siteList });
-    trainingRow(w, { skill: 'plan-selection', roles: [r.advanced, r.mpe], label: 'Advanced adapter, MPE', methods: ['plan-checking-programme'], years: 2, records: ['plan-checking-records'], signOff: r.cco, months: 12, sites: siteList });
-    trainingRow(w, { skill: 'mobius-approval', roles: [r.advanced, r.mpe], label: 'Advanced adapter, MPE', methods: ['mobius-programme'], records: [planted.badRecordCampus === c.id ? 'training-recrods' : 'training-records'], signOff: r.cco, months: 12, sites: siteList });
+    trainingRow(w, {
+      skill: 'oar-outlining',
+      roles: [r.adapter],
+      methods: ['proknow'],
+      records: ['proknow-log'],
+      signOff: r.advanced,
+      months: 12,
+      sites: siteList,
+    });
+    trainingRow(w, {
+      skill: 'dir-evaluation',
+      roles: [r.adapter, r.advanced],
+      methods: ['dir-tutorial'],
+      records: ['certificate'],
+      signOff: planted.selfSignOffCampus === c.id ? r.advanced : r.mpe,
+      months: 24,
+      sites: siteList,
+    });
+    trainingRow(w, {
+      skill: 'plan-selection',
+      roles: [r.advanced, r.mpe],
+      label: 'Advanced adapter, MPE',
+      methods: ['plan-checking-programme'],
+      years: 2,
+      records: ['plan-checking-records'],
+      signOff: r.cco,
+      months: 12,
+      sites: siteList,
+    });
+    trainingRow(w, {
+      skill: 'mobius-approval',
+      roles: [r.advanced, r.mpe],
+      label: 'Advanced adapter, MPE',
+      methods: ['mobius-programme'],
+      records: [planted.badRecordCampus === c.id ? 'training-recrods' : 'training-records'],
+      signOff: r.cco,
+      months: 12,
+      sites: siteList,
+    });
     const byAnatomy = new Map();
     for (const s of c.sites) byAnatomy.set(s.anatomy, [...(byAnatomy.get(s.anatomy) ?? []), s.id]);
     for (const [a, ids] of byAnatomy) {
-      trainingRow(w, { skill: `target-outlining-${a}`, roles: [r.advanced], methods: ['proknow', oneToOne(c)], records: ['reflective-logs'], signOff: r.cco, months: 12, sites: `[${ids.join(', ')}]` });
+      trainingRow(w, {
+        skill: `target-outlining-${a}`,
+        roles: [r.advanced],
+        methods: ['proknow', oneToOne(c)],
+        records: ['reflective-logs'],
+        signOff: r.cco,
+        months: 12,
+        sites: `[${ids.join(', ')}]`,
+      });
     }
   }
   // Plant the last campus's extra role's use etc. nowhere else: the document ends here.
@@ -395,7 +536,12 @@ function generateCatalogue() {
   w('format: role-catalogue/1');
   w('');
   w('roles:');
-  roleLines(w, { name: '' }, { adapter: 'adapter', advanced: 'advanced-adapter', mpe: 'physicist', cco: 'clinical-oncologist', assistant: 'imaging-assistant' }, '');
+  roleLines(
+    w,
+    { name: '' },
+    { adapter: 'adapter', advanced: 'advanced-adapter', mpe: 'physicist', cco: 'clinical-oncologist', assistant: 'imaging-assistant' },
+    '',
+  );
   w('');
   w('skills:');
   w('  - id: oar-outlining');

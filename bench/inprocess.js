@@ -24,7 +24,16 @@ const { allRules, knownRuleIds } = require(path.join(OUT, 'rules', 'index'));
 const { documentKindOf } = require(path.join(OUT, 'engine', 'documentKind'));
 
 /** The annotation vocabulary of server/src/service/schema/schema.ts, so ajv compiles the same schema the same way. */
-const ANNOTATIONS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'x-refKind', 'x-idKind', 'x-vocabulary', 'x-summary', 'defaultSnippets'];
+const ANNOTATIONS = [
+  'markdownDescription',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'x-refKind',
+  'x-idKind',
+  'x-vocabulary',
+  'x-summary',
+  'defaultSnippets',
+];
 const SCHEMA_FILE = path.join(__dirname, '..', 'schemas', 'role-protocol.schema.json');
 
 let floorValidator;
@@ -73,7 +82,20 @@ function stages(text, runs) {
     const ids = collectIds(parsed.root, kind);
     const t5 = now();
     const directives = findDirectives(text);
-    const context = { protocol, root: parsed.root, text, today: TODAY, kind, parseProblems: parsed.problems, schemaProblems, includeProblems: [], ids, definitions: definitionsByKind(ids), directives, knownRuleIds };
+    const context = {
+      protocol,
+      root: parsed.root,
+      text,
+      today: TODAY,
+      kind,
+      parseProblems: parsed.problems,
+      schemaProblems,
+      includeProblems: [],
+      ids,
+      definitions: definitionsByKind(ids),
+      directives,
+      knownRuleIds,
+    };
     const ruleTimes = [];
     for (const rule of allRules) {
       const r0 = now();

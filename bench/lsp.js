@@ -134,7 +134,11 @@ async function measureDocument(kind, fixture, counts) {
   try {
     let version = 1;
     const open = async () => {
-      const arrived = client.waitFor(isPublishFor(uri, (d) => d.length > 0), 300000, 'diagnostics after didOpen');
+      const arrived = client.waitFor(
+        isPublishFor(uri, (d) => d.length > 0),
+        300000,
+        'diagnostics after didOpen',
+      );
       const t = now();
       client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text: fixture.text } });
       const { message, at } = await arrived;
@@ -150,7 +154,11 @@ async function measureDocument(kind, fixture, counts) {
     // Open again, warm: close (wait for the cleared diagnostics), open.
     const reopen = [];
     for (let i = 0; i < counts.reopen; i++) {
-      const cleared = client.waitFor(isPublishFor(uri, (d) => d.length === 0), 300000, 'cleared diagnostics after didClose');
+      const cleared = client.waitFor(
+        isPublishFor(uri, (d) => d.length === 0),
+        300000,
+        'cleared diagnostics after didClose',
+      );
       client.notify('textDocument/didClose', { textDocument: { uri } });
       await cleared;
       version += 10;
@@ -169,7 +177,11 @@ async function measureDocument(kind, fixture, counts) {
       isBroken = !isBroken;
       version++;
       const want = isBroken;
-      const arrived = client.waitFor(isPublishFor(uri, (d) => hasOnLine(d, line) === want), 300000, 'diagnostics after didChange');
+      const arrived = client.waitFor(
+        isPublishFor(uri, (d) => hasOnLine(d, line) === want),
+        300000,
+        'diagnostics after didChange',
+      );
       const t = now();
       client.notify('textDocument/didChange', {
         textDocument: { uri, version },
@@ -221,7 +233,11 @@ async function measureDocument(kind, fixture, counts) {
     // diagnostics are not yet due when the completion request arrives.
     if (kind !== 'peer') {
       state.debounceMs = TYPING_DEBOUNCE_MS;
-      const republished = client.waitFor(isPublishFor(uri, () => true), 300000, 'diagnostics after the settings changed');
+      const republished = client.waitFor(
+        isPublishFor(uri, () => true),
+        300000,
+        'diagnostics after the settings changed',
+      );
       client.notify('workspace/didChangeConfiguration', { settings: { roleProtocols: { diagnostics: { debounceMs: TYPING_DEBOUNCE_MS } } } });
       await republished;
       await sleep(300);
@@ -233,7 +249,11 @@ async function measureDocument(kind, fixture, counts) {
       isBroken = !isBroken;
       version++;
       const want = isBroken;
-      const settled = client.waitFor(isPublishFor(uri, (d) => hasOnLine(d, line) === want), 300000, 'diagnostics after didChange');
+      const settled = client.waitFor(
+        isPublishFor(uri, (d) => hasOnLine(d, line) === want),
+        300000,
+        'diagnostics after didChange',
+      );
       client.notify('textDocument/didChange', {
         textDocument: { uri, version },
         contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: next }],
@@ -259,7 +279,12 @@ async function measureWorkspace(workspace, openCount) {
   const result = { initializeMs, open: openCount };
   try {
     const uriOf = (file) => pathToFileURL(file).href;
-    const docs = [workspace.catalogue, ...workspace.files.slice(0, openCount)].map((file) => ({ file, uri: uriOf(file), text: fs.readFileSync(file, 'utf8'), version: 1 }));
+    const docs = [workspace.catalogue, ...workspace.files.slice(0, openCount)].map((file) => ({
+      file,
+      uri: uriOf(file),
+      text: fs.readFileSync(file, 'utf8'),
+      version: 1,
+    }));
     const waiting = new Set(docs.map((d) => d.uri));
     const allIn = new Promise((resolve) => {
       const stop = client.listen((m) => {

@@ -54,8 +54,7 @@ function child() {
     work = () => {
       last = lintText(versions[++i % 2], { ...options, previous: last }).parsed;
     };
-  }
-  else if (what === 'completion') {
+  } else if (what === 'completion') {
     const { complete } = require('../server/out/service/language/complete');
     const { knowledgeFrom } = require('../server/out/service/language/knowledge');
     const result = inprocess.service(text);
@@ -77,7 +76,11 @@ function parent() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'role-protocols-profile-'));
   const documentFile = path.join(dir, 'document.roles.yaml');
   fs.writeFileSync(documentFile, require('./generate').protocolOfLines(lines, { seed: 1 }).text);
-  const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, __filename, what, '--child', '--file', documentFile, '--seconds', String(seconds)], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, __filename, what, '--child', '--file', documentFile, '--seconds', String(seconds)],
+    { encoding: 'utf8' },
+  );
   if (run.status !== 0) {
     console.error(run.stderr);
     process.exit(1);
@@ -85,7 +88,11 @@ function parent() {
   const { iterations } = JSON.parse(run.stdout);
   const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-  report(summarise(profile), iterations, `${what}, ${lines} lines: ${iterations} runs in ${seconds} s (${((seconds * 1000) / iterations).toFixed(1)} ms a run). Self time per run:`);
+  report(
+    summarise(profile),
+    iterations,
+    `${what}, ${lines} lines: ${iterations} runs in ${seconds} s (${((seconds * 1000) / iterations).toFixed(1)} ms a run). Self time per run:`,
+  );
   if (args.includes('--keep')) console.log(`\nprofile: ${path.join(dir, file)} (open it in Chrome DevTools or VS Code)`);
   else fs.rmSync(dir, { recursive: true, force: true });
 }

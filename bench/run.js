@@ -39,8 +39,32 @@ const lsp = haveServer || havePeer ? require('./lsp') : undefined;
 
 const SIZES = [1000, 10000, 50000];
 const PLAN = quick
-  ? { runs: { 1000: 7, 10000: 5, 50000: 3 }, stageRuns: 3, lspSizes: [10000], lsp: { reopen: 2, changes: 7, requests: 15, typing: 5 }, lspBig: { reopen: 2, changes: 5, requests: 10, typing: 3 }, cliRuns: 1, coldRuns: 5, startRuns: 3, wsRuns: 3, wsOpen: 200, corpus: 1000 }
-  : { runs: { 1000: 21, 10000: 11, 50000: 5 }, stageRuns: 5, lspSizes: SIZES, lsp: { reopen: 5, changes: 15, requests: 30, typing: 10 }, lspBig: { reopen: 3, changes: 7, requests: 15, typing: 5 }, cliRuns: 3, coldRuns: 10, startRuns: 7, wsRuns: 5, wsOpen: 200, corpus: 1000 };
+  ? {
+      runs: { 1000: 7, 10000: 5, 50000: 3 },
+      stageRuns: 3,
+      lspSizes: [10000],
+      lsp: { reopen: 2, changes: 7, requests: 15, typing: 5 },
+      lspBig: { reopen: 2, changes: 5, requests: 10, typing: 3 },
+      cliRuns: 1,
+      coldRuns: 5,
+      startRuns: 3,
+      wsRuns: 3,
+      wsOpen: 200,
+      corpus: 1000,
+    }
+  : {
+      runs: { 1000: 21, 10000: 11, 50000: 5 },
+      stageRuns: 5,
+      lspSizes: SIZES,
+      lsp: { reopen: 5, changes: 15, requests: 30, typing: 10 },
+      lspBig: { reopen: 3, changes: 7, requests: 15, typing: 5 },
+      cliRuns: 3,
+      coldRuns: 10,
+      startRuns: 7,
+      wsRuns: 5,
+      wsOpen: 200,
+      corpus: 1000,
+    };
 
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
@@ -57,7 +81,19 @@ async function main() {
       const m = inprocess.measure(doc.text, PLAN.runs[doc.size]);
       const stopped = m.findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'document-limits');
       if (stopped.length > 0) log(`WARNING: the ${doc.lines}-line document was not fully checked: ${stopped.map((f) => f.message).join(' ')}`);
-      results.sizes[doc.size] = { lines: doc.lines, sites: doc.sites, bytes: Buffer.byteLength(doc.text), floor: m.floor, service: m.service, serviceEdit: m.serviceEdit, floorBest: m.floorBest, serviceBest: m.serviceBest, floorErrors: m.floorErrors, findings: m.findings.length, byRule: countBy(m.findings.map((f) => f.ruleId)) };
+      results.sizes[doc.size] = {
+        lines: doc.lines,
+        sites: doc.sites,
+        bytes: Buffer.byteLength(doc.text),
+        floor: m.floor,
+        service: m.service,
+        serviceEdit: m.serviceEdit,
+        floorBest: m.floorBest,
+        serviceBest: m.serviceBest,
+        floorErrors: m.floorErrors,
+        findings: m.findings.length,
+        byRule: countBy(m.findings.map((f) => f.ruleId)),
+      };
     }
     for (const doc of docs.filter((d) => d.size >= 10000)) {
       log(`service stages, ${doc.lines} lines`);
@@ -84,7 +120,12 @@ async function main() {
 
     log(`CLI: ${PLAN.corpus} typical protocols`);
     const corpus = fixtures.writeCorpus(root, PLAN.corpus);
-    results.cli = { ...cli.lintFolder(corpus, PLAN.cliRuns), files: corpus.count, averageLines: corpus.lines / corpus.count, cold: cli.coldStart(PLAN.coldRuns) };
+    results.cli = {
+      ...cli.lintFolder(corpus, PLAN.cliRuns),
+      files: corpus.count,
+      averageLines: corpus.lines / corpus.count,
+      cold: cli.coldStart(PLAN.coldRuns),
+    };
 
     log('workspace: 200 protocols and one catalogue');
     const ws = fixtures.writeWorkspace(root, 200);
@@ -102,7 +143,14 @@ async function main() {
 
 function machine() {
   const cpus = os.cpus();
-  return { nproc: os.availableParallelism ? os.availableParallelism() : cpus.length, cpu: cpus[0]?.model?.trim(), memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadStart: os.loadavg()[0] };
+  return {
+    nproc: os.availableParallelism ? os.availableParallelism() : cpus.length,
+    cpu: cpus[0]?.model?.trim(),
+    memGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadStart: os.loadavg()[0],
+  };
 }
 
 function countBy(list) {
@@ -115,9 +163,13 @@ function print(r) {
   const out = [];
   const say = (s = '') => out.push(s);
   const m = r.machine;
-  say(`Role Protocols benchmark${r.quick ? ' (quick)' : ''}: ${m.nproc} cores (${m.cpu}), ${m.memGb} GB, Node ${m.node}, ${m.platform}; ${r.seconds.toFixed(0)} s.`);
+  say(
+    `Role Protocols benchmark${r.quick ? ' (quick)' : ''}: ${m.nproc} cores (${m.cpu}), ${m.memGb} GB, Node ${m.node}, ${m.platform}; ${r.seconds.toFixed(0)} s.`,
+  );
   // The bench itself keeps about one core busy, so only the load before it started says whether others were using the machine.
-  say(`Load average (1 min) ${m.loadStart.toFixed(2)} before the run, ${m.loadEnd.toFixed(2)} at its end (the bench itself adds about 1)${m.loadStart > 0.7 || m.loadEnd > 2 ? ': other work was running, so the figures are inflated and noisier than usual' : ''}.`);
+  say(
+    `Load average (1 min) ${m.loadStart.toFixed(2)} before the run, ${m.loadEnd.toFixed(2)} at its end (the bench itself adds about 1)${m.loadStart > 0.7 || m.loadEnd > 2 ? ': other work was running, so the figures are inflated and noisier than usual' : ''}.`,
+  );
   say('Medians of several runs; "ours/floor" and "ours/peer" are ratios taken in this run.');
   say();
 
@@ -126,7 +178,16 @@ function print(r) {
   const sizes = Object.keys(r.sizes).map(Number);
   say(
     table(
-      ['document', 'sites', 'floor: parseEvents + ajv', 'service: lintText', 'service / floor', 'after a one-line edit (previous parse given)', 'edit / floor', 'findings'],
+      [
+        'document',
+        'sites',
+        'floor: parseEvents + ajv',
+        'service: lintText',
+        'service / floor',
+        'after a one-line edit (previous parse given)',
+        'edit / floor',
+        'findings',
+      ],
       sizes.map((s) => {
         const x = r.sizes[s];
         const edit = x.serviceEdit === undefined ? ['', ''] : [fmtMs(x.serviceEdit), fmtRatio(x.serviceEdit / x.floor)];
@@ -137,8 +198,13 @@ function print(r) {
   if (r.sizes[10000] && r.sizes[50000]) {
     say();
     const [a, b] = [r.sizes[10000], r.sizes[50000]];
-    say(`Growth from 10,000 to 50,000 lines: floor ${fmtRatio(b.floor / a.floor)}, service ${fmtRatio(b.service / a.service)} (linear would be ${fmtRatio(b.lines / a.lines)}).`);
-    if (a.serviceBest !== undefined) say(`The same from the fastest run of each (least disturbed by the collector): floor ${fmtRatio(b.floorBest / a.floorBest)}, service ${fmtRatio(b.serviceBest / a.serviceBest)}.`);
+    say(
+      `Growth from 10,000 to 50,000 lines: floor ${fmtRatio(b.floor / a.floor)}, service ${fmtRatio(b.service / a.service)} (linear would be ${fmtRatio(b.lines / a.lines)}).`,
+    );
+    if (a.serviceBest !== undefined)
+      say(
+        `The same from the fastest run of each (least disturbed by the collector): floor ${fmtRatio(b.floorBest / a.floorBest)}, service ${fmtRatio(b.serviceBest / a.serviceBest)}.`,
+      );
   }
 
   if (r.startup) {
@@ -161,7 +227,9 @@ function print(r) {
     const { ours, peer } = r.lsp[size];
     if (!ours && !peer) continue;
     say();
-    say(`Language servers over stdio, ${r.sizes[size].lines.toLocaleString('en-GB')}-line document (ours with debounce 0; yaml-language-server always waits ${lsp.PEER_DEBOUNCE_MS} ms before validating, shown as "net" with that wait taken off):`);
+    say(
+      `Language servers over stdio, ${r.sizes[size].lines.toLocaleString('en-GB')}-line document (ours with debounce 0; yaml-language-server always waits ${lsp.PEER_DEBOUNCE_MS} ms before validating, shown as "net" with that wait taken off):`,
+    );
     say();
     const row = (label, get, fmt = fmtMs, lowerIsBetter = true) => {
       const a = ours ? get(ours) : undefined;
@@ -174,11 +242,11 @@ function print(r) {
         [
           row('spawn → initialize answered', (x) => x.initializeMs),
           row('didOpen → diagnostics, first', (x) => x.openFirstMs),
-          row('  net of the peer\'s 200 ms wait', (x) => x.openFirstNetMs),
+          row("  net of the peer's 200 ms wait", (x) => x.openFirstNetMs),
           row('didOpen → diagnostics, warm (reopen)', (x) => x.openWarmMs),
-          row('  net of the peer\'s 200 ms wait', (x) => x.openWarmNetMs),
+          row("  net of the peer's 200 ms wait", (x) => x.openWarmNetMs),
           row('one-line didChange → diagnostics, p50', (x) => x.changeMs),
-          row('  net of the peer\'s 200 ms wait', (x) => x.changeNetMs),
+          row("  net of the peer's 200 ms wait", (x) => x.changeNetMs),
           row('one-line didChange → diagnostics, p95', (x) => x.changeP95Ms),
           row(`completion, line ${(ours ?? peer).probe.completion.line + 1}, p50`, (x) => x.completion.p50),
           row('completion, p95', (x) => x.completion.p95),
@@ -199,7 +267,12 @@ function print(r) {
     say();
     say(`Where the service's time goes, ${r.sizes[size].lines.toLocaleString('en-GB')} lines (each stage alone; rules under 0.5 ms left out):`);
     say();
-    say(table(['stage', 'median'], stages.map(([k, v]) => [k, fmtMs(v)])));
+    say(
+      table(
+        ['stage', 'median'],
+        stages.map(([k, v]) => [k, fmtMs(v)]),
+      ),
+    );
   }
 
   say();
@@ -251,16 +324,33 @@ function targets(r) {
   if (ours && peer) {
     const x = peer.changeMs / ours.changeMs;
     const net = peer.changeNetMs / ours.changeMs;
-    rows.push(['… and ≥ 8 × faster than yaml-language-server', `${fmtRatio(x)} (peer ${fmtMs(peer.changeMs)}); net of its 200 ms wait ${fmtRatio(net)}`, verdict(x >= 8)]);
+    rows.push([
+      '… and ≥ 8 × faster than yaml-language-server',
+      `${fmtRatio(x)} (peer ${fmtMs(peer.changeMs)}); net of its 200 ms wait ${fmtRatio(net)}`,
+      verdict(x >= 8),
+    ]);
   } else rows.push(['… and ≥ 8 × faster than yaml-language-server', '—', verdict(undefined)]);
   rows.push(['completion p95 < 20 ms (settled document)', ours ? fmtMs(ours.completion.p95) : '—', verdict(ours ? ours.completion.p95 < 20 : undefined)]);
-  rows.push(['  stricter: completion p95 < 20 ms while typing', ours ? fmtMs(ours.completionAfterEdit.p95) : '—', verdict(ours ? ours.completionAfterEdit.p95 < 20 : undefined)]);
-  rows.push(['server resident memory < 120 MB', ours ? `${fmtMb(ours.memory.rss)} (peer ${peer ? fmtMb(peer.memory.rss) : '—'})` : '—', verdict(ours ? ours.memory.rss / 1024 < 120 : undefined)]);
+  rows.push([
+    '  stricter: completion p95 < 20 ms while typing',
+    ours ? fmtMs(ours.completionAfterEdit.p95) : '—',
+    verdict(ours ? ours.completionAfterEdit.p95 < 20 : undefined),
+  ]);
+  rows.push([
+    'server resident memory < 120 MB',
+    ours ? `${fmtMb(ours.memory.rss)} (peer ${peer ? fmtMb(peer.memory.rss) : '—'})` : '—',
+    verdict(ours ? ours.memory.rss / 1024 < 120 : undefined),
+  ]);
   const startup = r.startup?.ours;
-  rows.push(['spawn → initialize answered < 300 ms', startup !== undefined ? `${fmtMs(startup)}${r.startup.bundled !== undefined ? ` (bundled: ${fmtMs(r.startup.bundled)})` : ''}` : '—', verdict(startup !== undefined ? startup < 300 : undefined)]);
+  rows.push([
+    'spawn → initialize answered < 300 ms',
+    startup !== undefined ? `${fmtMs(startup)}${r.startup.bundled !== undefined ? ` (bundled: ${fmtMs(r.startup.bundled)})` : ''}` : '—',
+    verdict(startup !== undefined ? startup < 300 : undefined),
+  ]);
   if (s10 && s50) {
     const x = s50.service / s10.service;
-    const best = s10.serviceBest !== undefined ? `; fastest runs ${fmtRatio(s50.serviceBest / s10.serviceBest)}; the floor's own ${fmtRatio(s50.floor / s10.floor)}` : '';
+    const best =
+      s10.serviceBest !== undefined ? `; fastest runs ${fmtRatio(s50.serviceBest / s10.serviceBest)}; the floor's own ${fmtRatio(s50.floor / s10.floor)}` : '';
     rows.push(['50,000 lines ≤ 6 × 10,000 lines (service)', `${fmtRatio(x)} (${fmtMs(s10.service)} → ${fmtMs(s50.service)})${best}`, verdict(x <= 6)]);
     const o50 = r.lsp[50000]?.ours;
     if (ours && o50) {

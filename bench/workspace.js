@@ -66,7 +66,11 @@ function measure(workspace, runs) {
     fullCheck,
     findings,
     protocolEdit: { rechecked: protocolStale.size, ms: time(protocolStale, new Map([[protocol, protocolText]])) },
-    catalogueEdit: { rechecked: catalogueStale.size, dependents: catalogueStale.size - 1, ms: time(catalogueStale, new Map([[workspace.catalogue, catalogueText]])) },
+    catalogueEdit: {
+      rechecked: catalogueStale.size,
+      dependents: catalogueStale.size - 1,
+      ms: time(catalogueStale, new Map([[workspace.catalogue, catalogueText]])),
+    },
   };
 }
 

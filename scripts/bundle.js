@@ -45,8 +45,11 @@ const builds = [
 /** Every module a bundle left as a run-time require must be Node's own (or vscode). */
 function checkSelfContained(result, outfile, allowed) {
   const out = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
-  const external = (out?.imports ?? []).filter((i) => i.external && !i.path.startsWith('node:') && !allowed.includes(i.path) && !require('node:module').builtinModules.includes(i.path));
-  if (external.length) throw new Error(`${path.relative(REPO, outfile)} requires modules that will not be in the .vsix: ${external.map((i) => i.path).join(', ')}`);
+  const external = (out?.imports ?? []).filter(
+    (i) => i.external && !i.path.startsWith('node:') && !allowed.includes(i.path) && !require('node:module').builtinModules.includes(i.path),
+  );
+  if (external.length)
+    throw new Error(`${path.relative(REPO, outfile)} requires modules that will not be in the .vsix: ${external.map((i) => i.path).join(', ')}`);
 }
 
 async function main() {

@@ -12,7 +12,10 @@ const cli = path.join(root, 'server/out/cli/main.js');
 const outDir = path.join(root, 'demo-output');
 const run = (args, options = {}) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', ...options });
 
-const good = fs.readdirSync(path.join(root, 'samples')).filter((f) => /\.roles\.(ya?ml|json)$/.test(f)).sort();
+const good = fs
+  .readdirSync(path.join(root, 'samples'))
+  .filter((f) => /\.roles\.(ya?ml|json)$/.test(f))
+  .sort();
 
 console.log(`Linting ${good.length} department protocols: ${good.join(', ')}`);
 const lint = run(['lint', ...good.map((f) => path.join('samples', f))], { stdio: 'inherit' });

@@ -55,11 +55,20 @@ function parseArgs(argv) {
     'usage: node scripts/run-vscode-tests.js --extension <abs dir> --tests <abs index.js> ' +
     '--workspace <abs dir> [--timeout 300] [--install-extension <file.vsix>] [--screenshot <file.png>]';
   const opts = { timeout: 300 };
-  const names = { '--extension': 'extension', '--tests': 'tests', '--workspace': 'workspace',
-    '--timeout': 'timeout', '--install-extension': 'installExtension', '--screenshot': 'screenshot' };
+  const names = {
+    '--extension': 'extension',
+    '--tests': 'tests',
+    '--workspace': 'workspace',
+    '--timeout': 'timeout',
+    '--install-extension': 'installExtension',
+    '--screenshot': 'screenshot',
+  };
   for (let i = 0; i < argv.length; i++) {
     const name = names[argv[i]];
-    if (argv[i] === '--help' || argv[i] === '-h') { console.log(usage); process.exit(0); }
+    if (argv[i] === '--help' || argv[i] === '-h') {
+      console.log(usage);
+      process.exit(0);
+    }
     if (!name || i + 1 >= argv.length) fail(`bad argument ${argv[i]}\n${usage}`);
     opts[name] = argv[++i];
   }
@@ -92,9 +101,15 @@ function freePort() {
 
 function httpStatus(url) {
   return new Promise((resolve) => {
-    const req = http.get(url, (res) => { res.resume(); resolve(res.statusCode); });
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
     req.on('error', () => resolve(0));
-    req.setTimeout(2000, () => { req.destroy(); resolve(0); });
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(0);
+    });
   });
 }
 
@@ -123,7 +138,9 @@ function pipeLines(stream, prefix, out) {
     buf = lines.pop();
     for (const line of lines) out.write(`${prefix} ${line}\n`);
   });
-  stream.on('end', () => { if (buf) out.write(`${prefix} ${buf}\n`); });
+  stream.on('end', () => {
+    if (buf) out.write(`${prefix} ${buf}\n`);
+  });
 }
 
 // The extension host's console arrives in the page through VS Code's logger as
@@ -152,19 +169,29 @@ async function consoleText(msg) {
 // points at this empty extension, which contributes nothing.
 function testHostExtension(dir) {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    name: 'vscode-test-host', publisher: 'test', version: '0.0.0',
-    engines: { vscode: '*' },
-    description: 'Empty stand-in so a test suite can run against installed extensions.',
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'vscode-test-host',
+        publisher: 'test',
+        version: '0.0.0',
+        engines: { vscode: '*' },
+        description: 'Empty stand-in so a test suite can run against installed extensions.',
+      },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
 function installExtension(vsix, dirs) {
   log(`installing ${vsix}`);
-  const r = spawnSync(process.execPath, [ENTRY,
-    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-    '--install-extension', vsix], { env: dirs.env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [ENTRY, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], {
+    env: dirs.env,
+    encoding: 'utf8',
+  });
   for (const line of `${r.stdout}${r.stderr}`.split('\n').filter(Boolean)) {
     console.log(`[code-server] ${line}`);
   }
@@ -208,22 +235,30 @@ async function main() {
   fs.mkdirSync(dirs.env.TMPDIR);
   // No welcome page competing with the suite for the editor area.
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+      },
+      null,
+      2,
+    ),
+  );
 
   let server = null;
   let browser = null;
   let exitCode = 1;
   // One shared cleanup, whether the run ends or a signal interrupts it.
   let cleaning = null;
-  const cleanup = () => (cleaning ??= (async () => {
-    if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
-    if (server) await killGroup(server);
-    fs.rmSync(tmp, { recursive: true, force: true });
-  })());
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+      if (server) await killGroup(server);
+      fs.rmSync(tmp, { recursive: true, force: true });
+    })());
   // Ctrl-C or a CI kill must not leave code-server or chromium behind.
   let interrupted = false;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -248,11 +283,25 @@ async function main() {
     log(`starting code-server ${CODE_SERVER_VERSION} on ${origin}`);
     // detached: own process group, so the server, its extension host and
     // file watchers can all be killed together.
-    server = spawn(process.execPath, [ENTRY,
-      '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      opts.workspace], { cwd: path.dirname(path.dirname(path.dirname(ENTRY))), env: dirs.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(
+      process.execPath,
+      [
+        ENTRY,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--user-data-dir',
+        dirs.userData,
+        '--extensions-dir',
+        dirs.extensions,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        opts.workspace,
+      ],
+      { cwd: path.dirname(path.dirname(path.dirname(ENTRY))), env: dirs.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     pipeLines(server.stdout, '[code-server]', process.stdout);
     pipeLines(server.stderr, '[code-server]', process.stderr);
     const started = Date.now();
@@ -262,19 +311,23 @@ async function main() {
     // The page runs against the server's file system: paths become
     // vscode-remote URIs whose authority is the server's host:port.
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split('/').map(encodeURIComponent).join('/')}`;
-    const payload = [['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(opts.tests)]];
+    const payload = [
+      ['extensionDevelopmentPath', remote(devPath)],
+      ['extensionTestsPath', remote(opts.tests)],
+    ];
     const url = `${origin}/?folder=${encodeURIComponent(opts.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // Our own signal handlers clean up; playwright's would exit the process
       // before code-server is killed.
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       // Chromium keeps crash reports under ~/.config/chromium and scratch files
       // in $TMPDIR: use the run's temp dir for both.
       env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), TMPDIR: dirs.env.TMPDIR },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const page = await browser.newPage(opts.screenshot ? { viewport: { width: 1440, height: 900 } } : {});
     // Reading a message's arguments is async: chain the writes to keep order.
@@ -291,7 +344,9 @@ async function main() {
     // suite's run() settles: 0 when it resolves, 1 when it rejects.
     let timer;
     let settle;
-    const finished = new Promise((resolve) => { settle = resolve; });
+    const finished = new Promise((resolve) => {
+      settle = resolve;
+    });
     await page.exposeFunction('codeAutomationExit', (code) => settle({ code: Number(code) }));
     timer = setTimeout(() => settle({ timedOut: true }), opts.timeout * 1000);
     // Fail fast instead of waiting out the timeout when a side dies.
@@ -329,11 +384,28 @@ async function main() {
 
 // SIGTERM the whole process group, then SIGKILL what is still there.
 async function killGroup(child) {
-  const alive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+  const alive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
   const deadline = Date.now() + 5000;
   while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } }
+  if (alive()) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
 }
 
 main().then((code) => process.exit(code));

@@ -58,7 +58,10 @@ function ensureNeovim() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Wait a little for another apt/dpkg run to let go of its lock rather than fail at once.
   const lock = ['-o', 'DPkg::Lock::Timeout=30'];
-  for (const args of [[...lock, 'update'], [...lock, 'install', '-y', '--no-install-recommends', 'neovim']]) {
+  for (const args of [
+    [...lock, 'update'],
+    [...lock, 'install', '-y', '--no-install-recommends', 'neovim'],
+  ]) {
     const started = Date.now();
     const r = spawnSync('apt-get', args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env });
     log(`  apt-get ${args.slice(lock.length).join(' ')}: exit ${r.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -95,15 +98,18 @@ function cliDiagnostics(files) {
   }
   const byFile = new Map();
   for (const result of results) {
-    byFile.set(path.resolve(ROOT, result.filePath), result.messages.map((m) => ({
-      ruleId: m.ruleId,
-      severity: m.severity,
-      line: m.line,
-      column: m.column,
-      endLine: m.endLine,
-      endColumn: m.endColumn,
-      message: m.message,
-    })));
+    byFile.set(
+      path.resolve(ROOT, result.filePath),
+      result.messages.map((m) => ({
+        ruleId: m.ruleId,
+        severity: m.severity,
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+        message: m.message,
+      })),
+    );
   }
   return byFile;
 }
@@ -157,7 +163,10 @@ function neovimDiagnostics(files) {
     const meaning = { 1: 'timed out waiting for diagnostics', 2: 'setup error', 3: 'the server exited early' }[r.status] || 'failed';
     fail(1, `nvim exited ${r.status} (${meaning}) after ${elapsed} ms\n${transcript}`);
   }
-  const lines = fs.readFileSync(out, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = fs
+    .readFileSync(out, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   fs.rmSync(tmp, { recursive: true, force: true });
   const raw = lines.map((l) => JSON.parse(l));
   const byFile = new Map(files.map((f) => [path.resolve(ROOT, f), []]));
@@ -189,7 +198,9 @@ function show(d) {
 }
 
 function sorted(list) {
-  return [...list].sort((a, b) => a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId)) || a.message.localeCompare(b.message));
+  return [...list].sort(
+    (a, b) => a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId)) || a.message.localeCompare(b.message),
+  );
 }
 
 /** Multiset difference a - b by comparable key. */

@@ -77,7 +77,22 @@ function main() {
     const workspace = prepareWorkspace(REPO);
     try {
       log(`(a) the extension in development mode, workspace ${workspace}`);
-      const r = run(process.execPath, [harness, '--extension', REPO, '--tests', path.join(OUT, 'suite', 'index.js'), '--workspace', workspace, '--timeout', '600', ...(screenshot ? ['--screenshot', screenshot] : [])], { env });
+      const r = run(
+        process.execPath,
+        [
+          harness,
+          '--extension',
+          REPO,
+          '--tests',
+          path.join(OUT, 'suite', 'index.js'),
+          '--workspace',
+          workspace,
+          '--timeout',
+          '600',
+          ...(screenshot ? ['--screenshot', screenshot] : []),
+        ],
+        { env },
+      );
       results.push({ name: 'extension suites (development mode)', ...r });
     } finally {
       removeWorkspace(workspace);
@@ -96,7 +111,11 @@ function main() {
       const workspace = prepareWorkspace(REPO);
       try {
         log(`(b) the installed ${path.basename(vsix)}, workspace ${workspace}`);
-        const r = run(process.execPath, [harness, '--install-extension', vsix, '--tests', path.join(OUT, 'vsix', 'index.js'), '--workspace', workspace, '--timeout', '300'], { env });
+        const r = run(
+          process.execPath,
+          [harness, '--install-extension', vsix, '--tests', path.join(OUT, 'vsix', 'index.js'), '--workspace', workspace, '--timeout', '300'],
+          { env },
+        );
         results.push({ name: 'installed .vsix suite', ...r });
       } finally {
         removeWorkspace(workspace);

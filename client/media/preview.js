@@ -69,7 +69,18 @@
       let gaps = 0;
       for (const row of rows) for (const cell of row || []) if (cell && cell.status === 'gap') gaps++;
       const summary = el('p', gaps ? 'summary has-gaps' : 'summary clean');
-      summary.append(el('span', 'mark', gaps ? '\u26A0' : '\u2713'), el('span', undefined, gaps ? ` ${gaps} gap${gaps === 1 ? '' : 's'}: ${gaps === 1 ? 'a role is' : 'roles are'} entitled to act in a step without training for it.` : rows.length ? ' No gaps: every entitled role is trained for its steps.' : ' No steps that need skills yet.'));
+      summary.append(
+        el('span', 'mark', gaps ? '\u26A0' : '\u2713'),
+        el(
+          'span',
+          undefined,
+          gaps
+            ? ` ${gaps} gap${gaps === 1 ? '' : 's'}: ${gaps === 1 ? 'a role is' : 'roles are'} entitled to act in a step without training for it.`
+            : rows.length
+              ? ' No gaps: every entitled role is trained for its steps.'
+              : ' No steps that need skills yet.',
+        ),
+      );
       section.append(summary);
     }
 
@@ -136,7 +147,10 @@
     const errors = model ? Number(model.errors) || 0 : 0;
     const problem = model && model.problem;
     const parts = [];
-    if (problem) parts.push(`The tables could not be updated: ${str(problem)}${model && model.tables && model.tables.length ? ' They show the last version that could be read.' : ''}`);
+    if (problem)
+      parts.push(
+        `The tables could not be updated: ${str(problem)}${model && model.tables && model.tables.length ? ' They show the last version that could be read.' : ''}`,
+      );
     if (errors) parts.push(`This protocol has ${errors} error${errors === 1 ? '' : 's'}, so the tables may be incomplete.`);
     const text = parts.join(' ');
     // Unchanged: left alone, so a screen reader does not hear it again on every keystroke.
@@ -202,14 +216,18 @@
   function saveState() {
     vscode.setState({ model, scrollX: window.scrollX, scrollY: window.scrollY });
   }
-  window.addEventListener('scroll', () => {
-    if (saving) return;
-    saving = true;
-    requestAnimationFrame(() => {
-      saving = false;
-      saveState();
-    });
-  }, { passive: true });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (saving) return;
+      saving = true;
+      requestAnimationFrame(() => {
+        saving = false;
+        saveState();
+      });
+    },
+    { passive: true },
+  );
 
   function cellFrom(target) {
     const td = target instanceof Element ? target.closest('td.source, th.source') : null;
@@ -241,9 +259,12 @@
     const answer = (result) => vscode.postMessage({ type: 'testResult', id: message.id, result });
     switch (message.action) {
       case 'click': {
-        const target = message.selector === 'show-problems'
-          ? document.getElementById('show-problems')
-          : [...content.querySelectorAll('[data-key]')].find((c) => c instanceof HTMLElement && c.dataset.key === `${message.table}:${message.row}:${message.col}`);
+        const target =
+          message.selector === 'show-problems'
+            ? document.getElementById('show-problems')
+            : [...content.querySelectorAll('[data-key]')].find(
+                (c) => c instanceof HTMLElement && c.dataset.key === `${message.table}:${message.row}:${message.col}`,
+              );
         if (target) target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
         answer({ clicked: !!target, text: target ? target.textContent : null });
         return;
@@ -318,7 +339,7 @@
   // Shown again after being hidden (the page is rebuilt): the last tables at once, where they were scrolled to.
   if (model) {
     render();
-    window.scrollTo(saved && saved.scrollX || 0, saved && saved.scrollY || 0);
+    window.scrollTo((saved && saved.scrollX) || 0, (saved && saved.scrollY) || 0);
   }
   vscode.postMessage({ type: 'ready' });
 })();

@@ -68,7 +68,11 @@ export class RestartPolicy {
     const now = this.now();
     this.restarts.push(now);
     while (this.restarts.length > 0 && now - this.restarts[0] > this.windowMs) this.restarts.shift();
-    const where = this.last ? (this.last.failed ? ` while checking ${documentName(this.last.uri)}` : ` (it was last checking ${documentName(this.last.uri)})`) : '';
+    const where = this.last
+      ? this.last.failed
+        ? ` while checking ${documentName(this.last.uri)}`
+        : ` (it was last checking ${documentName(this.last.uri)})`
+      : '';
     this.last = undefined;
     const minutes = Math.round(this.windowMs / 60_000);
     if (this.restarts.length <= this.max) {

@@ -14,7 +14,8 @@ export const templates: readonly Template[] = [
   {
     id: 'reference',
     label: 'Reference department (Ethos, dosimetrist-led)',
-    detail: 'The complete reference protocol: radiographers adapt OARs, band 7+ dosimetrists edit targets and select the plan, the MPE agrees and approves the dose check.',
+    detail:
+      'The complete reference protocol: radiographers adapt OARs, band 7+ dosimetrists edit targets and select the plan, the MPE agrees and approves the dose check.',
     text: referenceDepartment,
   },
   {

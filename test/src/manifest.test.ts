@@ -26,11 +26,14 @@ describe('extension manifest (package.json)', () => {
   it('lists every rule under roleProtocols.rules, in order, with its default severity', () => {
     const rules = settings['roleProtocols.rules'];
     assert.equal(rules.type, 'object');
-    assert.deepEqual(rules.default, {}, 'rules not set keep the project file\'s or their default severity');
+    assert.deepEqual(rules.default, {}, "rules not set keep the project file's or their default severity");
     const listed = Object.keys(rules.properties ?? {});
     // When a rule is added or removed, add or remove its entry under
     // contributes.configuration.properties["roleProtocols.rules"].properties.
-    assert.deepEqual(listed, allRules.map((r) => r.id));
+    assert.deepEqual(
+      listed,
+      allRules.map((r) => r.id),
+    );
     for (const rule of allRules) {
       const entry = rules.properties![rule.id];
       assert.deepEqual(entry.enum, SEVERITIES, rule.id);
@@ -45,17 +48,25 @@ describe('extension manifest (package.json)', () => {
     assert.equal(settings['roleProtocols.includePath'].items?.type, 'string');
     assert.equal(settings['roleProtocols.diagnostics.debounceMs'].default, DEFAULT_DEBOUNCE_MS);
     assert.deepEqual(settings['roleProtocols.trace.server'].enum, ['off', 'messages', 'verbose']);
-    assert.deepEqual(Object.keys(settings).sort(), ['roleProtocols.diagnostics.debounceMs', 'roleProtocols.includePath', 'roleProtocols.rules', 'roleProtocols.trace.server']);
+    assert.deepEqual(Object.keys(settings).sort(), [
+      'roleProtocols.diagnostics.debounceMs',
+      'roleProtocols.includePath',
+      'roleProtocols.rules',
+      'roleProtocols.trace.server',
+    ]);
     for (const [key, setting] of Object.entries(settings)) assert.ok(setting.markdownDescription || setting.description, `${key} has no description`);
   });
 
   it('contributes the three commands under Role Protocols, with the tables in the editor title of protocol files', () => {
     const commands: { command: string; title: string; category: string }[] = manifest.contributes.commands;
-    assert.deepEqual(commands.map((c) => [c.command, c.category, c.title]), [
-      ['roleProtocols.newProtocol', 'Role Protocols', 'New role protocol'],
-      ['roleProtocols.showTables', 'Role Protocols', 'Show summary tables'],
-      ['roleProtocols.exportTables', 'Role Protocols', 'Export tables'],
-    ]);
+    assert.deepEqual(
+      commands.map((c) => [c.command, c.category, c.title]),
+      [
+        ['roleProtocols.newProtocol', 'Role Protocols', 'New role protocol'],
+        ['roleProtocols.showTables', 'Role Protocols', 'Show summary tables'],
+        ['roleProtocols.exportTables', 'Role Protocols', 'Export tables'],
+      ],
+    );
     const title: { command: string; when: string; group: string }[] = manifest.contributes.menus['editor/title'];
     const show = title.find((m) => m.command === 'roleProtocols.showTables');
     assert.ok(show && show.group.startsWith('navigation'), 'Show summary tables is a title-bar button');
@@ -64,7 +75,12 @@ describe('extension manifest (package.json)', () => {
 
   it('keeps YAML and JSON highlighting and hands no schema to other validators', () => {
     for (const key of ['languages', 'grammars', 'yamlValidation', 'jsonValidation']) assert.equal(manifest.contributes[key], undefined, `contributes.${key}`);
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:json', 'workspaceContains:**/*.roles.{yaml,yml,json}', 'onWebviewPanel:roleProtocols.tables']);
+    assert.deepEqual(manifest.activationEvents, [
+      'onLanguage:yaml',
+      'onLanguage:json',
+      'workspaceContains:**/*.roles.{yaml,yml,json}',
+      'onWebviewPanel:roleProtocols.tables',
+    ]);
   });
 
   it('is packaged from the bundles for VS Code 1.100', () => {

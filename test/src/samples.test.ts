@@ -11,7 +11,9 @@ const SAMPLES = path.resolve(__dirname, '../../samples');
 function sampleFiles(dir = SAMPLES): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? sampleFiles(path.join(dir, entry.name)) : /\.(ya?ml|json)$/.test(entry.name) ? [path.join(dir, entry.name)] : []))
+    .flatMap((entry) =>
+      entry.isDirectory() ? sampleFiles(path.join(dir, entry.name)) : /\.(ya?ml|json)$/.test(entry.name) ? [path.join(dir, entry.name)] : [],
+    )
     .sort();
 }
 
@@ -29,14 +31,20 @@ describe('samples', () => {
   const files = sampleFiles();
   it('has the three department models and broken examples', () => {
     const names = files.map((f) => path.relative(SAMPLES, f));
-    for (const expected of ['reference-department.roles.yaml', 'radiographer-led.roles.yaml', 'physicist-present.roles.yaml']) assert.ok(names.includes(expected), expected);
-    assert.ok(names.some((n) => n.startsWith('broken' + path.sep)), 'no broken samples');
+    for (const expected of ['reference-department.roles.yaml', 'radiographer-led.roles.yaml', 'physicist-present.roles.yaml'])
+      assert.ok(names.includes(expected), expected);
+    assert.ok(
+      names.some((n) => n.startsWith('broken' + path.sep)),
+      'no broken samples',
+    );
   });
   for (const file of files) {
     const name = path.relative(SAMPLES, file);
     it(`${name} gives exactly the findings it claims`, () => {
       const text = fs.readFileSync(file, 'utf8');
-      const found = lintText(text, { fileName: file, today: TODAY, readInclude: fileIncludeReader({ roots: [SAMPLES] }) }).findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`).sort();
+      const found = lintText(text, { fileName: file, today: TODAY, readInclude: fileIncludeReader({ roots: [SAMPLES] }) })
+        .findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`)
+        .sort();
       assert.deepEqual(found, expectations(file, text));
     });
   }

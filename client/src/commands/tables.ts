@@ -25,7 +25,13 @@ export const TABLES: readonly { id: string; label: string; detail: string }[] = 
 ];
 
 const FORMATS: readonly { id: TableFormat; label: string; detail: string; filter: string; binary?: boolean }[] = [
-  { id: 'docx', label: 'Word', detail: 'Word tables with the document-control block, for QMS documents and committee papers', filter: 'Word document', binary: true },
+  {
+    id: 'docx',
+    label: 'Word',
+    detail: 'Word tables with the document-control block, for QMS documents and committee papers',
+    filter: 'Word document',
+    binary: true,
+  },
   { id: 'html', label: 'HTML', detail: 'One standalone, printable page with the document-control block', filter: 'HTML' },
   { id: 'md', label: 'Markdown', detail: 'Tables with the document-control heading, for QMS documents and papers', filter: 'Markdown' },
   { id: 'csv', label: 'CSV', detail: 'For spreadsheets', filter: 'CSV' },
@@ -102,7 +108,10 @@ export async function exportTables(client: LanguageClient, resource?: unknown, o
 
   let format = given.format;
   if (!format) {
-    const picked = await vscode.window.showQuickPick(FORMATS.map((f) => ({ label: f.label, detail: f.detail, id: f.id })), { title: 'Export tables (2/2): format' });
+    const picked = await vscode.window.showQuickPick(
+      FORMATS.map((f) => ({ label: f.label, detail: f.detail, id: f.id })),
+      { title: 'Export tables (2/2): format' },
+    );
     if (!picked) return undefined;
     format = picked.id;
   }
@@ -133,11 +142,13 @@ export async function exportTables(client: LanguageClient, resource?: unknown, o
   await vscode.workspace.fs.writeFile(target, bytes);
   const written = target;
   // Not awaited: the message stays until dismissed, the command is done.
-  void vscode.window.showInformationMessage(`Exported ${tables.length === 1 ? 'one table' : `${tables.length} tables`} to ${vscode.workspace.asRelativePath(written)}.`, 'Open').then((choice) => {
-    if (choice !== 'Open') return;
-    // Word and HTML open in the program the system has for them; Markdown and CSV in the editor.
-    if (format === 'docx' || format === 'html') void vscode.env.openExternal(written);
-    else void vscode.window.showTextDocument(written);
-  });
+  void vscode.window
+    .showInformationMessage(`Exported ${tables.length === 1 ? 'one table' : `${tables.length} tables`} to ${vscode.workspace.asRelativePath(written)}.`, 'Open')
+    .then((choice) => {
+      if (choice !== 'Open') return;
+      // Word and HTML open in the program the system has for them; Markdown and CSV in the editor.
+      if (format === 'docx' || format === 'html') void vscode.env.openExternal(written);
+      else void vscode.window.showTextDocument(written);
+    });
   return written;
 }

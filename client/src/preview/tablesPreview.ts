@@ -100,7 +100,8 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const isPath = (value: unknown): value is (string | number)[] => Array.isArray(value) && value.length <= 64 && value.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s)));
+const isPath = (value: unknown): value is (string | number)[] =>
+  Array.isArray(value) && value.length <= 64 && value.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s)));
 
 /**
  * The "Summary tables" panels: one per protocol, beside its editor, following
@@ -195,7 +196,9 @@ export class TablesPreviews implements vscode.Disposable, TablesPreviewApi {
       return;
     }
     if (this.previews.size === 0 || (document.languageId !== 'yaml' && document.languageId !== 'json')) return;
-    const catalogue = /\.catalogue\.(ya?ml|json)$/i.test(document.uri.path) || (!PROTOCOL_FILE_NAME.test(document.uri.path) && /^format:[ \t]*["']?role-catalogue\//m.test(document.getText()));
+    const catalogue =
+      /\.catalogue\.(ya?ml|json)$/i.test(document.uri.path) ||
+      (!PROTOCOL_FILE_NAME.test(document.uri.path) && /^format:[ \t]*["']?role-catalogue\//m.test(document.getText()));
     if (catalogue) for (const preview of this.previews.values()) preview.sourceChanged();
   }
 
@@ -244,7 +247,12 @@ class TablesPreview {
       this.panel.webview.options = options;
       this.panel.title = `Tables: ${fileName(uri)}`;
     } else {
-      this.panel = vscode.window.createWebviewPanel(TABLES_VIEW_TYPE, `Tables: ${fileName(uri)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
+      this.panel = vscode.window.createWebviewPanel(
+        TABLES_VIEW_TYPE,
+        `Tables: ${fileName(uri)}`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        options,
+      );
     }
     this.panel.webview.html = pageHtml(this.panel.webview, media);
     this.subscriptions.push(
@@ -370,7 +378,10 @@ class TablesPreview {
       // The server places paths in open documents only.
       const protocol = await vscode.workspace.openTextDocument(this.uri);
       const params = { uri: this.client.code2ProtocolConverter.asUri(this.uri), path: source, file: sourceFile };
-      const found = await this.client.sendRequest<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } } | null>(LOCATE_REQUEST, params);
+      const found = await this.client.sendRequest<{
+        uri: string;
+        range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      } | null>(LOCATE_REQUEST, params);
       if (!found) {
         void vscode.window.showWarningMessage(`Role Protocols: that cell's source is no longer in ${fileName(this.uri)}.`);
         this.events.handled({ uri: this.uri, action: 'reveal', ok: false, detail: 'not found' });
@@ -380,8 +391,14 @@ class TablesPreview {
       const range = this.client.protocol2CodeConverter.asRange(found.range);
       const shown = (uri: vscode.Uri) => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
       const panelColumn = this.panel.viewColumn;
-      const column = shown(target)?.viewColumn ?? shown(protocol.uri)?.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
-      const editor = await vscode.window.showTextDocument(target, { viewColumn: column, selection: range, preserveFocus: false, preview: target.toString() !== protocol.uri.toString() });
+      const column =
+        shown(target)?.viewColumn ?? shown(protocol.uri)?.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+      const editor = await vscode.window.showTextDocument(target, {
+        viewColumn: column,
+        selection: range,
+        preserveFocus: false,
+        preview: target.toString() !== protocol.uri.toString(),
+      });
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       this.events.handled({ uri: this.uri, action: 'reveal', ok: true, detail: `${target.toString()}#${range.start.line + 1}:${range.start.character + 1}` });
     } catch (error) {
@@ -412,7 +429,13 @@ function pageHtml(webview: vscode.Webview, media: vscode.Uri): string {
   const nonce = crypto.randomBytes(16).toString('base64');
   const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
   const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

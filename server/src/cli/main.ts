@@ -20,7 +20,12 @@ export interface CliIO {
 }
 
 const COLOR_OPTIONS = { color: { type: 'boolean' }, 'no-color': { type: 'boolean' } } as const;
-const SHARED = { help: { type: 'boolean', short: 'h' }, config: { type: 'string', short: 'c' }, 'stdin-filename': { type: 'string' }, ...COLOR_OPTIONS } as const;
+const SHARED = {
+  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', short: 'c' },
+  'stdin-filename': { type: 'string' },
+  ...COLOR_OPTIONS,
+} as const;
 
 const LINT_OPTIONS = {
   ...SHARED,
@@ -52,12 +57,12 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
       complain(TOOL_HELP);
       return 2;
     }
-    if (command === '--help' || command === '-h') return say(TOOL_HELP), 0;
-    if (command === '--version' || command === '-v') return say(packageInfo().version), 0;
+    if (command === '--help' || command === '-h') return (say(TOOL_HELP), 0);
+    if (command === '--version' || command === '-v') return (say(packageInfo().version), 0);
     if (command === 'help') {
       const topic = rest[0];
       if (topic && !HELP[topic]) throw new UsageError(`unknown command \`${topic}\``);
-      return say(topic ? HELP[topic].help() : TOOL_HELP), 0;
+      return (say(topic ? HELP[topic].help() : TOOL_HELP), 0);
     }
     if (command === 'lint') return lint(rest, io, say, complain);
     if (command === 'table') return table(rest, io, say, complain).catch((error: unknown) => failure(error, complain));
@@ -84,10 +89,11 @@ function failure(error: unknown, complain: (t: string) => void): number {
 
 function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): number {
   const { values, positionals } = parse('lint', args, LINT_OPTIONS);
-  if (values.help) return say(HELP.lint.help()), 0;
+  if (values.help) return (say(HELP.lint.help()), 0);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
-    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not \`${values['max-warnings']}\``, 'lint');
+    if (!/^\d+$/.test(values['max-warnings']))
+      throw new UsageError(`--max-warnings needs a whole number of 0 or more, not \`${values['max-warnings']}\``, 'lint');
     maxWarnings = Number(values['max-warnings']);
   }
   const toFile = values.output !== undefined;
@@ -120,7 +126,7 @@ function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t:
 
 async function table(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): Promise<number> {
   const { values, positionals } = parse('table', args, TABLE_OPTIONS);
-  if (values.help) return say(HELP.table.help()), 0;
+  if (values.help) return (say(HELP.table.help()), 0);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no file given' : 'give one file', 'table');
   const outcome = await tableCommand().runTable({
     file: positionals[0],

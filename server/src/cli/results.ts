@@ -32,7 +32,9 @@ export function fileResult(filePath: string, messages: LintMessage[]): LintFileR
 /** The problems of a configuration file, placed in that file like any other findings. */
 export function configResult(loaded: LoadedConfig): LintFileResult {
   const lines = new LineIndex(loaded.text);
-  const messages = loaded.problems.map((p: ConfigProblem) => toMessage({ ruleId: p.ruleId, severity: p.severity, message: p.message, range: lines.range(p.start, p.end) }));
+  const messages = loaded.problems.map((p: ConfigProblem) =>
+    toMessage({ ruleId: p.ruleId, severity: p.severity, message: p.message, range: lines.range(p.start, p.end) }),
+  );
   return fileResult(path.resolve(loaded.file), messages);
 }
 

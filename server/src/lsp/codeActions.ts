@@ -17,7 +17,8 @@ export function registerCodeActions({ connection, workspace, capabilities }: Ser
   connection.onCodeAction((params) =>
     guarded(connection, 'code actions', params.textDocument.uri, [], async (): Promise<CodeAction[]> => {
       const only = params.context.only;
-      if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) return [];
+      if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty))
+        return [];
       const analysis = await workspace.analysis(params.textDocument.uri);
       if (!analysis) return [];
       const lines = analysis.result.lines;

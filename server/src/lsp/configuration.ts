@@ -34,7 +34,9 @@ export class ClientSettings implements SettingsSource {
       settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
         (raw: unknown) => readSettings(raw, this.base, (m) => this.connection.console.warn(m)),
         (error: unknown) => {
-          this.connection.console.warn(`role-protocols: could not read the settings for ${uri}: ${error instanceof Error ? error.message : String(error)}; using the defaults.`);
+          this.connection.console.warn(
+            `role-protocols: could not read the settings for ${uri}: ${error instanceof Error ? error.message : String(error)}; using the defaults.`,
+          );
           return this.base;
         },
       );

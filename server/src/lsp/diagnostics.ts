@@ -50,7 +50,16 @@ export function configDiagnostics(document: TextDocument | undefined): Diagnosti
   const text = document.getText();
   if (text.length > MAX_CONFIG_BYTES) {
     // Loading it refuses the same file (node/config.ts): say so here rather than parse it.
-    return [{ range: { start: document.positionAt(0), end: document.positionAt(0) }, severity: SEVERITIES.error, source: DIAGNOSTIC_SOURCE, code: 'schema', codeDescription: { href: ruleDocsUrl('schema') }, message: 'This configuration is larger than 1 MB, which no configuration file needs, so it is not read: the defaults apply.' }];
+    return [
+      {
+        range: { start: document.positionAt(0), end: document.positionAt(0) },
+        severity: SEVERITIES.error,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'schema',
+        codeDescription: { href: ruleDocsUrl('schema') },
+        message: 'This configuration is larger than 1 MB, which no configuration file needs, so it is not read: the defaults apply.',
+      },
+    ];
   }
   const { problems } = parseConfig(text, uriBaseName(document.uri), knownRuleIds);
   return problems.map((p) => ({

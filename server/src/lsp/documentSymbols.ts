@@ -30,7 +30,12 @@ export function registerDocumentSymbols({ connection, workspace, capabilities }:
       // An old client: a flat list, each entry naming its section.
       return symbols.flatMap((section) => [
         { name: section.name, kind: section.kind, location: { uri: analysis.uri, range: section.range } },
-        ...(section.children ?? []).map((child) => ({ name: child.name, kind: child.kind, containerName: section.name, location: { uri: analysis.uri, range: child.range } })),
+        ...(section.children ?? []).map((child) => ({
+          name: child.name,
+          kind: child.kind,
+          containerName: section.name,
+          location: { uri: analysis.uri, range: child.range },
+        })),
       ]);
     }),
   );

@@ -16,7 +16,10 @@ export function registerHover({ connection, workspace, capabilities }: ServerCon
       const lines = analysis.result.lines;
       const found = hover(root, protocol, analysis.located, toOffset(lines, params.position), analysis.includedProtocols);
       if (!found || found.contents.trim() === '') return null;
-      return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: found.contents }, range: toRange(lines, found.start, found.end) };
+      return {
+        contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: found.contents },
+        range: toRange(lines, found.start, found.end),
+      };
     }),
   );
 }

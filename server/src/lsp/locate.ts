@@ -27,7 +27,8 @@ export interface LocateResult {
 /** Turns a table cell's source into a place in the editor (the preview's click-to-reveal). */
 export const LocateRequest = new RequestType<LocateParams, LocateResult | null, void>('roleProtocols/locate');
 
-const isPath = (value: unknown): value is (string | number)[] => Array.isArray(value) && value.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s)));
+const isPath = (value: unknown): value is (string | number)[] =>
+  Array.isArray(value) && value.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s)));
 
 /**
  * Answers `roleProtocols/locate` for open documents; null when the document is
@@ -37,8 +38,10 @@ const isPath = (value: unknown): value is (string | number)[] => Array.isArray(v
 export function registerLocate({ connection, workspace }: ServerContext): void {
   connection.onRequest(LocateRequest, (params) =>
     guarded(connection, 'locate', params?.uri, null, async (): Promise<LocateResult | null> => {
-      if (!params || typeof params.uri !== 'string' || !isPath(params.path)) throw new ResponseError(ErrorCodes.InvalidParams, 'roleProtocols/locate needs the `uri` of a document and a `path` of keys and list indexes.');
-      if (params.file !== undefined && typeof params.file !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The `file` of roleProtocols/locate must be a path.');
+      if (!params || typeof params.uri !== 'string' || !isPath(params.path))
+        throw new ResponseError(ErrorCodes.InvalidParams, 'roleProtocols/locate needs the `uri` of a document and a `path` of keys and list indexes.');
+      if (params.file !== undefined && typeof params.file !== 'string')
+        throw new ResponseError(ErrorCodes.InvalidParams, 'The `file` of roleProtocols/locate must be a path.');
       const analysis = await workspace.analysis(params.uri);
       if (!analysis) return null;
       if (params.file === undefined) {

@@ -48,11 +48,13 @@ async function scopeOf(workspace: ProtocolWorkspace, analysis: Analysis, withDep
     for (const uri of workspace.dependentsOf(analysis.file)) {
       if (uri === analysis.uri) continue;
       const dependent = await workspace.analysis(uri);
-      if (dependent?.file) addDependent(dependent.file, dependent.uri, dependent.result, (included) => dependent.linesOf(included.file) ?? new LineIndex(included.text));
+      if (dependent?.file)
+        addDependent(dependent.file, dependent.uri, dependent.result, (included) => dependent.linesOf(included.file) ?? new LineIndex(included.text));
     }
     // Protocols that include a catalogue need not be open: those on disk in the workspace count too.
     if (analysis.result.kind === 'catalogue') {
-      for (const closed of await workspace.closedDependentsOf(analysis.file, analysis.uri)) addDependent(closed.file, closed.uri, closed.result, (included) => new LineIndex(included.text));
+      for (const closed of await workspace.closedDependentsOf(analysis.file, analysis.uri))
+        addDependent(closed.file, closed.uri, closed.result, (included) => new LineIndex(included.text));
     }
   }
   return {
@@ -119,7 +121,12 @@ export function registerNavigation({ connection, workspace, capabilities }: Serv
 }
 
 /** Edits grouped by document: `documentChanges` (versioned) where the client takes them, else `changes`. */
-export function toWorkspaceEdit(workspace: ProtocolWorkspace, edits: OffsetEdit[], place: (edit: OffsetEdit) => { uri: string; range: Range } | undefined, documentChanges: boolean): WorkspaceEdit {
+export function toWorkspaceEdit(
+  workspace: ProtocolWorkspace,
+  edits: OffsetEdit[],
+  place: (edit: OffsetEdit) => { uri: string; range: Range } | undefined,
+  documentChanges: boolean,
+): WorkspaceEdit {
   const byUri = new Map<string, TextEdit[]>();
   for (const edit of edits) {
     const where = place(edit);
@@ -130,7 +137,10 @@ export function toWorkspaceEdit(workspace: ProtocolWorkspace, edits: OffsetEdit[
   }
   if (documentChanges) {
     return {
-      documentChanges: [...byUri].map(([uri, textEdits]) => ({ textDocument: { uri, version: workspace.documents.get(uri)?.version ?? null }, edits: textEdits })),
+      documentChanges: [...byUri].map(([uri, textEdits]) => ({
+        textDocument: { uri, version: workspace.documents.get(uri)?.version ?? null },
+        edits: textEdits,
+      })),
     };
   }
   return { changes: Object.fromEntries(byUri) };

@@ -6,7 +6,13 @@ import { ResponseError, type Connection } from 'vscode-languageserver/node';
  * neutral answer, so the server keeps serving every other request.
  * ResponseErrors are answers meant for the user (a refused rename) and pass through.
  */
-export async function guarded<T>(connection: Connection, what: string, uri: string | undefined, fallback: T, run: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+export async function guarded<T>(
+  connection: Connection,
+  what: string,
+  uri: string | undefined,
+  fallback: T,
+  run: () => T | Promise<T>,
+): Promise<T | ResponseError<void>> {
   try {
     return await run();
   } catch (error) {

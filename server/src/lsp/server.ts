@@ -47,10 +47,21 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     const settings = new ClientSettings(connection, capabilities, params.initializationOptions);
-    const workspace = new ProtocolWorkspace(settings, { log: trail, info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) });
+    const workspace = new ProtocolWorkspace(settings, {
+      log: trail,
+      info: (m) => connection.console.info(m),
+      warn: (m) => connection.console.warn(m),
+      error: (m) => connection.console.error(m),
+    });
     workspace.setFolders(foldersOf(params));
     const pull = capabilities.textDocument?.diagnostic !== undefined;
-    const diagnostics = new DiagnosticsController(connection, workspace, pull ? 'pull' : 'push', capabilities.workspace?.diagnostics?.refreshSupport === true, async (uri) => (await settings.settingsFor(uri)).debounceMs);
+    const diagnostics = new DiagnosticsController(
+      connection,
+      workspace,
+      pull ? 'pull' : 'push',
+      capabilities.workspace?.diagnostics?.refreshSupport === true,
+      async (uri) => (await settings.settingsFor(uri)).debounceMs,
+    );
     context = { connection, workspace, capabilities, diagnostics };
     current = context;
     registerFeatures(context, settings);
@@ -87,10 +98,14 @@ export function startServer(connection: Connection): void {
     const capabilities: ClientCapabilities = context.capabilities;
     // Without these registrations a client only sends the events it was configured to (VS Code: the client's file watcher).
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) }).catch((error) => logError(connection, 'registering file watchers', error));
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) })
+        .catch((error) => logError(connection, 'registering file watchers', error));
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error) => logError(connection, 'registering for configuration changes', error));
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch((error) => logError(connection, 'registering for configuration changes', error));
     }
     if (capabilities.workspace?.workspaceFolders) {
       const { workspace, diagnostics } = context;
@@ -178,7 +193,8 @@ function registerFeatures(context: ServerContext, settings: ClientSettings): voi
         if (workspace.openDocumentAt(file)) continue;
         for (const uri of workspace.dependentsOf(file)) affected.add(uri);
         // A file that appears or goes may be a missing include found, or one lost.
-        if (change.type !== FileChangeType.Changed && /\.(ya?ml|json)$/i.test(path.basename(file))) for (const uri of workspace.documentsWithIncludes()) affected.add(uri);
+        if (change.type !== FileChangeType.Changed && /\.(ya?ml|json)$/i.test(path.basename(file)))
+          for (const uri of workspace.documentsWithIncludes()) affected.add(uri);
       }
       if (configuration) {
         workspace.configurationChanged();

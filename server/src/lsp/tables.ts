@@ -36,7 +36,11 @@ export function registerTables(context: ServerContext): void {
       if (typeof format !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The table `format` must be md, csv or data.');
       const wanted = params.tables && params.tables.length > 0 ? params.tables : [...TABLE_IDS];
       const unknown = wanted.filter((id) => !(TABLE_IDS as readonly string[]).includes(id));
-      if (unknown.length) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown table ${unknown.map((t) => `\`${t}\``).join(', ')}; the tables are ${TABLE_IDS.join(', ')}.`);
+      if (unknown.length)
+        throw new ResponseError(
+          ErrorCodes.InvalidParams,
+          `Unknown table ${unknown.map((t) => `\`${t}\``).join(', ')}; the tables are ${TABLE_IDS.join(', ')}.`,
+        );
       const protocol = await protocolOf(params.uri);
       const set = tableSetFor(protocol, wanted as TableId[]);
       if (format === 'data') return set.tables;
@@ -56,8 +60,13 @@ export function registerTables(context: ServerContext): void {
   async function protocolOf(uri: string) {
     if (workspace.documents.get(uri)) {
       const analysis = await workspace.analysis(uri);
-      if (!analysis) throw new ResponseError(LSPErrorCodes.RequestFailed, 'This document is not a role protocol: it has no `format: role-protocol/1` and its name does not end in `.roles.yaml`.');
-      if (!analysis.result.protocol) throw new ResponseError(LSPErrorCodes.RequestFailed, 'The document cannot be read as it stands; fix the syntax error first.');
+      if (!analysis)
+        throw new ResponseError(
+          LSPErrorCodes.RequestFailed,
+          'This document is not a role protocol: it has no `format: role-protocol/1` and its name does not end in `.roles.yaml`.',
+        );
+      if (!analysis.result.protocol)
+        throw new ResponseError(LSPErrorCodes.RequestFailed, 'The document cannot be read as it stands; fix the syntax error first.');
       return analysis.result.protocol;
     }
     const file = uriToPath(uri);
@@ -67,7 +76,10 @@ export function registerTables(context: ServerContext): void {
       // Capped as everywhere else the tool reads a protocol: a path to a device or a huge file is refused, not read.
       text = readTextFile(file);
     } catch (error) {
-      throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${file}: ${error instanceof FileTooLarge ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}.`);
+      throw new ResponseError(
+        LSPErrorCodes.RequestFailed,
+        `Cannot read ${file}: ${error instanceof FileTooLarge ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}.`,
+      );
     }
     const roots = workspace.workspaceFolders.length > 0 ? [...workspace.workspaceFolders] : [path.dirname(file)];
     const result = lintText(text, { fileName: file, readInclude: fileIncludeReader({ roots }) });

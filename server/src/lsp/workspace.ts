@@ -174,7 +174,10 @@ export class ProtocolWorkspace {
     const found: { file: string; uri: string; result: LintResult }[] = [];
     for (const folder of this.folders) {
       const { files, truncated } = dataFilesUnder(folder);
-      if (truncated) this.log.warn(`role-protocols: ${folder} holds more than ${files.length} YAML and JSON files; references and rename from ${path.basename(file)} looked only in the first ${files.length} (in name order).`);
+      if (truncated)
+        this.log.warn(
+          `role-protocols: ${folder} holds more than ${files.length} YAML and JSON files; references and rename from ${path.basename(file)} looked only in the first ${files.length} (in name order).`,
+        );
       for (const at of files) {
         if (at === target || seen.has(at) || this.openDocumentAt(at)) continue;
         seen.add(at);
@@ -295,7 +298,8 @@ export class ProtocolWorkspace {
         return null;
       }
     }
-    const language: SourceLanguage = /\.json$/i.test(name) || (!/\.ya?ml$/i.test(name) && (document.languageId === 'json' || document.languageId === 'jsonc')) ? 'json' : 'yaml';
+    const language: SourceLanguage =
+      /\.json$/i.test(name) || (!/\.ya?ml$/i.test(name) && (document.languageId === 'json' || document.languageId === 'jsonc')) ? 'json' : 'yaml';
     const project = this.projectConfig(file);
     // Said before the work starts: if the process dies during it (out of memory, a crash the
     // client restarts), the last line of the log names the document that did it.
@@ -343,7 +347,9 @@ export class ProtocolWorkspace {
       // Only a text that parsed replaces what completion knows.
       this.includeGraph.set(uri, new Map(result.includes.map((f) => [path.resolve(f.file), f.text])));
       const own = knowledgeFrom(result.protocol, result.ids);
-      const fromIncludes = result.includes.map((f) => knowledgeFrom(f.protocol, f.ids, file ? path.relative(path.dirname(file), f.file) : path.basename(f.file)));
+      const fromIncludes = result.includes.map((f) =>
+        knowledgeFrom(f.protocol, f.ids, file ? path.relative(path.dirname(file), f.file) : path.basename(f.file)),
+      );
       this.knowledge.set(uri, { protocol: result.protocol, entities: [...own.entities, ...fromIncludes.flatMap((k) => k.entities)], kind: result.kind });
     }
     return analysis;

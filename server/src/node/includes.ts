@@ -35,7 +35,8 @@ export function fileIncludeReader(options: IncludeReaderOptions = {}): IncludeRe
     if (open !== undefined) return { file: found, text: open };
     try {
       const size = fs.statSync(found).size;
-      if (size > MAX_INCLUDE_BYTES) return { error: `it is ${Math.round(size / 1024 / 1024)} MB, over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };
+      if (size > MAX_INCLUDE_BYTES)
+        return { error: `it is ${Math.round(size / 1024 / 1024)} MB, over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };
       return { file: found, text: readTextFile(found, MAX_INCLUDE_BYTES) };
     } catch (error) {
       if (error instanceof FileTooLarge) return { error: `it is over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };

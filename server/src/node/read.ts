@@ -10,7 +10,10 @@ export const MAX_READ_BYTES = MAX_FILE_SIZE_KB_CEILING * 1024;
 
 /** A file larger than the tool reads at all. */
 export class FileTooLarge extends Error {
-  constructor(readonly bytes: number | undefined, readonly limit: number) {
+  constructor(
+    readonly bytes: number | undefined,
+    readonly limit: number,
+  ) {
     super(
       bytes === undefined
         ? `it goes on past the ${megabytes(limit)} MB the tool reads of one file; a protocol is far smaller`

@@ -8,7 +8,16 @@ import type { LintFileResult, LintMessage } from '../../../server/out/cli/format
 
 const cwd = path.resolve('/srv/project');
 const options = { cwd, color: false, version: '9.9.9' };
-const message = (over: Partial<LintMessage>): LintMessage => ({ ruleId: 'schema', severity: 'error', message: 'Something is wrong.', line: 1, column: 1, endLine: 1, endColumn: 2, ...over });
+const message = (over: Partial<LintMessage>): LintMessage => ({
+  ruleId: 'schema',
+  severity: 'error',
+  message: 'Something is wrong.',
+  line: 1,
+  column: 1,
+  endLine: 1,
+  endColumn: 2,
+  ...over,
+});
 const result = (file: string, messages: LintMessage[]): LintFileResult => ({
   filePath: path.join(cwd, file),
   messages,

@@ -142,7 +142,11 @@ describe('role-protocols lint', () => {
 
     it('exits 2 when --config names a file that does not exist', () => {
       const run = cli(['lint', CLEAN, '--config', 'no-such-config.yaml']);
-      assert.deepEqual(run, { status: 2, stdout: '', stderr: 'role-protocols: no-such-config.yaml: cannot read the configuration: no such file or directory\n' });
+      assert.deepEqual(run, {
+        status: 2,
+        stdout: '',
+        stderr: 'role-protocols: no-such-config.yaml: cannot read the configuration: no such file or directory\n',
+      });
     });
   });
 
@@ -219,7 +223,10 @@ describe('role-protocols lint', () => {
       fs.mkdirSync(path.join(dir, 'a/b/c'), { recursive: true });
       fs.copyFileSync(path.join(ROOT, BROKEN), path.join(dir, 'a/b/c/deep.roles.yaml'));
       const found = json(cli(['lint', 'a', '-f', 'json'], { cwd: dir }).stdout)[0];
-      assert.equal(found.messages.some((m) => m.ruleId === 'step-has-performer'), false);
+      assert.equal(
+        found.messages.some((m) => m.ruleId === 'step-has-performer'),
+        false,
+      );
       const overridden = json(cli(['lint', 'a', '-f', 'json', '--config', path.join(ROOT, RELAXED, '.roleprotocols.yaml')], { cwd: dir }).stdout)[0];
       assert.equal(overridden.messages.find((m) => m.ruleId === 'step-has-performer')?.severity, 'warning');
     });

@@ -28,14 +28,33 @@ function assertValidSarif(log: unknown): void {
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; helpUri: string; shortDescription: { text: string }; fullDescription: { text: string }; defaultConfiguration: { level: string }; properties: { category: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        informationUri: string;
+        rules: {
+          id: string;
+          helpUri: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          defaultConfiguration: { level: string };
+          properties: { category: string };
+        }[];
+      };
+    };
     originalUriBaseIds: Record<string, { uri: string }>;
     results: {
       ruleId: string;
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string; uriBaseId?: string };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }[];
     }[];
   }[];
 }
@@ -80,7 +99,12 @@ describe('role-protocols lint --format sarif', () => {
   });
 
   it('gives the same findings as JSON, with rule indexes, levels and regions', () => {
-    const fromJson = (JSON.parse(cli([...args, '-f', 'json']).stdout) as { filePath: string; messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[]).flatMap((file) =>
+    const fromJson = (
+      JSON.parse(cli([...args, '-f', 'json']).stdout) as {
+        filePath: string;
+        messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+      }[]
+    ).flatMap((file) =>
       file.messages.map((m) => ({
         uri: path.relative(ROOT, file.filePath).split(path.sep).join('/'),
         ruleId: m.ruleId,

@@ -50,7 +50,10 @@ describe('role-protocols table', () => {
     const run = cli(['table', fixture('broken.roles.yaml'), '-t', 'roles']);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /Clinical Oncologist/);
-    assert.match(run.stderr, /^role-protocols: note: test\/fixtures\/cli\/broken\.roles\.yaml has 3 errors and 1 warning; .*role-protocols lint test\/fixtures\/cli\/broken\.roles\.yaml/);
+    assert.match(
+      run.stderr,
+      /^role-protocols: note: test\/fixtures\/cli\/broken\.roles\.yaml has 3 errors and 1 warning; .*role-protocols lint test\/fixtures\/cli\/broken\.roles\.yaml/,
+    );
   });
 
   it('stops with exit 1 and the findings for a document with syntax errors', () => {
@@ -93,7 +96,11 @@ describe('role-protocols table', () => {
       assert.match(format.stderr, /unknown format `pdf`; use one of .*md.*csv/);
       assert.equal(cli(['table', fixture('missing.roles.yaml')]).stderr, 'role-protocols: test/fixtures/cli/missing.roles.yaml: no such file or directory\n');
       const notProtocol = cli(['table', fixture('not-a-protocol.yaml')]);
-      assert.deepEqual(notProtocol, { status: 2, stdout: '', stderr: 'role-protocols: test/fixtures/cli/not-a-protocol.yaml: not a role protocol: no `format` key\n' });
+      assert.deepEqual(notProtocol, {
+        status: 2,
+        stdout: '',
+        stderr: 'role-protocols: test/fixtures/cli/not-a-protocol.yaml: not a role protocol: no `format` key\n',
+      });
       const none = cli(['table']);
       assert.equal(none.status, 2);
       assert.match(none.stderr, /no file given\nUsage: role-protocols table/);

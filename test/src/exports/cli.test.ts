@@ -16,7 +16,8 @@ function cliBytes(args: string[]): { status: number | null; stdout: Buffer; stde
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
-const isDocx = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b && wordTables(unzip(bytes).get('word/document.xml')!.toString('utf8')).length === 6;
+const isDocx = (bytes: Uint8Array): boolean =>
+  bytes[0] === 0x50 && bytes[1] === 0x4b && wordTables(unzip(bytes).get('word/document.xml')!.toString('utf8')).length === 6;
 
 describe('exports: role-protocols table --format html|docx', () => {
   it('prints HTML to standard output, the same page the renderer makes', () => {
@@ -51,7 +52,10 @@ describe('exports: role-protocols table --format html|docx', () => {
     const refused = cli(['table', SAMPLE, '--format', 'docx']);
     assert.equal(refused.status, 2);
     assert.equal(refused.stdout, '');
-    assert.match(refused.stderr, /^role-protocols: --format docx writes a binary file: give --out FILE \(or `--out -` to write it to a pipe\)\nUsage: role-protocols table/);
+    assert.match(
+      refused.stderr,
+      /^role-protocols: --format docx writes a binary file: give --out FILE \(or `--out -` to write it to a pipe\)\nUsage: role-protocols table/,
+    );
 
     const piped = cliBytes(['table', SAMPLE, '--format', 'docx', '--out', '-']);
     assert.equal(piped.status, 0, piped.stderr);
@@ -59,7 +63,13 @@ describe('exports: role-protocols table --format html|docx', () => {
 
     const written: (string | Uint8Array)[] = [];
     const errors: string[] = [];
-    const io = { cwd: ROOT, env: {}, stdout: { isTTY: true, write: (d: string | Uint8Array) => written.push(d) }, stderr: { write: (t: string) => errors.push(t) }, readStdin: () => '' };
+    const io = {
+      cwd: ROOT,
+      env: {},
+      stdout: { isTTY: true, write: (d: string | Uint8Array) => written.push(d) },
+      stderr: { write: (t: string) => errors.push(t) },
+      readStdin: () => '',
+    };
     assert.equal(await main(['table', SAMPLE, '--format', 'docx', '--out', '-'], io), 2);
     assert.deepEqual(written, []);
     assert.match(errors.join(''), /--format docx writes a binary file, not for a terminal/);

@@ -48,7 +48,9 @@ export function ensureConsumers(): void {
     }
   }
   if (missing.length > 0) {
-    ready = new Error(`The export tests open the files in LibreOffice and read them back with poppler-utils; ${missing.join(', ')} missing. Install them (as root) with:\n  ${INSTALL_COMMAND}`);
+    ready = new Error(
+      `The export tests open the files in LibreOffice and read them back with poppler-utils; ${missing.join(', ')} missing. Install them (as root) with:\n  ${INSTALL_COMMAND}`,
+    );
     throw ready;
   }
   ready = true;
@@ -120,7 +122,9 @@ export class Office {
     const outputs = files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${extension}`));
     const missing = outputs.filter((o) => !fs.existsSync(o) || fs.statSync(o).size === 0);
     if (result.code !== 0 || missing.length > 0 || /Error:/.test(result.stderr)) {
-      throw new Error(`soffice --convert-to ${to} failed (exit ${result.code}); missing ${missing.join(', ') || 'nothing'}\n${result.stdout}\n${result.stderr}`);
+      throw new Error(
+        `soffice --convert-to ${to} failed (exit ${result.code}); missing ${missing.join(', ') || 'nothing'}\n${result.stdout}\n${result.stderr}`,
+      );
     }
     return outputs;
   }

@@ -21,7 +21,8 @@ async function open(set: TableSet): Promise<Opened> {
 }
 
 /** What a body cell of ours should read in Word: gaps get a "GAP: " mark; characters XML forbids become U+FFFD. */
-const wordCell = (cell: { text: string; status?: string }): string => `${cell.status === 'gap' ? 'GAP: ' : ''}${cell.text.replace(/\r\n|\r/g, '\n').replace(/\u0007/g, '\uFFFD')}`;
+const wordCell = (cell: { text: string; status?: string }): string =>
+  `${cell.status === 'gap' ? 'GAP: ' : ''}${cell.text.replace(/\r\n|\r/g, '\n').replace(/\u0007/g, '\uFFFD')}`;
 
 /** The Word tables are: document control, approvals, then one per data table, in order. */
 const dataTables = (opened: Opened): WordTable[] => opened.tables.slice(2);
@@ -66,7 +67,10 @@ describe('exports: Word (.docx)', () => {
       for (const override of overrides) assert.ok(opened.parts.has(override), `content type for a missing part ${override}`);
       for (const rels of names.filter((n) => n.endsWith('.rels'))) {
         const base = path.posix.dirname(path.posix.dirname(rels));
-        for (const m of opened.parts.get(rels)!.toString('utf8').matchAll(/<Relationship [^>]*?Target="([^"]+)"[^>]*?\/>/g)) {
+        for (const m of opened.parts
+          .get(rels)!
+          .toString('utf8')
+          .matchAll(/<Relationship [^>]*?Target="([^"]+)"[^>]*?\/>/g)) {
           if (/TargetMode="External"/.test(m[0])) assert.fail(`${rels}: external relationship ${m[1]}`);
           const target = m[1].startsWith('/') ? m[1].slice(1) : path.posix.normalize(path.posix.join(base === '.' ? '' : base, m[1]));
           assert.ok(opened.parts.has(target), `${rels}: ${m[1]} (${target}) is missing`);
@@ -91,7 +95,10 @@ describe('exports: Word (.docx)', () => {
       ],
     );
     assert.match(wordText(reference.document), /^Online adaptive radiotherapy on Ethos - roles and training, version 1\.2\nDocument control\n/);
-    assert.match(reference.parts.get('docProps/core.xml')!.toString('utf8'), /<dc:title>Online adaptive radiotherapy on Ethos - roles and training: summary tables<\/dc:title>/);
+    assert.match(
+      reference.parts.get('docProps/core.xml')!.toString('utf8'),
+      /<dc:title>Online adaptive radiotherapy on Ethos - roles and training: summary tables<\/dc:title>/,
+    );
   });
 
   it('puts each table under its heading, as a real Word table holding every cell exactly (UTF-8 as written)', () => {
@@ -114,7 +121,14 @@ describe('exports: Word (.docx)', () => {
       });
     }
     const text = wordText(hostile.document);
-    for (const value of ['<img src=x onerror=alert(1)>', 'Clinical Oncologist – Ü', 'Offline review – naïve café 😀', '=SUM(1,2)', `O'Brien <owner@example.org>`, 'Approve OARs \uFFFDbell']) {
+    for (const value of [
+      '<img src=x onerror=alert(1)>',
+      'Clinical Oncologist – Ü',
+      'Offline review – naïve café 😀',
+      '=SUM(1,2)',
+      `O'Brien <owner@example.org>`,
+      'Approve OARs \uFFFDbell',
+    ]) {
       assert.ok(text.includes(value), value);
     }
   });
@@ -147,7 +161,8 @@ describe('exports: Word (.docx)', () => {
       const available = section.width - section.margins.left - section.margins.right;
       const width = table.grid.reduce((a, b) => a + b, 0);
       assert.ok(width <= available, `table of ${width} twips on a page ${available} wide`);
-      for (const row of table.rows) for (const [i, cell] of row.cells.entries()) assert.match(cell.xml, new RegExp(`<w:tcW w:type="dxa" w:w="${table.grid[i]}"/>`));
+      for (const row of table.rows)
+        for (const [i, cell] of row.cells.entries()) assert.match(cell.xml, new RegExp(`<w:tcW w:type="dxa" w:w="${table.grid[i]}"/>`));
     }
     assert.match(reference.document, /<w:tblLayout w:type="fixed"\/>/);
     assert.match(reference.document, /<w:tblBorders>.*<w:insideV w:val="single"/s);
@@ -176,16 +191,32 @@ describe('exports: Word (.docx)', () => {
 
   it('checks well-formedness for real (the checker itself finds broken XML)', () => {
     assert.deepEqual(xmlProblems('<?xml version="1.0"?><a><b x="1">t &amp; u</b><c/></a>'), []);
-    for (const broken of ['<a><b></a>', '<a x="1" x="2"/>', '<a>&nbsp;</a>', '<a>x\u0007</a>', '<a>1 < 2</a>', '<a/><b/>', '<a x=1/>', '<a>', '<!DOCTYPE a><a/>']) {
+    for (const broken of [
+      '<a><b></a>',
+      '<a x="1" x="2"/>',
+      '<a>&nbsp;</a>',
+      '<a>x\u0007</a>',
+      '<a>1 < 2</a>',
+      '<a/><b/>',
+      '<a x=1/>',
+      '<a>',
+      '<!DOCTYPE a><a/>',
+    ]) {
       assert.notDeepEqual(xmlProblems(broken), [], broken);
     }
   });
 
-  it('shares the width by content, never below a column\'s longest word, and adds up to the page', () => {
+  it("shares the width by content, never below a column's longest word, and adds up to the page", () => {
     const widths = columnWidths(['Step', 'A'], [[{ text: 'A fairly long step name that wraps' }, { text: 'P' }]], 9000);
-    assert.equal(widths.reduce((a, b) => a + b, 0), 9000);
+    assert.equal(
+      widths.reduce((a, b) => a + b, 0),
+      9000,
+    );
     assert.ok(widths[0] > widths[1] && widths[1] >= 4 * 115 + 200);
     const squeezed = columnWidths(['Averyveryverylongword', 'Anotherverylongword'], [], 2000);
-    assert.equal(squeezed.reduce((a, b) => a + b, 0), 2000);
+    assert.equal(
+      squeezed.reduce((a, b) => a + b, 0),
+      2000,
+    );
   });
 });

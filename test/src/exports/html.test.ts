@@ -14,7 +14,8 @@ function tags(text: string): { name: string; attributes: [string, string][] }[] 
   }));
 }
 
-const unescape = (s: string): string => s.replace(/<br>/g, '\n').replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+const unescape = (s: string): string =>
+  s.replace(/<br>/g, '\n').replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 
 /** The cells of the HTML table for one of our tables: the header texts, then the body rows, unescaped. */
 function htmlTable(text: string, table: TableData): { header: string[]; rows: { text: string; classes: string }[][] } {
@@ -93,7 +94,10 @@ describe('exports: HTML', () => {
 
   it('prints the matrix legend', () => {
     const text = html(tableSet(REFERENCE));
-    assert.match(text, /<ul class="legend" aria-labelledby="matrix-legend">\n<li>P: performs<\/li>\n<li>E: edits<\/li>\n<li>A: approves<\/li>\n<li>G: agrees<\/li>\n<li>S: supports<\/li>\n<li>R: reviews<\/li>\n<\/ul>/);
+    assert.match(
+      text,
+      /<ul class="legend" aria-labelledby="matrix-legend">\n<li>P: performs<\/li>\n<li>E: edits<\/li>\n<li>A: approves<\/li>\n<li>G: agrees<\/li>\n<li>S: supports<\/li>\n<li>R: reviews<\/li>\n<\/ul>/,
+    );
   });
 
   it('marks a coverage gap with a class and with words, not colour alone', () => {
@@ -110,10 +114,42 @@ describe('exports: HTML', () => {
 
     it('uses only its own elements and attributes: nothing from the document becomes markup', () => {
       const elements = new Set(tags(text).map((t) => t.name));
-      const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'main', 'section', 'h2', 'h3', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'p', 'ul', 'li', 'footer', 'br']);
-      assert.deepEqual([...elements].filter((e) => !allowed.has(e)), []);
+      const allowed = new Set([
+        'html',
+        'head',
+        'meta',
+        'title',
+        'style',
+        'body',
+        'header',
+        'h1',
+        'main',
+        'section',
+        'h2',
+        'h3',
+        'table',
+        'caption',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'span',
+        'p',
+        'ul',
+        'li',
+        'footer',
+        'br',
+      ]);
+      assert.deepEqual(
+        [...elements].filter((e) => !allowed.has(e)),
+        [],
+      );
       const attributes = new Set(tags(text).flatMap((t) => t.attributes.map(([name]) => name)));
-      assert.deepEqual([...attributes].filter((a) => !['lang', 'charset', 'name', 'content', 'class', 'id', 'scope', 'aria-labelledby'].includes(a)), []);
+      assert.deepEqual(
+        [...attributes].filter((a) => !['lang', 'charset', 'name', 'content', 'class', 'id', 'scope', 'aria-labelledby'].includes(a)),
+        [],
+      );
       assert.doesNotMatch(text, /<img|<script|<a |<b>|<i>|<u>/i);
       // The only "src=" and "href=" are the document's own text, escaped (no tag can hold them).
       assert.equal(text.match(/(src|href)=/g)?.length, text.match(/&lt;(img src|a href)=/g)?.length);

@@ -24,11 +24,11 @@ function parseCsv(text: string): string[][] {
   for (; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
+    else if (c === ',') (record.push(field), (field = ''));
     else if (c === '\r' || c === '\n') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       record.push(field);
@@ -37,7 +37,7 @@ function parseCsv(text: string): string[][] {
       field = '';
     } else field += c;
   }
-  if (field !== '' || record.length > 0) record.push(field), records.push(record);
+  if (field !== '' || record.length > 0) (record.push(field), records.push(record));
   return records;
 }
 
@@ -82,7 +82,11 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
     // A long coverage table (the reference rows four times) runs over several pages, to see the header row repeated.
     const coverage = sets.reference.tables.find((t) => t.id === 'coverage')!;
     const long: TableSet = { ...sets.reference, tables: [{ ...coverage, rows: [1, 2, 3, 4].flatMap(() => coverage.rows) }] };
-    const docx = [await write('reference-docx.docx', sets.reference, 'docx'), await write('hostile-docx.docx', sets.hostile, 'docx'), await write('long-docx.docx', long, 'docx')];
+    const docx = [
+      await write('reference-docx.docx', sets.reference, 'docx'),
+      await write('hostile-docx.docx', sets.hostile, 'docx'),
+      await write('long-docx.docx', long, 'docx'),
+    ];
     const html = [await write('reference-html.html', sets.reference, 'html'), await write('hostile-html.html', sets.hostile, 'html')];
     const out = path.join(office.dir, 'pdf');
     [pdf.referenceDocx, pdf.hostileDocx, pdf.longDocx] = await office.convert(docx, 'pdf', out);
@@ -107,8 +111,18 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
       assert.deepEqual(missingCells(text, cells), [], `${label}: cells of ${table.id} missing from the PDF text`);
       counts.push(`${table.id} ${cells.length}`);
     }
-    const control = [set.document.title, set.document.id, set.document.version, set.document.status, set.document.owner, set.document.effectiveDate, set.document.reviewDue].filter((v): v is string => !!v);
-    const approvals = set.document.approvals.flatMap((a) => [a.name, a.role && (set.roleTitles?.get(a.role) ?? a.role), a.date]).filter((v): v is string => !!v);
+    const control = [
+      set.document.title,
+      set.document.id,
+      set.document.version,
+      set.document.status,
+      set.document.owner,
+      set.document.effectiveDate,
+      set.document.reviewDue,
+    ].filter((v): v is string => !!v);
+    const approvals = set.document.approvals
+      .flatMap((a) => [a.name, a.role && (set.roleTitles?.get(a.role) ?? a.role), a.date])
+      .filter((v): v is string => !!v);
     assert.deepEqual(missingCells(text, [...control, ...approvals].map(shown)), [], `${label}: document control missing from the PDF text`);
     checked.push(`${label} ${counts.join(', ')} (+${control.length + approvals.length} document control)`);
   }

@@ -138,7 +138,17 @@ export function xmlProblems(xml: string): string[] {
 
 const unescapeXml = (s: string): string =>
   s.replace(/&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/g, (_m, e: string) =>
-    e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+    e === 'amp'
+      ? '&'
+      : e === 'lt'
+        ? '<'
+        : e === 'gt'
+          ? '>'
+          : e === 'quot'
+            ? '"'
+            : e === 'apos'
+              ? "'"
+              : String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
   );
 
 /** The text of a piece of WordprocessingML: `w:t` runs joined, `w:br` as a line break, paragraphs joined by line breaks. */
@@ -174,7 +184,11 @@ export function wordTables(xml: string): WordTable[] {
     const grid = [...(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(body)?.[1] ?? '').matchAll(/<w:gridCol w:w="(\d+)"/g)].map((g) => Number(g[1]));
     const rows = [...body.matchAll(/<w:tr[\s>]([\s\S]*?)<\/w:tr>/g)].map((r) => {
       const trPr = /<w:trPr>([\s\S]*?)<\/w:trPr>/.exec(r[1])?.[1] ?? '';
-      const cells = [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => ({ text: wordText(c[1]), paragraphs: (c[1].match(/<w:p[\s>]/g) ?? []).length, xml: c[1] }));
+      const cells = [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => ({
+        text: wordText(c[1]),
+        paragraphs: (c[1].match(/<w:p[\s>]/g) ?? []).length,
+        xml: c[1],
+      }));
       return { header: /<w:tblHeader(\s*\/>|\s+w:val="(true|1|on)")/.test(trPr), cantSplit: /<w:cantSplit/.test(trPr), cells };
     });
     tables.push({ grid, rows, offset: m.index! });
@@ -196,7 +210,7 @@ export function wordSections(xml: string): WordSection[] {
   return [...xml.matchAll(/<w:sectPr[\s>][\s\S]*?<\/w:sectPr>/g)].map((m) => {
     const size = /<w:pgSz([^>]*)\/>/.exec(m[0])?.[1] ?? '';
     const margin = /<w:pgMar([^>]*)\/>/.exec(m[0])?.[1] ?? '';
-    const attr = (s: string, name: string) => /\s/.test(s) ? new RegExp(`w:${name}="([^"]*)"`).exec(s)?.[1] : undefined;
+    const attr = (s: string, name: string) => (/\s/.test(s) ? new RegExp(`w:${name}="([^"]*)"`).exec(s)?.[1] : undefined);
     return {
       end: m.index!,
       width: Number(attr(size, 'w')),

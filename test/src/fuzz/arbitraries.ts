@@ -26,10 +26,26 @@ export interface FuzzCase {
  * ------------------------------------------------------------------------- */
 
 const word = fc.constantFrom('Adapter', 'Physicist', 'Review and edit OARs', 'Training records', 'Bladder', 'ProKnow', 'x', 'MPE', 'Consultant Radiographer');
-const idLike = fc.oneof({ arbitrary: fc.constantFrom(...IDS), weight: 6 }, { arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}$/), weight: 2 }, { arbitrary: fc.constantFrom(...HOSTILE_TEXT), weight: 1 });
+const idLike = fc.oneof(
+  { arbitrary: fc.constantFrom(...IDS), weight: 6 },
+  { arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}$/), weight: 2 },
+  { arbitrary: fc.constantFrom(...HOSTILE_TEXT), weight: 1 },
+);
 const hostile = fc.constantFrom(...HOSTILE_TEXT);
-const anyScalar = fc.oneof(hostile, word, fc.integer({ min: -5, max: 2000 }), fc.boolean(), fc.constant(null), fc.double({ noNaN: false }), fc.string({ unit: 'binary', maxLength: 12 }));
-const wrongValue: fc.Arbitrary<unknown> = fc.oneof(anyScalar, fc.array(anyScalar, { maxLength: 3 }), fc.dictionary(fc.constantFrom(...KEYS, '__proto__', 'constructor'), anyScalar, { maxKeys: 3 }));
+const anyScalar = fc.oneof(
+  hostile,
+  word,
+  fc.integer({ min: -5, max: 2000 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.double({ noNaN: false }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+);
+const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
+  anyScalar,
+  fc.array(anyScalar, { maxLength: 3 }),
+  fc.dictionary(fc.constantFrom(...KEYS, '__proto__', 'constructor'), anyScalar, { maxKeys: 3 }),
+);
 
 const cache = new Map<SchemaNode, fc.Arbitrary<unknown>>();
 
@@ -58,12 +74,18 @@ function rightValueFor(schema: SchemaNode, depth: number): fc.Arbitrary<unknown>
       const required = (schema.required ?? []).filter((k) => k in model);
       const record = fc.record(model, { requiredKeys: required });
       // Sometimes drop a required key or add one the schema does not know.
-      return fc.tuple(record, fc.option(fc.constantFrom(...required, '__none__'), { nil: undefined }), fc.option(fc.tuple(fc.constantFrom(...KEYS, '__proto__', 'constructor', 'polluted'), anyScalar), { freq: 6, nil: undefined })).map(([value, drop, extra]) => {
-        const object: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) if (k !== drop) object[k] = v;
-        if (extra) Object.defineProperty(object, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
-        return object;
-      });
+      return fc
+        .tuple(
+          record,
+          fc.option(fc.constantFrom(...required, '__none__'), { nil: undefined }),
+          fc.option(fc.tuple(fc.constantFrom(...KEYS, '__proto__', 'constructor', 'polluted'), anyScalar), { freq: 6, nil: undefined }),
+        )
+        .map(([value, drop, extra]) => {
+          const object: Record<string, unknown> = {};
+          for (const [k, v] of Object.entries(value)) if (k !== drop) object[k] = v;
+          if (extra) Object.defineProperty(object, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
+          return object;
+        });
     }
     case 'array':
       return fc.array(valueFor(schema.items, depth + 1), { maxLength: depth < 2 ? 5 : 3 });
@@ -74,7 +96,12 @@ function rightValueFor(schema: SchemaNode, depth: number): fc.Arbitrary<unknown>
     case 'boolean':
       return fc.boolean();
     case 'string':
-      if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return fc.oneof(fc.constantFrom('2026-02-01', '2028-01-31', '2024-12-31', '2026-11-26'), fc.date({ noInvalidDate: true, min: new Date('1990-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString().slice(0, 10)), hostile);
+      if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$')
+        return fc.oneof(
+          fc.constantFrom('2026-02-01', '2028-01-31', '2024-12-31', '2026-11-26'),
+          fc.date({ noInvalidDate: true, min: new Date('1990-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString().slice(0, 10)),
+          hostile,
+        );
       return fc.oneof({ arbitrary: word, weight: 5 }, { arbitrary: hostile, weight: 2 }, { arbitrary: fc.string({ maxLength: 20 }), weight: 1 });
     default:
       return anyScalar;
@@ -101,13 +128,19 @@ const style: fc.Arbitrary<Style> = fc.record({
 });
 
 const PLAIN_SAFE = /^[A-Za-z][\w .()/'–-]*$/;
-const RESOLVES = /^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
+const RESOLVES =
+  /^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
 
 function scalarText(value: unknown, s: Style, position: number): string {
   if (value === null || value === undefined) return position % 3 === 0 ? '' : 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = String(value);
-  const quote = s.quote === 'plain' && PLAIN_SAFE.test(text) && !RESOLVES.test(text) && !/ #|: |\s$/.test(text) ? 'plain' : s.quote === 'single' && !/[\n\r\\\u0000-\u001f]/.test(text) ? 'single' : 'double';
+  const quote =
+    s.quote === 'plain' && PLAIN_SAFE.test(text) && !RESOLVES.test(text) && !/ #|: |\s$/.test(text)
+      ? 'plain'
+      : s.quote === 'single' && !/[\n\r\\\u0000-\u001f]/.test(text)
+        ? 'single'
+        : 'double';
   if (quote === 'plain') return text;
   if (quote === 'single') return `'${text.replace(/'/g, "''")}'`;
   return JSON.stringify(text);
@@ -118,7 +151,10 @@ function toYaml(value: unknown, s: Style, indent: number, counter: { n: number }
   const pad = ' '.repeat(indent);
   const flow = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.map(flow).join(', ')}]`;
-    if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${scalarText(k, s, 1)}: ${flow(x)}`).join(', ')}}`;
+    if (v && typeof v === 'object')
+      return `{${Object.entries(v)
+        .map(([k, x]) => `${scalarText(k, s, 1)}: ${flow(x)}`)
+        .join(', ')}}`;
     return scalarText(v, s, counter.n++) || 'null';
   };
   if (Array.isArray(value)) {
@@ -167,7 +203,9 @@ function writeDocument(value: unknown, s: Style, json: boolean): string {
 const protocolValue = valueFor(SCHEMA, 0);
 
 /** Offsets into a text: a few anywhere, plus the end. */
-const offsetsFor = (text: string, picks: number[]): number[] => [...new Set([...picks.map((p) => p % (text.length + 1)), text.length].map((o) => outsideCrlf(text, o)))];
+const offsetsFor = (text: string, picks: number[]): number[] => [
+  ...new Set([...picks.map((p) => p % (text.length + 1)), text.length].map((o) => outsideCrlf(text, o))),
+];
 
 /** An editor has no position between the CR and the LF of a line break: ask where it could. */
 function outsideCrlf(text: string, offset: number): number {
@@ -175,10 +213,17 @@ function outsideCrlf(text: string, offset: number): number {
 }
 const picks = fc.array(fc.nat(), { minLength: 1, maxLength: 4 });
 
-export const schemaDocument: fc.Arbitrary<FuzzCase> = fc.tuple(protocolValue, style, fc.oneof({ arbitrary: fc.constant(false), weight: 5 }, { arbitrary: fc.constant(true), weight: 1 }), picks).map(([value, s, json, p]) => {
-  const text = writeDocument(value, s, json);
-  return { kind: json ? 'schema document (JSON)' : 'schema document (YAML)', text, fileName: json ? 'fuzz.roles.json' : 'fuzz.roles.yaml', offsets: offsetsFor(text, p) };
-});
+export const schemaDocument: fc.Arbitrary<FuzzCase> = fc
+  .tuple(protocolValue, style, fc.oneof({ arbitrary: fc.constant(false), weight: 5 }, { arbitrary: fc.constant(true), weight: 1 }), picks)
+  .map(([value, s, json, p]) => {
+    const text = writeDocument(value, s, json);
+    return {
+      kind: json ? 'schema document (JSON)' : 'schema document (YAML)',
+      text,
+      fileName: json ? 'fuzz.roles.json' : 'fuzz.roles.yaml',
+      offsets: offsetsFor(text, p),
+    };
+  });
 
 /* ----------------------------------------------------------------------------
  * Mutated samples
@@ -199,10 +244,59 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const), line: fc.nat() }), weight: 4 },
   { arbitrary: fc.record({ op: fc.constant('swap' as const), line: fc.nat(), other: fc.nat() }), weight: 3 },
   { arbitrary: fc.record({ op: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 4 }), tab: fc.boolean() }), weight: 3 },
-  { arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom(':', '-', '[', ']', '{', '}', '"', "'", '#', '&a', '*a', '!', '|', '>', '\t', '\r', '\n', '\u0000', '\ufffd', '\ud800', '---\n', '  ', ', ')) }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('insert' as const),
+      at: fc.nat(),
+      text: fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 8 }),
+        fc.constantFrom(
+          ':',
+          '-',
+          '[',
+          ']',
+          '{',
+          '}',
+          '"',
+          "'",
+          '#',
+          '&a',
+          '*a',
+          '!',
+          '|',
+          '>',
+          '\t',
+          '\r',
+          '\n',
+          '\u0000',
+          '\ufffd',
+          '\ud800',
+          '---\n',
+          '  ',
+          ', ',
+        ),
+      ),
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ op: fc.constant('remove' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }), weight: 3 },
-  { arbitrary: fc.record({ op: fc.constant('fragment' as const), line: fc.nat(), fragment: fc.constantFrom(...HOSTILE_FRAGMENTS), indent: fc.constantFrom(0, 0, 2, 4) }), weight: 2 },
-  { arbitrary: fc.record({ op: fc.constant('value' as const), line: fc.nat(), value: fc.oneof(hostile, fc.constantFrom(...IDS), fc.constantFrom(...VOCABULARY.map(String))) }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('fragment' as const),
+      line: fc.nat(),
+      fragment: fc.constantFrom(...HOSTILE_FRAGMENTS),
+      indent: fc.constantFrom(0, 0, 2, 4),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('value' as const),
+      line: fc.nat(),
+      value: fc.oneof(hostile, fc.constantFrom(...IDS), fc.constantFrom(...VOCABULARY.map(String))),
+    }),
+    weight: 3,
+  },
   { arbitrary: fc.record({ op: fc.constantFrom('crlf' as const, 'cr' as const, 'bom' as const, 'tabs' as const) }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }), weight: 1 },
 );
@@ -240,7 +334,14 @@ export function applyMutation(text: string, m: Mutation): string {
     case 'fragment': {
       const i = lineAt(m.line);
       const pad = ' '.repeat(m.indent);
-      lines.splice(i, 0, ...m.fragment.replace(/\n$/, '').split('\n').map((l) => pad + l));
+      lines.splice(
+        i,
+        0,
+        ...m.fragment
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => pad + l),
+      );
       return lines.join('\n');
     }
     case 'value': {
@@ -264,11 +365,18 @@ export function applyMutation(text: string, m: Mutation): string {
 
 const sampleIndex = fc.nat({ max: SAMPLES.length - 1 });
 
-export const mutatedSample: fc.Arbitrary<FuzzCase> = fc.tuple(sampleIndex, fc.array(mutation, { minLength: 1, maxLength: 4 }), picks).map(([i, mutations, p]) => {
-  const sample = SAMPLES[i];
-  const text = mutations.reduce(applyMutation, sample.text);
-  return { kind: `mutated ${sample.name}: ${mutations.map((m) => m.op).join(', ')}`, text, fileName: /\.json$/.test(sample.name) ? 'fuzz.roles.json' : 'fuzz.roles.yaml', offsets: offsetsFor(text, p) };
-});
+export const mutatedSample: fc.Arbitrary<FuzzCase> = fc
+  .tuple(sampleIndex, fc.array(mutation, { minLength: 1, maxLength: 4 }), picks)
+  .map(([i, mutations, p]) => {
+    const sample = SAMPLES[i];
+    const text = mutations.reduce(applyMutation, sample.text);
+    return {
+      kind: `mutated ${sample.name}: ${mutations.map((m) => m.op).join(', ')}`,
+      text,
+      fileName: /\.json$/.test(sample.name) ? 'fuzz.roles.json' : 'fuzz.roles.yaml',
+      offsets: offsetsFor(text, p),
+    };
+  });
 
 /* ----------------------------------------------------------------------------
  * Typing: prefixes of the samples
@@ -278,10 +386,17 @@ export const mutatedSample: fc.Arbitrary<FuzzCase> = fc.tuple(sampleIndex, fc.ar
 export function prefixCase(sampleNumber: number, length: number, extra: number[] = []): FuzzCase {
   const sample = SAMPLES[sampleNumber];
   const text = sample.text.slice(0, length);
-  return { kind: `prefix of ${sample.name} (${length} of ${sample.text.length} characters)`, text, fileName: /\.json$/.test(sample.name) ? 'fuzz.roles.json' : 'fuzz.roles.yaml', offsets: offsetsFor(text, extra) };
+  return {
+    kind: `prefix of ${sample.name} (${length} of ${sample.text.length} characters)`,
+    text,
+    fileName: /\.json$/.test(sample.name) ? 'fuzz.roles.json' : 'fuzz.roles.yaml',
+    offsets: offsetsFor(text, extra),
+  };
 }
 
-export const samplePrefix: fc.Arbitrary<FuzzCase> = fc.tuple(sampleIndex, fc.nat(), fc.array(fc.nat(), { maxLength: 2 })).map(([i, n, p]) => prefixCase(i, n % (SAMPLES[i].text.length + 1), p));
+export const samplePrefix: fc.Arbitrary<FuzzCase> = fc
+  .tuple(sampleIndex, fc.nat(), fc.array(fc.nat(), { maxLength: 2 }))
+  .map(([i, n, p]) => prefixCase(i, n % (SAMPLES[i].text.length + 1), p));
 
 /** How many prefixes there are in all: every prefix of every sample, the empty one once per sample. */
 export const PREFIX_COUNT = SAMPLES.reduce((n, s) => n + s.text.length + 1, 0);

@@ -59,9 +59,11 @@ export function timed<T>(what: string, fn: () => T, boundMs = SERVICE_BOUND_MS):
 
 export function checkRange(what: string, text: string, start: number, end: number): void {
   if (!Number.isInteger(start) || !Number.isInteger(end)) fail(`${what}: range ${start}-${end} is not whole offsets`);
-  if (start < 0 || end > text.length || start > end) fail(`${what}: range ${start}-${end} is not inside the document (length ${text.length}) with start <= end`);
+  if (start < 0 || end > text.length || start > end)
+    fail(`${what}: range ${start}-${end} is not inside the document (length ${text.length}) with start <= end`);
   // An editor has no position between the CR and the LF of a line break.
-  for (const o of [start, end]) if (o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10) fail(`${what}: offset ${o} lies inside a CRLF line break`);
+  for (const o of [start, end])
+    if (o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10) fail(`${what}: offset ${o} lies inside a CRLF line break`);
 }
 
 export function checkMessage(what: string, message: unknown): void {
@@ -70,7 +72,10 @@ export function checkMessage(what: string, message: unknown): void {
 }
 
 /** Object.prototype and Array.prototype as they were before any case ran. */
-const PROTOTYPE_KEYS = { object: Reflect.ownKeys(Object.prototype).map(String).sort().join(), array: Reflect.ownKeys(Array.prototype).map(String).sort().join() };
+const PROTOTYPE_KEYS = {
+  object: Reflect.ownKeys(Object.prototype).map(String).sort().join(),
+  array: Reflect.ownKeys(Array.prototype).map(String).sort().join(),
+};
 
 export function checkNoPollution(): void {
   const probe = {} as Record<string, unknown>;
@@ -107,7 +112,8 @@ export function checkService(c: FuzzCase, previous: Knowledge = { entities: [] }
       [f.range.end, f.range.end.offset],
     ] as const) {
       const expected = lines.positionAt(offset);
-      if (p.line !== expected.line || p.character !== expected.character) fail(`${what}: position ${p.line}:${p.character} does not match offset ${offset} (${expected.line}:${expected.character})`);
+      if (p.line !== expected.line || p.character !== expected.character)
+        fail(`${what}: position ${p.line}:${p.character} does not match offset ${offset} (${expected.line}:${expected.character})`);
     }
     if (f.range.start.offset < last) fail(`${what}: findings are not in document order`);
     last = f.range.start.offset;
@@ -118,7 +124,9 @@ export function checkService(c: FuzzCase, previous: Knowledge = { entities: [] }
   const protocol = result.protocol;
   const knowledge = root && protocol ? { ...knowledgeFrom(protocol, result.ids), kind: result.kind } : previous;
   for (const offset of c.offsets) {
-    const completions = timed(`complete at ${offset}`, () => (/\.json$/.test(c.fileName) ? completeJson(text, offset, knowledge) : complete(text, offset, knowledge)));
+    const completions = timed(`complete at ${offset}`, () =>
+      /\.json$/.test(c.fileName) ? completeJson(text, offset, knowledge) : complete(text, offset, knowledge),
+    );
     for (const item of completions) {
       const what = `completion \`${item.label}\` at ${offset}`;
       if (typeof item.label !== 'string' || item.label === '') fail(`${what}: empty label`);
@@ -148,14 +156,23 @@ export function checkService(c: FuzzCase, previous: Knowledge = { entities: [] }
         if (typeof s.name !== 'string' || s.name === '') fail(`${what}: empty name (VS Code refuses it)`);
         checkRange(what, text, s.start, s.end);
         // LSP: the selection range must lie inside the range.
-        if (s.selectionStart < s.start || s.selectionEnd > s.end || s.selectionStart > s.selectionEnd) fail(`${what}: selection ${s.selectionStart}-${s.selectionEnd} is not inside ${s.start}-${s.end}`);
+        if (s.selectionStart < s.start || s.selectionEnd > s.end || s.selectionStart > s.selectionEnd)
+          fail(`${what}: selection ${s.selectionStart}-${s.selectionEnd} is not inside ${s.start}-${s.end}`);
         walk(s.children);
       }
     };
     walk(symbols);
   }
   for (const f of result.findings.slice(0, 40)) {
-    const fixes = timed(`quick fixes for ${f.ruleId}`, () => quickFixes(text, root, result.parsed.language, { ruleId: f.ruleId, start: f.range.start.offset, end: f.range.end.offset, ...(f.replacement !== undefined ? { replacement: f.replacement } : {}), ...(f.data ? { data: f.data } : {}) }));
+    const fixes = timed(`quick fixes for ${f.ruleId}`, () =>
+      quickFixes(text, root, result.parsed.language, {
+        ruleId: f.ruleId,
+        start: f.range.start.offset,
+        end: f.range.end.offset,
+        ...(f.replacement !== undefined ? { replacement: f.replacement } : {}),
+        ...(f.data ? { data: f.data } : {}),
+      }),
+    );
     for (const fix of fixes) {
       if (fix.title.trim() === '') fail(`quick fix for ${f.ruleId}: empty title`);
       for (const e of fix.edits) checkRange(`quick fix \`${fix.title}\``, text, e.start, e.end);

@@ -19,12 +19,18 @@ export interface Sample {
 function sampleFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? sampleFiles(path.join(dir, entry.name)) : /\.(ya?ml|json)$/.test(entry.name) ? [path.join(dir, entry.name)] : []))
+    .flatMap((entry) =>
+      entry.isDirectory() ? sampleFiles(path.join(dir, entry.name)) : /\.(ya?ml|json)$/.test(entry.name) ? [path.join(dir, entry.name)] : [],
+    )
     .sort();
 }
 
 /** Every sample protocol and catalogue, YAML and JSON. */
-export const SAMPLES: readonly Sample[] = sampleFiles(SAMPLES_DIR).map((file) => ({ name: path.relative(SAMPLES_DIR, file), file, text: fs.readFileSync(file, 'utf8') }));
+export const SAMPLES: readonly Sample[] = sampleFiles(SAMPLES_DIR).map((file) => ({
+  name: path.relative(SAMPLES_DIR, file),
+  file,
+  text: fs.readFileSync(file, 'utf8'),
+}));
 
 /** A JSON Schema node, as much of it as the generator reads. */
 export interface SchemaNode {
@@ -64,9 +70,7 @@ function withoutRef(node: SchemaNode): SchemaNode {
 
 /** Ids written in the samples, by what they name: a generated reference often hits one. */
 export const IDS: readonly string[] = [
-  ...new Set(
-    SAMPLES.flatMap((s) => [...s.text.matchAll(/\b(?:id|skill|signOff|approvedBy|role):\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$/gm)].map((m) => m[1])),
-  ),
+  ...new Set(SAMPLES.flatMap((s) => [...s.text.matchAll(/\b(?:id|skill|signOff|approvedBy|role):\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$/gm)].map((m) => m[1]))),
 ].sort();
 
 /** Every key the schema names, for keys in the wrong place. */
@@ -244,7 +248,12 @@ export const HOSTILE_FRAGMENTS: readonly string[] = [
 /** A document whose aliases expand to `width^levels` values. */
 export function billionLaughs(width: number, levels: number): string {
   const lines = [`l0: &l0 [${Array(width).fill('"lol"').join(', ')}]`];
-  for (let i = 1; i < levels; i++) lines.push(`l${i}: &l${i} [${Array(width).fill(`*l${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `l${i}: &l${i} [${Array(width)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
   lines.push(`bomb: *l${levels - 1}`);
   return lines.join('\n') + '\n';
 }

@@ -28,7 +28,11 @@ export class LspFuzzer {
   private constructor(readonly client: TestClient) {}
 
   static async start(): Promise<LspFuzzer> {
-    const client = await TestClient.start({ diagnostics: 'pull', folders: [SAMPLES], initializationOptions: { roleProtocols: { diagnostics: { debounceMs: 0 } } } });
+    const client = await TestClient.start({
+      diagnostics: 'pull',
+      folders: [SAMPLES],
+      initializationOptions: { roleProtocols: { diagnostics: { debounceMs: 0 } } },
+    });
     const fuzzer = new LspFuzzer(client);
     fuzzer.sentinelUri = await client.open(SENTINEL);
     fuzzer.sentinelPosition = client.at(fuzzer.sentinelUri, 'advanced-adapter', 2, 'performs: [');
@@ -44,7 +48,8 @@ export class LspFuzzer {
   async ping(): Promise<void> {
     if (this.client.child.exitCode !== null) fail(`the server exited (code ${this.client.child.exitCode})`);
     const answer = await this.client.request<Hover | null>('textDocument/hover', { textDocument: { uri: this.sentinelUri }, position: this.sentinelPosition });
-    if (!answer || !JSON.stringify(answer.contents).includes('Advanced')) fail(`the server no longer answers a hover on the reference sample: ${JSON.stringify(answer)}`);
+    if (!answer || !JSON.stringify(answer.contents).includes('Advanced'))
+      fail(`the server no longer answers a hover on the reference sample: ${JSON.stringify(answer)}`);
   }
 
   async check(c: FuzzCase): Promise<void> {
@@ -82,13 +87,18 @@ export class LspFuzzer {
         if (!s.name) fail('outline: a symbol with an empty name');
         inside(`symbol ${s.name}`, s.range);
         inside(`symbol ${s.name} selection`, s.selectionRange);
-        if (before(s.selectionRange.start, s.range.start) || before(s.range.end, s.selectionRange.end)) fail(`symbol ${s.name}: selection range outside its range`);
+        if (before(s.selectionRange.start, s.range.start) || before(s.range.end, s.selectionRange.end))
+          fail(`symbol ${s.name}: selection range outside its range`);
         walk(s.children ?? []);
       }
     };
     walk(symbols ?? []);
     for (const d of diagnostics.slice(0, 5)) {
-      const actions = await this.client.request<CodeAction[] | null>('textDocument/codeAction', { ...doc, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+      const actions = await this.client.request<CodeAction[] | null>('textDocument/codeAction', {
+        ...doc,
+        range: d.range,
+        context: { diagnostics: [d], only: ['quickfix'] },
+      });
       for (const a of actions ?? []) {
         if (!a.title || a.title.trim() === '') fail('code action: empty title');
         for (const change of a.edit?.documentChanges ?? []) {
@@ -113,7 +123,8 @@ function before(a: Position, b: Position): boolean {
 /** A range lies inside the document: lines that exist, characters within their line, start before end. */
 export function checkLspRange(what: string, lines: LineIndex, range: Range): void {
   for (const p of [range.start, range.end]) {
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) fail(`${what}: position ${JSON.stringify(p)} is not a position`);
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+      fail(`${what}: position ${JSON.stringify(p)} is not a position`);
     if (p.line >= lines.lineCount) fail(`${what}: line ${p.line} is past the last line (${lines.lineCount - 1})`);
     const length = lines.lineEnd(p.line) - lines.lineStart(p.line);
     if (p.character > length) fail(`${what}: character ${p.character} is past the end of line ${p.line} (${length} characters)`);

@@ -104,7 +104,14 @@ export function fragmentCases(): FuzzCase[] {
       ['in roles', rolesAt + 1, '    '],
       ['end', lines.length, ''],
     ] as const) {
-      const text = [...lines.slice(0, at), ...fragment.replace(/\n$/, '').split('\n').map((l) => pad + l), ...lines.slice(at)].join('\n');
+      const text = [
+        ...lines.slice(0, at),
+        ...fragment
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => pad + l),
+        ...lines.slice(at),
+      ].join('\n');
       cases.push({ kind: `hostile fragment ${i} (${where})`, text, fileName: 'fuzz.roles.yaml', offsets: [0, Math.floor(text.length / 2), text.length] });
     }
   });

@@ -42,14 +42,18 @@ async function main(): Promise<void> {
     try {
       report(await run(), Date.now() - t);
     } catch (error) {
-      const cause = error instanceof Error && error.cause !== undefined ? `\nCaused by: ${error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : String(error.cause)}` : '';
+      const cause =
+        error instanceof Error && error.cause !== undefined
+          ? `\nCaused by: ${error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : String(error.cause)}`
+          : '';
       console.error(`\nFAILED: ${name}\n${error instanceof Error ? error.message : String(error)}${cause}`);
       console.error(`\nReplay: FUZZ_SEED=${seed}${process.env.FUZZ_PATH ? '' : ' FUZZ_PATH=<path above>'} FUZZ_ONLY="${name}" npm run fuzz`);
       process.exit(1);
     }
   };
 
-  for (const [name, arbitrary] of Object.entries(SERVICE_PROPERTIES)) await step(name, () => runServiceProperty(name, arbitrary, runsFromEnv(SCALE[name]), seed));
+  for (const [name, arbitrary] of Object.entries(SERVICE_PROPERTIES))
+    await step(name, () => runServiceProperty(name, arbitrary, runsFromEnv(SCALE[name]), seed));
   await step('random prefixes', () => runServiceProperty('random prefixes', samplePrefix, runsFromEnv(SCALE['random prefixes']), seed));
   if (stride > 0) await step('every prefix of every sample', () => runPrefixes(stride));
   await step('hostile fragments', () => {
@@ -85,7 +89,9 @@ async function main(): Promise<void> {
   }
 
   const total = results.reduce((n, r) => n + r.cases, 0);
-  console.log(`role-protocols fuzz: ${total} cases, no failure, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s (prefixes in all samples: ${PREFIX_COUNT})`);
+  console.log(
+    `role-protocols fuzz: ${total} cases, no failure, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s (prefixes in all samples: ${PREFIX_COUNT})`,
+  );
 }
 
 void main();

@@ -27,11 +27,20 @@ export interface InvalidCase extends RuleCase {
 
 export const TODAY = '2026-11-26';
 
-export function lint(text: string, options: { rules?: Record<string, SeveritySetting>; today?: string; fileName?: string; files?: Record<string, string> } = {}): Finding[] {
+export function lint(
+  text: string,
+  options: { rules?: Record<string, SeveritySetting>; today?: string; fileName?: string; files?: Record<string, string> } = {},
+): Finding[] {
   const files = options.files ?? {};
   // Included files come from the test's own map: the real disk reader is tested with the CLI and the server.
-  const readInclude = (includePath: string) => (Object.prototype.hasOwnProperty.call(files, includePath) ? { file: includePath, text: files[includePath] } : { error: 'no such file.' });
-  return lintText(text, { fileName: options.fileName ?? 'test.roles.yaml', today: options.today ?? TODAY, config: { rules: new Map(Object.entries(options.rules ?? {})) }, readInclude }).findings;
+  const readInclude = (includePath: string) =>
+    Object.prototype.hasOwnProperty.call(files, includePath) ? { file: includePath, text: files[includePath] } : { error: 'no such file.' };
+  return lintText(text, {
+    fileName: options.fileName ?? 'test.roles.yaml',
+    today: options.today ?? TODAY,
+    config: { rules: new Map(Object.entries(options.rules ?? {})) },
+    readInclude,
+  }).findings;
 }
 
 /** 1-based line and column of the first occurrence of `snippet` (after `after`, if given). */
@@ -84,12 +93,24 @@ export function describeRule(ruleId: string, cases: { valid: RuleCase[]; invalid
         });
       });
       it(`off, re-graded and suppressed: ${c.name}`, () => {
-        assert.deepEqual(lint(c.text, { today: c.today, files: c.files, rules: { [ruleId]: 'off' } }).filter((f) => f.ruleId === ruleId), []);
+        assert.deepEqual(
+          lint(c.text, { today: c.today, files: c.files, rules: { [ruleId]: 'off' } }).filter((f) => f.ruleId === ruleId),
+          [],
+        );
         const regraded = lint(c.text, { today: c.today, files: c.files, rules: { [ruleId]: 'info' } }).filter((f) => f.ruleId === ruleId);
         assert.equal(regraded.length, c.errors.length);
         assert.ok(regraded.every((f) => f.severity === 'info'));
-        const suppressed = suppressAll(c.text, ruleId, lint(c.text, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId));
-        assert.deepEqual(lint(suppressed, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId).map(show), []);
+        const suppressed = suppressAll(
+          c.text,
+          ruleId,
+          lint(c.text, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId),
+        );
+        assert.deepEqual(
+          lint(suppressed, { today: c.today, files: c.files })
+            .filter((f) => f.ruleId === ruleId)
+            .map(show),
+          [],
+        );
       });
     }
   });

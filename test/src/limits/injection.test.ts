@@ -38,7 +38,8 @@ function protocolWith(values: string[]): string {
     .replace('version: "1.0"', () => `version: ${next()}`)
     .replace('owner: Head of Physics', () => `owner: ${next()}`)
     .replace('- name: Dr A. Consultant', () => `- name: ${next()}`);
-  const replaceAll = (section: string, key: 'title' | 'name') => section.replace(new RegExp(`(\\n\\s+(?:- )?${key}: ).*`, 'g'), (_m, lead: string) => `${lead}${next()}`);
+  const replaceAll = (section: string, key: 'title' | 'name') =>
+    section.replace(new RegExp(`(\\n\\s+(?:- )?${key}: ).*`, 'g'), (_m, lead: string) => `${lead}${next()}`);
   return protocolText({
     header,
     sites: replaceAll(SECTIONS.sites, 'name'),
@@ -64,7 +65,42 @@ function shownValues(set: TableSet): string[] {
   ].filter((t) => t !== '');
 }
 
-const HTML_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'footer', 'section', 'h1', 'h2', 'h3', 'p', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'span', 'br', 'dl', 'dt', 'dd', 'div', 'abbr', 'strong', 'em', 'colgroup', 'col']);
+const HTML_TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'main',
+  'footer',
+  'section',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'ul',
+  'li',
+  'span',
+  'br',
+  'dl',
+  'dt',
+  'dd',
+  'div',
+  'abbr',
+  'strong',
+  'em',
+  'colgroup',
+  'col',
+]);
 const HTML_ATTRIBUTES = new Set(['aria-labelledby', 'aria-label', 'charset', 'class', 'content', 'id', 'lang', 'name', 'scope', 'colspan', 'rowspan', 'title']);
 
 describe('injection: exports show every value as text', function () {
@@ -136,11 +172,9 @@ describe('injection: exports show every value as text', function () {
   });
 });
 
-
 describe('injection: the command line writes only where it is told', function () {
   this.timeout(30_000);
-  const listing = (dir: string): string[] =>
-    fs.readdirSync(dir, { recursive: true, withFileTypes: false }).map(String).sort();
+  const listing = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, withFileTypes: false }).map(String).sort();
 
   it('refuses to overwrite an existing file without --force, and overwrites it with --force', () => {
     const dir = tempDir();
@@ -194,16 +228,25 @@ describe('injection: the command line writes only where it is told', function ()
     const project = path.join(outer, 'project');
     fs.mkdirSync(project);
     // If the outside catalogue were read, its duplicate role would be reported.
-    fs.writeFileSync(path.join(outer, 'outside.catalogue.yaml'), 'format: role-catalogue/1\nroles:\n  - id: adapter\n    title: Outside\n    staffGroups: [dosimetrist]\n    capacities: [operator]\n');
+    fs.writeFileSync(
+      path.join(outer, 'outside.catalogue.yaml'),
+      'format: role-catalogue/1\nroles:\n  - id: adapter\n    title: Outside\n    staffGroups: [dosimetrist]\n    capacities: [operator]\n',
+    );
     fs.symlinkSync(path.join(outer, 'outside.catalogue.yaml'), path.join(project, 'linked.catalogue.yaml'));
     const includes = ['../outside.catalogue.yaml', 'linked.catalogue.yaml', path.join(outer, 'outside.catalogue.yaml')];
-    fs.writeFileSync(path.join(project, 'p.roles.yaml'), protocolText().replace('format: role-protocol/1\n', `format: role-protocol/1\nincludes:\n${includes.map((i) => `  - ${JSON.stringify(i)}\n`).join('')}`));
+    fs.writeFileSync(
+      path.join(project, 'p.roles.yaml'),
+      protocolText().replace('format: role-protocol/1\n', `format: role-protocol/1\nincludes:\n${includes.map((i) => `  - ${JSON.stringify(i)}\n`).join('')}`),
+    );
     const run = cli(['lint', 'p.roles.yaml', '-f', 'json'], { cwd: project });
     const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
-    assert.deepEqual(result.messages.map((m) => `${m.ruleId}: ${m.message}`), [
-      'unresolved-include: Cannot include `../outside.catalogue.yaml`: it is outside the workspace, so it is not read; copy the catalogue into the workspace.',
-      'unresolved-include: Cannot include `linked.catalogue.yaml`: it is outside the workspace, so it is not read; copy the catalogue into the workspace.',
-      `unresolved-include: Cannot include \`${path.join(outer, 'outside.catalogue.yaml')}\`: write the path relative to this file, so the protocol can move with its catalogue.`,
-    ]);
+    assert.deepEqual(
+      result.messages.map((m) => `${m.ruleId}: ${m.message}`),
+      [
+        'unresolved-include: Cannot include `../outside.catalogue.yaml`: it is outside the workspace, so it is not read; copy the catalogue into the workspace.',
+        'unresolved-include: Cannot include `linked.catalogue.yaml`: it is outside the workspace, so it is not read; copy the catalogue into the workspace.',
+        `unresolved-include: Cannot include \`${path.join(outer, 'outside.catalogue.yaml')}\`: write the path relative to this file, so the protocol can move with its catalogue.`,
+      ],
+    );
   });
 });

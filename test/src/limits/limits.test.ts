@@ -19,7 +19,8 @@ import { protocolText, SECTIONS } from '../helpers/protocolText';
 import { cli, tempDir } from '../cli/run';
 import { billionLaughs } from '../fuzz/corpus';
 
-const show = (f: Finding) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.ruleId} ${f.message}`;
+const show = (f: Finding) =>
+  `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.ruleId} ${f.message}`;
 const of = (findings: Finding[], ruleId: string) => findings.filter((f) => f.ruleId === ruleId);
 
 /** Runs fn and returns its result and how long it took. */
@@ -47,7 +48,10 @@ describe('limits: YAML alias bombs ("billion laughs")', () => {
 
   it('counts every value it expands against a budget of 1,000,000', () => {
     const parsed = parseDocument(billionLaughs(9, 9), 'yaml');
-    assert.throws(() => toValue(parsed.root!, parsed.anchors), (e: unknown) => e instanceof AliasBudgetExceeded && e.reason === 'size');
+    assert.throws(
+      () => toValue(parsed.root!, parsed.anchors),
+      (e: unknown) => e instanceof AliasBudgetExceeded && e.reason === 'size',
+    );
     assert.equal(ALIAS_NODE_BUDGET, 1_000_000);
     // Lists of 9^1 ... 9^6 values, about 660,000 in all: under the budget, expanded and checked as usual, still quickly.
     const { result, ms } = timed(() => lint(protocolText() + billionLaughs(9, 6).replace(/^bomb:.*\n/m, '')));
@@ -62,7 +66,10 @@ describe('limits: YAML alias bombs ("billion laughs")', () => {
     const text = lines.join('\n') + '\n';
     const { result, ms } = timed(() => lint(text));
     assert.ok(ms < BOUND_MS, `took ${ms} ms`);
-    assert.deepEqual(result.map((f) => `${f.range.start.line + 1} ${f.ruleId}`), ['4 syntax']);
+    assert.deepEqual(
+      result.map((f) => `${f.range.start.line + 1} ${f.ruleId}`),
+      ['4 syntax'],
+    );
     assert.match(result[0].message, /^This alias nests the document more than 100 levels deep once expanded, so the document is not checked/);
     assert.equal(text.slice(result[0].range.start.offset, result[0].range.end.offset), '*a1');
   });
@@ -77,7 +84,10 @@ describe('limits: YAML alias bombs ("billion laughs")', () => {
     const catalogue = 'format: role-catalogue/1\n' + billionLaughs(9, 9);
     const text = protocolText().replace('format: role-protocol/1\n', 'format: role-protocol/1\nincludes: [bomb.catalogue.yaml]\n');
     const found = lint(text, { files: { 'bomb.catalogue.yaml': catalogue } });
-    assert.deepEqual(of(found, 'unresolved-include').map((f) => f.message), ['The included file `bomb.catalogue.yaml` expands beyond the size or nesting limit through its aliases, so it is not read.']);
+    assert.deepEqual(
+      of(found, 'unresolved-include').map((f) => f.message),
+      ['The included file `bomb.catalogue.yaml` expands beyond the size or nesting limit through its aliases, so it is not read.'],
+    );
   });
 });
 
@@ -111,7 +121,10 @@ describe('limits: file size', () => {
     assert.equal(checkLimits('é'.repeat(1025), 2).length, 1);
     const over = checkLimits('é'.repeat(1100), 1);
     assert.equal(over.length, 1);
-    assert.equal(over[0].message, 'This file is 3 KB, over the 1 KB limit for one document, so it is not checked; split it into catalogues listed under `includes`, or raise `maxFileSizeKb` in .roleprotocols.yaml.');
+    assert.equal(
+      over[0].message,
+      'This file is 3 KB, over the 1 KB limit for one document, so it is not checked; split it into catalogues listed under `includes`, or raise `maxFileSizeKb` in .roleprotocols.yaml.',
+    );
   });
 
   it('is configurable with `maxFileSizeKb` in .roleprotocols.yaml, checked as data', () => {
@@ -139,7 +152,10 @@ describe('limits: file size', () => {
   it('stops a file over the configured limit with one finding, and checks a file under it', () => {
     const text = big(3 * 1024);
     const small = lintText(text, { fileName: 'x.roles.yaml', today: TODAY, config: { rules: new Map(), maxFileSizeKb: 2 } }).findings;
-    assert.deepEqual(small.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}`), ['1:1 document-limits']);
+    assert.deepEqual(
+      small.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}`),
+      ['1:1 document-limits'],
+    );
     assert.match(small[0].message, /^This file is \d KB, over the 2 KB limit for one document/);
     assert.deepEqual(lintText(text, { fileName: 'x.roles.yaml', today: TODAY, config: { rules: new Map(), maxFileSizeKb: 8 } }).findings, []);
   });
@@ -169,13 +185,19 @@ describe('limits: file size', () => {
     const started = Date.now();
     const run = cli(['lint', 'huge.roles.yaml'], { cwd: dir });
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, 'role-protocols: huge.roles.yaml: not read: it is 100 MB, more than the 100 MB the tool reads of one file; a protocol is far smaller\n');
+    assert.equal(
+      run.stderr,
+      'role-protocols: huge.roles.yaml: not read: it is 100 MB, more than the 100 MB the tool reads of one file; a protocol is far smaller\n',
+    );
     assert.ok(Date.now() - started < 10_000);
   });
 
   it('stops reading a device or pipe that never ends', function () {
     if (!fs.existsSync('/dev/zero')) this.skip();
-    assert.throws(() => readBytesCapped('/dev/zero', 64 * 1024), (e: unknown) => e instanceof FileTooLarge && /goes on past/.test(e.message));
+    assert.throws(
+      () => readBytesCapped('/dev/zero', 64 * 1024),
+      (e: unknown) => e instanceof FileTooLarge && /goes on past/.test(e.message),
+    );
   });
 });
 
@@ -198,17 +220,29 @@ describe('limits: "did you mean" on thousands of unknown ids', () => {
 describe('limits: binary and non-UTF-8 content', () => {
   it('a NUL character: one finding at it, nothing else parsed; with the rule off, the YAML reader says why it cannot read it', () => {
     const text = protocolText({ roles: SECTIONS.roles.replace('title: Adapter', 'title: Ada\u0000pter') });
-    assert.deepEqual(lint(text).map((f) => `${f.ruleId} ${text.slice(f.range.start.offset, f.range.end.offset) === '\u0000'}`), ['document-limits true']);
-    assert.deepEqual(lint(text, { rules: { 'document-limits': 'off' } }).map((f) => f.ruleId), ['syntax']);
+    assert.deepEqual(
+      lint(text).map((f) => `${f.ruleId} ${text.slice(f.range.start.offset, f.range.end.offset) === '\u0000'}`),
+      ['document-limits true'],
+    );
+    assert.deepEqual(
+      lint(text, { rules: { 'document-limits': 'off' } }).map((f) => f.ruleId),
+      ['syntax'],
+    );
   });
 
   it('the command line: a binary file is reported once, not linted as garbage', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'image.roles.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8]));
+    fs.writeFileSync(
+      path.join(dir, 'image.roles.yaml'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8]),
+    );
     const run = cli(['lint', 'image.roles.yaml', '-f', 'json'], { cwd: dir });
     assert.equal(run.status, 1);
     const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
-    assert.deepEqual(result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), ['3:1 document-limits']);
+    assert.deepEqual(
+      result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`),
+      ['3:1 document-limits'],
+    );
   });
 
   it('the command line: bytes that are not UTF-8 (Windows-1252) are reported where they are, and the rest is still checked', () => {
@@ -220,8 +254,14 @@ describe('limits: binary and non-UTF-8 content', () => {
     const run = cli(['lint', 'cp1252.roles.yaml', '-f', 'json'], { cwd: dir });
     const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
     const where = text.split('\n').findIndex((l) => l.includes('\u2013'));
-    assert.deepEqual(result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), [`${where + 1}:20 document-limits`]);
-    assert.match(result.messages[0].message, /^This character \(U\+FFFD\) is what is left where bytes could not be read as UTF-8: the file is, or once was, saved in another encoding such as Windows-1252\./);
+    assert.deepEqual(
+      result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`),
+      [`${where + 1}:20 document-limits`],
+    );
+    assert.match(
+      result.messages[0].message,
+      /^This character \(U\+FFFD\) is what is left where bytes could not be read as UTF-8: the file is, or once was, saved in another encoding such as Windows-1252\./,
+    );
   });
 
   it('the command line reads UTF-16 with a byte order mark, and drops a UTF-8 byte order mark', () => {
@@ -237,7 +277,10 @@ describe('limits: binary and non-UTF-8 content', () => {
     const run = cli(['lint', 'utf16.roles.yaml', '-f', 'json'], { cwd: dir });
     const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
     const line = text.split('\n').findIndex((l) => l.includes('minBand: 11')) + 1;
-    assert.deepEqual(result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), [`${line}:14 schema`]);
+    assert.deepEqual(
+      result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`),
+      [`${line}:14 schema`],
+    );
   });
 });
 
@@ -246,7 +289,9 @@ describe('limits: several YAML documents in one file', () => {
     const text = protocolText() + '---\nformat: role-protocol/1\nroles: []\n';
     const found = lint(text);
     const line = text.split('\n').indexOf('---') + 1;
-    assert.deepEqual(found.map(show), [`${line}:1-${line}:4 syntax A protocol file holds one YAML document; this \`---\` starts a second one, which is ignored. Remove it, or move what follows to a file of its own.`]);
+    assert.deepEqual(found.map(show), [
+      `${line}:1-${line}:4 syntax A protocol file holds one YAML document; this \`---\` starts a second one, which is ignored. Remove it, or move what follows to a file of its own.`,
+    ]);
   });
 
   it('accepts a leading `---` and a closing `...`', () => {
@@ -258,8 +303,12 @@ describe('limits: tags never run code', () => {
   it('keeps tagged values as the text written: no function, no object, no side effect', () => {
     const g = globalThis as Record<string, unknown>;
     const text = protocolText({
-      header: SECTIONS.header.replace('title: Test protocol', 'title: !!js/function "function () { globalThis.tagRan = true; return 1 }"').replace('owner: Head of Physics', 'owner: !custom Head of Physics'),
-      roles: SECTIONS.roles.replace('title: Adapter', 'title: !!python/object/apply:os.system ["echo pwned"]').replace('title: Physicist', 'title: !<tag:yaml.org,2002:js/undefined> Physicist'),
+      header: SECTIONS.header
+        .replace('title: Test protocol', 'title: !!js/function "function () { globalThis.tagRan = true; return 1 }"')
+        .replace('owner: Head of Physics', 'owner: !custom Head of Physics'),
+      roles: SECTIONS.roles
+        .replace('title: Adapter', 'title: !!python/object/apply:os.system ["echo pwned"]')
+        .replace('title: Physicist', 'title: !<tag:yaml.org,2002:js/undefined> Physicist'),
     });
     const result = lintText(text, { fileName: 'x.roles.yaml', today: TODAY });
     assert.equal(g.tagRan, undefined);
@@ -267,7 +316,10 @@ describe('limits: tags never run code', () => {
     assert.equal(result.protocol?.document?.owner, 'Head of Physics');
     assert.equal(result.protocol?.roleById.get('physicist')?.title, 'Physicist');
     // A sequence under a tag is a sequence of text: the schema says a title is text.
-    assert.deepEqual(of(result.findings, 'schema').map((f) => f.message), ['`title` must be text; got a list.']);
+    assert.deepEqual(
+      of(result.findings, 'schema').map((f) => f.message),
+      ['`title` must be text; got a list.'],
+    );
   });
 });
 
@@ -294,18 +346,30 @@ describe('limits: __proto__ and constructor keys', () => {
   it('ids named after Object members are just ids: unknown ones are reported, none is found on a prototype', () => {
     const refs = protocolText({ workflow: SECTIONS.workflow.replace('performs: [adapter]', 'performs: [constructor, __proto__, toString, hasOwnProperty]') });
     const unknown = of(lint(refs), 'unknown-reference').map((f) => f.message);
-    assert.deepEqual(unknown, ['No role has the id `constructor`.', 'No role has the id `__proto__`.', 'No role has the id `toString`.', 'No role has the id `hasOwnProperty`.']);
+    assert.deepEqual(unknown, [
+      'No role has the id `constructor`.',
+      'No role has the id `__proto__`.',
+      'No role has the id `toString`.',
+      'No role has the id `hasOwnProperty`.',
+    ]);
   });
 
   it('in the configuration file: unknown rules, and no effect on any setting', () => {
-    const { config, problems } = parseConfig('__proto__: {rules: {}}\nrules:\n  __proto__: off\n  constructor: off\n  toString: error\n', '.roleprotocols.yaml', knownRuleIds);
+    const { config, problems } = parseConfig(
+      '__proto__: {rules: {}}\nrules:\n  __proto__: off\n  constructor: off\n  toString: error\n',
+      '.roleprotocols.yaml',
+      knownRuleIds,
+    );
     assert.equal(config.rules.size, 0);
-    assert.deepEqual(problems.map((p) => `${p.ruleId} ${p.message.replace(/ Did you mean .*$/, '')}`), [
-      'schema Unknown configuration key `__proto__`. The keys are `rules` and `maxFileSizeKb`.',
-      'unknown-rule There is no rule `__proto__`.',
-      'unknown-rule There is no rule `constructor`.',
-      'unknown-rule There is no rule `toString`.',
-    ]);
+    assert.deepEqual(
+      problems.map((p) => `${p.ruleId} ${p.message.replace(/ Did you mean .*$/, '')}`),
+      [
+        'schema Unknown configuration key `__proto__`. The keys are `rules` and `maxFileSizeKb`.',
+        'unknown-rule There is no rule `__proto__`.',
+        'unknown-rule There is no rule `constructor`.',
+        'unknown-rule There is no rule `toString`.',
+      ],
+    );
     assert.equal(({} as Record<string, unknown>).rules, undefined);
   });
 });
@@ -329,8 +393,13 @@ describe('limits: CRLF, a lone CR, tabs and a byte order mark, placed exactly', 
   it('the command line drops the byte order mark: columns as written', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'bom.roles.yaml'), '\ufeff' + lf.replace(/\n/g, '\r\n'));
-    const [result] = JSON.parse(cli(['lint', 'bom.roles.yaml', '-f', 'json'], { cwd: dir }).stdout) as { messages: { line: number; column: number; endColumn: number }[] }[];
-    assert.deepEqual(result.messages.map((m) => [m.line, m.column, m.endColumn]), [[lineOf(lf) + 1, 14, 16]]);
+    const [result] = JSON.parse(cli(['lint', 'bom.roles.yaml', '-f', 'json'], { cwd: dir }).stdout) as {
+      messages: { line: number; column: number; endColumn: number }[];
+    }[];
+    assert.deepEqual(
+      result.messages.map((m) => [m.line, m.column, m.endColumn]),
+      [[lineOf(lf) + 1, 14, 16]],
+    );
   });
 
   it('a suppression comment works with CRLF and lone-CR line ends', () => {
@@ -341,7 +410,10 @@ describe('limits: CRLF, a lone CR, tabs and a byte order mark, placed exactly', 
   it('a tab used for indentation: a clear syntax finding on the tab; a tab after a colon is fine', () => {
     const tabbed = protocolText().replace('\n  id: test-protocol', '\n\tid: test-protocol');
     const found = lint(tabbed);
-    assert.deepEqual(found.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`), ['3:1 syntax A tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces.']);
+    assert.deepEqual(
+      found.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`),
+      ['3:1 syntax A tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces.'],
+    );
     assert.deepEqual(lint(protocolText().replace('id: test-protocol', 'id:\ttest-protocol')), []);
   });
 });

@@ -22,10 +22,12 @@ const PULL: ClientOptions = { diagnostics: 'pull', folders: [SAMPLES], initializ
 const REFERENCE = path.join(SAMPLES, 'reference-department.roles.yaml');
 const UNKNOWN_REFERENCE = path.join(SAMPLES, 'broken/unknown-reference.roles.yaml');
 
-const withFault = (fault: string, options: ClientOptions = PULL) => startWithEnv({ NODE_OPTIONS: `--require ${FAULTS}`, ROLE_PROTOCOLS_FAULT: fault, ROLE_PROTOCOLS_FAULT_MARKER: MARKER }, options);
+const withFault = (fault: string, options: ClientOptions = PULL) =>
+  startWithEnv({ NODE_OPTIONS: `--require ${FAULTS}`, ROLE_PROTOCOLS_FAULT: fault, ROLE_PROTOCOLS_FAULT_MARKER: MARKER }, options);
 
 function exited(client: TestClient): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (client.child.exitCode !== null || client.child.signalCode !== null) return Promise.resolve({ code: client.child.exitCode, signal: client.child.signalCode });
+  if (client.child.exitCode !== null || client.child.signalCode !== null)
+    return Promise.resolve({ code: client.child.exitCode, signal: client.child.signalCode });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not exit. Log:\n${client.log.join('')}`)), 10_000);
     client.child.once('exit', (code, signal) => {
@@ -43,7 +45,10 @@ async function finish(client: TestClient): Promise<void> {
 
 /** A hover on `advanced-adapter` in the reference sample: the server is alive and right. */
 async function hoverWorks(client: TestClient, uri: string): Promise<void> {
-  const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: client.at(uri, 'advanced-adapter', 2, 'performs: [') });
+  const hover = await client.request<Hover | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: client.at(uri, 'advanced-adapter', 2, 'performs: ['),
+  });
   assert.ok(hover && JSON.stringify(hover.contents).includes('Advanced'), JSON.stringify(hover));
 }
 
@@ -58,7 +63,10 @@ describe('recovery: one bad document cannot wedge the server', function () {
       const bad = await client.open(path.join(SAMPLES, 'bad.roles.yaml'), `${protocolText()}# ${MARKER}\n`);
       assert.deepEqual(await client.pull(bad), []);
       assert.deepEqual(await client.pull(reference), []);
-      assert.deepEqual((await client.pull(broken)).map((d: Diagnostic) => d.code), ['unknown-reference']);
+      assert.deepEqual(
+        (await client.pull(broken)).map((d: Diagnostic) => d.code),
+        ['unknown-reference'],
+      );
       await hoverWorks(client, reference);
       // Every feature on the bad document answers (with nothing) rather than hanging.
       for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/documentSymbol']) {
@@ -69,7 +77,10 @@ describe('recovery: one bad document cannot wedge the server', function () {
         `the failure is logged with the document:\n${client.log.join('\n')}`,
       );
       await client.change(bad, protocolText({ roles: SECTIONS.roles.replace('minBand: 6', 'minBand: 11') }));
-      assert.deepEqual((await client.pull(bad)).map((d) => d.code), ['schema']);
+      assert.deepEqual(
+        (await client.pull(bad)).map((d) => d.code),
+        ['schema'],
+      );
     } finally {
       await client.stop();
     }
@@ -80,7 +91,10 @@ describe('recovery: one bad document cannot wedge the server', function () {
     try {
       const bad = await client.open(path.join(SAMPLES, 'bad.roles.yaml'), `${protocolText()}# ${MARKER}\n`);
       const broken = await client.open(UNKNOWN_REFERENCE);
-      assert.deepEqual((await client.pushed(broken)).map((d) => d.code), ['unknown-reference']);
+      assert.deepEqual(
+        (await client.pushed(broken)).map((d) => d.code),
+        ['unknown-reference'],
+      );
       await client.change(bad, `${protocolText()}# ${MARKER} again\n`);
       const reference = await client.open(REFERENCE);
       assert.deepEqual(await client.pushed(reference), []);
@@ -114,7 +128,10 @@ describe('recovery: one bad document cannot wedge the server', function () {
       void client.pull(bad).catch(() => undefined);
       const { signal } = await exited(client);
       assert.equal(signal, 'SIGKILL');
-      const checking = client.log.join('').split('\n').filter((l) => l.startsWith('role-protocols: checking '));
+      const checking = client.log
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('role-protocols: checking '));
       assert.equal(checking.at(-1), `role-protocols: checking ${bad} (version 1)`);
     } finally {
       await finish(client);
@@ -143,7 +160,11 @@ describe('recovery: hostile documents open side by side with good ones', functio
         const started = Date.now();
         const diagnostics = await client.pull(uris[i]);
         assert.ok(Date.now() - started < 5000, `${name}: ${Date.now() - started} ms`);
-        assert.deepEqual([...new Set(diagnostics.map((d) => String(d.code)))].filter((r) => rules.length === 0 ? r === 'syntax' || r === 'document-limits' : true), rules, name);
+        assert.deepEqual(
+          [...new Set(diagnostics.map((d) => String(d.code)))].filter((r) => (rules.length === 0 ? r === 'syntax' || r === 'document-limits' : true)),
+          rules,
+          name,
+        );
         await client.request('textDocument/completion', { textDocument: { uri: uris[i] }, position: { line: 1, character: 0 } });
         await hoverWorks(client, reference);
       }

@@ -25,19 +25,26 @@ describe('recovery: the client restarts a crashed server and names the document'
     policy.heard(`role-protocols: the server stopped on an unexpected error while checking ${URI}: Error: boom`);
     assert.deepEqual(policy.closed(), {
       restart: true,
-      message: 'The Role Protocols server stopped unexpectedly while checking oart ethos.roles.yaml and has been restarted (1 of at most 4 restarts in 3 minutes). The Role Protocols output has the details.',
+      message:
+        'The Role Protocols server stopped unexpectedly while checking oart ethos.roles.yaml and has been restarted (1 of at most 4 restarts in 3 minutes). The Role Protocols output has the details.',
     });
     for (let i = 2; i <= 4; i++) {
       now += 10_000;
       policy.heard(`role-protocols: checking ${URI} (version ${i})`);
       const decision = policy.closed();
       assert.equal(decision.restart, true);
-      assert.equal(decision.message, `The Role Protocols server stopped unexpectedly (it was last checking oart ethos.roles.yaml) and has been restarted (${i} of at most 4 restarts in 3 minutes). The Role Protocols output has the details.`);
+      assert.equal(
+        decision.message,
+        `The Role Protocols server stopped unexpectedly (it was last checking oart ethos.roles.yaml) and has been restarted (${i} of at most 4 restarts in 3 minutes). The Role Protocols output has the details.`,
+      );
     }
     now += 10_000;
     const last = policy.closed();
     assert.equal(last.restart, false);
-    assert.equal(last.message, 'The Role Protocols server stopped unexpectedly, 5 times in 3 minutes, so it will not be restarted. Close or correct the document, then reload the window; the Role Protocols output has the details.');
+    assert.equal(
+      last.message,
+      'The Role Protocols server stopped unexpectedly, 5 times in 3 minutes, so it will not be restarted. Close or correct the document, then reload the window; the Role Protocols output has the details.',
+    );
   });
 
   it('forgets crashes older than 3 minutes', () => {

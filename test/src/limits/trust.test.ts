@@ -28,7 +28,9 @@ function trapLog(): string {
 
 /** Every file below a folder, recursively. */
 function filesUnder(dir: string, pattern: RegExp): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), pattern) : pattern.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), pattern) : pattern.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 describe('trust: no network access', function () {
@@ -37,7 +39,7 @@ describe('trust: no network access', function () {
   it('the trap records and blocks every kind of attempt (so an empty record means something)', () => {
     const log = trapLog();
     const script = [
-      "const attempt = (f) => { try { f(); } catch {} };",
+      'const attempt = (f) => { try { f(); } catch {} };',
       "attempt(() => require('https').get('https://example.org/'));",
       "attempt(() => require('http').request('http://127.0.0.1:9/'));",
       "attempt(() => require('net').connect(9, '127.0.0.1'));",
@@ -46,9 +48,16 @@ describe('trust: no network access', function () {
       "attempt(() => fetch('https://example.org/'));",
       "attempt(() => require('child_process').execSync('true'));",
     ].join('\n');
-    const run = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, NODE_OPTIONS: `--require ${TRAP}`, ROLE_PROTOCOLS_NET_LOG: log }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['-e', script], {
+      env: { ...process.env, NODE_OPTIONS: `--require ${TRAP}`, ROLE_PROTOCOLS_NET_LOG: log },
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, run.stderr);
-    const attempts = fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' ')[0]);
+    const attempts = fs
+      .readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ')[0]);
     assert.deepEqual(attempts, ['armed', 'https.get', 'http.request', 'net.connect', 'net.Socket.connect', 'dns.lookup', 'fetch', 'child_process.execSync']);
   });
 
@@ -85,14 +94,20 @@ describe('trust: no network access', function () {
       await client.request('roleProtocols/tables', { uri: reference });
       for (const uri of uris) {
         const diagnostics = await client.pull(uri);
-        for (const d of diagnostics.slice(0, 3) as Diagnostic[]) await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        for (const d of diagnostics.slice(0, 3) as Diagnostic[])
+          await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
       }
       // Edits, a settings change, files changing on disk, includes followed.
       await client.change(reference, text.replace('advanced-adapter', 'advanced-adaptor'));
       await client.pull(reference);
       configuration = { rules: { 'unused-definition': 'off' }, includePath: ['shared-catalogue'] };
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { roleProtocols: configuration } });
-      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(SAMPLES, 'shared-catalogue/department.catalogue.yaml')), type: 2 }, { uri: uriOf(path.join(SAMPLES, '.roleprotocols.yaml')), type: 1 }] });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [
+          { uri: uriOf(path.join(SAMPLES, 'shared-catalogue/department.catalogue.yaml')), type: 2 },
+          { uri: uriOf(path.join(SAMPLES, '.roleprotocols.yaml')), type: 1 },
+        ],
+      });
       for (const uri of uris) await client.pull(uri);
       for (const uri of uris) await client.close(uri);
     } finally {
@@ -106,7 +121,8 @@ describe('trust: no network access', function () {
   it('the extension and the server name no network, process or code-evaluation API in their own code', () => {
     const sources = [...filesUnder(path.join(ROOT, 'client/src'), /\.ts$/), ...filesUnder(path.join(ROOT, 'server/src'), /\.ts$/)];
     assert.ok(sources.length > 50);
-    const forbidden = /from ['"](node:)?(http|https|http2|net|tls|dns|dgram|child_process|vm|worker_threads)['"]|require\(['"](node:)?(http|https|http2|net|tls|dns|dgram|child_process|vm)['"]\)|\bfetch\(|\beval\(|new Function\(|\bXMLHttpRequest\b|\bWebSocket\b/;
+    const forbidden =
+      /from ['"](node:)?(http|https|http2|net|tls|dns|dgram|child_process|vm|worker_threads)['"]|require\(['"](node:)?(http|https|http2|net|tls|dns|dgram|child_process|vm)['"]\)|\bfetch\(|\beval\(|new Function\(|\bXMLHttpRequest\b|\bWebSocket\b/;
     const offending = sources.filter((file) => forbidden.test(fs.readFileSync(file, 'utf8'))).map((f) => path.relative(ROOT, f));
     assert.deepEqual(offending, []);
   });
@@ -145,11 +161,17 @@ describe('trust: the configuration file is data', () => {
 
   it('the command line reports such a configuration and lints with the defaults', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, '.roleprotocols.yaml'), 'rules:\n  unused-definition: !!js/function "function () { require(\'child_process\').execSync(\'touch pwned\') }"\n');
+    fs.writeFileSync(
+      path.join(dir, '.roleprotocols.yaml'),
+      "rules:\n  unused-definition: !!js/function \"function () { require('child_process').execSync('touch pwned') }\"\n",
+    );
     fs.writeFileSync(path.join(dir, 'a.roles.yaml'), protocolText());
     const run = cli(['lint', 'a.roles.yaml'], { cwd: dir });
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /\.roleprotocols\.yaml\n\s+2:\d+\s+error\s+The severity of `unused-definition` must be one of error, warning, info, off; got `function/);
+    assert.match(
+      run.stdout,
+      /\.roleprotocols\.yaml\n\s+2:\d+\s+error\s+The severity of `unused-definition` must be one of error, warning, info, off; got `function/,
+    );
     assert.equal(fs.existsSync(path.join(dir, 'pwned')), false);
   });
 

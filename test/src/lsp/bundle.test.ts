@@ -17,7 +17,8 @@ describe('lsp: the bundled server (dist/server.js)', () => {
   it('starts, checks a protocol, and finds references from a catalogue into closed protocols on disk', async () => {
     assert.ok(fs.existsSync(BUNDLED), 'dist/server.js is missing: run `npm run build`');
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rp-bundle-')));
-    for (const name of fs.readdirSync(path.join(SAMPLES, 'shared-catalogue'))) fs.copyFileSync(path.join(SAMPLES, 'shared-catalogue', name), path.join(dir, name));
+    for (const name of fs.readdirSync(path.join(SAMPLES, 'shared-catalogue')))
+      fs.copyFileSync(path.join(SAMPLES, 'shared-catalogue', name), path.join(dir, name));
     const client = await TestClient.start({ server: BUNDLED, folders: [dir], initializationOptions: { roleProtocols: { diagnostics: { debounceMs: 0 } } } });
     try {
       const broken = await client.open(path.join(SAMPLES, 'broken/unknown-reference.roles.yaml'));
@@ -25,7 +26,11 @@ describe('lsp: the bundled server (dist/server.js)', () => {
       const catalogue = await client.open(path.join(dir, 'department.catalogue.yaml'));
       await client.pushed(catalogue);
       const position = client.at(catalogue, 'plan-selection', 3, '  - id: plan-selection');
-      const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: catalogue }, position, context: { includeDeclaration: false } });
+      const references = await client.request<Location[]>('textDocument/references', {
+        textDocument: { uri: catalogue },
+        position,
+        context: { includeDeclaration: false },
+      });
       assert.deepEqual([...new Set(references.map((l) => path.basename(l.uri)))], ['prostate.roles.yaml']);
     } finally {
       await client.stop();

@@ -64,7 +64,10 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { env: { ...process.env, ROLE_PROTOCOLS_TODAY: TODAY }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], {
+      env: { ...process.env, ROLE_PROTOCOLS_TODAY: TODAY },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (chunk: Buffer) => client.log.push(chunk.toString()));
@@ -154,7 +157,9 @@ export class TestClient {
 
   /** Pushed diagnostics for the document's current version (waits for them to arrive). */
   async pushed(uri: string, version = this.version(uri)): Promise<Diagnostic[]> {
-    const found = await this.until(`diagnostics for ${path.basename(uri)} v${version}`, () => this.published.get(uri)?.find((p) => p.version === undefined || p.version >= version));
+    const found = await this.until(`diagnostics for ${path.basename(uri)} v${version}`, () =>
+      this.published.get(uri)?.find((p) => p.version === undefined || p.version >= version),
+    );
     return found.diagnostics;
   }
 

@@ -23,7 +23,11 @@ describe('lsp: code actions', () => {
   }
 
   async function actionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 } });
+    return client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], triggerKind: 1 },
+    });
   }
 
   const editsOf = (action: CodeAction): TextEdit[] => {
@@ -88,7 +92,11 @@ describe('lsp: code actions', () => {
       },
     ]);
     const after = await apply(uri, actions[0]);
-    assert.ok(after.text.endsWith('    reassessEveryMonths: 12\n  - skill: oar-outlining\n    roles: [advanced-adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12\n'));
+    assert.ok(
+      after.text.endsWith(
+        '    reassessEveryMonths: 12\n  - skill: oar-outlining\n    roles: [advanced-adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12\n',
+      ),
+    );
     // The stub is for the author to fill in: only its empty method and record lists are left to report.
     assert.deepEqual(
       after.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`),
@@ -97,27 +105,37 @@ describe('lsp: code actions', () => {
   });
 
   it('adds a training row with a blank line before it where the rows are spaced out', async () => {
-    const text = fs.readFileSync(path.join(SAMPLES, 'reference-department.roles.yaml'), 'utf8').replace('    roles: [adapter]\n    methods: [proknow]', '    roles: [advanced-adapter]\n    methods: [proknow]');
+    const text = fs
+      .readFileSync(path.join(SAMPLES, 'reference-department.roles.yaml'), 'utf8')
+      .replace('    roles: [adapter]\n    methods: [proknow]', '    roles: [advanced-adapter]\n    methods: [proknow]');
     const { uri, diagnostics } = await open(text);
     const diagnostic = diagnostics.find((d) => d.code === 'entitlement-needs-training')!;
     const [stub] = await actionsFor(uri, diagnostic);
     assert.equal(stub.title, 'Add a training row for `adapter` in `oar-outlining`');
     assert.deepEqual(editsOf(stub), [
-      { range: { start: { line: 275, character: 27 }, end: { line: 275, character: 27 } }, newText: '\n\n  - skill: oar-outlining\n    roles: [adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12' },
+      {
+        range: { start: { line: 275, character: 27 }, end: { line: 275, character: 27 } },
+        newText: '\n\n  - skill: oar-outlining\n    roles: [adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12',
+      },
     ]);
   });
 
   it('adds a missing method to `methods`', async () => {
     const text = protocolText().replace('    methods: [proknow]', '    methods: [proknow, e-learning]');
     const { uri, diagnostics } = await open(text);
-    assert.deepEqual(diagnostics.map((d) => `${d.code}@${at(d.range)}`), ['unknown-reference@93:24-93:34']);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.code}@${at(d.range)}`),
+      ['unknown-reference@93:24-93:34'],
+    );
     const actions = await actionsFor(uri, diagnostics[0]);
     assert.deepEqual(
       actions.map((a) => a.title),
       ['Add method `e-learning` to `methods`', 'Suppress `unknown-reference` on this line'],
     );
     // After `    type: training-programme`, the last line of the last method (line 84).
-    assert.deepEqual(editsOf(actions[0]), [{ range: { start: { line: 83, character: 28 }, end: { line: 83, character: 28 } }, newText: '\n  - id: e-learning\n    name: e-learning' }]);
+    assert.deepEqual(editsOf(actions[0]), [
+      { range: { start: { line: 83, character: 28 }, end: { line: 83, character: 28 } }, newText: '\n  - id: e-learning\n    name: e-learning' },
+    ]);
     const after = await apply(uri, actions[0]);
     assert.ok(after.text.includes('    type: training-programme\n  - id: e-learning\n    name: e-learning\nrecords:'));
     assert.deepEqual(after.diagnostics, []);
@@ -130,7 +148,9 @@ describe('lsp: code actions', () => {
     const [add] = await actionsFor(uri, diagnostic);
     assert.equal(add.title, 'Add record `proknow-log` to `records`');
     const end = text.split('\n').length - 1;
-    assert.deepEqual(editsOf(add), [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, newText: '\nrecords:\n  - id: proknow-log\n    name: proknow-log\n' }]);
+    assert.deepEqual(editsOf(add), [
+      { range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, newText: '\nrecords:\n  - id: proknow-log\n    name: proknow-log\n' },
+    ]);
     const after = await apply(uri, add);
     assert.ok(after.text.endsWith('    reassessEveryMonths: 12\n\nrecords:\n  - id: proknow-log\n    name: proknow-log\n'));
     assert.deepEqual(
@@ -150,12 +170,19 @@ describe('lsp: code actions', () => {
     const actions = await actionsFor(uri, diagnostic);
     const suppress = actions.find((a) => a.title === 'Suppress `reassessment-interval` on this line')!;
     const line = diagnostic.range.start.line;
-    assert.deepEqual(editsOf(suppress), [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: '  # role-protocols-disable-next-line reassessment-interval\n' }]);
+    assert.deepEqual(editsOf(suppress), [
+      { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: '  # role-protocols-disable-next-line reassessment-interval\n' },
+    ]);
     assert.deepEqual((await apply(uri, suppress)).diagnostics, []);
   });
 
   it('adds the rule to a suppression comment already above the line', async () => {
-    const text = protocolText({ roles: SECTIONS.roles.replace('    minBand: 6\n    maxBand: 7\n', '    minBand: 6\n    # role-protocols-disable-next-line medical-role-band -- not a medical role\n    maxBand: 5\n') });
+    const text = protocolText({
+      roles: SECTIONS.roles.replace(
+        '    minBand: 6\n    maxBand: 7\n',
+        '    minBand: 6\n    # role-protocols-disable-next-line medical-role-band -- not a medical role\n    maxBand: 5\n',
+      ),
+    });
     const { uri, diagnostics } = await open(text);
     const diagnostic = diagnostics.find((d) => d.code === 'band-range')!;
     assert.equal(at(diagnostic.range), '27:14-27:15');
@@ -168,7 +195,12 @@ describe('lsp: code actions', () => {
   });
 
   it('mends JSON as JSON: quotes kept, a stub written as an object, and no comment to suppress with', async () => {
-    const json = broken('schema-json.roles.json').replace('"maxBand": 7', '"maxBnad": 7').replace('"adapter",\n        "advanced-adapter"\n      ],\n      "methods": [\n        "proknow"', '"adapter"\n      ],\n      "methods": [\n        "proknow"');
+    const json = broken('schema-json.roles.json')
+      .replace('"maxBand": 7', '"maxBnad": 7')
+      .replace(
+        '"adapter",\n        "advanced-adapter"\n      ],\n      "methods": [\n        "proknow"',
+        '"adapter"\n      ],\n      "methods": [\n        "proknow"',
+      );
     const { uri, diagnostics } = await open(json, 'json');
     const key = diagnostics.find((d) => String(d.message).startsWith('Unknown key `maxBnad`'))!;
     const keyActions = await actionsFor(uri, key);
@@ -185,7 +217,10 @@ describe('lsp: code actions', () => {
     assert.equal(editsOf(unquote)[0].range.end.character - editsOf(unquote)[0].range.start.character, 3, 'the quotes go');
     const entitlement = diagnostics.find((d) => d.code === 'entitlement-needs-training')!;
     const [stub] = await actionsFor(uri, entitlement);
-    assert.deepEqual(editsOf(stub)[0].newText, ',\n    {"skill": "oar-outlining", "roles": ["advanced-adapter"], "methods": [], "records": [], "reassessEveryMonths": 12}');
+    assert.deepEqual(
+      editsOf(stub)[0].newText,
+      ',\n    {"skill": "oar-outlining", "roles": ["advanced-adapter"], "methods": [], "records": [], "reassessEveryMonths": 12}',
+    );
     let text = client.texts.get(uri)!;
     for (const action of [keyActions[0], unquote, stub]) text = applyEdits(text, editsOf(action));
     JSON.parse(text);
@@ -200,7 +235,19 @@ describe('lsp: code actions', () => {
     const { uri, diagnostics } = await open(broken('schema-unknown-key.roles.yaml'));
     const elsewhere = { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } };
     assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri }, range: elsewhere, context: { diagnostics: [] } }), []);
-    assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, only: ['refactor'] } }), []);
-    assert.equal((await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, only: ['quickfix'] } })).length, 2);
+    assert.deepEqual(
+      await client.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, only: ['refactor'] } }),
+      [],
+    );
+    assert.equal(
+      (
+        await client.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: diagnostics[0].range,
+          context: { diagnostics, only: ['quickfix'] },
+        })
+      ).length,
+      2,
+    );
   });
 });

@@ -49,7 +49,10 @@ describe('lsp: completion', () => {
   });
 
   it('offers vocabulary values with their descriptions, and puts a space after a bare colon', async () => {
-    const text = REFERENCE.replace('    careerLevel: practitioner\n    registrations: [HCPC (radiographer)]', '    careerLevel:\n    registrations: [HCPC (radiographer)]');
+    const text = REFERENCE.replace(
+      '    careerLevel: practitioner\n    registrations: [HCPC (radiographer)]',
+      '    careerLevel:\n    registrations: [HCPC (radiographer)]',
+    );
     const { items, position } = await complete(text, 'careerLevel:', 12, 'id: adapter');
     assert.deepEqual(position, { line: 68, character: 16 });
     assert.deepEqual(
@@ -72,7 +75,10 @@ describe('lsp: completion', () => {
   });
 
   it('offers role ids with their titles as detail, without those already in the list', async () => {
-    const text = REFERENCE.replace('    approves: [advanced-adapter]\n    skills: [dir-evaluation]', '    approves: [advanced-adapter, ]\n    skills: [dir-evaluation]');
+    const text = REFERENCE.replace(
+      '    approves: [advanced-adapter]\n    skills: [dir-evaluation]',
+      '    approves: [advanced-adapter, ]\n    skills: [dir-evaluation]',
+    );
     const { items, position } = await complete(text, 'approves: [advanced-adapter, ]', 29, 'id: oar-approval');
     assert.deepEqual(position, { line: 131, character: 33 });
     assert.deepEqual(
@@ -92,7 +98,13 @@ describe('lsp: completion', () => {
     const { items } = await complete(text, '      - \n', 8, 'id: plan-selection');
     assert.deepEqual(
       items.map((i) => `${i.label}=${i.detail}`),
-      ['oar-outlining=OAR outlining', 'target-outlining=Target outlining', 'dir-evaluation=DIR evaluation', 'plan-selection=Plan selection', 'mobius-approval=Mobius approval'],
+      [
+        'oar-outlining=OAR outlining',
+        'target-outlining=Target outlining',
+        'dir-evaluation=DIR evaluation',
+        'plan-selection=Plan selection',
+        'mobius-approval=Mobius approval',
+      ],
     );
   });
 
@@ -125,24 +137,37 @@ describe('lsp: completion', () => {
     assert.equal(stepItems[0].label, 'new step');
     assert.equal(
       (stepItems[0].textEdit as { newText: string }).newText,
-      [' id: ${1:new-step}', '    name: ${2:}', '    activity: ${3|imaging,oar-edit,oar-approval,target-edit,target-approval,plan-calculation,plan-selection,dose-check,verification-imaging,delivery,clinical-review,other|}', '    performs: [${4:}]', '    skills: [${5:}]'].join('\n'),
+      [
+        ' id: ${1:new-step}',
+        '    name: ${2:}',
+        '    activity: ${3|imaging,oar-edit,oar-approval,target-edit,target-approval,plan-calculation,plan-selection,dose-check,verification-imaging,delivery,clinical-review,other|}',
+        '    performs: [${4:}]',
+        '    skills: [${5:}]',
+      ].join('\n'),
     );
     const row = `${REFERENCE}\n  - `;
     const { items: rowItems } = await complete(row, '\n  - ', 5, 'signOff: physicist\n    reassessEveryMonths: 12\n');
     assert.equal(rowItems[0].label, 'new training row');
     assert.equal(
       (rowItems[0].textEdit as { newText: string }).newText,
-      ['skill: ${1:}', '    roles: [${2:}]', '    methods: [${3:}]', '    records: [${4:}]', '    signOff: ${5:}', '    reassessEveryMonths: ${6:12}'].join('\n'),
+      ['skill: ${1:}', '    roles: [${2:}]', '    methods: [${3:}]', '    records: [${4:}]', '    signOff: ${5:}', '    reassessEveryMonths: ${6:12}'].join(
+        '\n',
+      ),
     );
   });
 
   it('keeps working in a broken document from the last tree that parsed', async () => {
     // A role added while the document still parsed...
-    const withRole = REFERENCE.replace('\n# The Ethos adaptive session', '\n  - id: lead-dosimetrist\n    title: Lead Dosimetrist\n# The Ethos adaptive session');
+    const withRole = REFERENCE.replace(
+      '\n# The Ethos adaptive session',
+      '\n  - id: lead-dosimetrist\n    title: Lead Dosimetrist\n# The Ethos adaptive session',
+    );
     await client.change(uri, withRole);
     await client.pushed(uri);
     // ...then a missing colon far above, and a half-typed list below.
-    const broken = withRole.replace('    title: Physicist', '    title Physicist').replace('    approves: [advanced-adapter]\n    skills: [dir-evaluation]', '    approves: [adv\n    skills: [dir-evaluation]');
+    const broken = withRole
+      .replace('    title: Physicist', '    title Physicist')
+      .replace('    approves: [advanced-adapter]\n    skills: [dir-evaluation]', '    approves: [adv\n    skills: [dir-evaluation]');
     const { items, position } = await complete(broken, 'approves: [adv', 14, 'id: oar-approval');
     assert.deepEqual(
       (await client.pushed(uri)).map((d) => d.code),
@@ -158,7 +183,10 @@ describe('lsp: completion', () => {
   });
 
   it('completes a half-typed key in a broken document from the indentation of its line', async () => {
-    const broken = REFERENCE.replace('    title: Physicist', '    title Physicist').replace('    approves: [advanced-adapter]\n    skills: [dir-evaluation]', '    approves: [advanced-adapter]\n    skills: [dir-evaluation]\n    sup');
+    const broken = REFERENCE.replace('    title: Physicist', '    title Physicist').replace(
+      '    approves: [advanced-adapter]\n    skills: [dir-evaluation]',
+      '    approves: [advanced-adapter]\n    skills: [dir-evaluation]\n    sup',
+    );
     const { items } = await complete(broken, '    sup\n', 7, 'id: oar-approval');
     assert.deepEqual(
       items.map((i) => i.label),
@@ -185,7 +213,10 @@ describe('lsp: completion', () => {
     it('offers vocabulary inside a half-typed string, replacing it with its quotes', async () => {
       const text = JSON_TEXT.replace('"careerLevel": "practitioner"', '"careerLevel": "pra"');
       const { items, position } = await at(text, '"careerLevel": "pra"', 19);
-      assert.deepEqual(items.map((i) => i.label), ['assistant practitioner', 'practitioner', 'enhanced', 'advanced', 'consultant']);
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ['assistant practitioner', 'practitioner', 'enhanced', 'advanced', 'consultant'],
+      );
       const start = { line: position.line, character: position.character - 4 };
       assert.deepEqual(items[1].textEdit, { range: { start, end: { line: position.line, character: position.character + 1 } }, newText: '"practitioner"' });
     });
@@ -211,7 +242,10 @@ describe('lsp: completion', () => {
   });
 
   it('offers nothing inside a flow mapping, where indentation does not tell the place', async () => {
-    const text = REFERENCE.replace('  - id: cbct\n    name: CBCT acquisition\n    activity: imaging\n    performs: [adapter]\n', '  - {id: cbct, name: CBCT acquisition, activity: imaging, performs: [adapter], }\n');
+    const text = REFERENCE.replace(
+      '  - id: cbct\n    name: CBCT acquisition\n    activity: imaging\n    performs: [adapter]\n',
+      '  - {id: cbct, name: CBCT acquisition, activity: imaging, performs: [adapter], }\n',
+    );
     const { items } = await complete(text, 'performs: [adapter], }', 21);
     assert.deepEqual(items, []);
   });

@@ -23,7 +23,11 @@ describe('lsp: initialize', () => {
       assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: false });
       assert.ok(caps.documentSymbolProvider);
       assert.equal(caps.diagnosticProvider, undefined);
-      assert.deepEqual(pull.initializeResult.capabilities.diagnosticProvider, { identifier: 'role-protocols', interFileDependencies: true, workspaceDiagnostics: false });
+      assert.deepEqual(pull.initializeResult.capabilities.diagnosticProvider, {
+        identifier: 'role-protocols',
+        interFileDependencies: true,
+        workspaceDiagnostics: false,
+      });
       assert.equal((push.initializeResult as unknown as { serverInfo: { name: string } }).serverInfo.name, 'role-protocols');
     } finally {
       await push.stop();
@@ -81,9 +85,15 @@ describe('lsp: push diagnostics', () => {
     const file = path.join(FIXTURES, 'declared.yaml');
     const uri = await client.open(file);
     const diagnostics = await client.pushed(uri);
-    assert.ok(diagnostics.some((d) => d.code === 'schema' && at(d.range) === '6:19-6:31'), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((d) => d.code === 'schema' && at(d.range) === '6:19-6:31'),
+      JSON.stringify(diagnostics),
+    );
     await client.edit(uri, 'title: Adapter', 'title Adapter');
-    assert.deepEqual((await client.pushed(uri)).map((d) => d.code), ['syntax']);
+    assert.deepEqual(
+      (await client.pushed(uri)).map((d) => d.code),
+      ['syntax'],
+    );
   });
 
   it('gives a plain YAML file nothing: no diagnostics, completion, hover, symbols or actions', async () => {
@@ -104,7 +114,14 @@ describe('lsp: push diagnostics', () => {
 
   it('survives a garbage document and keeps answering for the others', async () => {
     const garbage = path.join(FIXTURES, 'garbage.roles.yaml');
-    const texts = ['\u0000\u0001\uFFFF{{{[[[', '['.repeat(20000), `a: &a [*a, *a]\n${'b: *a\n'.repeat(50)}`, `format: role-protocol/1\nroles: ${'- '.repeat(5000)}x\n`, 'x: "\\', '- - - : : :\n\t\t- ]'];
+    const texts = [
+      '\u0000\u0001\uFFFF{{{[[[',
+      '['.repeat(20000),
+      `a: &a [*a, *a]\n${'b: *a\n'.repeat(50)}`,
+      `format: role-protocol/1\nroles: ${'- '.repeat(5000)}x\n`,
+      'x: "\\',
+      '- - - : : :\n\t\t- ]',
+    ];
     const uri = await client.open(garbage, texts[0]);
     await client.pushed(uri);
     for (const text of texts.slice(1)) {
@@ -117,7 +134,10 @@ describe('lsp: push diagnostics', () => {
     }
     const other = await client.open(path.join(FIXTURES, 'other.roles.yaml'), fs.readFileSync(UNKNOWN_REFERENCE, 'utf8'));
     assert.equal((await client.pushed(other)).length, 1);
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: other }, position: client.at(other, 'physicist', 1, 'id: dose-check') });
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: other },
+      position: client.at(other, 'physicist', 1, 'id: dose-check'),
+    });
     assert.match(hover.contents.value, /^\*\*Physicist\*\* \(role `physicist`\)/);
   });
 
@@ -175,7 +195,12 @@ describe('lsp: settings and configuration', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-lsp-config-'));
     file = path.join(dir, 'site.roles.yaml');
     // Two governance warnings: no reassessment interval, and a pass mark missing.
-    fs.writeFileSync(file, protocolText().replace('    signOff: oncologist\n    reassessEveryMonths: 12\n  - skill: plan-selection', '    signOff: oncologist\n  - skill: plan-selection').replace('    passMark: 80\n', ''));
+    fs.writeFileSync(
+      file,
+      protocolText()
+        .replace('    signOff: oncologist\n    reassessEveryMonths: 12\n  - skill: plan-selection', '    signOff: oncologist\n  - skill: plan-selection')
+        .replace('    passMark: 80\n', ''),
+    );
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -186,7 +211,10 @@ describe('lsp: settings and configuration', () => {
     try {
       const uri = await client.open(file);
       assert.deepEqual(summary(await client.pushed(uri)), ['pass-mark-stated:2', 'reassessment-interval:2']);
-      assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'the server asks to be told of file changes');
+      assert.ok(
+        client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'),
+        'the server asks to be told of file changes',
+      );
       const count = client.pushCount(uri);
       const config = path.join(dir, '.roleprotocols.yaml');
       fs.writeFileSync(config, 'rules:\n  reassessment-interval: error\n  pass-mark-stated: info\n');
@@ -223,9 +251,14 @@ describe('lsp: settings and configuration', () => {
       const uri = await client.open(file);
       assert.deepEqual(summary(await client.pushed(uri)), ['pass-mark-stated:2', 'reassessment-interval:2']);
       const count = client.pushCount(uri);
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { roleProtocols: { rules: { 'reassessment-interval': 'info', 'no-such-rule': 'off' }, diagnostics: { debounceMs: 0 } } } });
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { roleProtocols: { rules: { 'reassessment-interval': 'info', 'no-such-rule': 'off' }, diagnostics: { debounceMs: 0 } } },
+      });
       assert.deepEqual(summary(await client.pushedAfter(uri, count)), ['pass-mark-stated:2', 'reassessment-interval:3']);
-      assert.ok(client.log.some((line) => line.includes('no rule `no-such-rule`')), 'an unknown rule id in the settings is logged');
+      assert.ok(
+        client.log.some((line) => line.includes('no rule `no-such-rule`')),
+        'an unknown rule id in the settings is logged',
+      );
     } finally {
       await client.stop();
     }
@@ -240,10 +273,11 @@ describe('lsp: settings and configuration', () => {
       const uri = await client.open(config, text);
       const where = (d: { range: { start: { line: number; character: number } } }) => `${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const found = await client.pushed(uri);
-      assert.deepEqual(
-        found.map((d) => [String(d.code), d.severity, where(d)]).sort(),
-        [['schema', 1, '3:21'], ['schema', 1, '4:16'], ['unknown-rule', 2, '2:3']],
-      );
+      assert.deepEqual(found.map((d) => [String(d.code), d.severity, where(d)]).sort(), [
+        ['schema', 1, '3:21'],
+        ['schema', 1, '4:16'],
+        ['unknown-rule', 2, '2:3'],
+      ]);
       assert.match(String(found.find((d) => d.code === 'unknown-rule')!.message), /Did you mean `reassessment-interval`\?/);
       await client.change(uri, 'rules:\n  reassessment-interval: error\n');
       assert.deepEqual(await client.pushed(uri), []);

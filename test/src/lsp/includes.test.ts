@@ -12,7 +12,11 @@ const SHARED = path.join(SAMPLES, 'shared-catalogue');
 function scratchWorkspace(): { dir: string; protocol: string; catalogue: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-lsp-includes-'));
   for (const name of fs.readdirSync(SHARED)) fs.copyFileSync(path.join(SHARED, name), path.join(dir, name));
-  return { dir: fs.realpathSync(dir), protocol: path.join(fs.realpathSync(dir), 'prostate.roles.yaml'), catalogue: path.join(fs.realpathSync(dir), 'department.catalogue.yaml') };
+  return {
+    dir: fs.realpathSync(dir),
+    protocol: path.join(fs.realpathSync(dir), 'prostate.roles.yaml'),
+    catalogue: path.join(fs.realpathSync(dir), 'department.catalogue.yaml'),
+  };
 }
 
 const codes = (diagnostics: { code?: unknown; range: { start: { line: number } } }[]) => diagnostics.map((d) => `${String(d.code)}@${d.range.start.line + 1}`);
@@ -33,13 +37,22 @@ describe('lsp: includes', () => {
   it('resolves ids from the catalogue: clean diagnostics, definition into the catalogue file, hover and completion', async () => {
     const uri = await client.open(ws.protocol);
     assert.deepEqual(await client.pushed(uri), []);
-    const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: client.at(uri, 'advanced-adapter', 3, 'id: target-edit') });
+    const definition = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: client.at(uri, 'advanced-adapter', 3, 'id: target-edit'),
+    });
     assert.deepEqual(definition, [{ uri: uriOf(ws.catalogue), range: { start: { line: 18, character: 8 }, end: { line: 18, character: 24 } } }]);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: client.at(uri, 'physicist', 3, 'agrees: [') });
-    assert.match((hover.contents as { value: string }).value, /^\*\*Physicist\*\* \(role `physicist`\)\n\nStaff group: clinical scientist · Band: 7 or above · Career level: advanced · IR\(ME\)R: MPE, operator/);
+    assert.match(
+      (hover.contents as { value: string }).value,
+      /^\*\*Physicist\*\* \(role `physicist`\)\n\nStaff group: clinical scientist · Band: 7 or above · Career level: advanced · IR\(ME\)R: MPE, operator/,
+    );
     assert.equal(at(hover.range!), '51:14-51:23');
     await client.change(uri, client.texts.get(uri)!.replace('    agrees: [physicist]', '    agrees: [physicist, ]'));
-    const completion = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: client.at(uri, 'agrees: [physicist, ]', 20) });
+    const completion = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: client.at(uri, 'agrees: [physicist, ]', 20),
+    });
     assert.deepEqual(
       completion.items.map((i) => [i.label, i.detail, (i.documentation as { value: string }).value]),
       [
@@ -52,7 +65,10 @@ describe('lsp: includes', () => {
 
   it('offers a catalogue only the sections a catalogue may have', async () => {
     const catalogue = await client.open(ws.catalogue, fs.readFileSync(ws.catalogue, 'utf8').replace('\nroles:\n', '\n\n\nroles:\n'));
-    const completion = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: catalogue }, position: client.at(catalogue, '\n\n\nroles:', 2) });
+    const completion = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: catalogue },
+      position: client.at(catalogue, '\n\n\nroles:', 2),
+    });
     assert.deepEqual(
       completion.items.map((i) => i.label),
       ['document', 'service', 'sites', 'includes'],
@@ -66,7 +82,13 @@ describe('lsp: includes', () => {
     await client.pushed(catalogue);
     const count = client.pushCount(protocol);
     await client.edit(catalogue, '  - id: physicist', '  - id: medical-physicist');
-    assert.deepEqual(codes(await client.pushedAfter(protocol, count)), ['unknown-reference@51', 'unknown-reference@57', 'unknown-reference@75', 'unknown-reference@84', 'unknown-reference@92']);
+    assert.deepEqual(codes(await client.pushedAfter(protocol, count)), [
+      'unknown-reference@51',
+      'unknown-reference@57',
+      'unknown-reference@75',
+      'unknown-reference@84',
+      'unknown-reference@92',
+    ]);
     await client.edit(catalogue, '  - id: medical-physicist', '  - id: physicist');
     assert.deepEqual(await client.pushedAfter(protocol, count + 1), []);
     // Closing the catalogue goes back to the file on disk, which never changed.
@@ -110,7 +132,11 @@ describe('lsp: includes', () => {
   it('renames a catalogue role from the protocol, in both files', async () => {
     const protocol = await client.open(ws.protocol);
     await client.pushed(protocol);
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: protocol }, position: client.at(protocol, 'physicist', 3, 'agrees: ['), newName: 'medical-physicist' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: protocol },
+      position: client.at(protocol, 'physicist', 3, 'agrees: ['),
+      newName: 'medical-physicist',
+    });
     const changes = edit.documentChanges as TextDocumentEdit[];
     assert.deepEqual(
       changes.map((c) => [path.basename(c.textDocument.uri), c.textDocument.version, c.edits.length]),
@@ -125,7 +151,11 @@ describe('lsp: includes', () => {
     await client.change(protocol, applyEdits(client.texts.get(protocol)!, changes[0].edits as TextEdit[]));
     assert.deepEqual(await client.pushed(protocol), []);
     await assert.rejects(
-      client.request('textDocument/rename', { textDocument: { uri: protocol }, position: client.at(protocol, 'medical-physicist', 3, 'agrees: ['), newName: 'clinical-oncologist' }),
+      client.request('textDocument/rename', {
+        textDocument: { uri: protocol },
+        position: client.at(protocol, 'medical-physicist', 3, 'agrees: ['),
+        newName: 'clinical-oncologist',
+      }),
       /A role with the id `clinical-oncologist` already exists/,
     );
   });
@@ -136,14 +166,20 @@ describe('lsp: includes', () => {
     const catalogue = await client.open(ws.catalogue);
     await client.pushed(catalogue);
     const position = client.at(catalogue, 'plan-selection', 3, '  - id: plan-selection');
-    const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: catalogue }, position, context: { includeDeclaration: true } });
+    const references = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: catalogue },
+      position,
+      context: { includeDeclaration: true },
+    });
     assert.deepEqual(
       references.map((l) => `${path.basename(l.uri)}@${at(l.range)}`),
       ['department.catalogue.yaml@57:9-57:23', 'prostate.roles.yaml@52:14-52:28', 'prostate.roles.yaml@83:12-83:26'],
     );
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: catalogue }, position, newName: 'plan-choice' });
     assert.deepEqual(
-      (edit.documentChanges as TextDocumentEdit[]).map((c) => `${path.basename(c.textDocument.uri)} v${c.textDocument.version}: ${c.edits.map((e) => at(e.range)).join(', ')}`),
+      (edit.documentChanges as TextDocumentEdit[]).map(
+        (c) => `${path.basename(c.textDocument.uri)} v${c.textDocument.version}: ${c.edits.map((e) => at(e.range)).join(', ')}`,
+      ),
       ['department.catalogue.yaml v1: 57:9-57:23', 'prostate.roles.yaml v1: 52:14-52:28, 83:12-83:26'],
     );
   });
@@ -156,16 +192,31 @@ describe('lsp: includes', () => {
     const catalogue = await client.open(ws.catalogue);
     await client.pushed(catalogue);
     const position = client.at(catalogue, 'plan-selection', 3, '  - id: plan-selection');
-    const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: catalogue }, position, context: { includeDeclaration: true } });
+    const references = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: catalogue },
+      position,
+      context: { includeDeclaration: true },
+    });
     assert.deepEqual(
-      references.map((l) => `${path.basename(l.uri)}@${at(l.range)}`).filter((r) => !r.startsWith('minified')).sort(),
-      ['department.catalogue.yaml@57:9-57:23', 'prostate.roles.yaml@52:14-52:28', 'prostate.roles.yaml@83:12-83:26', 'second.roles.yaml@52:14-52:28', 'second.roles.yaml@83:12-83:26'],
+      references
+        .map((l) => `${path.basename(l.uri)}@${at(l.range)}`)
+        .filter((r) => !r.startsWith('minified'))
+        .sort(),
+      [
+        'department.catalogue.yaml@57:9-57:23',
+        'prostate.roles.yaml@52:14-52:28',
+        'prostate.roles.yaml@83:12-83:26',
+        'second.roles.yaml@52:14-52:28',
+        'second.roles.yaml@83:12-83:26',
+      ],
     );
     assert.equal(references.filter((l) => path.basename(l.uri) === 'minified.roles.json').length, 2, 'minified JSON on one line is found too');
     fs.rmSync(path.join(ws.dir, 'minified.roles.json'));
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: catalogue }, position, newName: 'plan-choice' });
     assert.deepEqual(
-      (edit.documentChanges as TextDocumentEdit[]).map((c) => `${path.basename(c.textDocument.uri)} v${c.textDocument.version}: ${c.edits.map((e) => at(e.range)).join(', ')}`).sort(),
+      (edit.documentChanges as TextDocumentEdit[])
+        .map((c) => `${path.basename(c.textDocument.uri)} v${c.textDocument.version}: ${c.edits.map((e) => at(e.range)).join(', ')}`)
+        .sort(),
       ['department.catalogue.yaml v1: 57:9-57:23', 'prostate.roles.yaml vnull: 52:14-52:28, 83:12-83:26', 'second.roles.yaml vnull: 52:14-52:28, 83:12-83:26'],
     );
     // The edits applied as an editor would (the open catalogue in the editor, the others on disk) leave every protocol clean.
@@ -186,13 +237,21 @@ describe('lsp: includes', () => {
     try {
       fs.writeFileSync(path.join(outside, 'shared.catalogue.yaml'), 'format: role-catalogue/1\n');
       const relative = path.relative(dir, path.join(outside, 'shared.catalogue.yaml'));
-      const uri = await client.open(file, fs.readFileSync(path.join(FIXTURES, 'includes/missing.roles.yaml'), 'utf8').replace('  - department.catalogue.yaml\n', `  - ../department.catalogue.yaml\n  - ${relative}\n`));
+      const uri = await client.open(
+        file,
+        fs
+          .readFileSync(path.join(FIXTURES, 'includes/missing.roles.yaml'), 'utf8')
+          .replace('  - department.catalogue.yaml\n', `  - ../department.catalogue.yaml\n  - ${relative}\n`),
+      );
       const includes = (await client.pushed(uri)).filter((d) => d.code === 'unresolved-include');
       assert.deepEqual(
         includes.map((d) => at(d.range)),
         [`4:5-4:${5 + relative.length}`, '5:5-5:27'],
       );
-      assert.equal(String(includes[0].message), `Cannot include \`${relative}\`: it is outside the workspace, so it is not read; copy the catalogue into the workspace.`);
+      assert.equal(
+        String(includes[0].message),
+        `Cannot include \`${relative}\`: it is outside the workspace, so it is not read; copy the catalogue into the workspace.`,
+      );
       assert.match(String(includes[1].message), /^Cannot include `missing\.catalogue\.yaml`: no such file \(looked in .*site\)\.$/);
     } finally {
       fs.rmSync(outside, { recursive: true, force: true });
@@ -204,7 +263,10 @@ describe('lsp: includes', () => {
     fs.mkdirSync(dir);
     const file = path.join(dir, 'site.roles.yaml');
     const text = fs.readFileSync(ws.protocol, 'utf8');
-    const settings = await TestClient.start({ folders: [ws.dir], initializationOptions: { roleProtocols: { includePath: ['.'], diagnostics: { debounceMs: 0 } } } });
+    const settings = await TestClient.start({
+      folders: [ws.dir],
+      initializationOptions: { roleProtocols: { includePath: ['.'], diagnostics: { debounceMs: 0 } } },
+    });
     try {
       // department.catalogue.yaml is not beside site/site.roles.yaml, but the workspace folder is on the search path.
       const uri = await settings.open(file, text);
@@ -223,7 +285,10 @@ describe('lsp: includes', () => {
       const uri = await circular.open(path.join(folder, 'loop.roles.yaml'));
       const [include] = (await circular.pushed(uri)).filter((d) => d.code === 'unresolved-include');
       assert.equal(at(include.range), '3:5-3:21');
-      assert.equal(String(include.message), 'Circular include: `a.catalogue.yaml` → `b.catalogue.yaml` → `a.catalogue.yaml`. A catalogue must not include, directly or not, a file that includes it.');
+      assert.equal(
+        String(include.message),
+        'Circular include: `a.catalogue.yaml` → `b.catalogue.yaml` → `a.catalogue.yaml`. A catalogue must not include, directly or not, a file that includes it.',
+      );
     } finally {
       await circular.stop();
     }

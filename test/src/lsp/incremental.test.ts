@@ -15,7 +15,10 @@ describe('lsp: diagnostics after incremental edits', () => {
   let edited: TestClient;
   let fresh: TestClient;
   before(async () => {
-    [edited, fresh] = await Promise.all([TestClient.start({ diagnostics: 'pull', initializationOptions: NO_DEBOUNCE }), TestClient.start({ diagnostics: 'pull', initializationOptions: NO_DEBOUNCE })]);
+    [edited, fresh] = await Promise.all([
+      TestClient.start({ diagnostics: 'pull', initializationOptions: NO_DEBOUNCE }),
+      TestClient.start({ diagnostics: 'pull', initializationOptions: NO_DEBOUNCE }),
+    ]);
   });
   after(async () => {
     await Promise.all([edited.stop(), fresh.stop()]);
@@ -47,6 +50,9 @@ describe('lsp: diagnostics after incremental edits', () => {
       for (const d of got) seen.add(d.code);
     }
     // The edits did change the findings: the comparison was not of empty lists.
-    assert.deepEqual(['schema', 'syntax', 'unknown-reference'].filter((code) => !seen.has(code)), []);
+    assert.deepEqual(
+      ['schema', 'syntax', 'unknown-reference'].filter((code) => !seen.has(code)),
+      [],
+    );
   });
 });

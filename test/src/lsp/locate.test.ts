@@ -20,7 +20,17 @@ function spanText(text: string, pathTo: (string | number)[]): string {
 const at = (r: Range) => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 
 describe('tables: sourceSpan (a cell’s source path to the text to select)', () => {
-  const text = ['training:', '  - skill: oar-outlining', '    roles: [adapter, physicist]', '    methods:', '      - proknow', '    records:', '  - id: x', '    skill: y', ''].join('\n');
+  const text = [
+    'training:',
+    '  - skill: oar-outlining',
+    '    roles: [adapter, physicist]',
+    '    methods:',
+    '      - proknow',
+    '    records:',
+    '  - id: x',
+    '    skill: y',
+    '',
+  ].join('\n');
 
   it('selects a scalar, a whole list, a whole list entry', () => {
     assert.equal(spanText(text, ['training', 0, 'skill']), 'oar-outlining');
@@ -60,10 +70,18 @@ describe('lsp: roleProtocols/locate and Word over roleProtocols/tables', () => {
 
   it('places a catalogue cell in the catalogue the document includes, and nowhere else', async () => {
     const uri = await client.open(PROSTATE);
-    const data = await client.request<{ id: string; rows: { text: string; source?: (string | number)[]; sourceFile?: string }[][] }[]>('roleProtocols/tables', { uri, tables: ['roles'], format: 'data' });
+    const data = await client.request<{ id: string; rows: { text: string; source?: (string | number)[]; sourceFile?: string }[][] }[]>('roleProtocols/tables', {
+      uri,
+      tables: ['roles'],
+      format: 'data',
+    });
     const physicist = data[0].rows.find((row) => row[0].text === 'Physicist')![0];
     assert.equal(physicist.sourceFile && path.resolve(physicist.sourceFile), fs.realpathSync(CATALOGUE));
-    const found = await client.request<{ uri: string; range: Range } | null>('roleProtocols/locate', { uri, path: physicist.source, file: physicist.sourceFile });
+    const found = await client.request<{ uri: string; range: Range } | null>('roleProtocols/locate', {
+      uri,
+      path: physicist.source,
+      file: physicist.sourceFile,
+    });
     assert.equal(found?.uri, uriOf(fs.realpathSync(CATALOGUE)));
     const line = fs.readFileSync(CATALOGUE, 'utf8').split('\n')[found!.range.start.line];
     assert.equal(line.slice(found!.range.start.character, found!.range.end.character), 'Physicist');

@@ -13,7 +13,8 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
   });
   after(() => client.stop());
 
-  const hover = (snippet: string, after: string) => client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: client.at(uri, snippet, 1, after) });
+  const hover = (snippet: string, after: string) =>
+    client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: client.at(uri, snippet, 1, after) });
   const markdown = (h: Hover) => (h.contents as { kind: string; value: string }).value;
 
   it('hovers a key with its schema title and description', async () => {
@@ -25,7 +26,10 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
   it('hovers a vocabulary value with what it means', async () => {
     const h = await hover('practitioner', 'id: adapter');
     assert.equal(at(h.range!), '69:18-69:30');
-    assert.equal(markdown(h), '**Career level**\n\n`practitioner`: Registered practitioner working within the full scope of their profession, typically bands 5 to 6.');
+    assert.equal(
+      markdown(h),
+      '**Career level**\n\n`practitioner`: Registered practitioner working within the full scope of their profession, typically bands 5 to 6.',
+    );
   });
 
   it('hovers a role reference with its title, band, staff groups and responsibilities', async () => {
@@ -46,9 +50,15 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
   it('hovers a skill with its training row', async () => {
     const h = await hover('plan-selection', 'agrees: [physicist]');
     assert.equal(at(h.range!), '154:14-154:28');
-    assert.equal(markdown(h), "**Plan selection** (skill `plan-selection`)\n\nTraining:\n- Advanced adapter, MPE: Training program for plan checking; evidence in Plan Checking training records; at least 2 years' experience");
+    assert.equal(
+      markdown(h),
+      "**Plan selection** (skill `plan-selection`)\n\nTraining:\n- Advanced adapter, MPE: Training program for plan checking; evidence in Plan Checking training records; at least 2 years' experience",
+    );
     const dir = await hover('dir-evaluation', 'id: oar-approval');
-    assert.equal(markdown(dir), '**DIR evaluation** (skill `dir-evaluation`)\n\nJudging whether deformable image registration has propagated contours acceptably.\n\nTraining:\n- Adapter and Advanced Adapter: Tutorial; evidence in Certificate');
+    assert.equal(
+      markdown(dir),
+      '**DIR evaluation** (skill `dir-evaluation`)\n\nJudging whether deformable image registration has propagated contours acceptably.\n\nTraining:\n- Adapter and Advanced Adapter: Tutorial; evidence in Certificate',
+    );
   });
 
   it('hovers a method and a record', async () => {
@@ -59,35 +69,74 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
   });
 
   it('goes to the definition of a role, a skill and a step', async () => {
-    const definition = (snippet: string, after: string) => client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: client.at(uri, snippet, 2, after) });
-    assert.deepEqual((await definition('advanced-adapter', 'id: oar-approval')).map((l) => `${path.basename(l.uri)}@${at(l.range)}`), ['reference-department.roles.yaml@75:9-75:25']);
-    assert.deepEqual((await definition('mobius-approval', 'id: dose-check')).map((l) => at(l.range)), ['193:9-193:24']);
-    assert.deepEqual((await definition('plan-selection]', 'covers: [')).map((l) => at(l.range)), ['149:9-149:23']);
+    const definition = (snippet: string, after: string) =>
+      client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: client.at(uri, snippet, 2, after) });
+    assert.deepEqual(
+      (await definition('advanced-adapter', 'id: oar-approval')).map((l) => `${path.basename(l.uri)}@${at(l.range)}`),
+      ['reference-department.roles.yaml@75:9-75:25'],
+    );
+    assert.deepEqual(
+      (await definition('mobius-approval', 'id: dose-check')).map((l) => at(l.range)),
+      ['193:9-193:24'],
+    );
+    assert.deepEqual(
+      (await definition('plan-selection]', 'covers: [')).map((l) => at(l.range)),
+      ['149:9-149:23'],
+    );
     assert.equal(await client.request('textDocument/definition', { textDocument: { uri }, position: client.at(uri, 'Adapter', 2, 'title: ') }), null);
   });
 
   it('finds every reference to a role, with or without its definition', async () => {
     const position = client.at(uri, 'physicist', 3, 'id: plan-selection');
-    const withDeclaration = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+    const withDeclaration = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position,
+      context: { includeDeclaration: true },
+    });
     assert.deepEqual(
       withDeclaration.map((l) => at(l.range)),
-      ['23:13-23:22', '88:9-88:18', '125:16-125:25', '141:16-141:25', '153:14-153:23', '160:34-160:43', '254:14-254:23', '258:31-258:40', '268:31-268:40', '275:14-275:23'],
+      [
+        '23:13-23:22',
+        '88:9-88:18',
+        '125:16-125:25',
+        '141:16-141:25',
+        '153:14-153:23',
+        '160:34-160:43',
+        '254:14-254:23',
+        '258:31-258:40',
+        '268:31-268:40',
+        '275:14-275:23',
+      ],
     );
-    const withoutDeclaration = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: false } });
+    const withoutDeclaration = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position,
+      context: { includeDeclaration: false },
+    });
     assert.equal(withoutDeclaration.length, 9);
     assert.ok(!withoutDeclaration.some((l) => at(l.range) === '88:9-88:18'));
   });
 
   it('prepares a rename on an id, and says why it cannot elsewhere', async () => {
-    assert.deepEqual(await client.request('textDocument/prepareRename', { textDocument: { uri }, position: client.at(uri, 'physicist', 2, '  - id: physicist') }), {
-      range: { start: { line: 87, character: 8 }, end: { line: 87, character: 17 } },
-      placeholder: 'physicist',
-    });
-    await assert.rejects(client.request('textDocument/prepareRename', { textDocument: { uri }, position: client.at(uri, 'title', 1, 'id: physicist') }), /There is no role, step, skill, method, record or site id here to rename\./);
+    assert.deepEqual(
+      await client.request('textDocument/prepareRename', { textDocument: { uri }, position: client.at(uri, 'physicist', 2, '  - id: physicist') }),
+      {
+        range: { start: { line: 87, character: 8 }, end: { line: 87, character: 17 } },
+        placeholder: 'physicist',
+      },
+    );
+    await assert.rejects(
+      client.request('textDocument/prepareRename', { textDocument: { uri }, position: client.at(uri, 'title', 1, 'id: physicist') }),
+      /There is no role, step, skill, method, record or site id here to rename\./,
+    );
   });
 
   it('renames a role everywhere it is written', async () => {
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: client.at(uri, 'physicist', 2, 'agrees: ['), newName: 'medical-physicist' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri },
+      position: client.at(uri, 'physicist', 2, 'agrees: ['),
+      newName: 'medical-physicist',
+    });
     const [change] = edit.documentChanges as TextDocumentEdit[];
     assert.equal(edit.documentChanges!.length, 1);
     assert.deepEqual(change.textDocument, { uri, version: 1 });
@@ -99,8 +148,14 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
 
   it('refuses a rename to an id that is taken, or that is not kebab case', async () => {
     const position = client.at(uri, 'physicist', 2, 'agrees: [');
-    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'adapter' }), /A role with the id `adapter` already exists; choose another id\./);
-    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'Medical Physicist' }), /`Medical Physicist` is not a valid id: use lower-case letters and digits joined by hyphens/);
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'adapter' }),
+      /A role with the id `adapter` already exists; choose another id\./,
+    );
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'Medical Physicist' }),
+      /`Medical Physicist` is not a valid id: use lower-case letters and digits joined by hyphens/,
+    );
     // A skill may share an id with a step: only the same kind is taken.
     const skill = client.at(uri, 'mobius-approval', 2, 'id: dose-check');
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: skill, newName: 'dose-check' });
@@ -116,11 +171,21 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
     const roles = symbols[1];
     assert.equal(at(roles.selectionRange), '63:1-63:6');
     const physicist = roles.children![2];
-    assert.deepEqual({ name: physicist.name, detail: physicist.detail, kind: physicist.kind, range: at(physicist.range), selection: at(physicist.selectionRange) }, { name: 'physicist', detail: 'Physicist', kind: 5, range: '88:5-100:33', selection: '88:9-88:18' });
+    assert.deepEqual(
+      { name: physicist.name, detail: physicist.detail, kind: physicist.kind, range: at(physicist.range), selection: at(physicist.selectionRange) },
+      { name: 'physicist', detail: 'Physicist', kind: 5, range: '88:5-100:33', selection: '88:9-88:18' },
+    );
     const row = symbols[6].children![3];
-    assert.deepEqual({ name: row.name, detail: row.detail, selection: at(row.selectionRange) }, { name: 'plan-selection', detail: 'advanced-adapter, physicist', selection: '257:12-257:26' });
+    assert.deepEqual(
+      { name: row.name, detail: row.detail, selection: at(row.selectionRange) },
+      { name: 'plan-selection', detail: 'advanced-adapter, physicist', selection: '257:12-257:26' },
+    );
     for (const section of symbols) {
-      for (const child of section.children!) assert.ok(child.range.start.line >= section.range.start.line && child.range.end.line <= section.range.end.line, `${child.name} lies inside ${section.name}`);
+      for (const child of section.children!)
+        assert.ok(
+          child.range.start.line >= section.range.start.line && child.range.end.line <= section.range.end.line,
+          `${child.name} lies inside ${section.name}`,
+        );
     }
   });
 });

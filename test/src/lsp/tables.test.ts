@@ -24,12 +24,19 @@ describe('lsp: roleProtocols/tables', () => {
     assert.ok(markdown.includes('## Roles and responsibilities'));
     const csv = await client.request<string>('roleProtocols/tables', { uri, tables: ['training'], format: 'csv' });
     assert.match(csv, /^\uFEFF?Role,Skill,Method,Record\r?\nAdapter,OAR outlining,ProKnow Contouring Tool,ProKnow log and certificates\r?\n/m);
-    const data = await client.request<{ id: string; columns: string[]; rows: { text: string }[][] }[]>('roleProtocols/tables', { uri, tables: ['matrix', 'training'], format: 'data' });
+    const data = await client.request<{ id: string; columns: string[]; rows: { text: string }[][] }[]>('roleProtocols/tables', {
+      uri,
+      tables: ['matrix', 'training'],
+      format: 'data',
+    });
     assert.deepEqual(
       data.map((t) => t.id),
       ['matrix', 'training'],
     );
-    assert.deepEqual(data[1].rows[0].map((c) => c.text), ['Adapter', 'OAR outlining', 'ProKnow Contouring Tool', 'ProKnow log and certificates']);
+    assert.deepEqual(
+      data[1].rows[0].map((c) => c.text),
+      ['Adapter', 'OAR outlining', 'ProKnow Contouring Tool', 'ProKnow log and certificates'],
+    );
   });
 
   it('follows the editor’s unsaved text', async () => {
@@ -40,13 +47,20 @@ describe('lsp: roleProtocols/tables', () => {
   });
 
   it('reads a document that is not open from disk, catalogue included', async () => {
-    const markdown = await client.request<string>('roleProtocols/tables', { uri: uriOf(path.join(SAMPLES, 'shared-catalogue/prostate.roles.yaml')), tables: ['training'], format: 'md' });
+    const markdown = await client.request<string>('roleProtocols/tables', {
+      uri: uriOf(path.join(SAMPLES, 'shared-catalogue/prostate.roles.yaml')),
+      tables: ['training'],
+      format: 'md',
+    });
     assert.ok(markdown.includes('| Adapter and Advanced Adapter | OAR outlining | ProKnow Contouring Tool | ProKnow log and certificates |'), markdown);
   });
 
   it('answers with an error for an unknown table or format, and for a document that is not a protocol', async () => {
     const uri = uriOf(REFERENCE);
-    await assert.rejects(client.request('roleProtocols/tables', { uri, tables: ['people'], format: 'md' }), /Unknown table `people`; the tables are training, roles, matrix, coverage\./);
+    await assert.rejects(
+      client.request('roleProtocols/tables', { uri, tables: ['people'], format: 'md' }),
+      /Unknown table `people`; the tables are training, roles, matrix, coverage\./,
+    );
     await assert.rejects(client.request('roleProtocols/tables', { uri, format: 'pdf' }), /Unknown table format `pdf`/);
     const plain = await client.open(path.join(FIXTURES, 'plain.yaml'));
     await assert.rejects(client.request('roleProtocols/tables', { uri: plain, format: 'md' }), /This document is not a role protocol/);
@@ -60,12 +74,22 @@ describe('lsp: node IPC', () => {
     try {
       const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
       connection.listen();
-      await connection.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(SAMPLES), capabilities: {}, initializationOptions: { roleProtocols: { diagnostics: { debounceMs: 0 } } } });
+      await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: uriOf(SAMPLES),
+        capabilities: {},
+        initializationOptions: { roleProtocols: { diagnostics: { debounceMs: 0 } } },
+      });
       await connection.sendNotification('initialized', {});
       const file = path.join(SAMPLES, 'broken/unknown-reference.roles.yaml');
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'yaml', version: 1, text: fs.readFileSync(file, 'utf8') } });
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: uriOf(file), languageId: 'yaml', version: 1, text: fs.readFileSync(file, 'utf8') },
+      });
       let timer: NodeJS.Timeout | undefined;
-      const result = await Promise.race([published, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no diagnostics over IPC')), 5000)))]);
+      const result = await Promise.race([
+        published,
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no diagnostics over IPC')), 5000))),
+      ]);
       clearTimeout(timer);
       assert.deepEqual(
         result.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line + 1}:${d.range.start.character + 1}`),

@@ -1,12 +1,21 @@
 import { describeRule, span } from '../helpers/ruleTester';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
 
-const physicistBand = (band: string) => protocolText({ roles: SECTIONS.roles.replace('    minBand: 7\n    careerLevel: advanced\n', `    minBand: ${band}\n    careerLevel: advanced\n`) });
+const physicistBand = (band: string) =>
+  protocolText({ roles: SECTIONS.roles.replace('    minBand: 7\n    careerLevel: advanced\n', `    minBand: ${band}\n    careerLevel: advanced\n`) });
 const consultantRadiographer = (band: string) =>
   protocolText({
-    roles: SECTIONS.roles + `  - id: consultant-radiographer\n    title: Consultant Radiographer\n    staffGroups: [therapeutic radiographer]\n    minBand: ${band}\n    maxBand: 8c\n    careerLevel: consultant\n    capacities: [operator]\n`,
+    roles:
+      SECTIONS.roles +
+      `  - id: consultant-radiographer\n    title: Consultant Radiographer\n    staffGroups: [therapeutic radiographer]\n    minBand: ${band}\n    maxBand: 8c\n    careerLevel: consultant\n    capacities: [operator]\n`,
   });
-const adapterLevel = (level: string, band: string) => protocolText({ roles: SECTIONS.roles.replace('    minBand: 6\n    maxBand: 7\n    careerLevel: practitioner\n', `    minBand: ${band}\n    maxBand: 7\n    careerLevel: ${level}\n`) });
+const adapterLevel = (level: string, band: string) =>
+  protocolText({
+    roles: SECTIONS.roles.replace(
+      '    minBand: 6\n    maxBand: 7\n    careerLevel: practitioner\n',
+      `    minBand: ${band}\n    maxBand: 7\n    careerLevel: ${level}\n`,
+    ),
+  });
 
 const advancedAt6 = physicistBand('6');
 const consultantAt7 = consultantRadiographer('7');
@@ -25,17 +34,35 @@ describeRule('career-level-band', {
     {
       name: 'an advanced role at band 6',
       text: advancedAt6,
-      errors: [{ ...span(advancedAt6, '6', 'minBand: 6\n    careerLevel: advanced'), message: 'Role `physicist` is at the advanced career level but its `minBand` is 6; advanced roles are expected at band 7 or above: raise `minBand` or change `careerLevel`.' }],
+      errors: [
+        {
+          ...span(advancedAt6, '6', 'minBand: 6\n    careerLevel: advanced'),
+          message:
+            'Role `physicist` is at the advanced career level but its `minBand` is 6; advanced roles are expected at band 7 or above: raise `minBand` or change `careerLevel`.',
+        },
+      ],
     },
     {
       name: 'a consultant role at band 7',
       text: consultantAt7,
-      errors: [{ ...span(consultantAt7, '7', 'minBand: 7\n    maxBand: 8c'), message: 'Role `consultant-radiographer` is at the consultant career level but its `minBand` is 7; consultant roles are expected at band 8a or above: raise `minBand` or change `careerLevel`.' }],
+      errors: [
+        {
+          ...span(consultantAt7, '7', 'minBand: 7\n    maxBand: 8c'),
+          message:
+            'Role `consultant-radiographer` is at the consultant career level but its `minBand` is 7; consultant roles are expected at band 8a or above: raise `minBand` or change `careerLevel`.',
+        },
+      ],
     },
     {
       name: 'a consultant role at band 5',
       text: consultantAt8,
-      errors: [{ ...span(consultantAt8, '5', 'minBand: 5'), message: 'Role `adapter` is at the consultant career level but its `minBand` is 5; consultant roles are expected at band 8a or above: raise `minBand` or change `careerLevel`.' }],
+      errors: [
+        {
+          ...span(consultantAt8, '5', 'minBand: 5'),
+          message:
+            'Role `adapter` is at the consultant career level but its `minBand` is 5; consultant roles are expected at band 8a or above: raise `minBand` or change `careerLevel`.',
+        },
+      ],
     },
   ],
 });

@@ -10,41 +10,64 @@ const neither = header(['  owner: Head of Physics\n', ''], [approvals, '']);
 const noReview = header(['  reviewDue: 2028-01-31\n', '']);
 const tooLate = header(['reviewDue: 2028-01-31', 'reviewDue: 2028-02-02']);
 const longAgo = header(['effectiveDate: 2026-02-01', 'effectiveDate: 2020-01-01'], ['reviewDue: 2028-01-31', 'reviewDue: 2023-01-01']);
-const impossible = header(['date: 2026-01-10', 'date: 2026-13-10'], ['effectiveDate: 2026-02-01', 'effectiveDate: 2026-02-30'], ['reviewDue: 2028-01-31', 'reviewDue: 2030-01-01']);
+const impossible = header(
+  ['date: 2026-01-10', 'date: 2026-13-10'],
+  ['effectiveDate: 2026-02-01', 'effectiveDate: 2026-02-30'],
+  ['reviewDue: 2028-01-31', 'reviewDue: 2030-01-01'],
+);
 
 describeRule('document-control', {
   valid: [
     { name: 'owner, approval, and review due within two years and not past', text: protocolText() },
     { name: 'review due on the same day two years on', text: header(['reviewDue: 2028-01-31', 'reviewDue: 2028-02-01']) },
     { name: 'review due today', text: protocolText(), today: '2028-01-31' },
-    { name: 'two years on from 29 February is 28 February', text: header(['effectiveDate: 2026-02-01', 'effectiveDate: 2024-02-29'], ['reviewDue: 2028-01-31', 'reviewDue: 2026-02-28']), today: '2026-01-01' },
+    {
+      name: 'two years on from 29 February is 28 February',
+      text: header(['effectiveDate: 2026-02-01', 'effectiveDate: 2024-02-29'], ['reviewDue: 2028-01-31', 'reviewDue: 2026-02-28']),
+      today: '2026-01-01',
+    },
     { name: 'a draft is not approved yet', text: header([approvals, ''], ['status: approved', 'status: draft']) },
     { name: 'a retired document is not reviewed again', text: header(['status: approved', 'status: retired']), today: '2029-01-01' },
-    { name: 'a date not written as YYYY-MM-DD is left to the schema check', text: header(['effectiveDate: 2026-02-01', 'effectiveDate: 1 February 2026'], ['reviewDue: 2028-01-31', 'reviewDue: 2030-01-01']) },
+    {
+      name: 'a date not written as YYYY-MM-DD is left to the schema check',
+      text: header(['effectiveDate: 2026-02-01', 'effectiveDate: 1 February 2026'], ['reviewDue: 2028-01-31', 'reviewDue: 2030-01-01']),
+    },
   ],
   invalid: [
     {
       name: 'no owner, on the document key',
       text: noOwner,
-      errors: [{ ...span(noOwner, 'document'), message: 'The document names no owner; add `owner` with the post responsible for keeping this protocol up to date.' }],
+      errors: [
+        { ...span(noOwner, 'document'), message: 'The document names no owner; add `owner` with the post responsible for keeping this protocol up to date.' },
+      ],
     },
     {
       name: 'no approvals, on the document key',
       text: noApprovals,
-      errors: [{ ...span(noApprovals, 'document'), message: 'The document has no approvals; add at least one under `approvals` (who approved this version, in which role, and on what date).' }],
+      errors: [
+        {
+          ...span(noApprovals, 'document'),
+          message: 'The document has no approvals; add at least one under `approvals` (who approved this version, in which role, and on what date).',
+        },
+      ],
     },
     {
       name: 'no owner and no approvals: a finding for each',
       text: neither,
       errors: [
         { ...span(neither, 'document'), message: 'The document names no owner; add `owner` with the post responsible for keeping this protocol up to date.' },
-        { ...span(neither, 'document'), message: 'The document has no approvals; add at least one under `approvals` (who approved this version, in which role, and on what date).' },
+        {
+          ...span(neither, 'document'),
+          message: 'The document has no approvals; add at least one under `approvals` (who approved this version, in which role, and on what date).',
+        },
       ],
     },
     {
       name: 'no review date',
       text: noReview,
-      errors: [{ ...span(noReview, 'document'), message: 'The document has no review date; add `reviewDue`, no later than two years after the effective date.' }],
+      errors: [
+        { ...span(noReview, 'document'), message: 'The document has no review date; add `reviewDue`, no later than two years after the effective date.' },
+      ],
     },
     {
       name: 'review due a day more than two years on',
@@ -52,7 +75,8 @@ describeRule('document-control', {
       errors: [
         {
           ...span(tooLate, '2028-02-02'),
-          message: 'Review is due on 2028-02-02, more than two years after the effective date 2026-02-01; Towards Safer Radiotherapy asks for review at least every two years, so set `reviewDue` no later than 2028-02-01.',
+          message:
+            'Review is due on 2028-02-02, more than two years after the effective date 2026-02-01; Towards Safer Radiotherapy asks for review at least every two years, so set `reviewDue` no later than 2028-02-01.',
         },
       ],
     },
@@ -60,7 +84,12 @@ describeRule('document-control', {
       name: 'review already past',
       text: protocolText(),
       today: '2028-02-01',
-      errors: [{ ...span(protocolText(), '2028-01-31'), message: 'Review was due on 2028-01-31, before today (2028-02-01); review the protocol and set a new `reviewDue`.' }],
+      errors: [
+        {
+          ...span(protocolText(), '2028-01-31'),
+          message: 'Review was due on 2028-01-31, before today (2028-02-01); review the protocol and set a new `reviewDue`.',
+        },
+      ],
     },
     {
       name: 'too far from the effective date and already past: two findings',
@@ -68,7 +97,8 @@ describeRule('document-control', {
       errors: [
         {
           ...span(longAgo, '2023-01-01'),
-          message: 'Review is due on 2023-01-01, more than two years after the effective date 2020-01-01; Towards Safer Radiotherapy asks for review at least every two years, so set `reviewDue` no later than 2022-01-01.',
+          message:
+            'Review is due on 2023-01-01, more than two years after the effective date 2020-01-01; Towards Safer Radiotherapy asks for review at least every two years, so set `reviewDue` no later than 2022-01-01.',
         },
         { ...span(longAgo, '2023-01-01'), message: 'Review was due on 2023-01-01, before today (2026-11-26); review the protocol and set a new `reviewDue`.' },
       ],

@@ -4,7 +4,9 @@ import { protocolText, SECTIONS } from '../helpers/protocolText';
 const untrainedApprover = protocolText({ training: SECTIONS.training.replace('roles: [adapter, physicist]', 'roles: [adapter]') });
 const twoSites = (training: string) =>
   protocolText({
-    sites: SECTIONS.sites + '  - id: prostate\n    name: Prostate\n    clinicalProtocol:\n      reference: PR-01\n      approvedBy: oncologist\n    mpeInvolvement: agree\n',
+    sites:
+      SECTIONS.sites +
+      '  - id: prostate\n    name: Prostate\n    clinicalProtocol:\n      reference: PR-01\n      approvedBy: oncologist\n    mpeInvolvement: agree\n',
     training,
   });
 const siteGap = twoSites(SECTIONS.training.replace('    roles: [physicist]\n', '    roles: [physicist]\n    sites: [bladder]\n'));
@@ -22,14 +24,25 @@ describeRule('entitlement-needs-training', {
     {
       name: 'an approver with no training row for the skill',
       text: untrainedApprover,
-      errors: [{ ...span(untrainedApprover, 'physicist', 'approves: ['), message: 'Role `physicist` approves step `oar-approval`, which needs OAR outlining, but no training row trains `physicist` in `oar-outlining`.' }],
+      errors: [
+        {
+          ...span(untrainedApprover, 'physicist', 'approves: ['),
+          message: 'Role `physicist` approves step `oar-approval`, which needs OAR outlining, but no training row trains `physicist` in `oar-outlining`.',
+        },
+      ],
     },
     {
       name: 'training that covers only some of the step’s sites',
       text: siteGap,
       errors: [
-        { ...span(siteGap, 'physicist', 'id: plan-selection'), message: 'Role `physicist` performs step `plan-selection` at `prostate`, but its `plan-selection` training covers only `bladder`.' },
-        { ...span(siteGap, 'physicist', 'id: dose-check'), message: 'Role `physicist` performs step `dose-check` at `prostate`, but its `plan-selection` training covers only `bladder`.' },
+        {
+          ...span(siteGap, 'physicist', 'id: plan-selection'),
+          message: 'Role `physicist` performs step `plan-selection` at `prostate`, but its `plan-selection` training covers only `bladder`.',
+        },
+        {
+          ...span(siteGap, 'physicist', 'id: dose-check'),
+          message: 'Role `physicist` performs step `dose-check` at `prostate`, but its `plan-selection` training covers only `bladder`.',
+        },
       ],
     },
   ],

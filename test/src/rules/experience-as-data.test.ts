@@ -3,18 +3,31 @@ import { describeRule, span } from '../helpers/ruleTester';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
 import { experienceInProse } from '../../../server/out/service/rules/experience-as-data';
 
-const methodName = protocolText({ methods: SECTIONS.methods.replace('name: Training programme', 'name: Training programme plus experience of at least 2 years') });
-const prerequisiteNotes = protocolText({ training: SECTIONS.training.replace('      experienceYears: 2\n', '      notes: Minimum of 3 yrs experience in planning\n') });
+const methodName = protocolText({
+  methods: SECTIONS.methods.replace('name: Training programme', 'name: Training programme plus experience of at least 2 years'),
+});
+const prerequisiteNotes = protocolText({
+  training: SECTIONS.training.replace('      experienceYears: 2\n', '      notes: Minimum of 3 yrs experience in planning\n'),
+});
 const responsibility = protocolText({
-  roles: SECTIONS.roles.replace('    capacities: [MPE, operator]\n', '    capacities: [MPE, operator]\n    responsibilities:\n      - Agree plan selection\n      - Approve the Mobius check (over 18 months in post)\n'),
+  roles: SECTIONS.roles.replace(
+    '    capacities: [MPE, operator]\n',
+    '    capacities: [MPE, operator]\n    responsibilities:\n      - Agree plan selection\n      - Approve the Mobius check (over 18 months in post)\n',
+  ),
 });
 const severalFields = protocolText({
-  skills: SECTIONS.skills.replace('    name: Plan selection\n', '    name: Plan selection\n    description: Needs 2-3 years experience of adaptive planning.\n'),
+  skills: SECTIONS.skills.replace(
+    '    name: Plan selection\n',
+    '    name: Plan selection\n    description: Needs 2-3 years experience of adaptive planning.\n',
+  ),
   workflow: SECTIONS.workflow.replace('    skills: [oar-outlining]\n', "    skills: [oar-outlining]\n    notes: 2 years' experience of Ethos outlining.\n"),
 });
 const intervals = protocolText({
   workflow: SECTIONS.workflow.replace('    reviews: [oncologist]\n', '    reviews: [oncologist]\n    notes: Reviewed every 2 years with the protocol.\n'),
-  training: SECTIONS.training.replace('    reassessEveryMonths: 12\n  - skill: plan-selection', '    reassessEveryMonths: 12\n    notes: Experience is reassessed every 12 months at appraisal.\n  - skill: plan-selection'),
+  training: SECTIONS.training.replace(
+    '    reassessEveryMonths: 12\n  - skill: plan-selection',
+    '    reassessEveryMonths: 12\n    notes: Experience is reassessed every 12 months at appraisal.\n  - skill: plan-selection',
+  ),
 });
 
 const advice = (phrase: string, years?: number) =>

@@ -27,8 +27,14 @@ const reviewedByAnother = protocolText({
     SECTIONS.workflow.replace('    approves: [physicist]\n', '    approves: [adapter]\n') +
     '  - id: joint-audit\n    name: Joint audit\n    phase: offline\n    activity: other\n    performs: [adapter]\n    reviews: [physicist]\n    covers: [oar-approval]\n',
 });
-const editorApproves = withWorkflow('    performs: [adapter]\n    approves: [physicist]\n', '    performs: [adapter]\n    edits: [physicist]\n    approves: [physicist]\n');
-const bothApprovers = withWorkflow('    performs: [adapter]\n    approves: [physicist]\n', '    performs: [adapter]\n    edits: [adapter, physicist]\n    approves: [adapter, physicist]\n');
+const editorApproves = withWorkflow(
+  '    performs: [adapter]\n    approves: [physicist]\n',
+  '    performs: [adapter]\n    edits: [physicist]\n    approves: [physicist]\n',
+);
+const bothApprovers = withWorkflow(
+  '    performs: [adapter]\n    approves: [physicist]\n',
+  '    performs: [adapter]\n    edits: [adapter, physicist]\n    approves: [adapter, physicist]\n',
+);
 const oneIndependent = withWorkflow('    performs: [adapter]\n    approves: [physicist]\n', '    performs: [adapter]\n    approves: [adapter, physicist]\n');
 
 describeRule('independent-approval', {
@@ -42,29 +48,61 @@ describeRule('independent-approval', {
     {
       name: 'the performer is the only approver',
       text: selfApproved,
-      errors: [{ ...span(selfApproved, 'adapter', 'approves: ['), message: 'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.' }],
+      errors: [
+        {
+          ...span(selfApproved, 'adapter', 'approves: ['),
+          message:
+            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+        },
+      ],
     },
     {
       name: 'an offline review by the approving role itself does not count',
       text: reviewedBySameRole,
-      errors: [{ ...span(reviewedBySameRole, 'adapter', 'approves: ['), message: 'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.' }],
+      errors: [
+        {
+          ...span(reviewedBySameRole, 'adapter', 'approves: ['),
+          message:
+            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+        },
+      ],
     },
     {
       name: 'an online step that lists covers does not count',
       text: coveredOnline,
-      errors: [{ ...span(coveredOnline, 'adapter', 'approves: ['), message: 'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.' }],
+      errors: [
+        {
+          ...span(coveredOnline, 'adapter', 'approves: ['),
+          message:
+            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+        },
+      ],
     },
     {
       name: 'the editor is the only approver',
       text: editorApproves,
-      errors: [{ ...span(editorApproves, 'physicist', 'approves: ['), message: 'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.' }],
+      errors: [
+        {
+          ...span(editorApproves, 'physicist', 'approves: ['),
+          message:
+            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+        },
+      ],
     },
     {
       name: 'every approver also does the work, one finding per approver',
       text: bothApprovers,
       errors: [
-        { ...span(bothApprovers, 'adapter', 'approves: ['), message: 'Step `oar-approval` is approved only by `adapter`, which also performs and edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.' },
-        { ...span(bothApprovers, 'physicist', 'approves: ['), message: 'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.' },
+        {
+          ...span(bothApprovers, 'adapter', 'approves: ['),
+          message:
+            'Step `oar-approval` is approved only by `adapter`, which also performs and edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+        },
+        {
+          ...span(bothApprovers, 'physicist', 'approves: ['),
+          message:
+            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+        },
       ],
     },
   ],

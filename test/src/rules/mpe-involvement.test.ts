@@ -5,7 +5,8 @@ import { protocolText, SECTIONS } from '../helpers/protocolText';
 const noMpeWorkflow = SECTIONS.workflow.replace(/performs: \[physicist\]/g, 'performs: [adapter]');
 const noMpeTraining = SECTIONS.training.replace('roles: [physicist]', 'roles: [physicist, adapter]');
 const sitesWithout = SECTIONS.sites.replace('    mpeInvolvement: agree\n', '');
-const prostate = (involvement: string) => `  - id: prostate\n    name: Prostate\n    clinicalProtocol:\n      reference: PR-01\n      approvedBy: oncologist\n${involvement}`;
+const prostate = (involvement: string) =>
+  `  - id: prostate\n    name: Prostate\n    clinicalProtocol:\n      reference: PR-01\n      approvedBy: oncologist\n${involvement}`;
 
 const siteStates = protocolText({ workflow: noMpeWorkflow, training: noMpeTraining });
 const noStatement = protocolText({ sites: sitesWithout, workflow: noMpeWorkflow, training: noMpeTraining });
@@ -17,8 +18,16 @@ const partial = protocolText({
   workflow: noMpeWorkflow.replace('    activity: plan-selection\n', '    activity: plan-selection\n    sites: [bladder]\n'),
   training: noMpeTraining,
 });
-const mpeAgrees = protocolText({ sites: sitesWithout, workflow: noMpeWorkflow.replace(/(activity: (?:plan-selection|dose-check)\n)/g, '$1    agrees: [physicist]\n'), training: noMpeTraining });
-const mpeSupportsOneOnly = protocolText({ sites: sitesWithout, workflow: noMpeWorkflow.replace('    activity: dose-check\n', '    activity: dose-check\n    supports: [physicist]\n'), training: noMpeTraining });
+const mpeAgrees = protocolText({
+  sites: sitesWithout,
+  workflow: noMpeWorkflow.replace(/(activity: (?:plan-selection|dose-check)\n)/g, '$1    agrees: [physicist]\n'),
+  training: noMpeTraining,
+});
+const mpeSupportsOneOnly = protocolText({
+  sites: sitesWithout,
+  workflow: noMpeWorkflow.replace('    activity: dose-check\n', '    activity: dose-check\n    supports: [physicist]\n'),
+  training: noMpeTraining,
+});
 
 const selectionStep = 'Step `plan-selection` (Select the plan) involves no role with the MPE capacity';
 const doseStep = 'Step `dose-check` (Independent dose check) involves no role with the MPE capacity';
@@ -34,34 +43,62 @@ describeRule('mpe-involvement', {
       name: 'no MPE role and the site does not state its involvement',
       text: noStatement,
       errors: [
-        { ...span(noStatement, 'plan-selection', 'activity: plan-selection'), message: `${selectionStep}, and site \`bladder\` does not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.` },
-        { ...span(noStatement, 'dose-check', 'activity: dose-check'), message: `${doseStep}, and site \`bladder\` does not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.` },
+        {
+          ...span(noStatement, 'plan-selection', 'activity: plan-selection'),
+          message: `${selectionStep}, and site \`bladder\` does not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.`,
+        },
+        {
+          ...span(noStatement, 'dose-check', 'activity: dose-check'),
+          message: `${doseStep}, and site \`bladder\` does not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.`,
+        },
       ],
     },
     {
       name: 'an MPE supporting one step does not cover the other',
       text: mpeSupportsOneOnly,
-      errors: [{ ...span(mpeSupportsOneOnly, 'plan-selection', 'activity: plan-selection'), message: `${selectionStep}, and site \`bladder\` does not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.` }],
+      errors: [
+        {
+          ...span(mpeSupportsOneOnly, 'plan-selection', 'activity: plan-selection'),
+          message: `${selectionStep}, and site \`bladder\` does not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.`,
+        },
+      ],
     },
     {
       name: 'several sites missing, named together',
       text: twoSitesMissing,
       errors: [
-        { ...span(twoSitesMissing, 'plan-selection', 'activity: plan-selection'), message: `${selectionStep}, and sites \`bladder\`, \`prostate\` do not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.` },
-        { ...span(twoSitesMissing, 'dose-check', 'activity: dose-check'), message: `${doseStep}, and sites \`bladder\`, \`prostate\` do not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.` },
+        {
+          ...span(twoSitesMissing, 'plan-selection', 'activity: plan-selection'),
+          message: `${selectionStep}, and sites \`bladder\`, \`prostate\` do not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.`,
+        },
+        {
+          ...span(twoSitesMissing, 'dose-check', 'activity: dose-check'),
+          message: `${doseStep}, and sites \`bladder\`, \`prostate\` do not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.`,
+        },
       ],
     },
     {
       name: 'only the sites a step covers count',
       text: partial,
-      errors: [{ ...span(partial, 'dose-check', 'activity: dose-check'), message: `${doseStep}, and site \`prostate\` does not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.` }],
+      errors: [
+        {
+          ...span(partial, 'dose-check', 'activity: dose-check'),
+          message: `${doseStep}, and site \`prostate\` does not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.`,
+        },
+      ],
     },
     {
       name: 'no sites at all and no MPE role',
       text: noSites,
       errors: [
-        { ...span(noSites, 'plan-selection', 'activity: plan-selection'), message: `${selectionStep} and the document has no sites stating \`mpeInvolvement\`; involve an MPE role in the step.` },
-        { ...span(noSites, 'dose-check', 'activity: dose-check'), message: `${doseStep} and the document has no sites stating \`mpeInvolvement\`; involve an MPE role in the step.` },
+        {
+          ...span(noSites, 'plan-selection', 'activity: plan-selection'),
+          message: `${selectionStep} and the document has no sites stating \`mpeInvolvement\`; involve an MPE role in the step.`,
+        },
+        {
+          ...span(noSites, 'dose-check', 'activity: dose-check'),
+          message: `${doseStep} and the document has no sites stating \`mpeInvolvement\`; involve an MPE role in the step.`,
+        },
       ],
     },
   ],

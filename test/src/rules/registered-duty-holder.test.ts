@@ -30,20 +30,40 @@ describeRule('registered-duty-holder', {
     {
       name: 'a dosimetrist role with the practitioner capacity',
       text: dosimetristPractitioner,
-      errors: [{ ...span(dosimetristPractitioner, 'practitioner', 'capacities: ['), message: 'Role `adapter` has the practitioner capacity, but dosimetrist is not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).' }],
+      errors: [
+        {
+          ...span(dosimetristPractitioner, 'practitioner', 'capacities: ['),
+          message:
+            'Role `adapter` has the practitioner capacity, but dosimetrist is not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).',
+        },
+      ],
     },
     {
       name: 'two unregistered groups and two restricted capacities',
       text: mixedGroups,
       errors: [
-        { ...span(mixedGroups, 'practitioner', 'capacities: [operator, '), message: 'Role `adapter` has the practitioner capacity, but dosimetrist and clinical technologist are not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).' },
-        { ...span(mixedGroups, 'referrer', 'capacities: [operator, '), message: 'Role `adapter` has the referrer capacity, but dosimetrist and clinical technologist are not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).' },
+        {
+          ...span(mixedGroups, 'practitioner', 'capacities: [operator, '),
+          message:
+            'Role `adapter` has the practitioner capacity, but dosimetrist and clinical technologist are not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).',
+        },
+        {
+          ...span(mixedGroups, 'referrer', 'capacities: [operator, '),
+          message:
+            'Role `adapter` has the referrer capacity, but dosimetrist and clinical technologist are not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).',
+        },
       ],
     },
     {
       name: 'an assistant practitioner as referrer, in a block list',
       text: assistantReferrer,
-      errors: [{ ...span(assistantReferrer, 'referrer', '      - operator'), message: 'Role `adapter` has the referrer capacity, but assistant practitioner is not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).' }],
+      errors: [
+        {
+          ...span(assistantReferrer, 'referrer', '      - operator'),
+          message:
+            'Role `adapter` has the referrer capacity, but assistant practitioner is not statutorily registered; remove the capacity or limit `staffGroups` to registered groups (therapeutic radiographer, clinical scientist, clinical oncologist).',
+        },
+      ],
     },
   ],
 });

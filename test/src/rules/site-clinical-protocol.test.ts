@@ -13,7 +13,9 @@ const radiographerPractitioner = protocolText({
     '  - id: consultant-radiographer\n    title: Consultant Radiographer\n    staffGroups: [therapeutic radiographer]\n    minBand: 8b\n    careerLevel: consultant\n    registrations: [HCPC (radiographer)]\n    capacities: [practitioner, operator]\n',
 });
 const twoSites = protocolText({
-  sites: sites + '  - id: prostate\n    name: Prostate\n    mpeInvolvement: agree\n  - id: rectum\n    name: Rectum\n    clinicalProtocol:\n      reference: RE-01\n      approvedBy: adapter\n    mpeInvolvement: agree\n',
+  sites:
+    sites +
+    '  - id: prostate\n    name: Prostate\n    mpeInvolvement: agree\n  - id: rectum\n    name: Rectum\n    clinicalProtocol:\n      reference: RE-01\n      approvedBy: adapter\n    mpeInvolvement: agree\n',
 });
 
 describeRule('site-clinical-protocol', {
@@ -26,24 +28,50 @@ describeRule('site-clinical-protocol', {
     {
       name: 'a site with no clinical protocol, on its id',
       text: noProtocol,
-      errors: [{ ...span(noProtocol, 'bladder', '- id: '), message: 'Site `bladder` (Bladder) states no clinical protocol; add `clinicalProtocol` with its reference and the practitioner role that approved it.' }],
+      errors: [
+        {
+          ...span(noProtocol, 'bladder', '- id: '),
+          message:
+            'Site `bladder` (Bladder) states no clinical protocol; add `clinicalProtocol` with its reference and the practitioner role that approved it.',
+        },
+      ],
     },
     {
       name: 'a clinical protocol without an approver, on its key',
       text: noApprover,
-      errors: [{ ...span(noApprover, 'clinicalProtocol'), message: 'The clinical protocol of site `bladder` (Bladder) does not say who approved it; add `approvedBy` with a practitioner role, for example the clinical oncologist.' }],
+      errors: [
+        {
+          ...span(noApprover, 'clinicalProtocol'),
+          message:
+            'The clinical protocol of site `bladder` (Bladder) does not say who approved it; add `approvedBy` with a practitioner role, for example the clinical oncologist.',
+        },
+      ],
     },
     {
       name: 'approved by a role without the practitioner capacity',
       text: physicistApproves,
-      errors: [{ ...span(physicistApproves, 'physicist', 'approvedBy: '), message: 'The clinical protocol of site `bladder` (Bladder) is approved by `physicist`, a role without the practitioner capacity; have a practitioner role approve it.' }],
+      errors: [
+        {
+          ...span(physicistApproves, 'physicist', 'approvedBy: '),
+          message:
+            'The clinical protocol of site `bladder` (Bladder) is approved by `physicist`, a role without the practitioner capacity; have a practitioner role approve it.',
+        },
+      ],
     },
     {
       name: 'one finding per site',
       text: twoSites,
       errors: [
-        { ...span(twoSites, 'prostate'), message: 'Site `prostate` (Prostate) states no clinical protocol; add `clinicalProtocol` with its reference and the practitioner role that approved it.' },
-        { ...span(twoSites, 'adapter', 'approvedBy: adapter'), message: 'The clinical protocol of site `rectum` (Rectum) is approved by `adapter`, a role without the practitioner capacity; have a practitioner role approve it.' },
+        {
+          ...span(twoSites, 'prostate'),
+          message:
+            'Site `prostate` (Prostate) states no clinical protocol; add `clinicalProtocol` with its reference and the practitioner role that approved it.',
+        },
+        {
+          ...span(twoSites, 'adapter', 'approvedBy: adapter'),
+          message:
+            'The clinical protocol of site `rectum` (Rectum) is approved by `adapter`, a role without the practitioner capacity; have a practitioner role approve it.',
+        },
       ],
     },
   ],

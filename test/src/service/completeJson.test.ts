@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { completeJson } from '../../../server/out/service/language/complete';
 
-const knowledge = { entities: [{ kind: 'role' as const, id: 'adapter', name: 'Adapter' }, { kind: 'role' as const, id: 'physicist', name: 'Physicist' }] };
+const knowledge = {
+  entities: [
+    { kind: 'role' as const, id: 'adapter', name: 'Adapter' },
+    { kind: 'role' as const, id: 'physicist', name: 'Physicist' },
+  ],
+};
 
 /** Completions at the `|` in `text`. */
 function at(textWithCursor: string) {
@@ -33,7 +38,10 @@ describe('JSON completion (service)', () => {
 
   it('offers ids in a list of references, leaving out those listed', () => {
     const items = at('{"workflow": [{"id": "s", "performs": ["adapter", |]}]}');
-    assert.deepEqual(items.map((i) => i.insertText), ['"physicist"']);
+    assert.deepEqual(
+      items.map((i) => i.insertText),
+      ['"physicist"'],
+    );
   });
 
   it('offers nothing where no value can start: after a value with no comma, or outside any object', () => {
@@ -52,7 +60,10 @@ describe('JSON completion (service), the cases a review found', () => {
 
   it('ends a string left open on an earlier line at that line: later places are read as they are', () => {
     const items = at('{"roles": [{"id": "a", "careerLevel": "pra\n}, {"id": "b", "|"}]}');
-    assert.ok(items.some((i) => i.label === 'title'), items.map((i) => i.label).join(', '));
+    assert.ok(
+      items.some((i) => i.label === 'title'),
+      items.map((i) => i.label).join(', '),
+    );
     for (const i of items) assert.ok(i.start >= 59 - 1, `range ${i.start}-${i.end} reaches back over lines`);
   });
 
@@ -67,6 +78,9 @@ describe('JSON completion (service), the cases a review found', () => {
   });
 
   it('leaves out the ids already listed in a list at the end of the text', () => {
-    assert.deepEqual(at('{"workflow": [{"id": "s", "performs": ["adapter", |').map((i) => i.insertText), ['"physicist"']);
+    assert.deepEqual(
+      at('{"workflow": [{"id": "s", "performs": ["adapter", |').map((i) => i.insertText),
+      ['"physicist"'],
+    );
   });
 });

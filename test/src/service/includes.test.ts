@@ -24,8 +24,16 @@ describe('includes', () => {
     assert.deepEqual(
       findings.map((f) => [f.range.start.line + 1, f.range.start.character + 1, f.message]),
       [
-        [at(twice, 'oar-outlining', '\nskills:\n').line, at(twice, 'oar-outlining', '\nskills:\n').column, 'The skill id `oar-outlining` is already defined in the included catalogue `department.catalogue.yaml`; use that entry or give this skill a different id.'],
-        [at(twice, 'plan-selection\n    name', '\nskills:\n').line, at(twice, 'plan-selection\n    name', '\nskills:\n').column, 'The skill id `plan-selection` is already defined in the included catalogue `department.catalogue.yaml`; use that entry or give this skill a different id.'],
+        [
+          at(twice, 'oar-outlining', '\nskills:\n').line,
+          at(twice, 'oar-outlining', '\nskills:\n').column,
+          'The skill id `oar-outlining` is already defined in the included catalogue `department.catalogue.yaml`; use that entry or give this skill a different id.',
+        ],
+        [
+          at(twice, 'plan-selection\n    name', '\nskills:\n').line,
+          at(twice, 'plan-selection\n    name', '\nskills:\n').column,
+          'The skill id `plan-selection` is already defined in the included catalogue `department.catalogue.yaml`; use that entry or give this skill a different id.',
+        ],
       ],
     );
   });
@@ -44,7 +52,8 @@ describe('includes', () => {
       return { file: `/department/${includePath}`, text: catalogueText };
     };
     const cache = new IncludeCache();
-    const check = (fileName: string, withCache = true) => lintText(protocol, { fileName, readInclude, today: '2026-11-26', ...(withCache ? { includeCache: cache } : {}) });
+    const check = (fileName: string, withCache = true) =>
+      lintText(protocol, { fileName, readInclude, today: '2026-11-26', ...(withCache ? { includeCache: cache } : {}) });
     const first = check('/department/a.roles.yaml');
     const second = check('/department/b.roles.yaml');
     assert.equal(reads, 2, 'the host is still asked for the text each time (it may have changed)');
@@ -72,10 +81,17 @@ describe('tables of a protocol that includes a catalogue', () => {
     const { buildTable } = require('../../../server/out/service/tables/index') as typeof import('../../../server/out/service/tables/index');
     const rolesCatalogue = `format: role-catalogue/1\n${SECTIONS.roles}  - id: spare\n    title: Unused role\n    staffGroups: [dosimetrist]\n`;
     const text = protocolText({ header: SECTIONS.header + 'includes: [roles.catalogue.yaml]\n', roles: '' });
-    const result = lintText(text, { fileName: 'p.roles.yaml', today: '2026-11-26', readInclude: (p) => (p === 'roles.catalogue.yaml' ? { file: '/w/roles.catalogue.yaml', text: rolesCatalogue } : { error: 'no such file.' }) });
+    const result = lintText(text, {
+      fileName: 'p.roles.yaml',
+      today: '2026-11-26',
+      readInclude: (p) => (p === 'roles.catalogue.yaml' ? { file: '/w/roles.catalogue.yaml', text: rolesCatalogue } : { error: 'no such file.' }),
+    });
     assert.deepEqual(result.findings, []);
     const roles = buildTable('roles', result.protocol!);
-    assert.deepEqual(roles.rows.map((r) => r[0].text), ['Adapter', 'Physicist', 'Clinical Oncologist']);
+    assert.deepEqual(
+      roles.rows.map((r) => r[0].text),
+      ['Adapter', 'Physicist', 'Clinical Oncologist'],
+    );
     assert.deepEqual(roles.rows[0][0].source, ['roles', 0, 'title']);
     assert.equal(roles.rows[0][0].sourceFile, '/w/roles.catalogue.yaml');
     assert.deepEqual(buildTable('matrix', result.protocol!).columns, ['Step', 'Adapter', 'Physicist', 'Clinical Oncologist']);

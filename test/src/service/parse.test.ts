@@ -5,7 +5,12 @@ import { lint, at } from '../helpers/ruleTester';
 import { protocolText } from '../helpers/protocolText';
 
 /** 1-based [line, column] of a finding's start and end. */
-const where = (f: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => [f.range.start.line + 1, f.range.start.character + 1, f.range.end.line + 1, f.range.end.character + 1];
+const where = (f: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => [
+  f.range.start.line + 1,
+  f.range.start.character + 1,
+  f.range.end.line + 1,
+  f.range.end.character + 1,
+];
 
 describe('positioned parsing', () => {
   it('gives every key and value its exact range, quotes included', () => {
@@ -27,7 +32,10 @@ describe('positioned parsing', () => {
   it('resolves plain scalars as YAML 1.2 core: numbers, booleans, null; dates stay text', () => {
     const { root } = parseDocument('a: 7\nb: 8a\nc: true\nd:\ne: 2026-03-01\nf: "7"\n', 'yaml');
     assert.ok(root && root.kind === 'mapping');
-    assert.deepEqual(root.pairs.map((p) => (p.value.kind === 'scalar' ? p.value.value : undefined)), [7, '8a', true, null, '2026-03-01', '7']);
+    assert.deepEqual(
+      root.pairs.map((p) => (p.value.kind === 'scalar' ? p.value.value : undefined)),
+      [7, '8a', true, null, '2026-03-01', '7'],
+    );
   });
 
   it('places an empty value right after its key', () => {
@@ -57,13 +65,50 @@ describe('positioned parsing', () => {
 
 describe('syntax findings', () => {
   const cases: { name: string; text: string; fileName?: string; expected: [number, number]; message: RegExp }[] = [
-    { name: 'bad indentation', text: 'format: role-protocol/1\ndocument:\n  id: a\n   title: b\n', expected: [4, 9], message: /^Bad indentation of a mapping entry\.$/ },
-    { name: 'a missing colon, on the line that lacks it', text: 'format: role-protocol/1\nroles\n  - id: a\n', expected: [2, 1], message: /^`roles` has no `:` after it\. A key needs a colon \(`roles: …`\), or this line is indented wrongly\.$/ },
-    { name: 'a missing colon inside a list entry', text: 'roles:\n  - id: a\n    title Adapter\n    staffGroups: []\n', expected: [3, 5], message: /^`title Adapter` has no `:`/ },
-    { name: 'an unclosed flow list, on its bracket', text: 'format: role-protocol/1\nroles: [a, b\nskills: []\n', expected: [2, 8], message: /^This list is never closed: add `\]`\.$/ },
-    { name: 'an unterminated quote, on the quote', text: 'format: role-protocol/1\ndocument:\n  title: "abc\n', expected: [3, 10], message: /^This quoted text is never closed: add the closing double quote\.$/ },
-    { name: 'JSON with a trailing comma', fileName: 'x.roles.json', text: '{\n  "format": "role-protocol/1",\n}\n', expected: [3, 1], message: /^Invalid JSON: / },
-    { name: 'JSON with a missing comma', fileName: 'x.roles.json', text: '{\n  "format": "role-protocol/1"\n  "roles": []\n}\n', expected: [3, 3], message: /^Invalid JSON: / },
+    {
+      name: 'bad indentation',
+      text: 'format: role-protocol/1\ndocument:\n  id: a\n   title: b\n',
+      expected: [4, 9],
+      message: /^Bad indentation of a mapping entry\.$/,
+    },
+    {
+      name: 'a missing colon, on the line that lacks it',
+      text: 'format: role-protocol/1\nroles\n  - id: a\n',
+      expected: [2, 1],
+      message: /^`roles` has no `:` after it\. A key needs a colon \(`roles: …`\), or this line is indented wrongly\.$/,
+    },
+    {
+      name: 'a missing colon inside a list entry',
+      text: 'roles:\n  - id: a\n    title Adapter\n    staffGroups: []\n',
+      expected: [3, 5],
+      message: /^`title Adapter` has no `:`/,
+    },
+    {
+      name: 'an unclosed flow list, on its bracket',
+      text: 'format: role-protocol/1\nroles: [a, b\nskills: []\n',
+      expected: [2, 8],
+      message: /^This list is never closed: add `\]`\.$/,
+    },
+    {
+      name: 'an unterminated quote, on the quote',
+      text: 'format: role-protocol/1\ndocument:\n  title: "abc\n',
+      expected: [3, 10],
+      message: /^This quoted text is never closed: add the closing double quote\.$/,
+    },
+    {
+      name: 'JSON with a trailing comma',
+      fileName: 'x.roles.json',
+      text: '{\n  "format": "role-protocol/1",\n}\n',
+      expected: [3, 1],
+      message: /^Invalid JSON: /,
+    },
+    {
+      name: 'JSON with a missing comma',
+      fileName: 'x.roles.json',
+      text: '{\n  "format": "role-protocol/1"\n  "roles": []\n}\n',
+      expected: [3, 3],
+      message: /^Invalid JSON: /,
+    },
   ];
   for (const c of cases) {
     it(`reports ${c.name} at the exact position`, () => {

@@ -35,16 +35,64 @@ function agrees(previous: ParsedDocument, text: string, maxDepth?: number): { re
 
 /** Characters and pieces that change YAML's structure, with plain text among them. */
 const piece = fc.oneof(
-  fc.constantFrom('-', ' ', '  ', '\n', '\r\n', ':', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '&a', '*a', '!!str', '!t ', '? ', ' #c', '%YAML 1.2\n', '---', '...', '\t', 'x', 'id', 'name: z', '  - id: new\n', '\n  - ', '|+', '>+', 'notes: |+\n      kept\n\n', '\n\n', '\r', '{x}', '\t\n'),
+  fc.constantFrom(
+    '-',
+    ' ',
+    '  ',
+    '\n',
+    '\r\n',
+    ':',
+    ': ',
+    '- ',
+    '#',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '|',
+    '>',
+    '&a',
+    '*a',
+    '!!str',
+    '!t ',
+    '? ',
+    ' #c',
+    '%YAML 1.2\n',
+    '---',
+    '...',
+    '\t',
+    'x',
+    'id',
+    'name: z',
+    '  - id: new\n',
+    '\n  - ',
+    '|+',
+    '>+',
+    'notes: |+\n      kept\n\n',
+    '\n\n',
+    '\r',
+    '{x}',
+    '\t\n',
+  ),
   fc.string({ maxLength: 6 }),
 );
 
-type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'line'; line: number; op: 'duplicate' | 'delete' | 'indent' | 'dedent' | 'blank' };
+type Edit =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'line'; line: number; op: 'duplicate' | 'delete' | 'indent' | 'dedent' | 'blank' };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.array(piece, { minLength: 1, maxLength: 3 }).map((a) => a.join('')) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('line' as const), line: fc.nat(), op: fc.constantFrom('duplicate' as const, 'delete' as const, 'indent' as const, 'dedent' as const, 'blank' as const) }),
+  fc.record({
+    kind: fc.constant('line' as const),
+    line: fc.nat(),
+    op: fc.constantFrom('duplicate' as const, 'delete' as const, 'indent' as const, 'dedent' as const, 'blank' as const),
+  }),
 );
 
 function apply(text: string, e: Edit): string {
@@ -131,7 +179,10 @@ describe('incremental re-parse', () => {
     agrees(parseDocument(tabbed, 'yaml'), tabbed.replace('- id: b', '- id: |'));
     assert.equal(reparse(parseDocument(tabbed, 'yaml'), tabbed.replace('- id: b', '- id: |')), undefined);
     // Lone CR line ends: an explicit key's empty value is placed on its own line, not on a later one.
-    for (const [before, after] of [['k:\r  - ? a\r  - y: 1\r', 'k:\r  - ? ab\r  - y: 1\r'], ['k:\r  - {x}\r  - b: 1\r', 'k:\r  - {xy}\r  - b: 1\r']]) {
+    for (const [before, after] of [
+      ['k:\r  - ? a\r  - y: 1\r', 'k:\r  - ? ab\r  - y: 1\r'],
+      ['k:\r  - {x}\r  - b: 1\r', 'k:\r  - {xy}\r  - b: 1\r'],
+    ]) {
       assert.equal(agrees(parseDocument(before, 'yaml'), after).reused, true, JSON.stringify(after));
     }
   });
@@ -175,17 +226,21 @@ describe('completion scan resumed from saved states', () => {
     const documents = [protocolOfLines(1500).text, DOCUMENTS[0], DOCUMENTS[DOCUMENTS.length - 2]];
     let resumed = 0;
     fc.assert(
-      fc.property(fc.nat(documents.length - 1), fc.array(fc.tuple(fc.option(edit, { nil: undefined }), fc.nat()), { minLength: 1, maxLength: 8 }), (doc, steps) => {
-        let text = documents[doc];
-        const memo = createScanMemo();
-        for (const [e, at] of steps) {
-          if (e) text = apply(text, e);
-          const offset = at % (text.length + 1);
-          const before = memo.checkpoints.length;
-          assert.deepStrictEqual(cursorContext(text, offset, memo), cursorContext(text, offset));
-          if (before > 0) resumed++;
-        }
-      }),
+      fc.property(
+        fc.nat(documents.length - 1),
+        fc.array(fc.tuple(fc.option(edit, { nil: undefined }), fc.nat()), { minLength: 1, maxLength: 8 }),
+        (doc, steps) => {
+          let text = documents[doc];
+          const memo = createScanMemo();
+          for (const [e, at] of steps) {
+            if (e) text = apply(text, e);
+            const offset = at % (text.length + 1);
+            const before = memo.checkpoints.length;
+            assert.deepStrictEqual(cursorContext(text, offset, memo), cursorContext(text, offset));
+            if (before > 0) resumed++;
+          }
+        },
+      ),
       { seed: seedFromEnv(TEST_SEED), numRuns: runsFromEnv(150) },
     );
     assert.ok(resumed > 100, `saved states were used only ${resumed} times`);

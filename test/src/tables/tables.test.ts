@@ -33,15 +33,21 @@ const reference = (): Protocol => load(REFERENCE);
 const single = (protocol: Protocol, id: (typeof TABLE_IDS)[number]): TableSet => ({ document: protocol.document, tables: [buildTable(id, protocol)] });
 const md = (protocol: Protocol, id: (typeof TABLE_IDS)[number]): string => renderTables(single(protocol, id), 'md');
 
-const table = (columns: string[], rows: string[][], legend?: string[]): TableData => ({ id: 'training', title: 'Test table', columns, rows: rows.map((r) => r.map((text) => ({ text }))), legend });
-const set = (...tables: TableData[]): TableSet => ({ document: { present: true, id: 'doc-1', title: 'A protocol', version: '2', status: 'draft', approvals: [], references: [] }, tables });
+const table = (columns: string[], rows: string[][], legend?: string[]): TableData => ({
+  id: 'training',
+  title: 'Test table',
+  columns,
+  rows: rows.map((r) => r.map((text) => ({ text }))),
+  legend,
+});
+const set = (...tables: TableData[]): TableSet => ({
+  document: { present: true, id: 'doc-1', title: 'A protocol', version: '2', status: 'draft', approvals: [], references: [] },
+  tables,
+});
 
 describe('tables: the reference sample in Markdown', () => {
   it('reproduces the training matrix of DOMAIN.md exactly', () => {
-    assert.equal(
-      md(reference(), 'training'),
-      DOMAIN_TRAINING_MATRIX,
-    );
+    assert.equal(md(reference(), 'training'), DOMAIN_TRAINING_MATRIX);
   });
 
   it('renders the roles table', () => {
@@ -92,9 +98,12 @@ describe('tables: the reference sample in Markdown', () => {
 | ${site} | Independent dose check (Mobius) | Advanced Adapter | Mobius approval | yes |
 | ${site} | Independent dose check (Mobius) | Physicist | Mobius approval | yes |
 `;
-    assert.equal(md(reference(), 'coverage'), `| Site | Step | Role | Skills | Trained |
+    assert.equal(
+      md(reference(), 'coverage'),
+      `| Site | Step | Role | Skills | Trained |
 |---|---|---|---|---|
-${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`);
+${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`,
+    );
     assert.ok(buildTable('coverage', reference()).rows.every((r) => r[4].status === 'trained'));
   });
 
@@ -150,7 +159,11 @@ describe('tables: builders', () => {
 
   it('folds prerequisites into the method cell and shows unknown ids as written', () => {
     const p = protocol({
-      roles: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }],
+      roles: [
+        { id: 'a', title: 'A' },
+        { id: 'b', title: 'B' },
+        { id: 'c', title: 'C' },
+      ],
       skills: [{ id: 's', name: 'Skill' }],
       methods: [{ id: 'm', name: 'Method' }],
       training: [
@@ -172,7 +185,12 @@ describe('tables: builders', () => {
   });
 
   it('writes staff groups capitalised and bands open-ended in the roles table', () => {
-    const p = protocol({ roles: [{ id: 'a', title: 'A', staffGroups: ['dosimetrist', 'clinical scientist'], minBand: 7 }, { id: 'b', title: 'B', maxBand: 6, responsibilities: ['One', 'Two'] }] });
+    const p = protocol({
+      roles: [
+        { id: 'a', title: 'A', staffGroups: ['dosimetrist', 'clinical scientist'], minBand: 7 },
+        { id: 'b', title: 'B', maxBand: 6, responsibilities: ['One', 'Two'] },
+      ],
+    });
     assert.deepEqual(
       buildTable('roles', p).rows.map((r) => r.map((c) => c.text)),
       [
@@ -186,7 +204,10 @@ describe('tables: builders', () => {
     const p = protocol({ roles: [{ id: 'a', title: 'A', shortName: 'AA' }], workflow: [{ id: 's', name: 'Step', performs: ['a'], reviews: ['ghost', 'a'] }] });
     const t = buildTable('matrix', p);
     assert.deepEqual(t.columns, ['Step', 'AA', 'ghost']);
-    assert.deepEqual(t.rows[0].map((c) => c.text), ['Step', 'PR', 'R']);
+    assert.deepEqual(
+      t.rows[0].map((c) => c.text),
+      ['Step', 'PR', 'R'],
+    );
     assert.deepEqual(t.rows[0][1].source, ['workflow', 0, 'performs', 0]);
   });
 
@@ -194,10 +215,13 @@ describe('tables: builders', () => {
     const text = fs.readFileSync(REFERENCE, 'utf8').replace('roles: [adapter, advanced-adapter]', 'roles: [adapter]');
     const t = buildTable('coverage', load(REFERENCE, text));
     const gaps = t.rows.filter((r) => r[4].status === 'gap').map((r) => r.map((c) => c.text).join(' | '));
-    assert.deepEqual(gaps, ['Cervix', 'Bladder', 'Prostate'].flatMap((site) => [
-      `${site} | Approve OARs edited by the adapter | Advanced Adapter | DIR evaluation | no: missing DIR evaluation`,
-      `${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | no: missing DIR evaluation`,
-    ]));
+    assert.deepEqual(
+      gaps,
+      ['Cervix', 'Bladder', 'Prostate'].flatMap((site) => [
+        `${site} | Approve OARs edited by the adapter | Advanced Adapter | DIR evaluation | no: missing DIR evaluation`,
+        `${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | no: missing DIR evaluation`,
+      ]),
+    );
     assert.deepEqual(t.rows.find((r) => r[4].status === 'gap')![4].source, ['training', 2, 'roles']);
     assert.ok(md(load(REFERENCE, text), 'coverage').includes('| no: missing DIR evaluation |'));
   });
@@ -205,7 +229,10 @@ describe('tables: builders', () => {
   it('checks coverage per site and uses "All sites" when there are none', () => {
     const base = {
       roles: [{ id: 'a', title: 'A' }],
-      skills: [{ id: 's', name: 'S' }, { id: 't', name: 'T' }],
+      skills: [
+        { id: 's', name: 'S' },
+        { id: 't', name: 'T' },
+      ],
       workflow: [
         { id: 'one', name: 'One', performs: ['a'], skills: ['s', 't'] },
         { id: 'two', name: 'Two', performs: ['a'], skills: ['s'], sites: ['x'] },
@@ -213,7 +240,16 @@ describe('tables: builders', () => {
       ],
       training: [{ skill: 's', roles: ['a'], sites: ['x'] }],
     };
-    const withSites = buildTable('coverage', protocol({ ...base, sites: [{ id: 'x', name: 'X' }, { id: 'y', name: 'Y' }] }));
+    const withSites = buildTable(
+      'coverage',
+      protocol({
+        ...base,
+        sites: [
+          { id: 'x', name: 'X' },
+          { id: 'y', name: 'Y' },
+        ],
+      }),
+    );
     assert.deepEqual(
       withSites.rows.map((r) => r.map((c) => c.text)),
       [
@@ -223,7 +259,10 @@ describe('tables: builders', () => {
       ],
     );
     const noSites = buildTable('coverage', protocol(base));
-    assert.deepEqual(noSites.rows.map((r) => `${r[0].text}/${r[1].text}/${r[4].text}`), ['All sites/One/no: missing T', 'All sites/Two/yes']);
+    assert.deepEqual(
+      noSites.rows.map((r) => `${r[0].text}/${r[1].text}/${r[4].text}`),
+      ['All sites/One/no: missing T', 'All sites/Two/yes'],
+    );
   });
 });
 
@@ -239,7 +278,15 @@ describe('tables: Markdown escaping', () => {
 
   it('keeps each row on one line with the right number of cells', () => {
     const nasty = ['=SUM(A1)', '+1', '-2', '@x', 'say "hi"', 'a, b', 'p | q', 'r\\|s', 'l1\nl2'];
-    const text = renderTables(set(table(nasty.map((_, i) => `c${i}`), [nasty])), 'md');
+    const text = renderTables(
+      set(
+        table(
+          nasty.map((_, i) => `c${i}`),
+          [nasty],
+        ),
+      ),
+      'md',
+    );
     const lines = text.trimEnd().split('\n');
     assert.equal(lines.length, 3);
     assert.equal(lines[2].match(/(?<!\\)\|/g)!.length, nasty.length + 1);
@@ -290,7 +337,11 @@ describe('tables: CSV', () => {
     const protocol = reference();
     for (const id of TABLE_IDS) {
       const data = buildTable(id, protocol);
-      assert.deepEqual(parseCsv(renderTables(single(protocol, id), 'csv').slice(1)), [data.columns, ...data.rows.map((r) => r.map((c) => neutralised(c.text)))], id);
+      assert.deepEqual(
+        parseCsv(renderTables(single(protocol, id), 'csv').slice(1)),
+        [data.columns, ...data.rows.map((r) => r.map((c) => neutralised(c.text)))],
+        id,
+      );
     }
   });
 

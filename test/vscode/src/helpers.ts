@@ -66,7 +66,12 @@ export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): 
  * `predicate`: checked now, then on every onDidChangeDiagnostics event for
  * that document. Rejects after `timeoutMs`, showing what was there.
  */
-export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = WAIT_MS): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const key = uri.toString();
     let subscription: vscode.Disposable | undefined;
@@ -89,7 +94,15 @@ export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vsc
     subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((u) => u.toString() === key)) check();
     });
-    timer = setTimeout(() => finish(new Error(`Timed out after ${timeoutMs} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}; it has: ${describeDiagnostics(ours(uri))}`)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        finish(
+          new Error(
+            `Timed out after ${timeoutMs} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}; it has: ${describeDiagnostics(ours(uri))}`,
+          ),
+        ),
+      timeoutMs,
+    );
   });
 }
 
@@ -212,7 +225,13 @@ export async function tablesPreview(): Promise<TablesPreviewApi> {
  * satisfies `predicate`: the last report now, then every report the page
  * sends. Rejects after `timeoutMs` with the last report seen.
  */
-export function waitForRender(preview: TablesPreviewApi, uri: vscode.Uri, predicate: (report: RenderedReport) => boolean, what: string, timeoutMs = WAIT_MS): Promise<RenderedReport> {
+export function waitForRender(
+  preview: TablesPreviewApi,
+  uri: vscode.Uri,
+  predicate: (report: RenderedReport) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<RenderedReport> {
   const key = uri.toString();
   return new Promise((resolve, reject) => {
     let subscription: vscode.Disposable | undefined;
@@ -230,7 +249,13 @@ export function waitForRender(preview: TablesPreviewApi, uri: vscode.Uri, predic
       last = report;
       if (predicate(report)) finish(report);
     });
-    timer = setTimeout(() => finish(new Error(`Timed out after ${timeoutMs} ms waiting for the tables page to render ${what}; it last rendered: ${JSON.stringify(last)?.slice(0, 2000)}`)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        finish(
+          new Error(`Timed out after ${timeoutMs} ms waiting for the tables page to render ${what}; it last rendered: ${JSON.stringify(last)?.slice(0, 2000)}`),
+        ),
+      timeoutMs,
+    );
   });
 }
 

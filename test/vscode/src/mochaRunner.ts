@@ -12,7 +12,11 @@ export function runFolder(folder: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env.ROLE_PROTOCOLS_VSCODE_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(folder, file));
+  for (const file of fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(folder, file));
   return new Promise((resolve, reject) => {
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension test${failures === 1 ? '' : 's'} failed.`)) : resolve()));

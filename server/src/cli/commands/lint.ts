@@ -49,7 +49,13 @@ export function runLint(options: LintCommandOptions): LintOutcome {
     if (options.config) resolver.forDirectory(options.cwd);
     for (const input of inputs) {
       const config = resolver.settingsFor(input.path ? path.dirname(input.path) : options.cwd);
-      const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today, readInclude: includeReaderFor(input.path, options.cwd), includeCache });
+      const result = lintText(input.text, {
+        fileName: input.path ?? input.name,
+        config,
+        today: options.today,
+        readInclude: includeReaderFor(input.path, options.cwd),
+        includeCache,
+      });
       const reason = notProtocolReason(input, result.parsed.root);
       if (reason) {
         if (input.explicit) throw new InputError(`${input.name}: ${reason}`);

@@ -58,8 +58,10 @@ function chooseFormat(options: TableCommandOptions): string {
   const format = options.format ?? (toFile ? formatForFile(options.out!) : undefined) ?? 'md';
   if (!renderers.has(format)) throw new UsageError(`unknown format \`${format}\`; use one of ${tableFormats().join(', ')}`, 'table');
   if (isBinaryFormat(format)) {
-    if (options.out === undefined) throw new UsageError(`--format ${format} writes a binary file: give --out FILE (or \`--out -\` to write it to a pipe)`, 'table');
-    if (options.out === '-' && options.stdoutIsTTY) throw new UsageError(`--format ${format} writes a binary file, not for a terminal: give --out FILE, or pipe \`--out -\` into a file`, 'table');
+    if (options.out === undefined)
+      throw new UsageError(`--format ${format} writes a binary file: give --out FILE (or \`--out -\` to write it to a pipe)`, 'table');
+    if (options.out === '-' && options.stdoutIsTTY)
+      throw new UsageError(`--format ${format} writes a binary file, not for a terminal: give --out FILE, or pipe \`--out -\` into a file`, 'table');
   }
   return format;
 }
@@ -77,12 +79,19 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
   const [input] = collectInputs([options.file], { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename });
   let config;
   try {
-    config = new ConfigResolver(options.config ? path.resolve(options.cwd, options.config) : undefined).settingsFor(input.path ? path.dirname(input.path) : options.cwd);
+    config = new ConfigResolver(options.config ? path.resolve(options.cwd, options.config) : undefined).settingsFor(
+      input.path ? path.dirname(input.path) : options.cwd,
+    );
   } catch (error) {
     if (error instanceof ConfigReadError) throw new InputError(`${displayName(error.file, options.cwd)}: cannot read the configuration: ${error.reason}`);
     throw error;
   }
-  const result = lintText(input.text, { fileName: input.path ?? input.name, config, today: options.today, readInclude: includeReaderFor(input.path, options.cwd) });
+  const result = lintText(input.text, {
+    fileName: input.path ?? input.name,
+    config,
+    today: options.today,
+    readInclude: includeReaderFor(input.path, options.cwd),
+  });
   const reason = notProtocolReason(input, result.parsed.root);
   if (reason) throw new InputError(`${input.name}: ${reason}`);
 
@@ -91,7 +100,14 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
   const syntax = result.findings.filter((f) => f.ruleId === 'syntax' || (f.ruleId === 'document-limits' && !result.protocol));
   if (syntax.length > 0 || !result.protocol) {
     const report = stylish([fileResult(filePath, syntax.map(toMessage))], { cwd: options.cwd, color: options.color, version: options.version });
-    return { output: '', notes: [report.trim() ? report : `${input.name}: the document could not be read`, `role-protocols: ${input.name}: no tables: fix the syntax errors first.`], exitCode: 1 };
+    return {
+      output: '',
+      notes: [
+        report.trim() ? report : `${input.name}: the document could not be read`,
+        `role-protocols: ${input.name}: no tables: fix the syntax errors first.`,
+      ],
+      exitCode: 1,
+    };
   }
 
   const ids = (options.table === 'all' ? TABLE_IDS : [options.table]) as TableId[];
@@ -108,8 +124,12 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   if (errors + warnings > 0) {
-    const counts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
-    notes.push(`role-protocols: note: ${input.name} has ${counts}; the tables show what it says. Run \`role-protocols lint ${input.stdin ? '-' : input.name}\` to see them.`);
+    const counts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '']
+      .filter(Boolean)
+      .join(' and ');
+    notes.push(
+      `role-protocols: note: ${input.name} has ${counts}; the tables show what it says. Run \`role-protocols lint ${input.stdin ? '-' : input.name}\` to see them.`,
+    );
   }
   if (options.out !== undefined && options.out !== '-') {
     const target = path.resolve(options.cwd, options.out);

@@ -10,7 +10,15 @@ export const json: Formatter = (results) =>
   JSON.stringify(
     results.map((r) => ({
       filePath: r.filePath,
-      messages: r.messages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, message: m.message, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn })),
+      messages: r.messages.map((m) => ({
+        ruleId: m.ruleId,
+        severity: m.severity,
+        message: m.message,
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+      })),
       errorCount: r.errorCount,
       warningCount: r.warningCount,
       infoCount: r.infoCount,

@@ -44,14 +44,26 @@ export function parseConfig(text: string, fileName: string, knownRuleIds: Readon
   const root = parsed.root;
   if (!root || (root.kind === 'scalar' && root.empty)) return { config, problems };
   if (root.kind !== 'mapping') {
-    problems.push({ ruleId: 'schema', severity: 'error', message: 'The configuration must be a mapping with a `rules` key.', start: root.start, end: root.end });
+    problems.push({
+      ruleId: 'schema',
+      severity: 'error',
+      message: 'The configuration must be a mapping with a `rules` key.',
+      start: root.start,
+      end: root.end,
+    });
     return { config, problems };
   }
   for (const pair of root.pairs) {
     const key = String(pair.key.value);
     if (!TOP_KEYS.includes(key)) {
       const guess = didYouMean(key, TOP_KEYS);
-      problems.push({ ruleId: 'schema', severity: 'error', message: `Unknown configuration key \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ' The keys are `rules` and `maxFileSizeKb`.'}`, start: pair.key.start, end: pair.key.end });
+      problems.push({
+        ruleId: 'schema',
+        severity: 'error',
+        message: `Unknown configuration key \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ' The keys are `rules` and `maxFileSizeKb`.'}`,
+        start: pair.key.start,
+        end: pair.key.end,
+      });
     }
   }
   const size = pairOf(root, 'maxFileSizeKb')?.value;
@@ -60,26 +72,50 @@ export function parseConfig(text: string, fileName: string, knownRuleIds: Readon
     if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_FILE_SIZE_KB_CEILING) config.maxFileSizeKb = value;
     else {
       const shown = size.kind === 'scalar' ? String(size.value) : size.kind;
-      problems.push({ ruleId: 'schema', severity: 'error', message: `\`maxFileSizeKb\` must be a whole number of kilobytes from 1 to ${MAX_FILE_SIZE_KB_CEILING} (100 MB); got \`${shown}\`. The default is ${DEFAULT_MAX_FILE_SIZE_KB}.`, start: size.start, end: Math.max(size.end, size.start + 1) });
+      problems.push({
+        ruleId: 'schema',
+        severity: 'error',
+        message: `\`maxFileSizeKb\` must be a whole number of kilobytes from 1 to ${MAX_FILE_SIZE_KB_CEILING} (100 MB); got \`${shown}\`. The default is ${DEFAULT_MAX_FILE_SIZE_KB}.`,
+        start: size.start,
+        end: Math.max(size.end, size.start + 1),
+      });
     }
   }
   const rules = pairOf(root, 'rules')?.value;
   if (!rules || (rules.kind === 'scalar' && rules.empty)) return { config, problems };
   if (rules.kind !== 'mapping') {
-    problems.push({ ruleId: 'schema', severity: 'error', message: '`rules` must map rule ids to a severity: error, warning, info or off.', start: rules.start, end: rules.end });
+    problems.push({
+      ruleId: 'schema',
+      severity: 'error',
+      message: '`rules` must map rule ids to a severity: error, warning, info or off.',
+      start: rules.start,
+      end: rules.end,
+    });
     return { config, problems };
   }
   for (const pair of rules.pairs) {
     const id = String(pair.key.value);
     if (!knownRuleIds.has(id)) {
       const guess = didYouMean(id, knownRuleIds);
-      problems.push({ ruleId: 'unknown-rule', severity: 'warning', message: `There is no rule \`${id}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`, start: pair.key.start, end: pair.key.end });
+      problems.push({
+        ruleId: 'unknown-rule',
+        severity: 'warning',
+        message: `There is no rule \`${id}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+        start: pair.key.start,
+        end: pair.key.end,
+      });
       continue;
     }
     const setting = severityOf(pair.value);
     if (!setting) {
       const shown = pair.value.kind === 'scalar' ? String(pair.value.value) : pair.value.kind;
-      problems.push({ ruleId: 'schema', severity: 'error', message: `The severity of \`${id}\` must be one of error, warning, info, off; got \`${shown}\`.`, start: pair.value.start, end: Math.max(pair.value.end, pair.value.start + 1) });
+      problems.push({
+        ruleId: 'schema',
+        severity: 'error',
+        message: `The severity of \`${id}\` must be one of error, warning, info, off; got \`${shown}\`.`,
+        start: pair.value.start,
+        end: Math.max(pair.value.end, pair.value.start + 1),
+      });
       continue;
     }
     config.rules.set(id, setting);

@@ -40,13 +40,24 @@ const MAX_DEPTH = 16;
  * circle back to a file already on the way are problems of the top-level
  * include that led there.
  */
-export function resolveIncludes(mainFile: string | undefined, includes: readonly string[], read: IncludeReader, cache?: IncludeCache): { files: IncludedFile[]; problems: IncludeProblem[] } {
+export function resolveIncludes(
+  mainFile: string | undefined,
+  includes: readonly string[],
+  read: IncludeReader,
+  cache?: IncludeCache,
+): { files: IncludedFile[]; problems: IncludeProblem[] } {
   const files: IncludedFile[] = [];
   const problems: IncludeProblem[] = [];
   const loaded = new Set<string>();
   const visit = (includePath: string, fromFile: string | undefined, chain: string[], index: number, depth: number): void => {
     const result = read(includePath, fromFile);
-    const via = chain.length > 1 ? ` (through ${chain.slice(1).map((f) => `\`${baseName(f)}\``).join(' → ')})` : '';
+    const via =
+      chain.length > 1
+        ? ` (through ${chain
+            .slice(1)
+            .map((f) => `\`${baseName(f)}\``)
+            .join(' → ')})`
+        : '';
     if ('error' in result) {
       problems.push({ index, message: `Cannot include \`${includePath}\`${via}: ${result.error}` });
       return;
@@ -69,11 +80,17 @@ export function resolveIncludes(mainFile: string | undefined, includes: readonly
       return;
     }
     if (catalogue.outcome === 'not-a-catalogue') {
-      problems.push({ index, message: `\`${baseName(file)}\`${via} is not a department catalogue: give it \`format: role-catalogue/1\` and only roles, skills, methods, records and sites.` });
+      problems.push({
+        index,
+        message: `\`${baseName(file)}\`${via} is not a department catalogue: give it \`format: role-catalogue/1\` and only roles, skills, methods, records and sites.`,
+      });
       return;
     }
     if (catalogue.outcome === 'too-large') {
-      problems.push({ index, message: `The included file \`${baseName(file)}\`${via} expands beyond the size or nesting limit through its aliases, so it is not read.` });
+      problems.push({
+        index,
+        message: `The included file \`${baseName(file)}\`${via} expands beyond the size or nesting limit through its aliases, so it is not read.`,
+      });
       return;
     }
     const { protocol } = catalogue.included;

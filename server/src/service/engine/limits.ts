@@ -71,7 +71,8 @@ export function checkLimits(text: string, maxFileSizeKb: number = DEFAULT_MAX_FI
     return [
       {
         ruleId: 'document-limits',
-        message: 'The file holds a NUL character here, so it is binary data rather than a protocol and it is not checked; if it should be a protocol, save it as UTF-8 text (a file saved as UTF-16 also looks like this).',
+        message:
+          'The file holds a NUL character here, so it is binary data rather than a protocol and it is not checked; if it should be a protocol, save it as UTF-8 text (a file saved as UTF-16 also looks like this).',
         start: nul,
         end: nul + 1,
         stop: true,

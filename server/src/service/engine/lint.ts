@@ -111,7 +111,20 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const reports: { rule: Rule; report: RuleReport }[] = [];
   const context: RuleContext | undefined =
     root && protocol
-      ? { protocol, root, text, today, kind, parseProblems, schemaProblems, includeProblems, ids, definitions: definitionsByKind([...ids, ...included.flatMap((f) => f.ids)]), directives, knownRuleIds }
+      ? {
+          protocol,
+          root,
+          text,
+          today,
+          kind,
+          parseProblems,
+          schemaProblems,
+          includeProblems,
+          ids,
+          definitions: definitionsByKind([...ids, ...included.flatMap((f) => f.ids)]),
+          directives,
+          knownRuleIds,
+        }
       : undefined;
   for (const rule of allRules) {
     if (severityFor(rule, config) === 'off') continue;
@@ -152,7 +165,9 @@ function notInsideCrlf(text: string, offset: number): number {
  * finding per line.
  */
 function oneLine(message: string): string {
-  return /[\r\n\u2028\u2029]/.test(message) ? message.replace(/\r\n|[\r\n\u2028\u2029]/g, (m) => (m === '\r' ? '\\r' : m === '\u2028' || m === '\u2029' ? ' ' : '\\n')) : message;
+  return /[\r\n\u2028\u2029]/.test(message)
+    ? message.replace(/\r\n|[\r\n\u2028\u2029]/g, (m) => (m === '\r' ? '\\r' : m === '\u2028' || m === '\u2029' ? ' ' : '\\n'))
+    : message;
 }
 
 function severityFor(rule: Rule, config: ProjectConfig): SeveritySetting {

@@ -45,15 +45,30 @@ export function quickFixes(text: string, root: YamlNode | undefined, language: S
   if (finding.ruleId === 'entitlement-needs-training' && finding.data?.role && finding.data.skill && root) {
     const { role, skill } = finding.data;
     const sites = finding.data.sites ? finding.data.sites.split(',').filter(Boolean) : [];
-    const stub: Stub = [['skill', skill], ['roles', [role]], ...(sites.length ? [['sites', sites] as [string, StubValue]] : []), ['methods', []], ['records', []], ['reassessEveryMonths', 12]];
+    const stub: Stub = [
+      ['skill', skill],
+      ['roles', [role]],
+      ...(sites.length ? [['sites', sites] as [string, StubValue]] : []),
+      ['methods', []],
+      ['records', []],
+      ['reassessEveryMonths', 12],
+    ];
     const edit = appendEntry(text, root, language, 'training', stub);
-    if (edit) fixes.push({ title: `Add a training row for \`${role}\` in \`${skill}\`${sites.length ? ` at ${sites.map((s) => `\`${s}\``).join(', ')}` : ''}`, kind: 'quickfix', edits: [edit] });
+    if (edit)
+      fixes.push({
+        title: `Add a training row for \`${role}\` in \`${skill}\`${sites.length ? ` at ${sites.map((s) => `\`${s}\``).join(', ')}` : ''}`,
+        kind: 'quickfix',
+        edits: [edit],
+      });
   }
   if (finding.ruleId === 'unknown-reference' && finding.data?.id && root) {
     const section = ADDABLE[finding.data.kind ?? ''];
     if (section) {
       const id = finding.data.id;
-      const edit = appendEntry(text, root, language, section, [['id', id], ['name', id]]);
+      const edit = appendEntry(text, root, language, section, [
+        ['id', id],
+        ['name', id],
+      ]);
       if (edit) fixes.push({ title: `Add ${finding.data.kind} \`${id}\` to \`${section}\``, kind: 'quickfix', edits: [edit] });
     }
   }
@@ -70,7 +85,9 @@ function replacementFix(text: string, finding: FixableFinding, replacement: stri
   const inner = quoted ? original.slice(1, -1) : original;
   // `"6"` for the band 6: the replacement is the same text without its quotes.
   const keepQuotes = quoted && inner !== replacement;
-  const edit: TextEdit = keepQuotes ? { start: finding.start + 1, end: finding.end - 1, newText: replacement } : { start: finding.start, end: finding.end, newText: replacement };
+  const edit: TextEdit = keepQuotes
+    ? { start: finding.start + 1, end: finding.end - 1, newText: replacement }
+    : { start: finding.start, end: finding.end, newText: replacement };
   return { title: `Replace with \`${replacement}\``, kind: 'quickfix', isPreferred: true, edits: [edit] };
 }
 
@@ -96,7 +113,11 @@ function suppressionFix(text: string, language: SourceLanguage, finding: Fixable
     return { title, kind: 'quickfix', edits: [{ start: last.end, end: last.end, newText: `, ${finding.ruleId}` }] };
   }
   const indentation = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  return { title, kind: 'quickfix', edits: [{ start: lineStart, end: lineStart, newText: `${indentation}# role-protocols-disable-next-line ${finding.ruleId}${eolOf(text)}` }] };
+  return {
+    title,
+    kind: 'quickfix',
+    edits: [{ start: lineStart, end: lineStart, newText: `${indentation}# role-protocols-disable-next-line ${finding.ruleId}${eolOf(text)}` }],
+  };
 }
 
 /**
@@ -145,7 +166,11 @@ function appendSection(text: string, root: MappingNode, json: boolean, section: 
   const keyColumn = lastPair ? columnOf(text, lastPair.key.start) : 0;
   const ending = text.length === 0 || text.endsWith('\n') ? '' : eol;
   const pad = ' '.repeat(keyColumn);
-  return { start: text.length, end: text.length, newText: `${ending}${text.length ? eol : ''}${pad}${section}:${eol}${blockEntry(stub, keyColumn + 2, eol)}${eol}` };
+  return {
+    start: text.length,
+    end: text.length,
+    newText: `${ending}${text.length ? eol : ''}${pad}${section}:${eol}${blockEntry(stub, keyColumn + 2, eol)}${eol}`,
+  };
 }
 
 /** Adds an entry to a `[...]` list: on its own line when the entries are one per line. */

@@ -35,7 +35,16 @@ const ENTRY_FIELDS: Record<string, string[]> = {
   approvals: ['name', 'role', 'date'],
 };
 
-const ENTRY_NAMES: Record<string, string> = { roles: 'role', workflow: 'step', training: 'training row', sites: 'site', skills: 'skill', methods: 'method', records: 'record', approvals: 'approval' };
+const ENTRY_NAMES: Record<string, string> = {
+  roles: 'role',
+  workflow: 'step',
+  training: 'training row',
+  sites: 'site',
+  skills: 'skill',
+  methods: 'method',
+  records: 'record',
+  approvals: 'approval',
+};
 
 /**
  * Completions at an offset. Works on text that does not parse, using
@@ -61,7 +70,10 @@ export function complete(text: string, offset: number, knowledge: Knowledge, mem
     const items = valueCompletions(resolveSchema(list?.items), context, knowledge, true);
     // `performs: [adapter, |]`: what the list already holds is not offered again.
     const listed = context.inFlowList ? flowListEntries(text, offset, context) : new Set<string>();
-    return withLead(items.filter((c) => !listed.has(c.insertText)), lead);
+    return withLead(
+      items.filter((c) => !listed.has(c.insertText)),
+      lead,
+    );
   }
   const schema = resolveSchema(schemaAtPath(context.path, root));
   if (!schema) return [];
@@ -219,11 +231,7 @@ function flowListEntries(text: string, offset: number, context: CursorContext): 
   if (open === -1) return new Set();
   const before = text.slice(open + 1, context.replaceStart);
   const after = text.slice(context.replaceEnd, close);
-  return new Set(
-    [...before.split(','), ...after.split(',')]
-      .map((e) => e.trim().replace(/^["']|["']$/g, ''))
-      .filter(Boolean),
-  );
+  return new Set([...before.split(','), ...after.split(',')].map((e) => e.trim().replace(/^["']|["']$/g, '')).filter(Boolean));
 }
 
 function withLead(completions: Completion[], lead: string): Completion[] {
@@ -240,7 +248,13 @@ const asYaml: Encode = (value) => String(value);
 const asJson: Encode = (value) => JSON.stringify(value);
 
 /** Values for a field: ids of the kind it refers to, vocabulary, or true/false. */
-function valueCompletions(schema: SchemaNode | undefined, context: CursorContext, knowledge: Knowledge, asItem: boolean, encode: Encode = asYaml): Completion[] {
+function valueCompletions(
+  schema: SchemaNode | undefined,
+  context: CursorContext,
+  knowledge: Knowledge,
+  asItem: boolean,
+  encode: Encode = asYaml,
+): Completion[] {
   const resolved = resolveSchema(schema);
   if (!resolved) return [];
   // `performs: |` (a list field): offer its items wrapped in a flow list.
@@ -252,7 +266,14 @@ function valueCompletions(schema: SchemaNode | undefined, context: CursorContext
   if (refKind) {
     return knowledge.entities
       .filter((e) => e.kind === refKind)
-      .map((e) => ({ ...base, label: e.id, kind: 'reference' as const, detail: e.name, documentation: `${capitalise(refKind)} **${e.name}**${e.source ? ` (from \`${e.source}\`)` : ''}`, insertText: encode(e.id) }));
+      .map((e) => ({
+        ...base,
+        label: e.id,
+        kind: 'reference' as const,
+        detail: e.name,
+        documentation: `${capitalise(refKind)} **${e.name}**${e.source ? ` (from \`${e.source}\`)` : ''}`,
+        insertText: encode(e.id),
+      }));
   }
   if (resolved.enum) {
     return resolved.enum.map((value, i) => ({

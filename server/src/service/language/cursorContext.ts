@@ -83,7 +83,10 @@ function openersOf(line: string): { openers: Opener[]; rest: string; restCol: nu
     const key = /^["']/.test(raw) ? raw.slice(1, -1) : raw.trim();
     let restCol = pos + m[0].length;
     while (line[restCol] === ' ') restCol++;
-    const rest = line.slice(restCol).replace(/(^|\s)#.*$/, '').trimEnd();
+    const rest = line
+      .slice(restCol)
+      .replace(/(^|\s)#.*$/, '')
+      .trimEnd();
     const block = rest === '' || /^&\S+$/.test(rest) || /^!\S+$/.test(rest);
     openers.push({ col: pos, kind: 'key', key, block });
     return { openers, rest, restCol };
@@ -194,10 +197,31 @@ export function cursorContext(text: string, offset: number, memo?: ScanMemo): Cu
       const lastComma = after.lastIndexOf(',');
       const partial = after.slice(lastComma + 1).trimStart();
       const partialCol = column - partial.length;
-      return { path: [...path, keyOpener.key ?? ''], mode: 'item', partial, replaceStart: lineStart + partialCol, replaceEnd: wordEnd(column), inFlowList: true, existingKeys: new Set(), column: keyOpener.col, afterDash: false };
+      return {
+        path: [...path, keyOpener.key ?? ''],
+        mode: 'item',
+        partial,
+        replaceStart: lineStart + partialCol,
+        replaceEnd: wordEnd(column),
+        inFlowList: true,
+        existingKeys: new Set(),
+        column: keyOpener.col,
+        afterDash: false,
+      };
     }
     const partial = rest.replace(/^["']/, '');
-    return { path, mode: 'value', key: keyOpener.key, partial, replaceStart: lineStart + shape.restCol, replaceEnd: lineStart + Math.max(column, line.replace(/\s+#.*$/, '').trimEnd().length), inFlowList: false, existingKeys: new Set(), column: keyOpener.col, afterDash: dashes.length > 0 };
+    return {
+      path,
+      mode: 'value',
+      key: keyOpener.key,
+      partial,
+      replaceStart: lineStart + shape.restCol,
+      replaceEnd: lineStart + Math.max(column, line.replace(/\s+#.*$/, '').trimEnd().length),
+      inFlowList: false,
+      existingKeys: new Set(),
+      column: keyOpener.col,
+      afterDash: dashes.length > 0,
+    };
   }
   // Typing a key (or a list entry) at `col`.
   const partial = shape.rest.trimStart();
@@ -208,7 +232,7 @@ export function cursorContext(text: string, offset: number, memo?: ScanMemo): Cu
   const container = stack[stack.length - 1];
   const existingKeys = new Set(container.keys);
   // Keys of the same mapping written below the cursor.
-  for (let s = lineEnd + 1; s < text.length; ) {
+  for (let s = lineEnd + 1; s < text.length;) {
     let e = text.indexOf('\n', s);
     if (e === -1) e = text.length;
     const below = openersOf(text.slice(s, e).replace(/\r$/, ''));
@@ -220,5 +244,15 @@ export function cursorContext(text: string, offset: number, memo?: ScanMemo): Cu
     const key = below.openers.find((o) => o.kind === 'key');
     if (key && key.col === col && below.openers.length === 1) existingKeys.add(key.key ?? '');
   }
-  return { path: pathOf(stack), mode: 'key', partial, replaceStart: lineStart + col, replaceEnd: wordEnd(column), inFlowList: false, existingKeys, column: col, afterDash };
+  return {
+    path: pathOf(stack),
+    mode: 'key',
+    partial,
+    replaceStart: lineStart + col,
+    replaceEnd: wordEnd(column),
+    inFlowList: false,
+    existingKeys,
+    column: col,
+    afterDash,
+  };
 }

@@ -48,7 +48,12 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
         const band = bandText(role.minBand, role.maxBand);
         return [
           `**${role.title}** (role \`${id}\`)`,
-          [role.staffGroups.length ? `Staff group: ${role.staffGroups.join(', ')}` : '', band ? `Band: ${band}` : 'No AfC band', role.careerLevel ? `Career level: ${role.careerLevel}` : '', role.capacities.length ? `IR(ME)R: ${role.capacities.join(', ')}` : '']
+          [
+            role.staffGroups.length ? `Staff group: ${role.staffGroups.join(', ')}` : '',
+            band ? `Band: ${band}` : 'No AfC band',
+            role.careerLevel ? `Career level: ${role.careerLevel}` : '',
+            role.capacities.length ? `IR(ME)R: ${role.capacities.join(', ')}` : '',
+          ]
             .filter(Boolean)
             .join(' · '),
           role.responsibilities.length ? role.responsibilities.map((r) => `- ${r}`).join('\n') : '',
@@ -61,28 +66,61 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
         if (!skill) continue;
         const rows = p.trainingBySkill.get(id) ?? [];
         const name = (map: Map<string, { name?: string; title?: string }>, x: string) => map.get(x)?.name ?? map.get(x)?.title ?? x;
-        const lines = rows.map((row) => `- ${row.roleLabel ?? joinAsWritten(row.roles.map((r) => name(p.roleById, r)))}: ${row.methods.map((m) => name(p.methodById, m)).join(', ') || 'no method'}; evidence in ${row.records.map((r) => name(p.recordById, r)).join(', ') || 'no record'}${row.prerequisites?.experienceYears !== undefined ? `; at least ${row.prerequisites.experienceYears} years' experience` : ''}`);
-        return [`**${skill.name}** (skill \`${id}\`)`, skill.description ?? '', rows.length ? `Training:\n${lines.join('\n')}` : '_No training row for this skill._'].filter(Boolean).join('\n\n');
+        const lines = rows.map(
+          (row) =>
+            `- ${row.roleLabel ?? joinAsWritten(row.roles.map((r) => name(p.roleById, r)))}: ${row.methods.map((m) => name(p.methodById, m)).join(', ') || 'no method'}; evidence in ${row.records.map((r) => name(p.recordById, r)).join(', ') || 'no record'}${row.prerequisites?.experienceYears !== undefined ? `; at least ${row.prerequisites.experienceYears} years' experience` : ''}`,
+        );
+        return [
+          `**${skill.name}** (skill \`${id}\`)`,
+          skill.description ?? '',
+          rows.length ? `Training:\n${lines.join('\n')}` : '_No training row for this skill._',
+        ]
+          .filter(Boolean)
+          .join('\n\n');
       }
       case 'method': {
         const method = p.methodById.get(id);
         if (!method) continue;
-        return [`**${method.name}** (method \`${id}\`)`, [method.type ? `Type: ${method.type}` : '', method.passMark !== undefined ? `Pass mark: ${method.passMark}` : '', method.certificate ? 'Certificate on completion' : ''].filter(Boolean).join(' · '), method.description ?? ''].filter(Boolean).join('\n\n');
+        return [
+          `**${method.name}** (method \`${id}\`)`,
+          [
+            method.type ? `Type: ${method.type}` : '',
+            method.passMark !== undefined ? `Pass mark: ${method.passMark}` : '',
+            method.certificate ? 'Certificate on completion' : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          method.description ?? '',
+        ]
+          .filter(Boolean)
+          .join('\n\n');
       }
       case 'record': {
         const record = p.recordById.get(id);
         if (!record) continue;
-        return [`**${record.name}** (record \`${id}\`)`, record.location ? `Kept in: ${record.location}` : '', record.description ?? ''].filter(Boolean).join('\n\n');
+        return [`**${record.name}** (record \`${id}\`)`, record.location ? `Kept in: ${record.location}` : '', record.description ?? '']
+          .filter(Boolean)
+          .join('\n\n');
       }
       case 'site': {
         const site = p.siteById.get(id);
         if (!site) continue;
-        return [`**${site.name}** (site \`${id}\`)`, [site.clinicalProtocol?.reference ? `Protocol: ${site.clinicalProtocol.reference}` : '', site.mpeInvolvement ? `MPE: ${site.mpeInvolvement}` : ''].filter(Boolean).join(' · '), site.clinicianPresence ?? ''].filter(Boolean).join('\n\n');
+        return [
+          `**${site.name}** (site \`${id}\`)`,
+          [site.clinicalProtocol?.reference ? `Protocol: ${site.clinicalProtocol.reference}` : '', site.mpeInvolvement ? `MPE: ${site.mpeInvolvement}` : '']
+            .filter(Boolean)
+            .join(' · '),
+          site.clinicianPresence ?? '',
+        ]
+          .filter(Boolean)
+          .join('\n\n');
       }
       case 'step': {
         const step = p.stepById.get(id);
         if (!step) continue;
-        const parts = (['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews'] as const).filter((k) => step[k].length).map((k) => `${k}: ${step[k].join(', ')}`);
+        const parts = (['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews'] as const)
+          .filter((k) => step[k].length)
+          .map((k) => `${k}: ${step[k].join(', ')}`);
         return [`**${step.name}** (step \`${id}\`, ${step.phase}${step.activity ? `, ${step.activity}` : ''})`, parts.join(' · ')].filter(Boolean).join('\n\n');
       }
     }

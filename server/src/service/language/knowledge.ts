@@ -29,7 +29,14 @@ export function knowledgeFrom(protocol: Protocol | undefined, ids: IdOccurrence[
   const entities: KnownEntity[] = [];
   for (const occurrence of ids) {
     if (occurrence.use !== 'definition') continue;
-    entities.push({ kind: occurrence.kind, id: occurrence.id, name: protocol ? entityName(protocol, occurrence.kind, occurrence.id) : occurrence.id, source, start: occurrence.node.start, end: occurrence.node.end });
+    entities.push({
+      kind: occurrence.kind,
+      id: occurrence.id,
+      name: protocol ? entityName(protocol, occurrence.kind, occurrence.id) : occurrence.id,
+      source,
+      start: occurrence.node.start,
+      end: occurrence.node.end,
+    });
   }
   return { protocol, entities };
 }

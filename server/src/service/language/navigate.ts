@@ -50,13 +50,12 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export function rename(ids: Located[], offset: number, newName: string): RenameResult {
   const at = idAt(ids, offset);
   if (!at) return { error: 'There is no role, step, skill, method, record or site id here to rename.' };
-  if (!KEBAB.test(newName)) return { error: `\`${newName}\` is not a valid id: use lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`.` };
+  if (!KEBAB.test(newName))
+    return { error: `\`${newName}\` is not a valid id: use lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`.` };
   if (newName === at.id) return { edits: [] };
   if (ids.some((o) => o.use === 'definition' && o.kind === at.kind && o.id === newName)) {
     return { error: `A ${at.kind} with the id \`${newName}\` already exists; choose another id.` };
   }
-  const edits = ids
-    .filter((o) => o.kind === at.kind && o.id === at.id)
-    .map((o) => ({ file: o.file, ...idRange(o.node), newText: newName }));
+  const edits = ids.filter((o) => o.kind === at.kind && o.id === at.id).map((o) => ({ file: o.file, ...idRange(o.node), newText: newName }));
   return { edits };
 }

@@ -50,7 +50,15 @@ export function outline(root: YamlNode, protocol: Protocol): OutlineSymbol[] {
         children: [],
       });
     }
-    symbols.push({ name: section.title, kind: 'section', start: key.start, end: Math.max(node.end, key.end), selectionStart: key.start, selectionEnd: key.end, children });
+    symbols.push({
+      name: section.title,
+      kind: 'section',
+      start: key.start,
+      end: Math.max(node.end, key.end),
+      selectionStart: key.start,
+      selectionEnd: key.end,
+      children,
+    });
   }
   return symbols;
 }

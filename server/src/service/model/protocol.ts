@@ -199,7 +199,12 @@ export function buildProtocol(data: unknown): Protocol {
     version: str(d, 'version'),
     status: str(d, 'status'),
     owner: str(d, 'owner'),
-    approvals: entries(d, 'approvals').map(([a, i]) => ({ path: ['document', 'approvals', i], name: str(a, 'name'), role: str(a, 'role'), date: str(a, 'date') })),
+    approvals: entries(d, 'approvals').map(([a, i]) => ({
+      path: ['document', 'approvals', i],
+      name: str(a, 'name'),
+      role: str(a, 'role'),
+      date: str(a, 'date'),
+    })),
     effectiveDate: str(d, 'effectiveDate'),
     reviewDue: str(d, 'reviewDue'),
     references: entries(d, 'references').map(([r]) => ({ id: str(r, 'id'), title: str(r, 'title'), url: str(r, 'url') })),
@@ -257,7 +262,12 @@ export function buildProtocol(data: unknown): Protocol {
     covers: strings(x, 'covers'),
     notes: str(x, 'notes'),
   }));
-  const skills: Skill[] = entries(root, 'skills').map(([x, i]) => ({ path: ['skills', i], id: str(x, 'id') ?? '', name: str(x, 'name') ?? str(x, 'id') ?? '', description: str(x, 'description') }));
+  const skills: Skill[] = entries(root, 'skills').map(([x, i]) => ({
+    path: ['skills', i],
+    id: str(x, 'id') ?? '',
+    name: str(x, 'name') ?? str(x, 'id') ?? '',
+    description: str(x, 'description'),
+  }));
   const methods: Method[] = entries(root, 'methods').map(([x, i]) => {
     const certificate = own(x, 'certificate');
     return {
@@ -270,7 +280,13 @@ export function buildProtocol(data: unknown): Protocol {
       description: str(x, 'description'),
     };
   });
-  const records: EvidenceRecord[] = entries(root, 'records').map(([x, i]) => ({ path: ['records', i], id: str(x, 'id') ?? '', name: str(x, 'name') ?? str(x, 'id') ?? '', location: str(x, 'location'), description: str(x, 'description') }));
+  const records: EvidenceRecord[] = entries(root, 'records').map(([x, i]) => ({
+    path: ['records', i],
+    id: str(x, 'id') ?? '',
+    name: str(x, 'name') ?? str(x, 'id') ?? '',
+    location: str(x, 'location'),
+    description: str(x, 'description'),
+  }));
   const training: TrainingRow[] = entries(root, 'training').map(([x, i]) => {
     const pre = own(x, 'prerequisites');
     return {
@@ -281,7 +297,9 @@ export function buildProtocol(data: unknown): Protocol {
       roleLabel: str(x, 'roleLabel'),
       methods: strings(x, 'methods'),
       records: strings(x, 'records'),
-      prerequisites: isObject(pre) ? { experienceYears: num(pre, 'experienceYears'), registrations: strings(pre, 'registrations'), notes: str(pre, 'notes') } : undefined,
+      prerequisites: isObject(pre)
+        ? { experienceYears: num(pre, 'experienceYears'), registrations: strings(pre, 'registrations'), notes: str(pre, 'notes') }
+        : undefined,
       signOff: str(x, 'signOff'),
       reassessEveryMonths: num(x, 'reassessEveryMonths'),
       sites: optionalStrings(x, 'sites'),

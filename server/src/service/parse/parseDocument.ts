@@ -103,10 +103,20 @@ function syntaxProblem(text: string, error: unknown): ParseProblem {
     const depth = /maxDepth \((\d+)\)/.exec(error.reason);
     if (depth) {
       // The parser's own words ("nesting exceeded maxDepth") name an option, not the problem.
-      return { ruleId: 'syntax', message: `The document nests lists and mappings too deeply here (the limit is ${depth[1]} levels), so it is not read; a protocol needs about six. Check the indentation and the brackets.`, start: at, end: Math.min(text.length, at + 1) };
+      return {
+        ruleId: 'syntax',
+        message: `The document nests lists and mappings too deeply here (the limit is ${depth[1]} levels), so it is not read; a protocol needs about six. Check the indentation and the brackets.`,
+        start: at,
+        end: Math.min(text.length, at + 1),
+      };
     }
     if (/tab characters must not be used in indentation/i.test(error.reason)) {
-      return { ruleId: 'syntax', message: 'A tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces.', start: at, end: Math.min(text.length, at + 1) };
+      return {
+        ruleId: 'syntax',
+        message: 'A tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces.',
+        start: at,
+        end: Math.min(text.length, at + 1),
+      };
     }
     const hint = explainSyntaxError(text, at, error.reason);
     if (hint) return { ruleId: 'syntax', ...hint };
@@ -131,7 +141,10 @@ function strictJsonProblem(text: string): ParseProblem | undefined {
     if (text.charCodeAt(0) === 0xfeff) at += 1;
     at = Math.min(at, text.length);
     // Node quotes the text around the error, line breaks and all: keep the message on one line.
-    const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '').replace(/\s+/g, ' ');
+    const reason = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/^JSON\.parse: /, '')
+      .replace(/\s+/g, ' ');
     return { ruleId: 'syntax', message: `Invalid JSON: ${reason}.`, start: at, end: Math.min(text.length, at + 1) };
   }
 }
@@ -188,7 +201,8 @@ export class TreeBuilder {
             const at = this.secondDocumentOffset();
             this.result.problems.push({
               ruleId: 'syntax',
-              message: 'A protocol file holds one YAML document; this `---` starts a second one, which is ignored. Remove it, or move what follows to a file of its own.',
+              message:
+                'A protocol file holds one YAML document; this `---` starts a second one, which is ignored. Remove it, or move what follows to a file of its own.',
               start: at,
               end: Math.min(this.text.length, at + 3),
             });
@@ -210,7 +224,12 @@ export class TreeBuilder {
           this.add(this.scalar(event));
           break;
         case EVENT_ID.ALIAS: {
-          const node: AliasNode = { kind: 'alias', anchor: this.text.slice(event.anchorStart, event.anchorEnd), start: event.anchorStart - 1, end: event.anchorEnd };
+          const node: AliasNode = {
+            kind: 'alias',
+            anchor: this.text.slice(event.anchorStart, event.anchorEnd),
+            start: event.anchorStart - 1,
+            end: event.anchorEnd,
+          };
           this.add(node);
           break;
         }
@@ -272,7 +291,11 @@ export class TreeBuilder {
     if (!open.pendingKey) {
       if (node.kind !== 'scalar') {
         throw new YAMLException('a key must be plain text, not a list, mapping or alias', {
-          buffer: this.text, position: node.start, line: 0, column: 0, name: null,
+          buffer: this.text,
+          position: node.start,
+          line: 0,
+          column: 0,
+          name: null,
         });
       }
       open.pendingKey = node;

@@ -272,12 +272,20 @@ function splice(region: Region, items: YamlNode[], firstDash: number, delta: num
   for (let level = region.path.length - 1; level >= 0; level--) {
     const { node, index: at } = region.path[level];
     if (node.kind === 'mapping') {
-      const pairs: Pair[] = node.pairs.map((p, i) => (i < at ? p : i === at ? { key: p.key, value: child } : { key: shifted(p.key, delta), value: shifted(p.value, delta) }) as Pair);
+      const pairs: Pair[] = node.pairs.map(
+        (p, i) => (i < at ? p : i === at ? { key: p.key, value: child } : { key: shifted(p.key, delta), value: shifted(p.value, delta) }) as Pair,
+      );
       const copy: MappingNode = { kind: 'mapping', pairs, flow: false, start: node.start, end: 0 };
       copy.end = blockEnd(copy);
       child = copy;
     } else {
-      const copy: SequenceNode = { kind: 'sequence', items: node.items.map((n, i) => (i < at ? n : i === at ? child : shifted(n, delta))), flow: false, start: node.start, end: 0 };
+      const copy: SequenceNode = {
+        kind: 'sequence',
+        items: node.items.map((n, i) => (i < at ? n : i === at ? child : shifted(n, delta))),
+        flow: false,
+        start: node.start,
+        end: 0,
+      };
       copy.end = blockEnd(copy);
       child = copy;
     }
@@ -306,7 +314,13 @@ function shifted<T extends YamlNode>(node: T, delta: number): T {
     case 'alias':
       return { kind: 'alias', anchor: node.anchor, start: node.start + delta, end: node.end + delta } as T;
     case 'mapping':
-      return { kind: 'mapping', pairs: node.pairs.map((p) => ({ key: shifted(p.key, delta), value: shifted(p.value, delta) })), flow: node.flow, start: node.start + delta, end: node.end + delta } as T;
+      return {
+        kind: 'mapping',
+        pairs: node.pairs.map((p) => ({ key: shifted(p.key, delta), value: shifted(p.value, delta) })),
+        flow: node.flow,
+        start: node.start + delta,
+        end: node.end + delta,
+      } as T;
     case 'sequence':
       return { kind: 'sequence', items: node.items.map((n) => shifted(n, delta)), flow: node.flow, start: node.start + delta, end: node.end + delta } as T;
   }

@@ -34,7 +34,11 @@ function missingColon(text: string, position: number): SyntaxHint | undefined {
     if (code !== '') {
       if (!/:(\s|$)/.test(code)) {
         const start = lineStart + line.length - content.length;
-        return { message: `\`${code}\` has no \`:\` after it. A key needs a colon (\`${code}: …\`), or this line is indented wrongly.`, start, end: start + code.length };
+        return {
+          message: `\`${code}\` has no \`:\` after it. A key needs a colon (\`${code}: …\`), or this line is indented wrongly.`,
+          start,
+          end: start + code.length,
+        };
       }
       if (lineEnd < position) return undefined;
     }
@@ -69,7 +73,11 @@ function unclosed(text: string, position: number): SyntaxHint | undefined {
     else if ((c === ']' || c === '}') && open.length > 0) open.pop();
   }
   if (quote) {
-    return { message: `This quoted text is never closed: add the closing ${quote.char === '"' ? 'double' : 'single'} quote.`, start: quote.at, end: quote.at + 1 };
+    return {
+      message: `This quoted text is never closed: add the closing ${quote.char === '"' ? 'double' : 'single'} quote.`,
+      start: quote.at,
+      end: quote.at + 1,
+    };
   }
   const last = open[open.length - 1];
   if (last) {

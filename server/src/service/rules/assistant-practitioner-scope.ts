@@ -9,7 +9,8 @@ export const assistantPractitionerScope: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   description: 'An assistant practitioner role does not approve a step, nor perform plan selection.',
-  rationale: 'Assistant practitioners work to protocols under the supervision of a registered practitioner. Approving a step or selecting the plan for treatment is a registered practitioner’s judgement and falls outside that scope.',
+  rationale:
+    'Assistant practitioners work to protocols under the supervision of a registered practitioner. Approving a step or selecting the plan for treatment is a registered practitioner’s judgement and falls outside that scope.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const step of protocol.workflow) {

@@ -10,7 +10,8 @@ export const careerLevelBand: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   description: 'An advanced role has a minimum band of at least 7, and a consultant role at least 8a.',
-  rationale: 'The allied health professions career framework places advanced practice at band 7 or above and consultant practice at band 8a or above. A lower band suggests the career level or the band is wrong, and with it the scope of practice the role is trusted with.',
+  rationale:
+    'The allied health professions career framework places advanced practice at band 7 or above and consultant practice at band 8a or above. A lower band suggests the career level or the band is wrong, and with it the scope of practice the role is trusted with.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const role of protocol.roles) {

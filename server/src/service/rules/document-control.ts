@@ -33,8 +33,10 @@ export const documentControl: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   appliesToCatalogues: false,
-  description: 'The document names an owner and at least one approval, and its review is due no later than two years after the effective date and not already past.',
-  rationale: 'A protocol in clinical use needs someone responsible for it and a record of who approved it. Towards Safer Radiotherapy asks that procedures are reviewed at least every two years, so a review date further out, or already past, means the protocol may no longer reflect practice.',
+  description:
+    'The document names an owner and at least one approval, and its review is due no later than two years after the effective date and not already past.',
+  rationale:
+    'A protocol in clinical use needs someone responsible for it and a record of who approved it. Towards Safer Radiotherapy asks that procedures are reviewed at least every two years, so a review date further out, or already past, means the protocol may no longer reflect practice.',
   check({ protocol, root, today }) {
     const doc = protocol.document;
     if (!doc.present) return []; // the schema check reports a missing document section
@@ -43,14 +45,26 @@ export const documentControl: Rule = {
     // A retired document is kept for the record and is not reviewed again.
     const underReview = status !== 'retired';
     if (doc.owner === undefined) {
-      reports.push({ message: 'The document names no owner; add `owner` with the post responsible for keeping this protocol up to date.', path: ['document'], on: 'key' });
+      reports.push({
+        message: 'The document names no owner; add `owner` with the post responsible for keeping this protocol up to date.',
+        path: ['document'],
+        on: 'key',
+      });
     }
     // A draft or a document in review is not approved yet.
     if (doc.approvals.length === 0 && status !== 'draft' && status !== 'in-review') {
-      reports.push({ message: 'The document has no approvals; add at least one under `approvals` (who approved this version, in which role, and on what date).', path: ['document'], on: 'key' });
+      reports.push({
+        message: 'The document has no approvals; add at least one under `approvals` (who approved this version, in which role, and on what date).',
+        path: ['document'],
+        on: 'key',
+      });
     }
     if (underReview && doc.reviewDue === undefined && !locate(root, ['document', 'reviewDue']).complete) {
-      reports.push({ message: 'The document has no review date; add `reviewDue`, no later than two years after the effective date.', path: ['document'], on: 'key' });
+      reports.push({
+        message: 'The document has no review date; add `reviewDue`, no later than two years after the effective date.',
+        path: ['document'],
+        on: 'key',
+      });
     }
     const impossible = (text: string | undefined, path: Path, what: string) => {
       const d = readDate(text);
@@ -63,11 +77,17 @@ export const documentControl: Rule = {
     if (effective && due) {
       const latest = twoYearsOn(effective);
       if (due.text > latest) {
-        reports.push({ message: `Review is due on ${due.text}, more than two years after the effective date ${effective.text}; Towards Safer Radiotherapy asks for review at least every two years, so set \`reviewDue\` no later than ${latest}.`, path: ['document', 'reviewDue'] });
+        reports.push({
+          message: `Review is due on ${due.text}, more than two years after the effective date ${effective.text}; Towards Safer Radiotherapy asks for review at least every two years, so set \`reviewDue\` no later than ${latest}.`,
+          path: ['document', 'reviewDue'],
+        });
       }
     }
     if (due && underReview && due.text < today) {
-      reports.push({ message: `Review was due on ${due.text}, before today (${today}); review the protocol and set a new \`reviewDue\`.`, path: ['document', 'reviewDue'] });
+      reports.push({
+        message: `Review was due on ${due.text}, before today (${today}); review the protocol and set a new \`reviewDue\`.`,
+        path: ['document', 'reviewDue'],
+      });
     }
     return reports;
   },

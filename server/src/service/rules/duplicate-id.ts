@@ -17,9 +17,15 @@ export const duplicateId: Rule = {
         const included = occurrences.find((o) => o.file !== undefined);
         own.forEach((again, i) => {
           if (included) {
-            reports.push({ message: `The ${kind} id \`${id}\` is already defined in the included catalogue \`${baseName(included.file ?? '')}\`; use that entry or give this ${kind} a different id.`, path: again.path });
+            reports.push({
+              message: `The ${kind} id \`${id}\` is already defined in the included catalogue \`${baseName(included.file ?? '')}\`; use that entry or give this ${kind} a different id.`,
+              path: again.path,
+            });
           } else if (i > 0) {
-            reports.push({ message: `The ${kind} id \`${id}\` is already defined on line ${lineOf(context.text, own[0].node.start) + 1}; give this ${kind} a different id.`, path: again.path });
+            reports.push({
+              message: `The ${kind} id \`${id}\` is already defined on line ${lineOf(context.text, own[0].node.start) + 1}; give this ${kind} a different id.`,
+              path: again.path,
+            });
           }
         });
       }

@@ -9,7 +9,8 @@ export const entitlementNeedsTraining: Rule = {
   defaultSeverity: 'error',
   category: 'governance',
   description: 'A role that performs, edits or approves a step needing a skill is in a training row for that skill, for every site the step covers.',
-  rationale: 'IR(ME)R 2017 regulation 17: no practitioner or operator may act without adequate training, and the employer keeps a record of it. Entitlement without a training row has no evidence behind it.',
+  rationale:
+    'IR(ME)R 2017 regulation 17: no practitioner or operator may act without adequate training, and the employer keeps a record of it. Entitlement without a training row has no evidence behind it.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     const allSites = protocol.sites.map((s) => s.id);
@@ -40,14 +41,22 @@ export const entitlementNeedsTraining: Rule = {
             const covered = coverage.get(`${skillId}\u0000${roleId}`);
             if (!covered) {
               const skillName = protocol.skillById.get(skillId)?.name ?? skillId;
-              reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\`, which needs ${skillName}, but no training row trains \`${roleId}\` in \`${skillId}\`.`, path: [...step.path, part, index], data: { role: roleId, skill: skillId } });
+              reports.push({
+                message: `Role \`${roleId}\` ${part} step \`${step.id}\`, which needs ${skillName}, but no training row trains \`${roleId}\` in \`${skillId}\`.`,
+                path: [...step.path, part, index],
+                data: { role: roleId, skill: skillId },
+              });
               continue;
             }
             if (covered.everySite) continue;
             const trainedSites = covered.sites;
             const missing = stepSites.filter((site) => !trainedSites.has(site));
             if (missing.length > 0) {
-              reports.push({ message: `Role \`${roleId}\` ${part} step \`${step.id}\` at ${missing.map((s) => `\`${s}\``).join(', ')}, but its \`${skillId}\` training covers only ${[...trainedSites].map((s) => `\`${s}\``).join(', ')}.`, path: [...step.path, part, index], data: { role: roleId, skill: skillId, sites: missing.join(',') } });
+              reports.push({
+                message: `Role \`${roleId}\` ${part} step \`${step.id}\` at ${missing.map((s) => `\`${s}\``).join(', ')}, but its \`${skillId}\` training covers only ${[...trainedSites].map((s) => `\`${s}\``).join(', ')}.`,
+                path: [...step.path, part, index],
+                data: { role: roleId, skill: skillId, sites: missing.join(',') },
+              });
             }
           }
         });

@@ -1,7 +1,21 @@
 import { locate, type Path } from '../parse/tree';
 import type { Rule, RuleReport } from './types';
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, eighteen: 18 };
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+};
 const NUMBER = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
 const UNIT = `(years?|yrs?|months?|mths?)`;
 /** A number and a unit of time: "2 years", "3 yrs", "18 months", "2+ years", "2-3 years", "two years'". */
@@ -44,7 +58,8 @@ export const experienceAsData: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   description: 'Experience prerequisites are stated as data (`prerequisites.experienceYears`), not as prose such as "at least 2 years" in a free-text field.',
-  rationale: 'An experience requirement hidden in a method name or a note cannot be checked, and the training matrix cannot show it consistently. As data it is one number per training row, which the tables fold into the method cell ("... plus experience of at least 2 years").',
+  rationale:
+    'An experience requirement hidden in a method name or a note cannot be checked, and the training matrix cannot show it consistently. As data it is one number per training row, which the tables fold into the method cell ("... plus experience of at least 2 years").',
   check({ protocol, root }) {
     const reports: RuleReport[] = [];
     const look = (text: string | undefined, path: Path) => {
@@ -52,7 +67,10 @@ export const experienceAsData: Rule = {
       const found = experienceInProse(text);
       if (!found) return;
       const value = found.years === undefined ? '' : ` (\`experienceYears: ${found.years}\`)`;
-      reports.push({ message: `Experience is written as prose ("${found.phrase}"); state it as data in the training row’s \`prerequisites.experienceYears\`${value} instead.`, path });
+      reports.push({
+        message: `Experience is written as prose ("${found.phrase}"); state it as data in the training row’s \`prerequisites.experienceYears\`${value} instead.`,
+        path,
+      });
     };
     for (const role of protocol.roles) {
       // Read the list from the tree, so a finding sits on the exact entry even if another entry is not text.

@@ -14,8 +14,10 @@ export const extendedScopeTargets: Rule = {
   id: 'extended-scope-targets',
   defaultSeverity: 'warning',
   category: 'governance',
-  description: 'A non-medical role that edits or approves target volumes (extended scope) is covered by an offline clinical review by a medical role and is trained with a one-to-one method.',
-  rationale: 'Outlining and approving target volumes is a clinical oncologist’s task; a radiographer, dosimetrist or clinical scientist doing it works at extended scope. That needs an independent medical check of the work (an offline clinical review that covers the step) and training with an expert, one to one, recorded under IR(ME)R 2017 regulation 17.',
+  description:
+    'A non-medical role that edits or approves target volumes (extended scope) is covered by an offline clinical review by a medical role and is trained with a one-to-one method.',
+  rationale:
+    'Outlining and approving target volumes is a clinical oncologist’s task; a radiographer, dosimetrist or clinical scientist doing it works at extended scope. That needs an independent medical check of the work (an offline clinical review that covers the step) and training with an expert, one to one, recorded under IR(ME)R 2017 regulation 17.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     // Steps that an offline clinical review by a medical role covers, built once.
@@ -40,10 +42,16 @@ export const extendedScopeTargets: Rule = {
           const path = [...step.path, part, index];
           const lead = `Role \`${roleId}\` ${part === 'approves' ? 'approves' : 'edits'} targets in step \`${step.id}\`, extended scope for a non-medical role`;
           if (!reviewed.has(step.id)) {
-            reports.push({ message: `${lead}, but no offline clinical review by a medical role covers the step; add an offline \`clinical-review\` step, performed or reviewed by a clinical oncologist role, that lists \`${step.id}\` in \`covers\`.`, path });
+            reports.push({
+              message: `${lead}, but no offline clinical review by a medical role covers the step; add an offline \`clinical-review\` step, performed or reviewed by a clinical oncologist role, that lists \`${step.id}\` in \`covers\`.`,
+              path,
+            });
           }
           if (!hasOneToOne(protocol, step.skills, roleId)) {
-            const why = step.skills.length === 0 ? 'the step names no skills, so no training gives it a one-to-one method' : 'none of its training rows for the step’s skills uses a one-to-one method';
+            const why =
+              step.skills.length === 0
+                ? 'the step names no skills, so no training gives it a one-to-one method'
+                : 'none of its training rows for the step’s skills uses a one-to-one method';
             reports.push({ message: `${lead}, but ${why}; add a \`one-to-one\` method (for example 1:1 with a clinical oncologist) to its training.`, path });
           }
         });

@@ -6,7 +6,8 @@ export const independentApproval: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   description: 'A step whose only approvers also perform or edit it is covered by an offline review by another role.',
-  rationale: 'An approval is a check by a second pair of eyes. When everyone who approves a step also did the work, nobody independent has looked at it unless an offline review by a different role (for example the consultant at the weekly MDT) covers the step.',
+  rationale:
+    'An approval is a check by a second pair of eyes. When everyone who approves a step also did the work, nobody independent has looked at it unless an offline review by a different role (for example the consultant at the weekly MDT) covers the step.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     // Offline steps by the step ids they cover, built once.

@@ -5,7 +5,8 @@ export const independentSignOff: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   description: 'The role that signs off a training row is not one of the roles the row trains.',
-  rationale: 'IR(ME)R 2017 regulation 17 asks for a record of adequate training; competence signed off by the people who were trained is not independent evidence of it.',
+  rationale:
+    'IR(ME)R 2017 regulation 17 asks for a record of adequate training; competence signed off by the people who were trained is not independent evidence of it.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const row of protocol.training) {

@@ -5,7 +5,8 @@ export const medicalRoleBand: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   description: 'A role open to clinical oncologists has no AfC band.',
-  rationale: 'Medical staff are employed on medical and dental terms, not on Agenda for Change, so an AfC band on a medical role is meaningless and usually a copy from another role.',
+  rationale:
+    'Medical staff are employed on medical and dental terms, not on Agenda for Change, so an AfC band on a medical role is meaningless and usually a copy from another role.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const role of protocol.roles) {

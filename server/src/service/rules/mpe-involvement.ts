@@ -11,7 +11,8 @@ export const mpeInvolvement: Rule = {
   defaultSeverity: 'error',
   category: 'governance',
   description: 'Plan selection and the independent dose check involve a role with the MPE capacity, or every site they cover states how the MPE is involved.',
-  rationale: 'IR(ME)R 2017 regulation 14: a medical physics expert must be closely involved in every radiotherapeutic practice. Where no MPE role takes part in the step, the site must say how the MPE is involved (present, agree, remote or on-call).',
+  rationale:
+    'IR(ME)R 2017 regulation 14: a medical physics expert must be closely involved in every radiotherapeutic practice. Where no MPE role takes part in the step, the site must say how the MPE is involved (present, agree, remote or on-call).',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const step of protocol.workflow) {
@@ -20,7 +21,10 @@ export const mpeInvolvement: Rule = {
       if (involvesMpe) continue;
       const path = [...step.path, 'activity'];
       if (protocol.sites.length === 0) {
-        reports.push({ message: `Step \`${step.id}\` (${step.name}) involves no role with the MPE capacity and the document has no sites stating \`mpeInvolvement\`; involve an MPE role in the step.`, path });
+        reports.push({
+          message: `Step \`${step.id}\` (${step.name}) involves no role with the MPE capacity and the document has no sites stating \`mpeInvolvement\`; involve an MPE role in the step.`,
+          path,
+        });
         continue;
       }
       // Unknown site ids are left to unknown-reference.

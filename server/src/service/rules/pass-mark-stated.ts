@@ -6,7 +6,8 @@ export const passMarkStated: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   description: 'A training method of type `scored-assessment` states the department’s own `passMark`.',
-  rationale: 'A scored assessment is only evidence of competence against a stated standard. ProKnow scores outlines from 0 to 100; its old CE-credit threshold of 75 is a vendor figure, not a clinical standard, so the department must state its own pass mark.',
+  rationale:
+    'A scored assessment is only evidence of competence against a stated standard. ProKnow scores outlines from 0 to 100; its old CE-credit threshold of 75 is a vendor figure, not a clinical standard, so the department must state its own pass mark.',
   check({ protocol, root }) {
     const reports: RuleReport[] = [];
     for (const method of protocol.methods) {

@@ -6,7 +6,8 @@ export const reassessmentInterval: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   description: 'Every training row states how often competence is reassessed (`reassessEveryMonths`).',
-  rationale: 'IR(ME)R 2017 regulation 17 asks for adequate training and an up-to-date record of it. Competence signed off once and never reassessed goes out of date as software, protocols and people change; an interval makes the record’s currency checkable.',
+  rationale:
+    'IR(ME)R 2017 regulation 17 asks for adequate training and an up-to-date record of it. Competence signed off once and never reassessed goes out of date as software, protocols and people change; an interval makes the record’s currency checkable.',
   check({ protocol, root }) {
     const reports: RuleReport[] = [];
     for (const row of protocol.training) {

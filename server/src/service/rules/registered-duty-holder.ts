@@ -11,7 +11,8 @@ export const registeredDutyHolder: Rule = {
   defaultSeverity: 'error',
   category: 'governance',
   description: 'A role with the practitioner or referrer capacity is open only to statutorily registered staff groups.',
-  rationale: 'Under IR(ME)R 2017 a practitioner or referrer must be a registered health care professional. Therapeutic radiographers and clinical scientists are registered with the HCPC and clinical oncologists with the GMC; dosimetrists, clinical technologists and assistant practitioners have no statutory register.',
+  rationale:
+    'Under IR(ME)R 2017 a practitioner or referrer must be a registered health care professional. Therapeutic radiographers and clinical scientists are registered with the HCPC and clinical oncologists with the GMC; dosimetrists, clinical technologists and assistant practitioners have no statutory register.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const role of protocol.roles) {

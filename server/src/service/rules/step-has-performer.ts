@@ -9,5 +9,8 @@ export const stepHasPerformer: Rule = {
   check: ({ protocol }) =>
     protocol.workflow
       .filter((step) => step.performs.length === 0)
-      .map((step) => ({ message: `Step \`${step.id}\` (${step.name}) has no role that performs it; add one under \`performs\`.`, path: [...step.path, 'performs'] })),
+      .map((step) => ({
+        message: `Step \`${step.id}\` (${step.name}) has no role that performs it; add one under \`performs\`.`,
+        path: [...step.path, 'performs'],
+      })),
 };

@@ -16,7 +16,8 @@ export const stepOrder: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   description: 'Online steps are in a safe order: OARs approved before targets, the plan selected before the dose check, the dose check before delivery.',
-  rationale: 'The workflow lists the adaptive session in the order it happens. Targets are judged against approved OARs, the independent dose check must check the plan that was selected, and nothing is delivered before it is checked; a step out of order is either a mistake in the document or an unsafe session.',
+  rationale:
+    'The workflow lists the adaptive session in the order it happens. Targets are judged against approved OARs, the independent dose check must check the plan that was selected, and nothing is delivered before it is checked; a step out of order is either a mistake in the document or an unsafe session.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     const online = protocol.workflow.filter((step) => step.phase === 'online');

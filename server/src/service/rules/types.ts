@@ -14,11 +14,7 @@ export type SeveritySetting = Severity | 'off';
  * the engine (on the value, or on the key with `on: 'key'`); a few integrity
  * rules already know offsets and give them directly.
  */
-export type RuleReport = (
-  | { message: string; path: Path; on?: 'key' | 'value' }
-  | { message: string; start: number; end: number }
-) &
-  FixHints;
+export type RuleReport = ({ message: string; path: Path; on?: 'key' | 'value' } | { message: string; start: number; end: number }) & FixHints;
 
 /** What a quick fix needs to know, beside the message. */
 export interface FixHints {

@@ -29,7 +29,12 @@ export const unknownReference: Rule = {
         guesses.set(key, guess);
       }
       const hint = guess ? ` Did you mean \`${guess}\`?` : defined && defined.size > 0 ? '' : ` No ${occurrence.kind}s are defined yet.`;
-      reports.push({ message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}`, path: occurrence.path, data: { kind: occurrence.kind, id: occurrence.id }, ...(guess ? { replacement: guess } : {}) });
+      reports.push({
+        message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}`,
+        path: occurrence.path,
+        data: { kind: occurrence.kind, id: occurrence.id },
+        ...(guess ? { replacement: guess } : {}),
+      });
     }
     return reports;
   },

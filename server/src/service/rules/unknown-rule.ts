@@ -13,7 +13,12 @@ export const unknownRule: Rule = {
       for (const rule of directive.rules) {
         if (context.knownRuleIds.has(rule.id)) continue;
         const guess = didYouMean(rule.id, context.knownRuleIds);
-        reports.push({ message: `There is no rule \`${rule.id}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`, start: rule.start, end: rule.end, ...(guess ? { replacement: guess } : {}) });
+        reports.push({
+          message: `There is no rule \`${rule.id}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          start: rule.start,
+          end: rule.end,
+          ...(guess ? { replacement: guess } : {}),
+        });
       }
     }
     return reports;

@@ -5,6 +5,7 @@ export const unresolvedInclude: Rule = {
   defaultSeverity: 'error',
   category: 'integrity',
   description: 'Every file named under `includes` can be read, is a department catalogue, and does not include its includer again.',
-  rationale: 'A protocol that relies on a shared catalogue for its roles and training is incomplete without it; a missing or circular include would otherwise show up only as a cascade of unknown ids.',
+  rationale:
+    'A protocol that relies on a shared catalogue for its roles and training is incomplete without it; a missing or circular include would otherwise show up only as a cascade of unknown ids.',
   check: ({ includeProblems }) => includeProblems.map(({ index, message }) => ({ message, path: ['includes', index] })),
 };

@@ -34,7 +34,16 @@ export interface SchemaNode {
 }
 
 /** Annotation keywords the schema carries for editors and for this tool; ajv must accept them. */
-const ANNOTATIONS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'x-refKind', 'x-idKind', 'x-vocabulary', 'x-summary', 'defaultSnippets'];
+const ANNOTATIONS = [
+  'markdownDescription',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'x-refKind',
+  'x-idKind',
+  'x-vocabulary',
+  'x-summary',
+  'defaultSnippets',
+];
 
 // The schema file at the top of the repository is the single source of truth for syntax.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -98,7 +107,18 @@ export function schemaValidator(kind: DocumentKind = 'protocol'): ValidateFuncti
 
 const itemValidators = new Map<string, ValidateFunction | undefined>();
 const LIST_KEYWORDS_SAFE_TO_SPLIT = new Set(['type', 'items', 'title', 'description', 'markdownDescription', 'defaultSnippets']);
-const ROOT_KEYWORDS_SAFE_TO_SPLIT = new Set(['$schema', '$id', 'title', 'description', 'markdownDescription', 'type', 'required', 'properties', 'additionalProperties', '$defs']);
+const ROOT_KEYWORDS_SAFE_TO_SPLIT = new Set([
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  'markdownDescription',
+  'type',
+  'required',
+  'properties',
+  'additionalProperties',
+  '$defs',
+]);
 
 /**
  * The validator of one entry of a top-level list (`roles`, `workflow`, …),
@@ -111,7 +131,10 @@ export function listItemValidator(kind: DocumentKind, section: string): Validate
   const property = Object.prototype.hasOwnProperty.call(root.properties ?? {}, section) ? root.properties?.[section] : undefined;
   // Only a plain list (a type and items) can be checked entry by entry with the rest emptied: a keyword
   // about the list as a whole (minItems, uniqueItems, contains, …) or the root would then see another list.
-  const plain = property !== undefined && Object.keys(property).every((k) => LIST_KEYWORDS_SAFE_TO_SPLIT.has(k) || k.startsWith('x-')) && Object.keys(root).every((k) => ROOT_KEYWORDS_SAFE_TO_SPLIT.has(k));
+  const plain =
+    property !== undefined &&
+    Object.keys(property).every((k) => LIST_KEYWORDS_SAFE_TO_SPLIT.has(k) || k.startsWith('x-')) &&
+    Object.keys(root).every((k) => ROOT_KEYWORDS_SAFE_TO_SPLIT.has(k));
   const ref = plain && property.type === 'array' && typeof property.items === 'object' ? (property.items as SchemaNode).$ref : undefined;
   schemaValidator(kind);
   const validate = ref?.startsWith('#/') ? compiled.get(kind)?.ajv.getSchema(`${String(root.$id)}${ref}`) : undefined;
@@ -145,7 +168,10 @@ function resolveUncached(schema: SchemaNode, root: SchemaNode): SchemaNode | und
     if (!ref.startsWith('#/')) return undefined;
     let target: unknown = root;
     for (const part of ref.slice(2).split('/')) {
-      target = target && typeof target === 'object' ? (target as Record<string, unknown>)[decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~'))] : undefined;
+      target =
+        target && typeof target === 'object'
+          ? (target as Record<string, unknown>)[decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~'))]
+          : undefined;
     }
     // Annotations written beside a $ref (x-refKind, title) win over the target's.
     const { $ref: _ignored, ...beside } = current;
@@ -163,7 +189,12 @@ export function childSchema(schema: SchemaNode | undefined, segment: string | nu
   // Every list index has the same schema: one cache entry for all of them.
   const key = typeof segment === 'number' ? ITEMS : segment;
   if (children.has(key)) return children.get(key);
-  const child = typeof segment === 'number' ? resolveSchema(resolved.items) : Object.prototype.hasOwnProperty.call(resolved.properties ?? {}, segment) ? resolveSchema(resolved.properties?.[segment]) : undefined;
+  const child =
+    typeof segment === 'number'
+      ? resolveSchema(resolved.items)
+      : Object.prototype.hasOwnProperty.call(resolved.properties ?? {}, segment)
+        ? resolveSchema(resolved.properties?.[segment])
+        : undefined;
   children.set(key, child);
   return child;
 }

@@ -19,7 +19,12 @@ export interface SchemaProblem {
  * unknown key on the key, a wrong value on the value, a missing field on the
  * key of the object that lacks it.
  */
-export function validateAgainstSchema(root: YamlNode, data: unknown, kind: DocumentKind = 'protocol', options: { splitListsFrom?: number } = {}): SchemaProblem[] {
+export function validateAgainstSchema(
+  root: YamlNode,
+  data: unknown,
+  kind: DocumentKind = 'protocol',
+  options: { splitListsFrom?: number } = {},
+): SchemaProblem[] {
   const errors = schemaErrors(data, kind, options.splitListsFrom ?? SPLIT_LISTS_FROM);
   if (errors.length === 0) return [];
   // A value of the wrong type makes every other complaint about it noise.
@@ -54,7 +59,9 @@ const SPLIT_LISTS_FROM = 500;
 function schemaErrors(data: unknown, kind: DocumentKind, splitListsFrom: number): ErrorObject[] {
   const validate = schemaValidator(kind);
   const record = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-  const long = record ? Object.keys(record).filter((k) => Array.isArray(record[k]) && (record[k] as unknown[]).length >= splitListsFrom && listItemValidator(kind, k)) : [];
+  const long = record
+    ? Object.keys(record).filter((k) => Array.isArray(record[k]) && (record[k] as unknown[]).length >= splitListsFrom && listItemValidator(kind, k))
+    : [];
   if (!record || long.length === 0) return validate(data) ? [] : [...(validate.errors ?? [])];
   // A copy with own properties only (`__proto__` too, which spreading keeps as a key).
   const rest: Record<string, unknown> = { ...record };
@@ -156,7 +163,13 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
       const where = objectName(schema, value, path);
       const hint = guess ? ` Did you mean \`${guess}\`?` : known.length ? ` Allowed keys: ${known.map((k) => `\`${k}\``).join(', ')}.` : '';
       const range: [number, number] = pair ? [pair.key.start, pair.key.end] : valueRange();
-      return { message: `Unknown key \`${key}\` in ${where}.${hint}`, start: range[0], end: range[1], path: [...path, key], ...(guess ? { replacement: guess } : {}) };
+      return {
+        message: `Unknown key \`${key}\` in ${where}.${hint}`,
+        start: range[0],
+        end: range[1],
+        path: [...path, key],
+        ...(guess ? { replacement: guess } : {}),
+      };
     }
     case 'required': {
       const missing = String(params.missingProperty);
@@ -173,7 +186,10 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
       return make(`${capitalise(where)} is missing the required key \`${missing}\`${what}.`, range);
     }
     case 'type': {
-      const expected = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
+      const expected = String(params.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(' or ');
       return make(`${fieldName(path)} must be ${expected}; got ${show(value)}.`, valueRange());
     }
     case 'enum': {
@@ -184,7 +200,10 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
       const guess = unquoted ? undefined : typeof value === 'string' || typeof value === 'number' ? didYouMean(String(value), allowed) : undefined;
       const hint = unquoted ? ` Write it without quotes: ${String(value)}.` : guess ? ` Did you mean \`${guess}\`?` : '';
       const replacement = unquoted ? String(value) : guess;
-      return { ...make(`${fieldName(path)} must be one of ${list}; got ${show(value)}.${hint}`, valueRange()), ...(replacement !== undefined ? { replacement } : {}) };
+      return {
+        ...make(`${fieldName(path)} must be one of ${list}; got ${show(value)}.${hint}`, valueRange()),
+        ...(replacement !== undefined ? { replacement } : {}),
+      };
     }
     case 'const':
       return make(`${fieldName(path)} must be \`${String(params.allowedValue)}\`; got ${show(value)}.`, valueRange());
@@ -193,7 +212,10 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
       if (pattern.includes('[a-z0-9]+(-[a-z0-9]+)*')) {
         const suggestion = typeof value === 'string' ? kebab(value) : '';
         const hint = suggestion && suggestion !== value ? ` Did you mean \`${suggestion}\`?` : '';
-        const problem = make(`${fieldName(path)} must be an id in kebab case (lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`); got ${show(value)}.${hint}`, valueRange());
+        const problem = make(
+          `${fieldName(path)} must be an id in kebab case (lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`); got ${show(value)}.${hint}`,
+          valueRange(),
+        );
         return hint ? { ...problem, replacement: suggestion } : problem;
       }
       if (pattern.includes('\\d{4}-\\d{2}-\\d{2}')) {
@@ -226,7 +248,11 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
 }
 
 function kebab(s: string): string {
-  return s.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function capitalise(s: string): string {

@@ -36,7 +36,8 @@ function entitledRoles(step: Step): { id: string; source: Path }[] {
  * covers the role for every skill of the step at that site.
  */
 export function buildCoverageTable(protocol: Protocol): TableData {
-  const sites: SiteColumn[] = protocol.sites.length > 0 ? protocol.sites.map((s) => ({ id: s.id, name: s.name, source: [...s.path, 'name'] })) : [{ name: ALL_SITES }];
+  const sites: SiteColumn[] =
+    protocol.sites.length > 0 ? protocol.sites.map((s) => ({ id: s.id, name: s.name, source: [...s.path, 'name'] })) : [{ name: ALL_SITES }];
   const skillName = (id: string): string => protocol.skillById.get(id)?.name ?? id;
   const rows: TableCell[][] = [];
   for (const site of sites) {
@@ -44,7 +45,8 @@ export function buildCoverageTable(protocol: Protocol): TableData {
     for (const step of protocol.workflow) {
       if (step.skills.length === 0 || !appliesHere(step.sites)) continue;
       for (const role of entitledRoles(step)) {
-        const covering = (skill: string): TrainingRow | undefined => (protocol.trainingBySkill.get(skill) ?? []).find((row) => row.roles.includes(role.id) && appliesHere(row.sites));
+        const covering = (skill: string): TrainingRow | undefined =>
+          (protocol.trainingBySkill.get(skill) ?? []).find((row) => row.roles.includes(role.id) && appliesHere(row.sites));
         const missing = step.skills.filter((skill) => !covering(skill));
         let trained: TableCell;
         if (missing.length === 0) {
@@ -52,7 +54,11 @@ export function buildCoverageTable(protocol: Protocol): TableData {
         } else {
           // Point at where the fix goes: the roles of the missing skill's training row, or else the step's need for the skill.
           const row = protocol.trainingBySkill.get(missing[0])?.[0];
-          trained = { text: `no: missing ${missing.map(skillName).join(', ')}`, status: 'gap', source: row ? [...row.path, 'roles'] : [...step.path, 'skills', step.skills.indexOf(missing[0])] };
+          trained = {
+            text: `no: missing ${missing.map(skillName).join(', ')}`,
+            status: 'gap',
+            source: row ? [...row.path, 'roles'] : [...step.path, 'skills', step.skills.indexOf(missing[0])],
+          };
         }
         rows.push([
           site.source ? { text: site.name, source: site.source } : { text: site.name },

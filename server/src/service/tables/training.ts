@@ -53,7 +53,7 @@ function methodCell(protocol: Protocol, row: TrainingRow): TableCell {
 export function buildTrainingTable(protocol: Protocol): TableData {
   const rows = protocol.training.map((row): TableCell[] => [
     roleCell(protocol, row),
-    { text: row.skill === undefined ? '' : protocol.skillById.get(row.skill)?.name ?? row.skill, source: [...row.path, 'skill'] },
+    { text: row.skill === undefined ? '' : (protocol.skillById.get(row.skill)?.name ?? row.skill), source: [...row.path, 'skill'] },
     methodCell(protocol, row),
     { text: row.records.map((id) => protocol.recordById.get(id)?.name ?? id).join(', '), source: listSource(row.path, 'records', row.records) },
   ]);

@@ -38,7 +38,8 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
     let score: number;
     if (c === wanted) score = 0;
     else if (wanted.length >= 4 && c.includes(wanted)) score = 0.5;
-    else if (wanted.length < 3) continue; // one or two letters are too short to guess from
+    else if (wanted.length < 3)
+      continue; // one or two letters are too short to guess from
     else {
       const d = editDistance(wanted, c);
       if (d > Math.max(1, Math.floor(Math.max(wanted.length, c.length) / 4))) continue;

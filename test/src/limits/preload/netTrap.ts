@@ -47,7 +47,19 @@ if (logFile) {
     trap(https, m, `https.${m}`);
   }
   trap(http2, 'connect', 'http2.connect');
-  for (const m of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveTxt', 'resolveSrv', 'reverse', 'lookupService']) {
+  for (const m of [
+    'lookup',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveTxt',
+    'resolveSrv',
+    'reverse',
+    'lookupService',
+  ]) {
     trap(dns, m, `dns.${m}`);
     trap(dns.promises, m, `dns.promises.${m}`);
   }

@@ -22,7 +22,9 @@ describe('activation and contributions', () => {
   });
 
   it('opens protocol files as YAML, so the built-in YAML highlighting applies', async () => {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'samples', 'reference-department.roles.yaml'));
+    const document = await vscode.workspace.openTextDocument(
+      vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'samples', 'reference-department.roles.yaml'),
+    );
     assert.equal(document.languageId, 'yaml');
   });
 });

@@ -2,7 +2,21 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
-  activateExtension, closeAll, edit, expectations, expectCleanByRoundTrip, firstDiagnostics, ours, rangeOf, rangeText, replaceText, ruleOf, sample, show, waitForDiagnostics, workspaceFolder,
+  activateExtension,
+  closeAll,
+  edit,
+  expectations,
+  expectCleanByRoundTrip,
+  firstDiagnostics,
+  ours,
+  rangeOf,
+  rangeText,
+  replaceText,
+  ruleOf,
+  sample,
+  show,
+  waitForDiagnostics,
+  workspaceFolder,
 } from '../helpers';
 
 describe('diagnostics', () => {
@@ -24,7 +38,12 @@ describe('diagnostics', () => {
 
   // Every broken sample states what it must give: `# Expect: <rule> on line <N>`.
   const brokenDir = vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'), 'samples', 'broken');
-  const broken = fs.existsSync(brokenDir.fsPath) ? fs.readdirSync(brokenDir.fsPath).filter((f) => /\.roles\.(ya?ml|json)$/.test(f)).sort() : [];
+  const broken = fs.existsSync(brokenDir.fsPath)
+    ? fs
+        .readdirSync(brokenDir.fsPath)
+        .filter((f) => /\.roles\.(ya?ml|json)$/.test(f))
+        .sort()
+    : [];
   it('finds the broken samples', () => assert.ok(broken.length >= 20, `only ${broken.length} broken samples in ${brokenDir.fsPath}`));
   for (const name of broken) {
     it(`broken/${name} gives exactly the findings it claims`, async () => {
@@ -38,7 +57,13 @@ describe('diagnostics', () => {
     });
   }
 
-  for (const name of ['reference-department.roles.yaml', 'radiographer-led.roles.yaml', 'physicist-present.roles.yaml', 'shared-catalogue/prostate.roles.yaml', 'shared-catalogue/department.catalogue.yaml']) {
+  for (const name of [
+    'reference-department.roles.yaml',
+    'radiographer-led.roles.yaml',
+    'physicist-present.roles.yaml',
+    'shared-catalogue/prostate.roles.yaml',
+    'shared-catalogue/department.catalogue.yaml',
+  ]) {
     it(`${name} is clean (shown by a breaking edit and its undoing)`, async () => {
       const editor = await show(sample(name));
       await expectCleanByRoundTrip(editor.document);
@@ -101,8 +126,15 @@ describe('diagnostics', () => {
     const catalogue = await vscode.workspace.openTextDocument(sample('shared-catalogue/department.catalogue.yaml'));
     // Renaming the catalogue's `adapter` (unsaved) breaks the protocol's references to it.
     await replaceText(catalogue, 'id: adapter\n', 'id: adapter-renamed\n');
-    const diagnostics = await waitForDiagnostics(protocol.document.uri, (d) => d.some((x) => ruleOf(x) === 'unknown-reference'), 'unknown-reference in the includer');
-    assert.ok(diagnostics.some((d) => /`adapter`/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
+    const diagnostics = await waitForDiagnostics(
+      protocol.document.uri,
+      (d) => d.some((x) => ruleOf(x) === 'unknown-reference'),
+      'unknown-reference in the includer',
+    );
+    assert.ok(
+      diagnostics.some((d) => /`adapter`/.test(d.message)),
+      diagnostics.map((d) => d.message).join('\n'),
+    );
     await replaceText(catalogue, 'id: adapter-renamed\n', 'id: adapter\n');
     await waitForDiagnostics(protocol.document.uri, (d) => d.length === 0, 'the includer clean again');
     assert.equal(ours(protocol.document.uri).length, 0);

@@ -3,14 +3,32 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  activateExtension, closeAll, EXTENSION_ID, expectCleanByRoundTrip, hoverText, itemsOf, labelOf, positionIn, rangeOf, rangeText, replaceText, ruleOf, sample, show,
-  sortedRangeTexts, targets, tokenRanges, waitForDiagnostics,
+  activateExtension,
+  closeAll,
+  EXTENSION_ID,
+  expectCleanByRoundTrip,
+  hoverText,
+  itemsOf,
+  labelOf,
+  positionIn,
+  rangeOf,
+  rangeText,
+  replaceText,
+  ruleOf,
+  sample,
+  show,
+  sortedRangeTexts,
+  targets,
+  tokenRanges,
+  waitForDiagnostics,
 } from '../helpers';
 
 /** The vocabulary of a `$defs` entry of the shipped schema, with its descriptions. */
 function vocabulary(name: string): { values: string[]; descriptions: string[] } {
   const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-  const schema = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'schemas', 'role-protocol.schema.json'), 'utf8')) as { $defs: Record<string, { enum: string[]; enumDescriptions?: string[] }> };
+  const schema = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'schemas', 'role-protocol.schema.json'), 'utf8')) as {
+    $defs: Record<string, { enum: string[]; enumDescriptions?: string[] }>;
+  };
   return { values: schema.$defs[name].enum, descriptions: schema.$defs[name].enumDescriptions ?? [] };
 }
 
@@ -61,8 +79,12 @@ describe('language features on the reference sample', () => {
     assert.ok(labels.includes('advanced-adapter'), `no advanced-adapter in ${labels.join(', ')}`);
   });
 
-  it('hovers a role reference with the role\'s title, staff group and band', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionIn(document, 'advanced-adapter', 3, 'id: oar-approval'));
+  it("hovers a role reference with the role's title, staff group and band", async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionIn(document, 'advanced-adapter', 3, 'id: oar-approval'),
+    );
     const text = hoverText(hovers);
     assert.match(text, /Advanced Adapter/);
     assert.match(text, /dosimetrist/);
@@ -71,7 +93,11 @@ describe('language features on the reference sample', () => {
   });
 
   it('hovers a skill reference with its training row', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionIn(document, 'plan-selection]', 2, 'id: plan-selection'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionIn(document, 'plan-selection]', 2, 'id: plan-selection'),
+    );
     const text = hoverText(hovers);
     assert.match(text, /Plan selection/);
     assert.match(text, /Training program for plan checking/);
@@ -79,7 +105,11 @@ describe('language features on the reference sample', () => {
   });
 
   it('goes to the definition of a role', async () => {
-    const results = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionIn(document, 'advanced-adapter', 3, 'id: oar-approval'));
+    const results = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      document.uri,
+      positionIn(document, 'advanced-adapter', 3, 'id: oar-approval'),
+    );
     const found = targets(results);
     assert.equal(found.length, 1);
     assert.equal(found[0].uri.toString(), document.uri.toString());
@@ -87,7 +117,11 @@ describe('language features on the reference sample', () => {
   });
 
   it('finds every reference to a role, its definition included', async () => {
-    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionIn(document, 'advanced-adapter', 3, 'id: advanced-adapter'));
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      document.uri,
+      positionIn(document, 'advanced-adapter', 3, 'id: advanced-adapter'),
+    );
     assert.ok(locations.every((l) => l.uri.toString() === document.uri.toString()));
     const expected = tokenRanges(document, 'advanced-adapter');
     assert.ok(expected.length >= 10, `${expected.length}`);
@@ -95,9 +129,17 @@ describe('language features on the reference sample', () => {
   });
 
   it('renames a role everywhere it is written, and the result is still clean', async () => {
-    const rename = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, positionIn(document, 'physicist', 2, 'id: physicist'), 'medical-physicist');
+    const rename = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      document.uri,
+      positionIn(document, 'physicist', 2, 'id: physicist'),
+      'medical-physicist',
+    );
     const entries = rename.entries();
-    assert.deepEqual(entries.map(([uri]) => uri.toString()), [document.uri.toString()]);
+    assert.deepEqual(
+      entries.map(([uri]) => uri.toString()),
+      [document.uri.toString()],
+    );
     const edits = entries[0][1];
     assert.ok(edits.every((e) => e.newText === 'medical-physicist'));
     const expected = tokenRanges(document, 'physicist');
@@ -110,20 +152,42 @@ describe('language features on the reference sample', () => {
 
   it('refuses to rename a role to an id already taken', async () => {
     await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, positionIn(document, 'physicist', 2, 'id: physicist'), 'adapter')),
+      Promise.resolve(
+        vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, positionIn(document, 'physicist', 2, 'id: physicist'), 'adapter'),
+      ),
       (err: Error) => /adapter/.test(err.message),
     );
   });
 
   it('outlines roles, steps, skills, methods, records, sites and training', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
-    assert.deepEqual(symbols.map((s) => s.name), ['Sites', 'Roles', 'Workflow', 'Skills', 'Methods', 'Records', 'Training']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Sites', 'Roles', 'Workflow', 'Skills', 'Methods', 'Records', 'Training'],
+    );
     const roles = symbols.find((s) => s.name === 'Roles')!;
-    assert.deepEqual(roles.children.map((c) => c.name), ['adapter', 'advanced-adapter', 'physicist', 'clinical-oncologist']);
-    assert.deepEqual(roles.children.map((c) => c.detail), ['Adapter', 'Advanced Adapter', 'Physicist', 'Clinical Oncologist']);
+    assert.deepEqual(
+      roles.children.map((c) => c.name),
+      ['adapter', 'advanced-adapter', 'physicist', 'clinical-oncologist'],
+    );
+    assert.deepEqual(
+      roles.children.map((c) => c.detail),
+      ['Adapter', 'Advanced Adapter', 'Physicist', 'Clinical Oncologist'],
+    );
     assert.equal(rangeText(roles.children[1].selectionRange), rangeText(rangeOf(document, 'advanced-adapter', 'id: advanced-adapter')));
     const steps = symbols.find((s) => s.name === 'Workflow')!.children.map((c) => c.name);
-    assert.deepEqual(steps, ['cbct', 'oar-edit', 'oar-approval', 'target-edit', 'plan-calculation', 'plan-selection', 'dose-check', 'verification-cbct', 'delivery', 'mdt-review']);
+    assert.deepEqual(steps, [
+      'cbct',
+      'oar-edit',
+      'oar-approval',
+      'target-edit',
+      'plan-calculation',
+      'plan-selection',
+      'dose-check',
+      'verification-cbct',
+      'delivery',
+      'mdt-review',
+    ]);
   });
 });
 
@@ -134,7 +198,11 @@ describe('language features across an include', () => {
   it('goes from a protocol to the role defined in its catalogue', async () => {
     const { document } = await show(sample('shared-catalogue/prostate.roles.yaml'));
     const catalogue = await vscode.workspace.openTextDocument(sample('shared-catalogue/department.catalogue.yaml'));
-    const results = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionIn(document, 'adapter]', 2, 'id: oar-edit'));
+    const results = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      document.uri,
+      positionIn(document, 'adapter]', 2, 'id: oar-edit'),
+    );
     const found = targets(results);
     assert.equal(found.length, 1);
     assert.equal(found[0].uri.toString(), catalogue.uri.toString());
@@ -144,7 +212,12 @@ describe('language features across an include', () => {
   it('renames a catalogue role in the catalogue and in the protocol', async () => {
     const { document } = await show(sample('shared-catalogue/prostate.roles.yaml'));
     const catalogue = await vscode.workspace.openTextDocument(sample('shared-catalogue/department.catalogue.yaml'));
-    const rename = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, positionIn(document, 'adapter]', 2, 'id: oar-edit'), 'radiographer-adapter');
+    const rename = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      document.uri,
+      positionIn(document, 'adapter]', 2, 'id: oar-edit'),
+      'radiographer-adapter',
+    );
     const byUri = new Map(rename.entries().map(([uri, edits]) => [uri.toString(), edits]));
     assert.deepEqual([...byUri.keys()].sort(), [catalogue.uri.toString(), document.uri.toString()].sort());
     assert.deepEqual(sortedRangeTexts(byUri.get(document.uri.toString())!.map((e) => e.range)), sortedRangeTexts(tokenRanges(document, 'adapter')));

@@ -10,7 +10,8 @@ describe('commands', () => {
 
   it('are in the command palette under Role Protocols', async () => {
     const registered = await vscode.commands.getCommands(true);
-    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string; category: string }[] } }).contributes.commands;
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string; category: string }[] } })
+      .contributes.commands;
     for (const command of COMMANDS) {
       assert.ok(registered.includes(command), command);
       assert.equal(contributed.find((c) => c.command === command)?.category, 'Role Protocols');
@@ -40,7 +41,11 @@ describe('commands', () => {
   it('Export tables writes the chosen tables in the chosen format', async () => {
     const { document } = await show(sample('reference-department.roles.yaml'));
     const csv = vscode.Uri.joinPath(workspaceFolder(), 'exports', 'training.csv');
-    const written = await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.exportTables', document.uri, { tables: ['training'], format: 'csv', target: csv });
+    const written = await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.exportTables', document.uri, {
+      tables: ['training'],
+      format: 'csv',
+      target: csv,
+    });
     assert.equal(written?.toString(), csv.toString());
     const csvText = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
     assert.match(csvText.split(/\r?\n/)[0], /^Role,Skill,Method,Record$/);
@@ -48,15 +53,29 @@ describe('commands', () => {
     assert.doesNotMatch(csvText, /Responsibility matrix/);
 
     const md = vscode.Uri.joinPath(workspaceFolder(), 'exports', 'all.md');
-    await vscode.commands.executeCommand('roleProtocols.exportTables', document.uri, { tables: ['training', 'roles', 'matrix', 'coverage'], format: 'md', target: md });
+    await vscode.commands.executeCommand('roleProtocols.exportTables', document.uri, {
+      tables: ['training', 'roles', 'matrix', 'coverage'],
+      format: 'md',
+      target: md,
+    });
     const mdText = new TextDecoder().decode(await vscode.workspace.fs.readFile(md));
-    for (const title of ['Training matrix', 'Roles and responsibilities', 'Responsibility matrix', 'Training coverage by site']) assert.ok(mdText.includes(title), title);
+    for (const title of ['Training matrix', 'Roles and responsibilities', 'Responsibility matrix', 'Training coverage by site'])
+      assert.ok(mdText.includes(title), title);
   });
 
   it('Export tables writes Word (bytes from the server, base64 on the wire) and HTML', async () => {
     const { document } = await show(sample('reference-department.roles.yaml'));
     const docx = vscode.Uri.joinPath(workspaceFolder(), 'exports', 'all.docx');
-    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.exportTables', document.uri, { tables: ['training', 'matrix'], format: 'docx', target: docx }))?.toString(), docx.toString());
+    assert.equal(
+      (
+        await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.exportTables', document.uri, {
+          tables: ['training', 'matrix'],
+          format: 'docx',
+          target: docx,
+        })
+      )?.toString(),
+      docx.toString(),
+    );
     const bytes = await vscode.workspace.fs.readFile(docx);
     // A zip (PK\x03\x04) holding the Word document part, written byte for byte.
     assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);

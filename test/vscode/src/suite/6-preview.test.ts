@@ -52,7 +52,11 @@ interface Probe {
 
 /** The webview tabs of the tables panels, with the column each is in. */
 function tablesTabs(): { tab: vscode.Tab; column: vscode.ViewColumn }[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs.filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('roleProtocols.tables')).map((tab) => ({ tab, column: g.viewColumn })));
+  return vscode.window.tabGroups.all.flatMap((g) =>
+    g.tabs
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('roleProtocols.tables'))
+      .map((tab) => ({ tab, column: g.viewColumn })),
+  );
 }
 
 /** The tables tabs once they satisfy `predicate`: now, or on a change of the tabs (the workbench reports them a moment after a panel opens). */
@@ -61,7 +65,13 @@ function tabsSettle(predicate: (tabs: ReturnType<typeof tablesTabs>) => boolean,
     if (predicate(tablesTabs())) return resolve(tablesTabs());
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; the tabs are: ${tablesTabs().map((t) => t.tab.label).join(', ')}`));
+      reject(
+        new Error(
+          `Timed out after ${timeoutMs} ms waiting for ${what}; the tabs are: ${tablesTabs()
+            .map((t) => t.tab.label)
+            .join(', ')}`,
+        ),
+      );
     }, timeoutMs);
     const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
       if (!predicate(tablesTabs())) return;
@@ -73,7 +83,8 @@ function tabsSettle(predicate: (tabs: ReturnType<typeof tablesTabs>) => boolean,
 }
 
 function columnOf(uri: vscode.Uri): vscode.ViewColumn | undefined {
-  return vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()))?.viewColumn;
+  return vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()))
+    ?.viewColumn;
 }
 
 describe('tables preview (webview)', () => {
@@ -122,7 +133,12 @@ describe('tables preview (webview)', () => {
     assert.ok(preview.panelFor(other));
     assert.notEqual(preview.panelFor(other), panel);
     await tabsSettle((tabs) => tabs.length === 2, 'a second tables tab');
-    assert.deepEqual(tablesTabs().map((t) => t.tab.label).sort(), ['Tables: radiographer-led.roles.yaml', `Tables: ${REFERENCE}`]);
+    assert.deepEqual(
+      tablesTabs()
+        .map((t) => t.tab.label)
+        .sort(),
+      ['Tables: radiographer-led.roles.yaml', `Tables: ${REFERENCE}`],
+    );
   });
 
   it('comes back after a reload: a panel restored with its page’s saved state follows its protocol again', async () => {
@@ -156,7 +172,10 @@ describe('tables preview (webview)', () => {
     const panel = preview.panelFor(uri)!;
     const extension = await activateExtension();
     assert.equal(panel.webview.options.enableScripts, true);
-    assert.deepEqual(panel.webview.options.localResourceRoots?.map((u) => u.toString()), [vscode.Uri.joinPath(extension.extensionUri, 'client', 'media').toString()]);
+    assert.deepEqual(
+      panel.webview.options.localResourceRoots?.map((u) => u.toString()),
+      [vscode.Uri.joinPath(extension.extensionUri, 'client', 'media').toString()],
+    );
     const html = panel.webview.html;
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     assert.ok(csp, html);
@@ -169,7 +188,10 @@ describe('tables preview (webview)', () => {
     // Every script carries the nonce; no inline handler, no remote resource.
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.equal(scripts.length, 1);
-    assert.ok(scripts.every((s) => s.includes(`nonce="${nonce}"`)), scripts.join('\n'));
+    assert.ok(
+      scripts.every((s) => s.includes(`nonce="${nonce}"`)),
+      scripts.join('\n'),
+    );
     assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
     // The only resources: the page's stylesheet and script, from the media folder, as webview URIs.
     const media = vscode.Uri.joinPath(extension.extensionUri, 'client', 'media');
@@ -183,26 +205,39 @@ describe('tables preview (webview)', () => {
   it('shows the four tables: the training matrix row for row, the matrix with its legend, coverage without gaps', async () => {
     const { uri, report } = await openPreview(preview, sample(REFERENCE));
     assert.equal(report.heading, `Summary tables: ${REFERENCE}`);
-    assert.deepEqual(report.tables.map((t) => t.title), TITLES);
+    assert.deepEqual(
+      report.tables.map((t) => t.title),
+      TITLES,
+    );
     assert.equal(report.banner, null);
     const training = renderedTable(report, 'training');
     assert.deepEqual(training.columns, ['Role', 'Skill', 'Method', 'Record']);
     assert.deepEqual(training.rows, REFERENCE_TRAINING);
     const matrix = renderedTable(report, 'matrix');
     assert.deepEqual(matrix.columns, ['Step', 'Adapter', 'Advanced Adapter', 'MPE', 'Clinical Oncologist']);
-    assert.deepEqual(matrix.rows.find((r) => r[0] === 'Independent dose check (Mobius)'), ['Independent dose check (Mobius)', '', 'PA', 'A', '']);
+    assert.deepEqual(
+      matrix.rows.find((r) => r[0] === 'Independent dose check (Mobius)'),
+      ['Independent dose check (Mobius)', '', 'PA', 'A', ''],
+    );
     assert.deepEqual(matrix.legend, ['P: performs', 'E: edits', 'A: approves', 'G: agrees', 'S: supports', 'R: reviews']);
     const coverage = renderedTable(report, 'coverage');
     assert.equal(coverage.gaps, 0);
     assert.match(coverage.summary ?? '', /No gaps/);
     // Every cell the server made is on the page, in its place.
     const client = ((await activateExtension()).exports as { client: { sendRequest<T>(method: string, params: unknown): Promise<T> } }).client;
-    const data = await client.sendRequest<{ id: string; columns: string[]; rows: { text: string }[][] }[]>('roleProtocols/tables', { uri: uri.toString(), format: 'data' });
+    const data = await client.sendRequest<{ id: string; columns: string[]; rows: { text: string }[][] }[]>('roleProtocols/tables', {
+      uri: uri.toString(),
+      format: 'data',
+    });
     let cells = 0;
     for (const table of data) {
       const shown = renderedTable(report, table.id);
       assert.deepEqual(shown.columns, table.columns, table.id);
-      assert.deepEqual(shown.rows, table.rows.map((row) => row.map((c) => c.text)), table.id);
+      assert.deepEqual(
+        shown.rows,
+        table.rows.map((row) => row.map((c) => c.text)),
+        table.id,
+      );
       cells += table.rows.reduce((n, row) => n + row.length, 0);
     }
     assert.ok(cells > 100, `only ${cells} cells`);
@@ -227,7 +262,12 @@ describe('tables preview (webview)', () => {
     const { document, uri } = await openPreview(preview, sample(REFERENCE));
     // The adapter's OAR outlining training row now trains the advanced adapter instead.
     await replaceText(document, 'roles: [adapter]', 'roles: [advanced-adapter]', '\ntraining:');
-    const gap = await waitForRender(preview, uri, (r) => renderedTable(r, 'coverage').gaps > 0 && /may be incomplete/.test(r.banner ?? ''), 'a coverage gap and the errors banner');
+    const gap = await waitForRender(
+      preview,
+      uri,
+      (r) => renderedTable(r, 'coverage').gaps > 0 && /may be incomplete/.test(r.banner ?? ''),
+      'a coverage gap and the errors banner',
+    );
     const coverage = renderedTable(gap, 'coverage');
     const gapRows = coverage.rows.filter((row) => row[4].startsWith('no: missing'));
     assert.equal(coverage.gaps, gapRows.length);
@@ -249,7 +289,12 @@ describe('tables preview (webview)', () => {
   it('keeps the last tables, and says why, while the document does not parse', async () => {
     const { document, uri, report } = await openPreview(preview, sample(REFERENCE));
     await replaceText(document, 'training:\n', 'training: [\n');
-    const broken = await waitForRender(preview, uri, (r) => /could not be updated/.test(r.banner ?? '') && /may be incomplete/.test(r.banner ?? ''), 'the banner about the syntax error');
+    const broken = await waitForRender(
+      preview,
+      uri,
+      (r) => /could not be updated/.test(r.banner ?? '') && /may be incomplete/.test(r.banner ?? ''),
+      'the banner about the syntax error',
+    );
     assert.match(broken.banner ?? '', /fix the syntax error first/);
     assert.deepEqual(renderedTable(broken, 'training').rows, renderedTable(report, 'training').rows, 'the last tables stay');
     await replaceText(document, 'training: [\n', 'training:\n');
@@ -281,7 +326,12 @@ describe('tables preview (webview)', () => {
   it('works with includes: catalogue roles are shown and reveal in the catalogue', async () => {
     const protocol = sample('shared-catalogue/prostate.roles.yaml');
     const { uri, report } = await openPreview(preview, protocol);
-    assert.deepEqual(renderedTable(report, 'training').rows[0], ['Adapter and Advanced Adapter', 'OAR outlining', 'ProKnow Contouring Tool', 'ProKnow log and certificates']);
+    assert.deepEqual(renderedTable(report, 'training').rows[0], [
+      'Adapter and Advanced Adapter',
+      'OAR outlining',
+      'ProKnow Contouring Tool',
+      'ProKnow log and certificates',
+    ]);
     const roles = renderedTable(report, 'roles');
     const row = roles.rows.findIndex((r) => r[0] === 'Physicist');
     assert.ok(row >= 0, JSON.stringify(roles.rows));
@@ -296,7 +346,9 @@ describe('tables preview (webview)', () => {
 
   it('shows a hostile document as text: no element, handler or script from the document gets into the page', async () => {
     const extension = await activateExtension();
-    const fixture = await vscode.workspace.fs.readFile(vscode.Uri.file(path.join(extension.extensionPath, 'test', 'fixtures', 'exports', 'hostile.roles.yaml')));
+    const fixture = await vscode.workspace.fs.readFile(
+      vscode.Uri.file(path.join(extension.extensionPath, 'test', 'fixtures', 'exports', 'hostile.roles.yaml')),
+    );
     // The fixture, plus payloads that would set a flag if they ever ran (alert() is blocked in a webview either way).
     const text = new TextDecoder()
       .decode(fixture)
@@ -308,7 +360,10 @@ describe('tables preview (webview)', () => {
     const { uri, report } = await openPreview(preview, copy);
 
     const roles = renderedTable(report, 'roles');
-    assert.deepEqual(roles.rows.map((r) => r[0]), ['<img src=x onerror=alert(1)>', '<svg onload=window.rpInjected=1><img src=x onerror=window.rpInjected=2>', 'Clinical Oncologist – Ü']);
+    assert.deepEqual(
+      roles.rows.map((r) => r[0]),
+      ['<img src=x onerror=alert(1)>', '<svg onload=window.rpInjected=1><img src=x onerror=window.rpInjected=2>', 'Clinical Oncologist – Ü'],
+    );
     assert.equal(roles.rows[0][4], 'Edit OARs </td></tr></table><script>alert(3)</script>; <script>window.rpInjected=3</script><iframe srcdoc=x></iframe>');
     assert.ok(renderedTable(report, 'matrix').rows.some((r) => r[0] === '<a href="https://example.org/x">Edit</a> OARs'));
     assert.equal(renderedTable(report, 'coverage').gaps, 1);
@@ -321,7 +376,8 @@ describe('tables preview (webview)', () => {
     assert.equal(probe.handlerAttributes, 0, 'no on… attribute');
     assert.equal(probe.injectedFlag, null, 'no injected handler ran');
     assert.deepEqual(probe.violations, [], 'nothing the policy had to refuse');
-    for (const shown of ['<img src=x onerror=alert(1)>', '</td></tr></table><script>alert(3)</script>', '=SUM(1,2)', 'Bladder & bowel <u>']) assert.ok(probe.bodyText.includes(shown), shown);
+    for (const shown of ['<img src=x onerror=alert(1)>', '</td></tr></table><script>alert(3)</script>', '=SUM(1,2)', 'Bladder & bowel <u>'])
+      assert.ok(probe.bodyText.includes(shown), shown);
   });
 
   it('follows the colour theme through its CSS variables (high contrast)', async () => {
@@ -365,7 +421,10 @@ describe('tables preview (webview)', () => {
         resolve();
       });
     });
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sample('physicist-present.roles.yaml')), { viewColumn: panel.viewColumn, preview: false });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sample('physicist-present.roles.yaml')), {
+      viewColumn: panel.viewColumn,
+      preview: false,
+    });
     await hidden;
     const back = waitForRender(preview, uri, (r) => r.tables.length === 4 && r.scrollY === scrolled.scrollY, 'the tables at the same scroll position');
     await vscode.commands.executeCommand('roleProtocols.showTables', uri);

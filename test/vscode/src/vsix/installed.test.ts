@@ -2,7 +2,20 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, closeAll, COMMANDS, EXTENSION_ID, expectations, firstDiagnostics, renderedTable, ruleOf, sample, show, tablesPreview, waitForRender } from '../helpers';
+import {
+  activateExtension,
+  closeAll,
+  COMMANDS,
+  EXTENSION_ID,
+  expectations,
+  firstDiagnostics,
+  renderedTable,
+  ruleOf,
+  sample,
+  show,
+  tablesPreview,
+  waitForRender,
+} from '../helpers';
 
 /**
  * Runs against the extension installed from the packaged .vsix (no
@@ -15,7 +28,10 @@ describe('the installed .vsix', () => {
   it('is what runs: installed in the extensions folder, with the two bundles and no node_modules', async () => {
     const extension = await activateExtension();
     const root = path.resolve(__dirname, '../../../..');
-    assert.ok(!path.resolve(extension.extensionPath).startsWith(root + path.sep) && path.resolve(extension.extensionPath) !== root, `${extension.extensionPath} is the repository, not the installed package`);
+    assert.ok(
+      !path.resolve(extension.extensionPath).startsWith(root + path.sep) && path.resolve(extension.extensionPath) !== root,
+      `${extension.extensionPath} is the repository, not the installed package`,
+    );
     const files = fs.readdirSync(extension.extensionPath);
     assert.ok(!files.includes('node_modules'), files.join(', '));
     for (const file of ['dist/extension.js', 'dist/server.js', 'package.json']) assert.ok(fs.existsSync(path.join(extension.extensionPath, file)), file);
@@ -30,7 +46,12 @@ describe('the installed .vsix', () => {
 
   // The schema sample needs the JSON Schema inlined in the server bundle; the
   // unknown reference needs the rules; the catalogue one needs includes read from disk.
-  for (const name of ['broken/schema-vocabulary.roles.yaml', 'broken/unknown-reference.roles.yaml', 'broken/syntax.roles.yaml', 'broken/unresolved-include.roles.yaml']) {
+  for (const name of [
+    'broken/schema-vocabulary.roles.yaml',
+    'broken/unknown-reference.roles.yaml',
+    'broken/syntax.roles.yaml',
+    'broken/unresolved-include.roles.yaml',
+  ]) {
     it(`${name}: diagnostics appear where the sample says`, async () => {
       const { document } = await show(sample(name));
       const diagnostics = await firstDiagnostics(document.uri);

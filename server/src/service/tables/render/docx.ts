@@ -110,7 +110,12 @@ function bodyCell(table: TableData, cell: TableCell, column: number, width: numb
   let fill: string | undefined;
   if (cell.status === 'gap') {
     fill = GAP_FILL;
-    children = [new Paragraph({ children: [new TextRun({ text: `${GAP_MARK.toUpperCase()}: `, bold: true, size }), ...runs(cell.text, { bold: true, size })], spacing: { before: 0, after: 0 } })];
+    children = [
+      new Paragraph({
+        children: [new TextRun({ text: `${GAP_MARK.toUpperCase()}: `, bold: true, size }), ...runs(cell.text, { bold: true, size })],
+        spacing: { before: 0, after: 0 },
+      }),
+    ];
   } else {
     if (cell.status === 'trained') fill = TRAINED_FILL;
     const matrixPart = table.id === 'matrix' && column > 0;
@@ -138,7 +143,9 @@ function dataTable(table: TableData, width: number): Table {
   const widths = columnWidths(table.columns, table.rows, width);
   const rows = [
     headerRow(table.columns, widths, table.id === 'matrix' ? 1 : Infinity),
-    ...table.rows.map((cells) => new TableRow({ cantSplit: true, children: table.columns.map((_, i) => bodyCell(table, cells[i] ?? { text: '' }, i, widths[i])) })),
+    ...table.rows.map(
+      (cells) => new TableRow({ cantSplit: true, children: table.columns.map((_, i) => bodyCell(table, cells[i] ?? { text: '' }, i, widths[i])) }),
+    ),
   ];
   return wordTable(widths, rows);
 }
@@ -146,7 +153,8 @@ function dataTable(table: TableData, width: number): Table {
 const spaced = (text: string, style: RunStyle = {}): Paragraph => new Paragraph({ children: runs(text, style), spacing: { before: 120, after: 120 } });
 
 function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
-  const value = (v: string | undefined): Paragraph => (v === undefined || v === '' ? paragraph(NOT_STATED, { italics: true, size: TABLE_SIZE }) : paragraph(v, { size: TABLE_SIZE }));
+  const value = (v: string | undefined): Paragraph =>
+    v === undefined || v === '' ? paragraph(NOT_STATED, { italics: true, size: TABLE_SIZE }) : paragraph(v, { size: TABLE_SIZE });
   const labelWidth = 2400;
   const controlWidths = [labelWidth, Math.min(width, TEXT_WIDTH.portrait) - labelWidth];
   const control = wordTable(
@@ -156,13 +164,21 @@ function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
         new TableRow({
           cantSplit: true,
           children: [
-            new DocxCell({ width: { size: controlWidths[0], type: WidthType.DXA }, shading: { type: ShadingType.CLEAR, color: 'auto', fill: LABEL_FILL }, children: [paragraph(field.label, { bold: true, size: TABLE_SIZE })] }),
+            new DocxCell({
+              width: { size: controlWidths[0], type: WidthType.DXA },
+              shading: { type: ShadingType.CLEAR, color: 'auto', fill: LABEL_FILL },
+              children: [paragraph(field.label, { bold: true, size: TABLE_SIZE })],
+            }),
             new DocxCell({ width: { size: controlWidths[1], type: WidthType.DXA }, children: [value(field.value)] }),
           ],
         }),
     ),
   );
-  const blocks: (Paragraph | Table)[] = [new Paragraph({ text: 'Document control', heading: HeadingLevel.HEADING_1 }), control, new Paragraph({ text: 'Approvals', heading: HeadingLevel.HEADING_2 })];
+  const blocks: (Paragraph | Table)[] = [
+    new Paragraph({ text: 'Document control', heading: HeadingLevel.HEADING_1 }),
+    control,
+    new Paragraph({ text: 'Approvals', heading: HeadingLevel.HEADING_2 }),
+  ];
   const approvals = approvalLines(set);
   if (approvals.length === 0) {
     blocks.push(spaced(`${NOT_STATED}: the document records no approvals.`, { italics: true }));
@@ -176,7 +192,13 @@ function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
     blocks.push(
       wordTable(widths, [
         headerRow(columns, widths),
-        ...approvals.map((a) => new TableRow({ cantSplit: true, children: [a.name, a.role, a.date].map((v, i) => new DocxCell({ width: { size: widths[i], type: WidthType.DXA }, children: [value(v)] })) })),
+        ...approvals.map(
+          (a) =>
+            new TableRow({
+              cantSplit: true,
+              children: [a.name, a.role, a.date].map((v, i) => new DocxCell({ width: { size: widths[i], type: WidthType.DXA }, children: [value(v)] })),
+            }),
+        ),
       ]),
     );
   }
@@ -184,9 +206,14 @@ function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
 }
 
 function tableBlock(table: TableData, width: number): (Paragraph | Table)[] {
-  const blocks: (Paragraph | Table)[] = [new Paragraph({ children: runs(table.title), heading: HeadingLevel.HEADING_1, keepNext: true }), new Paragraph({ children: runs(tableDescription(table), { italics: true }), keepNext: true, spacing: { after: 120 } }), dataTable(table, width)];
+  const blocks: (Paragraph | Table)[] = [
+    new Paragraph({ children: runs(table.title), heading: HeadingLevel.HEADING_1, keepNext: true }),
+    new Paragraph({ children: runs(tableDescription(table), { italics: true }), keepNext: true, spacing: { after: 120 } }),
+    dataTable(table, width),
+  ];
   if (table.rows.length === 0) blocks.push(spaced('No rows: the document has nothing for this table yet.', { italics: true }));
-  if (table.legend && table.legend.length > 0) blocks.push(new Paragraph({ children: [new TextRun({ text: 'Legend: ', bold: true }), ...runs(table.legend.join('   ·   '))], spacing: { before: 120 } }));
+  if (table.legend && table.legend.length > 0)
+    blocks.push(new Paragraph({ children: [new TextRun({ text: 'Legend: ', bold: true }), ...runs(table.legend.join('   ·   '))], spacing: { before: 120 } }));
   return blocks;
 }
 
@@ -196,7 +223,12 @@ function footer(set: TableSet): Footer {
     children: [
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ text: `${xmlSafe(name)}    Page `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 }), new TextRun({ text: ' of ', size: 16 }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })],
+        children: [
+          new TextRun({ text: `${xmlSafe(name)}    Page `, size: 16 }),
+          new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
+          new TextRun({ text: ' of ', size: 16 }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 }),
+        ],
       }),
     ],
   });
@@ -234,18 +266,16 @@ export function buildDocument(set: TableSet): Document {
         heading2: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 } } },
       },
     },
-    sections: sections.map(
-      (section): ISectionOptions => ({
-        properties: {
-          page: {
-            size: { width: A4.width, height: A4.height, orientation: section.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
-          },
+    sections: sections.map((section): ISectionOptions => ({
+      properties: {
+        page: {
+          size: { width: A4.width, height: A4.height, orientation: section.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
         },
-        footers: { default: footer(set) },
-        children: section.children,
-      }),
-    ),
+      },
+      footers: { default: footer(set) },
+      children: section.children,
+    })),
   });
 }
 

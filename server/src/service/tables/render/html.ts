@@ -115,7 +115,12 @@ function tableSection(table: TableData): string {
   ];
   if (table.rows.length === 0) lines.push('<p class="not-stated">No rows: the document has nothing for this table yet.</p>');
   if (table.legend && table.legend.length > 0) {
-    lines.push(`<h3 id="${id}-legend">Legend</h3>`, `<ul class="legend" aria-labelledby="${id}-legend">`, ...table.legend.map((l) => `<li>${escapeHtml(l)}</li>`), '</ul>');
+    lines.push(
+      `<h3 id="${id}-legend">Legend</h3>`,
+      `<ul class="legend" aria-labelledby="${id}-legend">`,
+      ...table.legend.map((l) => `<li>${escapeHtml(l)}</li>`),
+      '</ul>',
+    );
   }
   lines.push('</section>');
   return lines.join('\n');

@@ -33,7 +33,7 @@ export function markdownTable(table: TableData): string {
 
 /** "Title (id), version 1.2, approved": whatever of those the document states; '' when none. */
 export function documentLine(document: DocumentControl): string {
-  const name = document.title && document.id ? `${document.title} (${document.id})` : document.title ?? document.id ?? '';
+  const name = document.title && document.id ? `${document.title} (${document.id})` : (document.title ?? document.id ?? '');
   return [name, document.version ? `version ${document.version}` : '', document.status ?? ''].filter(Boolean).join(', ');
 }
 
