@@ -13,18 +13,22 @@ const { now, median } = require('./lib/stats');
 const { TODAY } = require('./inprocess');
 
 const OUT = path.join(__dirname, '..', 'server', 'out');
-const { lintText } = require(path.join(OUT, 'service', 'engine', 'lint'));
-const { fileIncludeReader } = require(path.join(OUT, 'node', 'includes'));
-const { IncludeCache } = require(path.join(OUT, 'service', 'engine', 'includes'));
+const { ProjectHost, settingsKey } = require(path.join(OUT, 'service', 'project', 'host'));
+const { diskFileSystem } = require(path.join(OUT, 'node', 'fileSystem'));
+const { includeResolver, realPath } = require(path.join(OUT, 'node', 'includes'));
 
+/**
+ * Checks the files as the server and the CLI do: through a project host over
+ * the disk, edited texts given as open documents. A new host per call: each
+ * check of a set of documents reads the catalogue once.
+ */
 function lintAll(files, overlay, roots) {
-  const reader = fileIncludeReader({ roots, overlay: (f) => overlay.get(path.resolve(f)) });
-  const includeCache = new IncludeCache();
+  const host = new ProjectHost(diskFileSystem());
+  for (const [file, text] of overlay) host.setDocument({ id: file, file, name: file, text });
+  const config = { rules: new Map() };
+  const settings = { config, today: TODAY, includes: includeResolver({ roots: roots.map(realPath) }), key: settingsKey(config, roots) };
   const results = new Map();
-  for (const file of files) {
-    const text = overlay.get(file) ?? fs.readFileSync(file, 'utf8');
-    results.set(file, lintText(text, { fileName: file, today: TODAY, readInclude: reader, includeCache }));
-  }
+  for (const file of files) results.set(file, host.analysis(file, settings, { whatever: true }).result);
   return results;
 }
 

@@ -1,23 +1,17 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { documentKindOfText, stemOf, type FileKind } from '../../server/src/shared/documentKinds';
 
-/** File names the extension knows as protocols or catalogues by their name alone. */
-export const PROTOCOL_FILE_NAME = /\.(roles|catalogue)\.(ya?ml|json)$/i;
-
-/**
- * Does the text say it is a role protocol or catalogue? The same test as the
- * server's (a top-level `format` of `role-protocol/…` or `role-catalogue/…`),
- * done on the text so the client needs no parser: a YAML key at column 0, or
- * a JSON `"format"` member.
- */
-export function declaresProtocolFormat(text: string): boolean {
-  return /^format:[ \t]*["']?role-(protocol|catalogue)\//m.test(text) || /"format"\s*:\s*"role-(protocol|catalogue)\//.test(text);
+/** What a document is, by the server's own decision (`server/src/shared/documentKinds.ts`). */
+export function kindOf(document: vscode.TextDocument): FileKind | undefined {
+  if (document.languageId !== 'yaml' && document.languageId !== 'json') return undefined;
+  return documentKindOfText(document.uri.path, document.getText(), document.languageId);
 }
 
-/** A document the extension works on: YAML or JSON, named like a protocol or saying so in `format`. */
+/** A document the extension works on: a protocol or a catalogue, by its name or its `format`. */
 export function isProtocolDocument(document: vscode.TextDocument): boolean {
-  if (document.languageId !== 'yaml' && document.languageId !== 'json') return false;
-  return PROTOCOL_FILE_NAME.test(document.uri.path) || declaresProtocolFormat(document.getText());
+  const kind = kindOf(document);
+  return kind === 'protocol' || kind === 'catalogue';
 }
 
 /** The document a command acts on: the one it was given (editor title, explorer), else the active editor's. */
@@ -31,8 +25,7 @@ export async function targetDocument(resource: unknown): Promise<vscode.TextDocu
 
 /** The protocol's file name without `.roles.yaml` (or `.yaml`), for naming what is made from it. */
 export function baseName(uri: vscode.Uri): string {
-  const name = path.posix.basename(uri.path);
-  return name.replace(/\.(roles|catalogue)\.(ya?ml|json)$/i, '').replace(/\.(ya?ml|json)$/i, '') || 'protocol';
+  return stemOf(path.posix.basename(uri.path)) || 'protocol';
 }
 
 /**

@@ -3,16 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TablesPreviews } from '../preview/tablesPreview';
 import { baseName, isProtocolDocument, targetDocument } from '../protocolFiles';
 
-/** The server's table request: rendered text of some or all summary tables of an open document. */
-export const TABLES_REQUEST = 'roleProtocols/tables';
-export interface TablesParams {
-  uri: string;
-  /** Table ids; all four when left out. */
-  tables?: string[];
-  format: TableFormat | 'data';
-  /** For formats that give bytes (Word): the file comes base64-encoded. */
-  encoding?: 'base64';
-}
+import { TABLES_METHOD, type TablesParams } from '../../../server/src/shared/requests';
 
 export type TableFormat = 'md' | 'csv' | 'html' | 'docx';
 
@@ -39,7 +30,7 @@ const FORMATS: readonly { id: TableFormat; label: string; detail: string; filter
 
 /** Asks the server for rendered tables; a failure becomes an Error with the server's message. */
 async function requestTables(client: LanguageClient, params: TablesParams): Promise<string> {
-  const result = await client.sendRequest<unknown>(TABLES_REQUEST, params);
+  const result = await client.sendRequest<unknown>(TABLES_METHOD, params);
   if (typeof result !== 'string') throw new Error('The server sent no tables.');
   return result;
 }

@@ -1,32 +1,16 @@
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PROTOCOL_FILE_NAME } from '../protocolFiles';
+import { LOCATE_METHOD, TABLES_METHOD, type LocateParams, type LocateResult, type TableData } from '../../../server/src/shared/requests';
+import { kindOf } from '../protocolFiles';
+
+export type { TableCell, TableData } from '../../../server/src/shared/requests';
 
 /** The webview type of the "Summary tables" panels. */
 export const TABLES_VIEW_TYPE = 'roleProtocols.tables';
 
-/** The server's request for a table cell's source (`server/src/lsp/locate.ts`). */
-export const LOCATE_REQUEST = 'roleProtocols/locate';
-
 /** How long the preview waits after the last keystroke before asking for new tables. */
 export const PREVIEW_DEBOUNCE_MS = 300;
-
-/** A table cell as the server sends it (`format: 'data'`). */
-export interface TableCell {
-  text: string;
-  source?: (string | number)[];
-  sourceFile?: string;
-  status?: 'trained' | 'gap' | 'none';
-}
-
-export interface TableData {
-  id: string;
-  title: string;
-  columns: string[];
-  rows: TableCell[][];
-  legend?: string[];
-}
 
 /** What a panel's page reports it has rendered, read back from its DOM. */
 export interface RenderedReport {
@@ -91,7 +75,7 @@ type Converters = Pick<LanguageClient, 'sendRequest' | 'code2ProtocolConverter' 
 
 /** Asks the server for a protocol's tables as data. */
 export async function requestTableData(client: Pick<LanguageClient, 'sendRequest'>, uri: string): Promise<TableData[]> {
-  const result = await client.sendRequest<unknown>('roleProtocols/tables', { uri, format: 'data' });
+  const result = await client.sendRequest<unknown>(TABLES_METHOD, { uri, format: 'data' });
   if (!Array.isArray(result)) throw new Error('The server sent no tables.');
   return result as TableData[];
 }
@@ -195,11 +179,8 @@ export class TablesPreviews implements vscode.Disposable, TablesPreviewApi {
       own.sourceChanged();
       return;
     }
-    if (this.previews.size === 0 || (document.languageId !== 'yaml' && document.languageId !== 'json')) return;
-    const catalogue =
-      /\.catalogue\.(ya?ml|json)$/i.test(document.uri.path) ||
-      (!PROTOCOL_FILE_NAME.test(document.uri.path) && /^format:[ \t]*["']?role-catalogue\//m.test(document.getText()));
-    if (catalogue) for (const preview of this.previews.values()) preview.sourceChanged();
+    if (this.previews.size === 0) return;
+    if (kindOf(document) === 'catalogue') for (const preview of this.previews.values()) preview.sourceChanged();
   }
 
   dispose(): void {
@@ -373,15 +354,16 @@ class TablesPreview {
   }
 
   /** Selects a cell's source in the editor: in the protocol, or in the catalogue it comes from. */
-  private async reveal(source: (string | number)[], sourceFile: string | undefined): Promise<void> {
+  private async reveal(source: readonly (string | number)[], sourceFile: string | undefined): Promise<void> {
     try {
       // The server places paths in open documents only.
       const protocol = await vscode.workspace.openTextDocument(this.uri);
-      const params = { uri: this.client.code2ProtocolConverter.asUri(this.uri), path: source, file: sourceFile };
-      const found = await this.client.sendRequest<{
-        uri: string;
-        range: { start: { line: number; character: number }; end: { line: number; character: number } };
-      } | null>(LOCATE_REQUEST, params);
+      const params: LocateParams = {
+        uri: this.client.code2ProtocolConverter.asUri(this.uri),
+        path: source,
+        ...(sourceFile !== undefined ? { file: sourceFile } : {}),
+      };
+      const found = await this.client.sendRequest<LocateResult | null>(LOCATE_METHOD, params);
       if (!found) {
         void vscode.window.showWarningMessage(`Role Protocols: that cell's source is no longer in ${fileName(this.uri)}.`);
         this.events.handled({ uri: this.uri, action: 'reveal', ok: false, detail: 'not found' });

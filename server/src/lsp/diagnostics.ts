@@ -6,8 +6,9 @@ import { logError } from './safe';
 import type { Analysis, ProtocolWorkspace } from './workspace';
 import type { LineIndex } from '../service/text/lineIndex';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, parseConfig } from '../service/config/config';
-import { MAX_CONFIG_BYTES } from '../node/config';
+import { parseConfig } from '../service/config/config';
+import { isConfigFileName } from '../shared/documentKinds';
+import { MAX_CONFIG_BYTES } from '../node/read';
 import { knownRuleIds } from '../service/rules/index';
 import { uriBaseName } from './uris';
 
@@ -41,14 +42,35 @@ export function diagnosticsOf(analysis: Analysis | undefined): Diagnostic[] {
 }
 
 /**
+ * A document whose check failed (a bug: the server log has the details) is
+ * never shown as clean: one error at its start says so.
+ */
+export function failedDiagnostics(reason: string): Diagnostic[] {
+  return [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: SEVERITIES.error,
+      source: DIAGNOSTIC_SOURCE,
+      message: `This document could not be checked (${reason}); its problems are not shown. The Role Protocols output has the details: please report it.`,
+    },
+  ];
+}
+
+/** What to show for a document: its findings, or the failure of its check. */
+function findingsOf(workspace: ProtocolWorkspace, uri: string, analysis: Analysis | undefined): Diagnostic[] {
+  const failure = analysis ? undefined : workspace.failureOf(uri);
+  return failure ? failedDiagnostics(failure) : diagnosticsOf(analysis);
+}
+
+/**
  * A project configuration file (`.roleprotocols.yaml`) open in the editor:
  * its own problems (an unknown rule, a wrong severity, a bad size), where
  * they are written. Undefined for any other document.
  */
 export function configDiagnostics(document: TextDocument | undefined): Diagnostic[] | undefined {
-  if (!document || !CONFIG_FILE_NAMES.includes(uriBaseName(document.uri))) return undefined;
+  if (!document || !isConfigFileName(uriBaseName(document.uri))) return undefined;
   const text = document.getText();
-  if (text.length > MAX_CONFIG_BYTES) {
+  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
     // Loading it refuses the same file (node/config.ts): say so here rather than parse it.
     return [
       {
@@ -95,10 +117,10 @@ export class DiagnosticsController {
         const uri = params.textDocument.uri;
         try {
           const config = configDiagnostics(workspace.documents.get(uri));
-          return { kind: DocumentDiagnosticReportKind.Full, items: config ?? diagnosticsOf(await workspace.analysis(uri)) };
+          return { kind: DocumentDiagnosticReportKind.Full, items: config ?? findingsOf(workspace, uri, await workspace.analysis(uri)) };
         } catch (error) {
           logError(connection, `diagnostics for ${uri}`, error);
-          return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+          return { kind: DocumentDiagnosticReportKind.Full, items: failedDiagnostics(error instanceof Error ? error.message : String(error)) };
         }
       });
     }
@@ -176,6 +198,12 @@ export class DiagnosticsController {
         return;
       }
       const analysis = await this.workspace.analysis(uri);
+      const failure = analysis ? undefined : this.workspace.failureOf(uri);
+      if (failure) {
+        this.published.add(uri);
+        await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: failedDiagnostics(failure) });
+        return;
+      }
       if (!analysis) {
         // Not a protocol (any more): nothing to say, unless earlier diagnostics must be cleared.
         if (this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { ErrorCodes, RequestType, ResponseError, type Range } from 'vscode-languageserver/node';
+import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
+import { LOCATE_METHOD, type LocateParams, type LocateResult } from '../shared/requests';
 import { languageOf, parseDocument } from '../service/parse/parseDocument';
 import { sourceSpan } from '../service/tables/sourceRange';
 import { LineIndex } from '../service/text/lineIndex';
@@ -7,25 +8,10 @@ import { toRange } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
 
-/**
- * Parameters of `roleProtocols/locate`: a table cell's `source` path in an
- * open document, or (with `file`, the cell's `sourceFile`) in one of the
- * catalogues that document includes.
- */
-export interface LocateParams {
-  uri: string;
-  path: (string | number)[];
-  file?: string;
-}
-
-/** Where the path is written: the document (or catalogue) and the range to select. */
-export interface LocateResult {
-  uri: string;
-  range: Range;
-}
+export type { LocateParams, LocateResult };
 
 /** Turns a table cell's source into a place in the editor (the preview's click-to-reveal). */
-export const LocateRequest = new RequestType<LocateParams, LocateResult | null, void>('roleProtocols/locate');
+export const LocateRequest = new RequestType<LocateParams, LocateResult | null, void>(LOCATE_METHOD);
 
 const isPath = (value: unknown): value is (string | number)[] =>
   Array.isArray(value) && value.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s)));

@@ -1,19 +1,13 @@
 import { LSPErrorCodes, ResponseError, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { definitionOf, idAt, idRange, referencesOf, rename, type Located, type TextEdit as OffsetEdit } from '../service/language/navigate';
-import { LineIndex } from '../service/text/lineIndex';
 import { toOffset, toRange } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
 import type { Analysis, ProtocolWorkspace } from './workspace';
-import type { LintResult } from '../service/engine/lint';
-import type { IncludedFile } from '../service/engine/includes';
 
 /**
- * The ids navigation works over, and how to place each one. The document's
- * own ids, those of the catalogues it includes, and, for references and
- * rename in a catalogue, those of the documents that include it, open or on
- * disk in the workspace (so renaming a catalogue role also renames it in the
- * protocols that use it).
+ * The ids navigation works over (the host's `navigationScope`), and how to
+ * place each one: the document's own spans, and other files by URI.
  */
 interface Scope {
   located: Located[];
@@ -22,47 +16,16 @@ interface Scope {
 }
 
 async function scopeOf(workspace: ProtocolWorkspace, analysis: Analysis, withDependents: boolean): Promise<Scope> {
-  const located = [...analysis.located];
-  const lines = new Map<string, LineIndex>();
-  const uris = new Map<string, string>();
-  for (const included of analysis.result.includes) {
-    const index = analysis.linesOf(included.file);
-    if (index) lines.set(included.file, index);
-  }
-  if (withDependents && analysis.file) {
-    const covered = new Set([analysis.file, ...lines.keys()]);
-    /** A document that includes this one: its ids, and those of the other catalogues it includes. */
-    const addDependent = (file: string, uri: string, result: LintResult, linesOf: (included: IncludedFile) => LineIndex) => {
-      if (covered.has(file)) return;
-      covered.add(file);
-      lines.set(file, result.lines);
-      uris.set(file, uri);
-      for (const o of result.ids) located.push({ ...o, file });
-      for (const included of result.includes) {
-        if (covered.has(included.file)) continue;
-        covered.add(included.file);
-        lines.set(included.file, linesOf(included));
-        located.push(...included.ids);
-      }
-    };
-    for (const uri of workspace.dependentsOf(analysis.file)) {
-      if (uri === analysis.uri) continue;
-      const dependent = await workspace.analysis(uri);
-      if (dependent?.file)
-        addDependent(dependent.file, dependent.uri, dependent.result, (included) => dependent.linesOf(included.file) ?? new LineIndex(included.text));
-    }
-    // Protocols that include a catalogue need not be open: those on disk in the workspace count too.
-    if (analysis.result.kind === 'catalogue') {
-      for (const closed of await workspace.closedDependentsOf(analysis.file, analysis.uri))
-        addDependent(closed.file, closed.uri, closed.result, (included) => new LineIndex(included.text));
-    }
-  }
+  const { located, lines, documents } = await workspace.navigationScope(analysis, withDependents);
   return {
     located,
     place(file, start, end) {
       if (file === undefined) return { uri: analysis.uri, range: toRange(analysis.result.lines, start, end) };
       const index = lines.get(file);
-      return index ? { uri: uris.get(file) ?? workspace.uriFor(file), range: toRange(index, start, end) } : undefined;
+      const document = documents.get(file);
+      // An open dependent is named by its URI; any other file by its path.
+      const uri = document && workspace.documents.get(document) ? document : workspace.uriFor(file);
+      return index ? { uri, range: toRange(index, start, end) } : undefined;
     },
   };
 }

@@ -7,12 +7,12 @@
  */
 import * as fs from 'node:fs';
 import { schemaValidator } from '../service/schema/schema';
-import * as path from 'node:path';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -43,6 +43,12 @@ let current: ServerContext | undefined;
 
 export function startServer(connection: Connection): void {
   let context: ServerContext | undefined;
+
+  // A request with no handler: before `initialize` nothing has one yet, and the protocol's answer is -32002.
+  connection.onRequest((method) => {
+    if (!context) throw new ResponseError(ErrorCodes.ServerNotInitialized, `The server is not initialized yet: send \`initialize\` before \`${method}\`.`);
+    throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -130,15 +136,10 @@ function registerFeatures(context: ServerContext, settings: ClientSettings): voi
   const { connection, workspace, diagnostics } = context;
   const documents = workspace.documents;
 
-  /** A document's text changed (or it opened or closed): it, and the open documents that include it, need a re-check. */
-  const dependentsChanged = (uri: string, text?: string) => {
-    const file = uriToPath(uri);
-    if (!file) return;
-    // Given the new text, only documents that read a different text of the file are re-checked (opening a catalogue changes nothing).
-    const dependents = workspace.dependentsOf(file, text).filter((d) => d !== uri);
-    for (const d of dependents) workspace.invalidate(d);
+  /** Other open documents read what just changed: check them again, after the debounce of the document that changed. */
+  const recheck = (dependents: string[], because: string) => {
     if (dependents.length === 0) return;
-    void settings.settingsFor(uri).then(
+    void settings.settingsFor(because).then(
       (s) => diagnostics.refresh(dependents, s.debounceMs),
       () => diagnostics.refresh(dependents),
     );
@@ -151,9 +152,11 @@ function registerFeatures(context: ServerContext, settings: ClientSettings): voi
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     try {
+      // The host learns the new text first: it says which documents read the old one (opening a catalogue changes nothing).
+      const dependents = workspace.documentChanged(event.document);
       if (justOpened.delete(uri)) diagnostics.opened(uri);
       else diagnostics.changed(uri);
-      dependentsChanged(uri, event.document.getText());
+      recheck(dependents, uri);
     } catch (error) {
       logError(connection, `handling a change of ${uri}`, error);
     }
@@ -161,17 +164,15 @@ function registerFeatures(context: ServerContext, settings: ClientSettings): voi
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     justOpened.delete(uri);
-    workspace.forget(uri);
     settings.forget(uri);
     diagnostics.closed(uri);
-    // The catalogue is read from disk again now, which may differ from the editor's unsaved text.
-    dependentsChanged(uri);
+    // The file is read from disk again now, which may differ from the editor's unsaved text.
+    recheck(workspace.documentClosed(uri), uri);
   });
 
   connection.onDidChangeConfiguration((params) => {
     try {
       settings.changed(params.settings);
-      workspace.invalidateAll();
       diagnostics.refresh(documents.keys());
     } catch (error) {
       logError(connection, 'reading changed settings', error);
@@ -181,28 +182,21 @@ function registerFeatures(context: ServerContext, settings: ClientSettings): voi
   connection.onDidChangeWatchedFiles((params) => {
     try {
       let configuration = false;
-      const affected = new Set<string>();
+      const files: string[] = [];
       for (const change of params.changes) {
         const file = uriToPath(change.uri);
         if (!file) continue;
-        if (isConfigFile(file)) {
-          configuration = true;
-          continue;
-        }
-        // An open document's text comes from the editor, not the disk.
-        if (workspace.openDocumentAt(file)) continue;
-        for (const uri of workspace.dependentsOf(file)) affected.add(uri);
-        // A file that appears or goes may be a missing include found, or one lost.
-        if (change.type !== FileChangeType.Changed && /\.(ya?ml|json)$/i.test(path.basename(file)))
-          for (const uri of workspace.documentsWithIncludes()) affected.add(uri);
+        if (isConfigFile(file)) configuration = true;
+        else files.push(file);
       }
+      // The host says which open documents read (or looked for) a changed, new or removed file.
+      const affected = workspace.filesChanged(files);
       if (configuration) {
         workspace.configurationChanged();
         diagnostics.refresh(documents.keys());
         return;
       }
-      for (const uri of affected) workspace.invalidate(uri);
-      diagnostics.refresh([...affected]);
+      diagnostics.refresh(affected);
     } catch (error) {
       logError(connection, 'handling changed files', error);
     }

@@ -1,30 +1,16 @@
-import * as path from 'node:path';
 import { ErrorCodes, LSPErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
-import { lintText } from '../service/engine/lint';
-import { fileIncludeReader } from '../node/includes';
-import { FileTooLarge, readTextFile } from '../node/read';
-import { isBinaryFormat, renderTables, renderTablesToBytes, TABLE_IDS, tableSetFor, type TableData, type TableId } from '../service/tables/index';
+import { isBinaryFormat, renderTables, renderTablesToBytes, TABLE_IDS, tableSetFor, type TableId } from '../service/tables/index';
+import type { Protocol } from '../service/model/protocol';
+import { TABLES_METHOD, type TablesParams, type TablesResult } from '../shared/requests';
 import { registerLocate } from './locate';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
 import { uriToPath } from './uris';
 
-/** Parameters of `roleProtocols/tables`: which document, which tables (default all), and how. */
-export interface TablesParams {
-  uri: string;
-  tables?: string[];
-  /**
-   * `md`, `csv` (or another text format the service renders, e.g. `html`) give the text; `data` gives TableData[].
-   * A format that gives bytes (`docx`) needs `encoding: 'base64'` and gives the file base64-encoded.
-   */
-  format: 'md' | 'csv' | 'html' | 'docx' | 'data' | string;
-  encoding?: 'base64';
-}
-
-export type TablesResult = string | TableData[];
+export type { TablesParams, TablesResult };
 
 /** The summary tables of a document, for the client's preview and export commands. */
-export const TablesRequest = new RequestType<TablesParams, TablesResult | null, void>('roleProtocols/tables');
+export const TablesRequest = new RequestType<TablesParams, TablesResult | null, void>(TABLES_METHOD);
 
 export function registerTables(context: ServerContext): void {
   const { connection, workspace } = context;
@@ -56,8 +42,12 @@ export function registerTables(context: ServerContext): void {
     }),
   );
 
-  /** The open document's analysis, or (not open) the file as it is on disk. */
-  async function protocolOf(uri: string) {
+  /**
+   * The open document's protocol (its unsaved text, its settings and includes,
+   * as the diagnostics see it), or a protocol on disk inside the workspace
+   * folders. Any other file is refused: the request reads nothing else.
+   */
+  async function protocolOf(uri: string): Promise<Protocol> {
     if (workspace.documents.get(uri)) {
       const analysis = await workspace.analysis(uri);
       if (!analysis)
@@ -71,19 +61,9 @@ export function registerTables(context: ServerContext): void {
     }
     const file = uriToPath(uri);
     if (!file) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${uri}: open it in the editor first.`);
-    let text: string;
-    try {
-      // Capped as everywhere else the tool reads a protocol: a path to a device or a huge file is refused, not read.
-      text = readTextFile(file);
-    } catch (error) {
-      throw new ResponseError(
-        LSPErrorCodes.RequestFailed,
-        `Cannot read ${file}: ${error instanceof FileTooLarge ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))}.`,
-      );
-    }
-    const roots = workspace.workspaceFolders.length > 0 ? [...workspace.workspaceFolders] : [path.dirname(file)];
-    const result = lintText(text, { fileName: file, readInclude: fileIncludeReader({ roots }) });
-    if (!result.protocol) throw new ResponseError(LSPErrorCodes.RequestFailed, `${file} cannot be read as it stands; fix the syntax error first.`);
-    return result.protocol;
+    const found = await workspace.closedAnalysis(file, uri);
+    if ('refused' in found) throw new ResponseError(LSPErrorCodes.RequestFailed, found.refused);
+    if (!found.result.protocol) throw new ResponseError(LSPErrorCodes.RequestFailed, `${file} cannot be read as it stands; fix the syntax error first.`);
+    return found.result.protocol;
   }
 }

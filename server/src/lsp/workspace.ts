@@ -1,40 +1,32 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText, type LintResult } from '../service/engine/lint';
-import { allRules } from '../service/rules/index';
-import { IncludeCache, type IncludeReader } from '../service/engine/includes';
-import { knowledgeFrom, type Knowledge } from '../service/language/knowledge';
-import { createScanMemo, type ScanMemo } from '../service/language/cursorContext';
-import type { Located } from '../service/language/navigate';
-import type { Protocol } from '../service/model/protocol';
-import type { ParsedDocument, SourceLanguage } from '../service/parse/parseDocument';
-import { LineIndex } from '../service/text/lineIndex';
-import { CONFIG_FILE_NAMES, emptyConfig, type ProjectConfig } from '../service/config/config';
+import {
+  ProjectHost,
+  navigationScope,
+  settingsKey,
+  type Analysis as HostAnalysis,
+  type CheckSettings,
+  type NavigationScope,
+  type SourceDocument,
+} from '../service/project/host';
+import type { ScanMemo } from '../service/language/cursorContext';
+import type { Knowledge } from '../service/language/knowledge';
+import type { SourceLanguage } from '../service/parse/parseDocument';
+import { emptyConfig, type ProjectConfig } from '../service/config/config';
+import { isConfigFileName } from '../shared/documentKinds';
 import { ConfigResolver } from '../node/config';
-import { fileIncludeReader } from '../node/includes';
-import { dataFilesUnder, FORMAT_HINT, PROTOCOL_FILE_NAME } from '../node/walk';
-import { readTextFile } from '../node/read';
+import { diskFileSystem } from '../node/fileSystem';
+import { includeResolver, isInside, realPath } from '../node/includes';
 import { effectiveConfig, type Settings } from './settings';
 import { uriBaseName, uriToPath, pathToUri } from './uris';
 
-/** One pass over one version of an open document, and what the features need from it. */
-export interface Analysis {
+/** One pass over one text of an open document, with the editor's URI and version it was asked for. */
+export interface Analysis extends HostAnalysis {
   uri: string;
   version: number;
-  /** The text analysed (the open document may have moved on since). */
-  text: string;
   /** The file on disk, for `file:` documents. */
   file?: string;
-  language: SourceLanguage;
-  result: LintResult;
-  /** The document's own ids and those of every catalogue it includes (marked with `file`). */
-  located: Located[];
-  /** The included catalogues' typed views, for hovers on ids defined there. */
-  includedProtocols: Protocol[];
-  /** Line index of an included file's text, to turn its offsets into positions. */
-  linesOf(file: string): LineIndex | undefined;
 }
 
 /** Where the server gets a document's editor settings (the client's configuration, or the defaults). */
@@ -50,50 +42,23 @@ export interface Logger {
   error(message: string): void;
 }
 
-/** File names that make a document a protocol or catalogue whatever it says. */
-const PROTOCOL_NAME = /\.(roles|catalogue)\.(ya?ml|json)$/i;
-/** Cheap test before parsing a YAML file that might declare the format. */
-const MENTIONS_FORMAT = /role-(protocol|catalogue)\//;
-/** The declaration on a line of its own, for a document that does not parse right now. */
-const FORMAT_LINE = /^[ \t{]*["']?format["']?[ \t]*:[ \t]*["']?role-(protocol|catalogue)\//m;
-const YAML_OR_JSON_NAME = /\.(ya?ml|json|jsonc)$/i;
-const YAML_OR_JSON_LANGUAGE = new Set(['yaml', 'json', 'jsonc']);
-/** A configuration with every rule off: for reading a document's ids and includes only. */
-const NO_RULES: ProjectConfig = { rules: new Map(allRules.map((rule) => [rule.id, 'off'] as const)) };
-/** Files larger than this are passed over when looking on disk for protocols that include a catalogue. */
-const MAX_SCANNED_FILE_BYTES = 2 * 1024 * 1024;
 /** An analysis slower than this is logged as a warning, with the document. */
 const SLOW_ANALYSIS_MS = 2000;
 
-interface CacheEntry {
-  version: number;
-  generation: number;
-  /** null: the document is not a protocol (or its analysis failed); it gets nothing. */
-  analysis: Analysis | null;
-}
-
 /**
- * The server's state: the open documents, each one's analysis cached by
- * version, the last knowledge that parsed (so completion works mid-edit), the
- * include graph (which open documents read which catalogue files), and the
- * project configuration per folder.
+ * The language server's side of the project host: it feeds the host the open
+ * documents (by URI) and the disk (by path), turns editor settings and
+ * `.roleprotocols.yaml` into check settings, and asks. Every decision about
+ * documents, includes, caching and dependents is the host's
+ * (`service/project/host.ts`); this class only translates.
  */
 export class ProtocolWorkspace {
   readonly documents = new TextDocuments(TextDocument);
+  readonly host: ProjectHost;
   private folders: string[] = [];
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly knowledge = new Map<string, Knowledge>();
-  /** Catalogues parsed once per version of their text, for every open document that includes them. */
-  private readonly includeCache = new IncludeCache();
-  /** Completion's saved scan states, per document (see `cursorContext`). */
-  private readonly scanMemos = new Map<string, ScanMemo>();
-  /** The last parse of each document that read cleanly: the next check re-reads only what an edit changed. */
-  private readonly lastParse = new Map<string, ParsedDocument>();
-  /** Document URI to the files (absolute paths) it includes, directly or not, with the text read, as of its last analysis. */
-  private readonly includeGraph = new Map<string, Map<string, string>>();
+  /** The folders' real paths: includes are compared by real path, so a folder reached through a link is itself. */
+  private realFolders: string[] = [];
   private configs = new ConfigResolver();
-  /** Bumped when settings or configuration change: every cached analysis is then stale. */
-  private generation = 0;
   private readonly today: string | undefined;
 
   constructor(
@@ -101,258 +66,207 @@ export class ProtocolWorkspace {
     private readonly log: Logger,
     env: NodeJS.ProcessEnv = process.env,
   ) {
+    this.host = new ProjectHost(diskFileSystem({ folders: () => this.folders }), {
+      checking: (document) => this.log.log?.(`role-protocols: checking ${document.id} (version ${this.documents.get(document.id)?.version ?? 'on disk'})`),
+    });
     // As in the CLI, ROLE_PROTOCOLS_TODAY pins the date the review checks use (tests, demos).
-    this.documents.onDidOpen(() => (this.openPaths = undefined));
-    this.documents.onDidClose(() => (this.openPaths = undefined));
     const pinned = env.ROLE_PROTOCOLS_TODAY;
     this.today = pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : undefined;
   }
 
   /** The document being analysed right now, if any: named if the process fails during it. */
   get workingOn(): string | undefined {
-    return this.current;
+    return this.host.workingOn;
   }
-
-  private current: string | undefined;
 
   /** The workspace folders (absolute paths): includes may only come from inside them. */
   setFolders(folders: string[]): void {
     this.folders = folders.map((f) => path.resolve(f));
-    this.invalidateAll();
+    this.realPaths.clear();
+    this.realFolders = this.folders.map((f) => this.realPath(f));
   }
 
   get workspaceFolders(): readonly string[] {
     return this.folders;
   }
 
-  /** Forget every analysis (settings or configuration changed). */
-  invalidateAll(): void {
-    this.generation++;
-    this.cache.clear();
+  // ---- changes, fed to the host; each returns the open documents to check again ----
+
+  /** An open document's text changed (or it opened). */
+  documentChanged(document: TextDocument): string[] {
+    return this.host.setDocument(this.sourceOf(document));
+  }
+
+  /** A document closed: what was kept for it goes; documents that read it read the disk again. */
+  documentClosed(uri: string): string[] {
+    this.failures.delete(uri);
+    return this.host.closeDocument(uri);
+  }
+
+  /** Files changed on disk (watched files). */
+  filesChanged(files: string[]): string[] {
+    return this.host.filesChanged(files.filter((file) => !this.host.openDocumentAt(file)));
+  }
+
+  /** A configuration file changed, appeared or went: read them afresh (analyses are keyed by the settings they used). */
+  configurationChanged(): void {
+    this.configs = new ConfigResolver();
     this.realPaths.clear();
   }
 
-  invalidate(uri: string): void {
-    this.cache.delete(uri);
-  }
-
-  /** A configuration file changed, appeared or went: read them afresh. */
-  configurationChanged(): void {
-    this.configs = new ConfigResolver();
-    this.invalidateAll();
-  }
-
-  /** A document was closed: drop what was kept for it. */
-  forget(uri: string): void {
-    this.cache.delete(uri);
-    this.knowledge.delete(uri);
-    this.includeGraph.delete(uri);
-    this.lastParse.delete(uri);
-    this.scanMemos.delete(uri);
-  }
+  // ---- queries ----
 
   /**
-   * Open documents that include `file`, directly or through another
-   * catalogue. Given the file's new text, only those that read something else.
+   * The analysis of the open document's current text: the host's, reused
+   * while the text, the settings and every file it read are unchanged.
+   * Undefined for a document that is not a protocol or is not open. A check
+   * that fails is logged and said as a diagnostic (`failed`), never shown as
+   * a clean document.
    */
-  dependentsOf(file: string, text?: string): string[] {
-    const target = path.resolve(file);
-    return [...this.includeGraph].filter(([, files]) => files.has(target) && (text === undefined || files.get(target) !== text)).map(([uri]) => uri);
-  }
-
-  /**
-   * Protocols and catalogues on disk in the workspace folders, not open in
-   * the editor, whose includes reach `file`: what references and rename from
-   * a catalogue must cover besides the open documents. Read and checked when
-   * asked (a user's request, not every keystroke), with the shared include
-   * cache, so the catalogue itself is read once.
-   */
-  async closedDependentsOf(file: string, uri: string): Promise<{ file: string; uri: string; result: LintResult }[]> {
-    const target = path.resolve(file);
+  async analysis(uri: string): Promise<Analysis | undefined> {
+    if (!this.documents.get(uri)) return undefined;
     const settings = await this.settings.settingsFor(uri);
-    const seen = new Set<string>();
-    const found: { file: string; uri: string; result: LintResult }[] = [];
-    for (const folder of this.folders) {
-      const { files, truncated } = dataFilesUnder(folder);
-      if (truncated)
-        this.log.warn(
-          `role-protocols: ${folder} holds more than ${files.length} YAML and JSON files; references and rename from ${path.basename(file)} looked only in the first ${files.length} (in name order).`,
-        );
-      for (const at of files) {
-        if (at === target || seen.has(at) || this.openDocumentAt(at)) continue;
-        seen.add(at);
-        let text: string;
-        try {
-          text = readTextFile(at, MAX_SCANNED_FILE_BYTES);
-        } catch {
-          continue; // too large or unreadable: not a protocol anyone includes from
-        }
-        if (!PROTOCOL_FILE_NAME.test(at) && !FORMAT_HINT.test(text)) continue;
-        // Only a document that says `includes` can include anything (anywhere on a line: JSON may be minified).
-        if (!text.includes('includes')) continue;
-        // Only its ids and includes are wanted: no rule is run.
-        const result = lintText(text, { fileName: at, config: NO_RULES, readInclude: this.includeReader(at, settings), includeCache: this.includeCache });
-        if (result.includes.some((f) => path.resolve(f.file) === target)) found.push({ file: at, uri: pathToUri(at), result });
-      }
+    // The document may have changed or closed while the settings were fetched: analyse what is there now.
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const source = this.sourceOf(document);
+    if (this.host.openDocument(uri)?.text !== source.text) this.host.setDocument(source);
+    const started = Date.now();
+    let found: HostAnalysis | undefined;
+    try {
+      found = this.host.analysis(uri, this.checkSettings(source, settings));
+      this.failures.delete(uri);
+    } catch (error) {
+      this.log.error(`role-protocols: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.failures.set(uri, error instanceof Error ? error.message : String(error));
+      return undefined;
     }
-    return found;
+    const took = Date.now() - started;
+    if (took > SLOW_ANALYSIS_MS) this.log.warn(`role-protocols: checking ${uri} (version ${document.version}) took ${took} ms.`);
+    return found && this.withUri(found, uri, document.version);
   }
 
-  /** Open documents that have an `includes` list: a file appearing or going may change them. */
-  documentsWithIncludes(): string[] {
-    const uris: string[] = [];
-    for (const [uri, entry] of this.cache) if (entry.analysis?.result.protocol?.includes.length) uris.push(uri);
-    for (const uri of this.includeGraph.keys()) if (!uris.includes(uri)) uris.push(uri);
-    return uris;
+  /** Why the last check of a document failed, if it did: said as a diagnostic, so the document never looks clean. */
+  failureOf(uri: string): string | undefined {
+    return this.failures.get(uri);
   }
 
-  /** The open document at a path, if any. */
-  openDocumentAt(file: string): TextDocument | undefined {
-    if (!this.openPaths) {
-      // Built once per set of open documents, not once per include read: a workspace may have hundreds open.
-      this.openPaths = new Map();
-      for (const uri of this.documents.keys()) {
-        const p = uriToPath(uri);
-        if (p) this.openPaths.set(p, uri);
-      }
-    }
-    const uri = this.openPaths.get(path.resolve(file));
-    return uri ? this.documents.get(uri) : undefined;
-  }
-
-  /** Open documents by path; dropped when a document opens or closes. */
-  private openPaths: Map<string, string> | undefined;
-
-  /** The URI to give the client for a file: the open document's own URI where there is one. */
-  uriFor(file: string): string {
-    return this.openDocumentAt(file)?.uri ?? pathToUri(file);
-  }
+  private readonly failures = new Map<string, string>();
 
   /**
    * What completion needs, without waiting for a check of the text being
-   * typed: the document's current text, if an earlier version was a protocol.
-   * Completion reads the cursor's place from the text and the ids from the
-   * last version that parsed, so it never needs the new version's findings.
+   * typed: the document's current text and language, if an earlier text was
+   * a protocol. Completion reads the cursor's place from the text and the ids
+   * from the last text that parsed, so it never needs the new findings.
    */
   async completionSource(uri: string): Promise<{ document: TextDocument; language: SourceLanguage; memo: ScanMemo } | undefined> {
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
-    const known = this.cache.get(uri);
-    const analysis = known?.analysis && known.generation === this.generation ? known.analysis : await this.analysis(uri);
-    if (!analysis) return undefined;
-    let memo = this.scanMemos.get(uri);
-    if (!memo) this.scanMemos.set(uri, (memo = createScanMemo()));
+    const known = this.host.lastAnalysis(uri) ?? (await this.analysis(uri));
+    if (!known) return undefined;
     // The document as it is now (it may have changed while an analysis ran).
-    const current = this.documents.get(uri);
-    return current ? { document: current, language: analysis.language, memo } : undefined;
+    const document = this.documents.get(uri);
+    return document ? { document, language: known.language, memo: this.host.scanMemoOf(uri) } : undefined;
   }
 
   /** The last ids and names known for a document, from the last text of it that parsed. */
   knowledgeOf(uri: string): Knowledge {
-    return this.knowledge.get(uri) ?? { entities: [] };
+    return this.host.knowledgeOf(uri);
   }
 
   /**
-   * The analysis of the open document's current version, computed on first
-   * ask and cached. Undefined for a document that is not a protocol, is not
-   * open, or whose analysis failed (that is logged; the others carry on).
+   * The ids navigation works over for an open document; with `dependents`,
+   * also those of the documents that include it: open ones, and for a
+   * catalogue those on disk in the workspace (read when asked: a user's
+   * request, not every keystroke).
    */
-  async analysis(uri: string): Promise<Analysis | undefined> {
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
-    const cached = this.cache.get(uri);
-    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis ?? undefined;
-    const generation = this.generation;
-    const settings = await this.settings.settingsFor(uri);
-    // The document may have changed or closed while the settings were fetched: analyse what is there now.
-    const current = this.documents.get(uri);
-    if (!current) return undefined;
-    const again = this.cache.get(uri);
-    if (again && again.version === current.version && again.generation === this.generation) return again.analysis ?? undefined;
-    let analysis: Analysis | null = null;
-    const started = Date.now();
-    try {
-      analysis = this.analyse(current, settings);
-    } catch (error) {
-      this.log.error(`role-protocols: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    } finally {
-      this.current = undefined;
-    }
-    const took = Date.now() - started;
-    if (took > SLOW_ANALYSIS_MS) this.log.warn(`role-protocols: checking ${uri} (version ${current.version}) took ${took} ms.`);
-    if (generation === this.generation) this.cache.set(uri, { version: current.version, generation, analysis });
-    return analysis ?? undefined;
-  }
-
-  private analyse(document: TextDocument, settings: Settings): Analysis | null {
-    const uri = document.uri;
-    const text = document.getText();
-    const file = uriToPath(uri);
-    const name = file ? path.basename(file) : uriBaseName(uri);
-    const named = PROTOCOL_NAME.test(name);
-    if (!named) {
-      // A plain YAML or JSON file is left alone unless it says it is a protocol.
-      const yamlOrJson = YAML_OR_JSON_LANGUAGE.has(document.languageId) || YAML_OR_JSON_NAME.test(name);
-      if (!yamlOrJson || !MENTIONS_FORMAT.test(text)) {
-        this.includeGraph.delete(uri);
-        return null;
+  async navigationScope(analysis: Analysis, dependents: boolean): Promise<NavigationScope> {
+    const found: HostAnalysis[] = [];
+    const file = analysis.file;
+    if (dependents && file) {
+      for (const uri of this.host.dependentsOf(file, analysis.uri)) {
+        const dependent = await this.analysis(uri);
+        if (dependent) found.push(dependent);
+      }
+      if (analysis.kind === 'catalogue') {
+        const settings = await this.settings.settingsFor(analysis.uri);
+        const closed = this.host.closedDependentsOf(file, (document) => this.checkSettings(document, settings));
+        if (closed.truncated)
+          this.log.warn(
+            `role-protocols: the workspace holds more YAML and JSON files than are searched; references and rename from ${path.basename(file)} looked only in the first ones (in name order).`,
+          );
+        found.push(...closed.analyses);
       }
     }
-    const language: SourceLanguage =
-      /\.json$/i.test(name) || (!/\.ya?ml$/i.test(name) && (document.languageId === 'json' || document.languageId === 'jsonc')) ? 'json' : 'yaml';
-    const project = this.projectConfig(file);
-    // Said before the work starts: if the process dies during it (out of memory, a crash the
-    // client restarts), the last line of the log names the document that did it.
-    this.current = uri;
-    this.log.log?.(`role-protocols: checking ${uri} (version ${document.version})`);
-    const result = lintText(text, {
-      fileName: file ?? name,
-      language,
-      // The size limit is the project's (`maxFileSizeKb` in .roleprotocols.yaml), as on the command line.
-      config: { ...effectiveConfig(project, settings), ...(project.maxFileSizeKb !== undefined ? { maxFileSizeKb: project.maxFileSizeKb } : {}) },
-      ...(this.today ? { today: this.today } : {}),
-      readInclude: this.includeReader(file, settings),
-      previous: this.lastParse.get(uri),
-      includeCache: this.includeCache,
-    });
-    if (result.parsed.root && result.parsed.problems.every((p) => p.ruleId === 'duplicate-key')) this.lastParse.set(uri, result.parsed);
-    // Mid-edit a document may not parse: it stays a protocol if its format line is still there.
-    if (!named && !result.isProtocol && !(result.parsed.root === undefined && FORMAT_LINE.test(text))) {
-      this.includeGraph.delete(uri);
-      return null;
-    }
-    const located: Located[] = [...result.ids, ...result.includes.flatMap((f) => f.ids)];
-    const includedLines = new Map<string, LineIndex>();
-    const analysis: Analysis = {
-      uri,
-      version: document.version,
-      text,
-      ...(file ? { file } : {}),
-      language,
-      result,
-      located,
-      includedProtocols: result.includes.map((f) => f.protocol),
-      linesOf: (includedFile) => {
-        let lines = includedLines.get(includedFile);
-        if (!lines) {
-          const included = result.includes.find((f) => f.file === includedFile);
-          if (!included) return undefined;
-          lines = new LineIndex(included.text);
-          includedLines.set(includedFile, lines);
-        }
-        return lines;
-      },
+    return navigationScope(analysis, found);
+  }
+
+  /**
+   * The analysis of a file that is not open, for the tables request: only a
+   * YAML or JSON file inside the workspace folders, and only a protocol or
+   * catalogue. Anything else is refused with the reason.
+   */
+  async closedAnalysis(file: string, uri: string): Promise<HostAnalysis | { refused: string }> {
+    const real = realPath(file);
+    if (!this.realFolders.some((folder) => isInside(folder, real)))
+      return { refused: `${file} is outside the workspace folders; open it in the editor to see its tables.` };
+    const read = this.host.read(file);
+    if (!('text' in read)) return { refused: `Cannot read ${file}: ${read.message}.` };
+    const settings = await this.settings.settingsFor(uri);
+    const analysis = this.host.analysis(file, this.checkSettings({ id: file, file, name: file, text: read.text }, settings));
+    return analysis ?? { refused: `${file} is not a role protocol: it has no \`format: role-protocol/1\` and its name does not end in \`.roles.yaml\`.` };
+  }
+
+  /** The URI to give the client for a file: the open document's own URI where there is one. */
+  uriFor(file: string): string {
+    return this.host.openDocumentAt(file)?.id ?? pathToUri(file);
+  }
+
+  // ---- inside ----
+
+  private withUri(analysis: HostAnalysis, uri: string, version: number): Analysis {
+    const file = analysis.document.file;
+    return { ...analysis, uri, version, ...(file ? { file } : {}) };
+  }
+
+  private sourceOf(document: TextDocument): SourceDocument {
+    const file = uriToPath(document.uri);
+    return { id: document.uri, ...(file ? { file } : {}), name: file ?? uriBaseName(document.uri), languageId: document.languageId, text: document.getText() };
+  }
+
+  /** The check settings of a document: the project's configuration over the editor's, and where its includes come from. */
+  private checkSettings(document: SourceDocument, settings: Settings): CheckSettings {
+    const project = this.projectConfig(document.file);
+    // The size limit is the project's (`maxFileSizeKb` in .roleprotocols.yaml), as on the command line.
+    const config: ProjectConfig = {
+      ...effectiveConfig(project, settings),
+      ...(project.maxFileSizeKb !== undefined ? { maxFileSizeKb: project.maxFileSizeKb } : {}),
     };
-    if (result.parsed.root && result.protocol) {
-      // Only a text that parsed replaces what completion knows.
-      this.includeGraph.set(uri, new Map(result.includes.map((f) => [path.resolve(f.file), f.text])));
-      const own = knowledgeFrom(result.protocol, result.ids);
-      const fromIncludes = result.includes.map((f) =>
-        knowledgeFrom(f.protocol, f.ids, file ? path.relative(path.dirname(file), f.file) : path.basename(f.file)),
-      );
-      this.knowledge.set(uri, { protocol: result.protocol, entities: [...own.entities, ...fromIncludes.flatMap((k) => k.entities)], kind: result.kind });
+    const file = document.file;
+    if (!file) {
+      const unsaved = () => () => ({ error: 'the document is not saved yet, so there is no folder to find its includes in; save it first.' });
+      return { config, ...(this.today ? { today: this.today } : {}), includes: unsaved, key: settingsKey(config, 'unsaved', this.today) };
     }
-    return analysis;
+    // Includes are read relative to the document, then along `roleProtocols.includePath` (relative
+    // entries from the document's workspace folder), and only from inside the workspace folders, the
+    // search path and (for a document outside every folder) the document's own folder.
+    const inside = this.folders.filter((f) => isInside(f, file)).sort((a, b) => b.length - a.length)[0];
+    const folder = inside ?? this.folders[0] ?? path.dirname(file);
+    const searchPath = settings.includePath.map((p) => path.resolve(folder, p));
+    const roots = [...this.realFolders, ...(inside ? [] : [this.realPath(path.dirname(file))]), ...searchPath.map((p) => this.realPath(p))];
+    return {
+      config,
+      ...(this.today ? { today: this.today } : {}),
+      includes: includeResolver({ searchPath, roots, cwd: folder }),
+      key: settingsKey(config, searchPath, roots, this.today),
+    };
+  }
+
+  /** Folders' real paths, asked of the file system once per folder until the folders or the configuration change. */
+  private readonly realPaths = new Map<string, string>();
+
+  private realPath(dir: string): string {
+    let real = this.realPaths.get(dir);
+    if (real === undefined) this.realPaths.set(dir, (real = realPath(dir)));
+    return real;
   }
 
   /** The project configuration for a document's folder; a file that cannot be read is logged and skipped. */
@@ -370,48 +284,9 @@ export class ProtocolWorkspace {
       return emptyConfig();
     }
   }
-
-  /**
-   * Reads includes relative to the document, then along `roleProtocols.includePath`
-   * (relative entries are taken from the document's workspace folder). Open
-   * documents' text wins over the disk. Only files inside the workspace
-   * folders, the search path and (for a document outside every folder) the
-   * document's own folder may be read.
-   */
-  private includeReader(file: string | undefined, settings: Settings): IncludeReader {
-    if (!file) return () => ({ error: 'the document is not saved yet, so there is no folder to find its includes in; save it first.' });
-    const inside = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
-    const folder = inside ?? this.folders[0] ?? path.dirname(file);
-    const searchPath = settings.includePath.map((p) => path.resolve(folder, p));
-    // A document opened from outside every folder may still read the catalogues beside it.
-    // Real paths: the reader compares the include's real path, and a folder may be reached through a link.
-    const roots = [...this.folders, ...(inside ? [] : [path.dirname(file)]), ...searchPath].map((dir) => this.realPath(dir));
-    return fileIncludeReader({ searchPath, roots, overlay: (f) => this.openDocumentAt(f)?.getText() });
-  }
-
-  /** Folders' real paths, asked of the file system once per folder until the folders or settings change. */
-  private readonly realPaths = new Map<string, string>();
-
-  private realPath(dir: string): string {
-    let real = this.realPaths.get(dir);
-    if (real === undefined) {
-      real = realPath(dir);
-      // A folder that cannot be resolved yet (not there) is asked again next time.
-      if (real !== dir || fs.existsSync(dir)) this.realPaths.set(dir, real);
-    }
-    return real;
-  }
 }
 
-function realPath(dir: string): string {
-  try {
-    return fs.realpathSync(dir);
-  } catch {
-    return dir;
-  }
-}
-
-/** Is this (base) file name one of the project configuration files? */
+/** Is this file one of the project configuration files? */
 export function isConfigFile(file: string): boolean {
-  return CONFIG_FILE_NAMES.includes(path.basename(file));
+  return isConfigFileName(file);
 }

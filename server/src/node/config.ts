@@ -2,11 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE_NAMES, emptyConfig, parseConfig, type ConfigProblem, type ProjectConfig } from '../service/config/config';
 import { knownRuleIds } from '../service/rules/index';
-import { FileTooLarge, readTextFile } from './read';
+import { describeFsError, FileTooLarge, MAX_CONFIG_BYTES, readTextFile, stripBom } from './read';
 
-/** A configuration file is a few lines; one larger than this is refused unread. */
-/** A configuration file larger than this is refused (none needs to be). */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+export { describeFsError, MAX_CONFIG_BYTES, stripBom };
 
 /** A configuration file as read from disk: its settings, its text and what is wrong in it. */
 export interface LoadedConfig {
@@ -91,7 +89,6 @@ export class ConfigResolver {
   settingsFor(dir: string): ProjectConfig {
     return this.forDirectory(dir)?.config ?? emptyConfig();
   }
-
   /** Every configuration file read so far, in the order first used. */
   get used(): LoadedConfig[] {
     return [...this.loaded.values()];
@@ -103,27 +100,5 @@ function isFile(file: string): boolean {
     return fs.statSync(file).isFile();
   } catch {
     return false;
-  }
-}
-
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** A short reason for a failed file operation: `no such file`, `is a directory`, ... */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }

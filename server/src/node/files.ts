@@ -1,16 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { declaresProtocolFormat } from '../service/engine/lint';
-import { FORMAT_NAME } from '../service/schema/schema';
 import type { YamlNode } from '../service/parse/tree';
-import { describeFsError, stripBom } from './config';
+import { documentKindOfText, FORMAT_NAMES, isDataFile } from '../shared/documentKinds';
+import { describeFsError, stripBom } from './read';
 import { displayName } from './paths';
-import { FileTooLarge, readTextFile } from './read';
-
-import { DATA_FILE_NAME, FORMAT_HINT, PROTOCOL_FILE_NAME } from './walk';
-
-export { DATA_FILE_NAME, PROTOCOL_FILE_NAME };
+import { describeNonFile, readFileForHost } from './read';
+import { dataFilesUnder, type SkippedFile } from './walk';
 
 /** A file the user asked for (by name, folder, glob or `-`), with its text. */
 export interface InputFile {
@@ -36,19 +32,29 @@ export interface CollectOptions {
   stdinFilename?: string;
 }
 
+/** The files found, and the ones passed over that the user must hear of. */
+export interface CollectedInputs {
+  files: InputFile[];
+  /** Files a folder or glob reached that could not be read, each with why: reported, the rest still checked. */
+  skipped: SkippedFile[];
+}
+
 /**
  * Expands the arguments of `lint` into files with their text. Folders are
- * searched recursively (skipping `node_modules` and dot-folders) for
- * `*.roles.yaml|yml|json` and for other `.yaml`/`.yml`/`.json` files whose
- * text looks like it declares the format; globs are matched the same way.
- * Throws InputError for a missing or unreadable file and for a folder or glob
- * with no candidates.
+ * searched recursively (skipping `node_modules` and dot-folders, following
+ * links once) for the tool's documents as `shared/documentKinds.ts` decides
+ * from name and text; globs are matched the same way. Only regular files are
+ * read: a pipe or a device named on the command line is an error, never
+ * waited on. A file reached by two paths (a link) is checked once. Throws
+ * InputError for a missing or unreadable file named on the command line and
+ * for a folder or glob with no candidates.
  */
-export function collectInputs(args: readonly string[], options: CollectOptions): InputFile[] {
+export function collectInputs(args: readonly string[], options: CollectOptions): CollectedInputs {
   const files: InputFile[] = [];
+  const skipped: SkippedFile[] = [];
   const seen = new Set<string>();
   const add = (file: InputFile) => {
-    const key = file.stdin ? '\0stdin' : file.path!;
+    const key = file.stdin ? '\0stdin' : realPath(file.path!);
     if (seen.has(key)) return;
     seen.add(key);
     files.push(file);
@@ -66,75 +72,81 @@ export function collectInputs(args: readonly string[], options: CollectOptions):
       return;
     }
     const absolute = path.resolve(options.cwd, arg);
-    const stat = statOrUndefined(absolute);
+    const stat = statOrUndefined(absolute, options.cwd);
     if (stat && !stat.isDirectory()) {
-      // A file, or something read like one (a named pipe, /dev/stdin).
-      add({ path: absolute, name: displayName(absolute, options.cwd), text: readText(absolute, options.cwd), explicit: true, argument, stdin: false });
+      if (!stat.isFile())
+        throw new InputError(
+          `${displayName(absolute, options.cwd)}: it is ${describeNonFile(stat)}, not a regular file; name a protocol file, or use \`-\` for standard input`,
+        );
+      add({ path: absolute, name: displayName(absolute, options.cwd), text: readExplicit(absolute, options.cwd), explicit: true, argument, stdin: false });
       return;
     }
     let found: string[];
     if (stat?.isDirectory()) {
-      found = globSync('**/*.{yaml,yml,json}', { cwd: absolute, absolute: true, dot: false, ignore: ['**/node_modules/**'] });
+      const walked = dataFilesUnder(absolute, { maxFiles: 100_000 });
+      found = walked.files;
+      skipped.push(...walked.skipped.map((s) => ({ ...s, shown: displayName(s.shown, options.cwd) })));
     } else if (isDynamicPattern(arg)) {
-      found = globSync(arg, { cwd: options.cwd, absolute: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false }).filter((f) =>
-        DATA_FILE_NAME.test(f),
-      );
+      found = globSync(arg, { cwd: options.cwd, absolute: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false })
+        .filter((f) => isDataFile(f))
+        .map((f) => path.resolve(f))
+        .sort();
     } else {
       throw new InputError(`${arg}: no such file or directory`);
     }
     let count = 0;
-    for (const file of found.map((f) => path.resolve(f)).sort()) {
-      // Any large YAML or JSON file in a folder (a data set) is passed over unless its name says it is a protocol.
-      const text = readText(file, options.cwd, !PROTOCOL_FILE_NAME.test(file));
-      if (text === undefined) continue;
-      if (!PROTOCOL_FILE_NAME.test(file) && !FORMAT_HINT.test(text)) continue;
-      add({ path: file, name: displayName(file, options.cwd), text, explicit: false, argument, stdin: false });
+    for (const file of found) {
+      const read = readFileForHost(file);
+      if (!('text' in read)) {
+        // A data set too large to be a protocol is passed over; anything else unreadable is said.
+        if (read.problem !== 'too-large' && read.problem !== 'missing') skipped.push({ shown: displayName(file, options.cwd), reason: read.message });
+        continue;
+      }
+      const kind = documentKindOfText(file, read.text);
+      if (kind !== 'protocol' && kind !== 'catalogue') continue;
+      add({ path: file, name: displayName(file, options.cwd), text: read.text, explicit: false, argument, stdin: false });
       count++;
     }
-    if (count === 0) throw new InputError(`no role protocol files found in ${arg}`);
+    if (count === 0 && !skipped.length) throw new InputError(`no role protocol files found in ${arg}`);
   });
-  return files;
+  return { files, skipped };
 }
 
 /**
- * Why a parsed file is not a role protocol, or undefined when it is one (or
+ * Why a checked file is not a role protocol, or undefined when it is one (or
  * may be: a file named `*.roles.*`, or text too broken to parse, is linted so
  * that its problems are shown).
  */
-export function notProtocolReason(file: Pick<InputFile, 'name' | 'path'>, root: YamlNode | undefined): string | undefined {
-  if (PROTOCOL_FILE_NAME.test(file.path ?? file.name)) return undefined;
-  if (!root || declaresProtocolFormat(root)) return undefined;
+export function notProtocolReason(isProtocol: boolean, root: YamlNode | undefined): string | undefined {
+  if (isProtocol || !root) return undefined;
   const format = root.kind === 'mapping' ? root.pairs.find((p) => p.key.value === 'format')?.value : undefined;
   if (!format) return 'not a role protocol: no `format` key';
   const shown = format.kind === 'scalar' && !format.empty ? `\`${String(format.value)}\`` : 'not a string';
-  return `not a role protocol: \`format\` is ${shown}, not ${FORMAT_NAME}/…`;
+  return `not a role protocol: \`format\` is ${shown}, not ${FORMAT_NAMES.protocol}/…`;
 }
 
-/**
- * A file's text: UTF-8 (or UTF-16 with a byte order mark), bytes that are not
- * UTF-8 left as U+FFFD for the `document-limits` rule to report. A file over
- * what the tool reads at all is an input error, or skipped when `skipTooLarge`.
- */
-function readText(file: string, cwd: string, skipTooLarge: boolean): string | undefined;
-function readText(file: string, cwd: string): string;
-function readText(file: string, cwd: string, skipTooLarge = false): string | undefined {
-  try {
-    return stripBom(readTextFile(file));
-  } catch (error) {
-    if (error instanceof FileTooLarge) {
-      if (skipTooLarge) return undefined;
-      throw new InputError(`${displayName(file, cwd)}: not read: ${error.message}`);
-    }
-    throw new InputError(`${displayName(file, cwd)}: cannot read: ${describeFsError(error)}`);
-  }
+/** A file named on the command line: its text, or an input error that says why not. */
+function readExplicit(file: string, cwd: string): string {
+  const read = readFileForHost(file);
+  if ('text' in read) return read.text;
+  if (read.problem === 'too-large') throw new InputError(`${displayName(file, cwd)}: not read: ${read.message}`);
+  throw new InputError(`${displayName(file, cwd)}: cannot read: ${read.message}`);
 }
 
-function statOrUndefined(file: string): fs.Stats | undefined {
+function statOrUndefined(file: string, cwd: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new InputError(`${file}: ${describeFsError(error)}`);
+    throw new InputError(`${displayName(file, cwd)}: ${describeFsError(error)}`);
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
   }
 }

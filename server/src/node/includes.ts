@@ -1,59 +1,72 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IncludeRead, IncludeReader } from '../service/engine/includes';
-import { FileTooLarge, readTextFile } from './read';
+import type { CheckSettings, FileRead } from '../service/project/host';
+import { MAX_INCLUDE_BYTES, readFileForHost } from './read';
 
-/** Included catalogues larger than this are refused rather than read. */
-const MAX_INCLUDE_BYTES = 5 * 1024 * 1024;
-
-export interface IncludeReaderOptions {
+export interface IncludeResolverOptions {
   /** Folders searched, in order, for an include not found beside the including file. */
   searchPath?: string[];
   /**
-   * Folders includes may come from (the workspace); an include that resolves
-   * outside all of them is reported, not read. Empty: anywhere.
+   * Folders includes may come from (the workspace), as real paths; an
+   * include whose real path is outside all of them is reported, not used.
+   * Empty: anywhere.
    */
   roots?: string[];
-  /** Open editors' text wins over the disk (the language server passes its documents). */
-  overlay?: (file: string) => string | undefined;
+  /** The folder an include in a document with no file is taken from (the CLI's working folder). */
+  cwd?: string;
 }
 
-/** Reads includes from disk: relative to the including file, then along the search path. */
-export function fileIncludeReader(options: IncludeReaderOptions = {}): IncludeReader {
-  const roots = (options.roots ?? []).map((r) => path.resolve(r));
-  return (includePath: string, fromFile: string | undefined): IncludeRead => {
-    if (path.isAbsolute(includePath)) return { error: 'write the path relative to this file, so the protocol can move with its catalogue.' };
-    const bases = [fromFile ? path.dirname(path.resolve(fromFile)) : process.cwd(), ...(options.searchPath ?? []).map((p) => path.resolve(p))];
-    const candidates = bases.map((base) => path.resolve(base, includePath));
-    const found = candidates.find((file) => options.overlay?.(file) !== undefined || isFile(file));
-    if (!found) return { error: `no such file (looked in ${bases.map((b) => displayPath(b)).join(', ')}).` };
-    const real = safeRealPath(found);
-    if (roots.length > 0 && !roots.some((root) => real === root || real.startsWith(root + path.sep))) {
-      return { error: 'it is outside the workspace, so it is not read; copy the catalogue into the workspace.' };
-    }
-    const open = options.overlay?.(found);
-    if (open !== undefined) return { file: found, text: open };
-    try {
-      const size = fs.statSync(found).size;
-      if (size > MAX_INCLUDE_BYTES)
-        return { error: `it is ${Math.round(size / 1024 / 1024)} MB, over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };
-      return { file: found, text: readTextFile(found, MAX_INCLUDE_BYTES) };
-    } catch (error) {
-      if (error instanceof FileTooLarge) return { error: `it is over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };
-      return { error: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
-    }
-  };
+/**
+ * Finds includes on disk: relative to the including file, then along the
+ * search path. Files are read with the project host's reader (open editors'
+ * text first, then the disk; every read recorded), so this only decides
+ * where a path points and whether it may be used.
+ */
+export function includeResolver(options: IncludeResolverOptions = {}): NonNullable<CheckSettings['includes']> {
+  const roots = options.roots ?? [];
+  const cwd = options.cwd ?? process.cwd();
+  return (read: (file: string) => FileRead): IncludeReader =>
+    (includePath: string, fromFile: string | undefined): IncludeRead => {
+      if (path.isAbsolute(includePath)) return { error: 'write the path relative to this file, so the protocol can move with its catalogue.' };
+      const bases = [fromFile ? path.dirname(path.resolve(fromFile)) : cwd, ...(options.searchPath ?? []).map((p) => path.resolve(p))];
+      let found: { file: string; read: FileRead } | undefined;
+      for (const base of bases) {
+        const file = path.resolve(base, includePath);
+        const got = read(file);
+        if ('problem' in got && got.problem === 'missing') continue;
+        found = { file, read: got };
+        break;
+      }
+      if (!found) return { error: `no such file (looked in ${bases.map((b) => displayPath(b, cwd)).join(', ')}).` };
+      if (roots.length > 0 && !roots.some((root) => isInside(root, realPath(found.file)))) {
+        return { error: 'it is outside the workspace, so it is not read; copy the catalogue into the workspace.' };
+      }
+      if ('text' in found.read) {
+        const bytes = Buffer.byteLength(found.read.text, 'utf8');
+        if (bytes > MAX_INCLUDE_BYTES)
+          return { error: `it is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };
+        return { file: found.file, text: found.read.text };
+      }
+      switch (found.read.problem) {
+        case 'not-a-file':
+          return { error: `${found.read.message}; only a file can be included.` };
+        case 'too-large':
+          return { error: `${found.read.message}.` };
+        default:
+          return { error: `it cannot be read (${found.read.message}).` };
+      }
+    };
 }
 
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
+/** Is `file` the folder `root` or inside it? Both real paths; `/` holds everything. */
+export function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
-function safeRealPath(file: string): string {
+/** A path with its links resolved; the path itself when it cannot be (it is not there yet). */
+export function realPath(file: string): string {
   try {
     return fs.realpathSync(file);
   } catch {
@@ -61,15 +74,23 @@ function safeRealPath(file: string): string {
   }
 }
 
-function displayPath(dir: string): string {
-  const relative = path.relative(process.cwd(), dir);
+function displayPath(dir: string, cwd: string): string {
+  const relative = path.relative(cwd, dir);
   return relative === '' ? '.' : relative.startsWith('..') ? dir : relative;
 }
 
 /**
- * The CLI's reader: includes may come from the working folder or from the
- * protocol's own folder, and from nowhere else.
+ * The CLI's includes: from the working folder or from the protocol's own
+ * folder, and from nowhere else (real paths, so a folder reached through a
+ * link is still itself).
  */
-export function includeReaderFor(file: string | undefined, cwd: string): IncludeReader {
-  return fileIncludeReader({ roots: file ? [cwd, path.dirname(path.resolve(cwd, file))] : [cwd] });
+export function cliIncludeResolver(file: string | undefined, cwd: string): NonNullable<CheckSettings['includes']> {
+  const roots = [cwd, ...(file ? [path.dirname(path.resolve(cwd, file))] : [])].map(realPath);
+  return includeResolver({ roots, cwd });
+}
+
+/** Includes read straight from disk, with nothing cached or recorded: for one-off checks (tests, scripts). */
+export function fileIncludeReader(options: { roots?: string[]; searchPath?: string[] } = {}): IncludeReader {
+  const resolve = includeResolver({ ...options, roots: (options.roots ?? []).map((root) => realPath(path.resolve(root))) });
+  return resolve((file) => readFileForHost(file), { id: '', name: '', text: '' });
 }

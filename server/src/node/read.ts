@@ -1,5 +1,12 @@
 import * as fs from 'fs';
 import { MAX_FILE_SIZE_KB_CEILING } from '../service/engine/limits';
+import type { FileRead } from '../service/project/host';
+
+/**
+ * Every read from disk goes through this module (the CLI's files, includes,
+ * configuration, the language server's requests), and every cap on what is
+ * read is here, in bytes.
+ */
 
 /**
  * The most the tool reads of one file: the largest `maxFileSizeKb` allowed.
@@ -7,6 +14,19 @@ import { MAX_FILE_SIZE_KB_CEILING } from '../service/engine/limits';
  * `document-limits` finding; a larger one is refused unread.
  */
 export const MAX_READ_BYTES = MAX_FILE_SIZE_KB_CEILING * 1024;
+/** Included catalogues larger than this are refused rather than read. */
+export const MAX_INCLUDE_BYTES = 5 * 1024 * 1024;
+/** A configuration file is a few lines; a larger one than this is refused (none needs to be). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Files larger than this are passed over when looking on disk for documents that include a catalogue. */
+export const MAX_SCANNED_FILE_BYTES = 2 * 1024 * 1024;
+
+/** A path that is not a regular file (a folder, a pipe, a device, a socket): never read, so never waited on. */
+export class NotARegularFile extends Error {
+  constructor(readonly what: string) {
+    super(`it is ${what}, not a regular file`);
+  }
+}
 
 /** A file larger than the tool reads at all. */
 export class FileTooLarge extends Error {
@@ -34,10 +54,12 @@ function megabytes(bytes: number): string {
  * instead of filling memory.
  */
 export function readBytesCapped(file: string, limit = MAX_READ_BYTES): Buffer {
-  const fd = fs.openSync(file, 'r');
+  // Opened without blocking, so a named pipe with no writer cannot hang the open; then only a regular file is read.
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stat = fs.fstatSync(fd);
-    if (stat.isFile() && stat.size > limit) throw new FileTooLarge(stat.size, limit);
+    if (!stat.isFile()) throw new NotARegularFile(describeNonFile(stat));
+    if (stat.size > limit) throw new FileTooLarge(stat.size, limit);
     const chunks: Buffer[] = [];
     let total = 0;
     const chunkSize = stat.isFile() ? Math.max(1, Math.min(stat.size + 1, limit + 1)) : 64 * 1024;
@@ -73,7 +95,57 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** A file's text as the tool reads protocols, catalogues and configuration: capped, then decoded. */
+/** A file's text as the tool reads protocols, catalogues and configuration: capped, then decoded. Throws. */
 export function readTextFile(file: string, limit = MAX_READ_BYTES): string {
   return decodeText(readBytesCapped(file, limit));
+}
+
+/** The same read, with what went wrong as data (the project host's `FileRead`): it never throws. */
+export function readFileForHost(file: string, limit = MAX_READ_BYTES): FileRead {
+  try {
+    return { text: stripBom(readTextFile(file, limit)) };
+  } catch (error) {
+    if (error instanceof FileTooLarge) return { problem: 'too-large', message: error.message };
+    if (error instanceof NotARegularFile) return { problem: 'not-a-file', message: error.message };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing', message: 'there is no such file' };
+    if (code === 'EISDIR') return { problem: 'not-a-file', message: 'it is a folder, not a regular file' };
+    if (code === 'ELOOP') return { problem: 'not-a-file', message: 'it is a loop of symbolic links, not a regular file' };
+    return { problem: 'unreadable', message: describeFsError(error) };
+  }
+}
+
+/** What a path that is not a regular file is, in words. */
+export function describeNonFile(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** Drops a UTF-8 byte order mark decoded as U+FEFF (a UTF-16 one is dropped by `decodeText`). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A short reason for a failed file operation: `no such file`, `is a directory`, ... */
+export function describeFsError(error: unknown): string {
+  if (error instanceof NotARegularFile || error instanceof FileTooLarge) return error.message;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -55,13 +55,16 @@ async function hoverWorks(client: TestClient, uri: string): Promise<void> {
 describe('recovery: one bad document cannot wedge the server', function () {
   this.timeout(30_000);
 
-  it('an analysis that throws: that document gets nothing, the error is logged with its URI, every other document is served, and an edit recovers it', async () => {
+  it('an analysis that throws: that document gets one error saying so (never shown as clean), the error is logged with its URI, every other document is served, and an edit recovers it', async () => {
     const client = await withFault('throw');
     try {
       const reference = await client.open(REFERENCE);
       const broken = await client.open(UNKNOWN_REFERENCE);
       const bad = await client.open(path.join(SAMPLES, 'bad.roles.yaml'), `${protocolText()}# ${MARKER}\n`);
-      assert.deepEqual(await client.pull(bad), []);
+      const failed = await client.pull(bad);
+      assert.equal(failed.length, 1);
+      assert.equal(failed[0]!.severity, 1);
+      assert.match(String(failed[0]!.message), /^This document could not be checked \(injected fault: .*\); its problems are not shown\./);
       assert.deepEqual(await client.pull(reference), []);
       assert.deepEqual(
         (await client.pull(broken)).map((d: Diagnostic) => d.code),

@@ -1,10 +1,7 @@
-import * as path from 'path';
-import { lintText } from '../../service/engine/lint';
-import { IncludeCache } from '../../service/engine/includes';
-import { ConfigReadError, ConfigResolver } from '../../node/config';
+import { ConfigReadError } from '../../node/config';
 import { collectInputs, InputError, notProtocolReason } from '../../node/files';
 import { displayName } from '../../node/paths';
-import { includeReaderFor } from '../../node/includes';
+import { CliProject } from '../project';
 import { formatters } from '../formatters/index';
 import type { LintFileResult } from '../formatters/types';
 import { UsageError, type CommandEnvironment } from '../errors';
@@ -37,26 +34,19 @@ export function runLint(options: LintCommandOptions): LintOutcome {
   if (!formatter) throw new UsageError(`unknown format \`${options.format}\`; use one of ${[...formatters.keys()].join(', ')}`, 'lint');
   if (options.patterns.length === 0) throw new UsageError('no files given', 'lint');
 
-  const inputs = collectInputs(options.patterns, { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename });
-  const resolver = new ConfigResolver(options.config ? path.resolve(options.cwd, options.config) : undefined);
+  const { files: inputs, skipped } = collectInputs(options.patterns, { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename });
+  // The same project host as the language server's, over the disk: a catalogue included by many files is read once per run.
+  const project = new CliProject(options.cwd, options.config, options.today);
+  const resolver = project.configs;
   const results: LintFileResult[] = [];
   const linted = new Set<number>();
   const searched = new Set<number>();
-  // A catalogue included by many of the files is read once per run.
-  const includeCache = new IncludeCache();
   try {
     // A missing --config is an error even before any file needs it.
     if (options.config) resolver.forDirectory(options.cwd);
     for (const input of inputs) {
-      const config = resolver.settingsFor(input.path ? path.dirname(input.path) : options.cwd);
-      const result = lintText(input.text, {
-        fileName: input.path ?? input.name,
-        config,
-        today: options.today,
-        readInclude: includeReaderFor(input.path, options.cwd),
-        includeCache,
-      });
-      const reason = notProtocolReason(input, result.parsed.root);
+      const { result } = project.check(input);
+      const reason = notProtocolReason(result.isProtocol, result.parsed.root);
       if (reason) {
         if (input.explicit) throw new InputError(`${input.name}: ${reason}`);
         searched.add(input.argument);
@@ -78,7 +68,8 @@ export function runLint(options: LintCommandOptions): LintOutcome {
   const all = [...configResults, ...results];
   const errors = all.reduce((n, r) => n + r.errorCount, 0);
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
-  const notes: string[] = [];
+  // Files a folder reached but that could not be read: said, while the rest is checked.
+  const notes: string[] = skipped.map((s) => `role-protocols: skipped ${s.shown}: ${s.reason}.`);
   let exitCode: 0 | 1 = errors > 0 ? 1 : 0;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     exitCode = 1;

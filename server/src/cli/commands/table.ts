@@ -1,15 +1,14 @@
 import * as path from 'path';
-import { lintText } from '../../service/engine/lint';
 import { isBinaryFormat, renderers, renderTables, renderTablesToBytes, tableSetFor, TABLE_IDS } from '../../service/tables/index';
 import type { TableId } from '../../service/tables/types';
-import { ConfigReadError, ConfigResolver } from '../../node/config';
+import { ConfigReadError } from '../../node/config';
 import { collectInputs, InputError, notProtocolReason } from '../../node/files';
 import { displayName } from '../../node/paths';
-import { includeReaderFor } from '../../node/includes';
 import { writeTextFile, WriteError } from '../../node/output';
 import { UsageError, type CommandEnvironment } from '../errors';
 import { stylish } from '../formatters/stylish';
 import { fileResult, toMessage } from '../results';
+import { CliProject } from '../project';
 
 export interface TableCommandOptions extends CommandEnvironment {
   /** A protocol file, or `-` for standard input. */
@@ -76,23 +75,16 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
   if (!TABLE_CHOICES.includes(options.table)) throw new UsageError(`unknown table \`${options.table}\`; use one of ${TABLE_CHOICES.join(', ')}`, 'table');
   const format = chooseFormat(options);
 
-  const [input] = collectInputs([options.file], { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename });
-  let config;
+  const [input] = collectInputs([options.file], { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename }).files;
+  if (!input) throw new InputError(`${options.file}: no role protocol found`);
+  let result;
   try {
-    config = new ConfigResolver(options.config ? path.resolve(options.cwd, options.config) : undefined).settingsFor(
-      input.path ? path.dirname(input.path) : options.cwd,
-    );
+    result = new CliProject(options.cwd, options.config, options.today).check(input).result;
   } catch (error) {
     if (error instanceof ConfigReadError) throw new InputError(`${displayName(error.file, options.cwd)}: cannot read the configuration: ${error.reason}`);
     throw error;
   }
-  const result = lintText(input.text, {
-    fileName: input.path ?? input.name,
-    config,
-    today: options.today,
-    readInclude: includeReaderFor(input.path, options.cwd),
-  });
-  const reason = notProtocolReason(input, result.parsed.root);
+  const reason = notProtocolReason(result.isProtocol, result.parsed.root);
   if (reason) throw new InputError(`${input.name}: ${reason}`);
 
   const filePath = input.stdin && !input.path ? '<stdin>' : input.path!;

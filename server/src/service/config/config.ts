@@ -4,8 +4,8 @@ import { didYouMean } from '../util/suggest';
 import type { SeveritySetting } from '../rules/types';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_KB_CEILING } from '../engine/limits';
 
-/** The file name the tool looks for, walking up from a protocol's folder. */
-export const CONFIG_FILE_NAMES = ['.roleprotocols.yaml', '.roleprotocols.yml', '.roleprotocols.json'];
+/** The file names the tool looks for, walking up from a protocol's folder (decided with the other kinds). */
+export { CONFIG_FILE_NAMES } from '../../shared/documentKinds';
 
 /** A project's settings, after reading its configuration file. */
 export interface ProjectConfig {

@@ -1,5 +1,5 @@
 import type { YamlNode } from '../parse/tree';
-import { CATALOGUE_FORMAT_NAME, FORMAT_NAME, type DocumentKind } from '../schema/schema';
+import { declaredFormat, documentKind, type DocumentKind, type FileKind } from '../../shared/documentKinds';
 
 /** The value of a top-level `format` key, if the document has one. */
 export function formatOf(root: YamlNode | undefined): string | undefined {
@@ -8,13 +8,21 @@ export function formatOf(root: YamlNode | undefined): string | undefined {
   return format && format.kind === 'scalar' && typeof format.value === 'string' ? format.value : undefined;
 }
 
-/** A catalogue says so in its `format`; everything else is read as a protocol. */
-export function documentKindOf(root: YamlNode | undefined): DocumentKind {
-  return formatOf(root)?.startsWith(CATALOGUE_FORMAT_NAME) ? 'catalogue' : 'protocol';
+/**
+ * What a parsed document is, by the one decision in `shared/documentKinds.ts`:
+ * its `format` from the tree when it parsed, else the `format` line of its
+ * text (a document mid-edit keeps its kind), else its name.
+ */
+export function decideKind(fileName: string | undefined, root: YamlNode | undefined, text: string): FileKind | undefined {
+  return documentKind(fileName ?? '', root ? formatOf(root) : declaredFormat(text));
 }
 
-/** Does this text say it is a role protocol or catalogue (`format: role-protocol/…`, `role-catalogue/…`)? */
-export function declaresProtocolFormat(root: YamlNode | undefined): boolean {
-  const format = formatOf(root);
-  return !!format && (format.startsWith(FORMAT_NAME) || format.startsWith(CATALOGUE_FORMAT_NAME));
+/** The schema a document is checked against: a catalogue's, or (anything else) a protocol's. */
+export function schemaKindOf(kind: FileKind | undefined): DocumentKind {
+  return kind === 'catalogue' ? 'catalogue' : 'protocol';
+}
+
+/** The schema kind of a parsed document with no name to go by (tests, the bench). */
+export function documentKindOf(root: YamlNode | undefined): DocumentKind {
+  return schemaKindOf(decideKind(undefined, root, ''));
 }

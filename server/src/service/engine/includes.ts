@@ -3,7 +3,7 @@ import { baseName } from '../util/text';
 import { toValue } from '../parse/toValue';
 import { buildProtocol, type Protocol } from '../model/protocol';
 import { collectIds, type IdOccurrence } from '../model/ids';
-import { documentKindOf } from './documentKind';
+import { decideKind } from './documentKind';
 import type { DocumentKind } from '../schema/schema';
 
 /** What the host hands back for an include: the file's text, or why it cannot. */
@@ -148,7 +148,7 @@ function readCatalogueText(file: string, text: string): CatalogueRead {
     const line = syntax ? text.slice(0, syntax.start).split('\n').length : 1;
     return { outcome: 'syntax', line, message: syntax?.message ?? 'it is empty.' };
   }
-  const kind = documentKindOf(parsed.root);
+  const kind = decideKind(file, parsed.root, text);
   if (kind !== 'catalogue') return { outcome: 'not-a-catalogue' };
   let data: unknown;
   try {

@@ -7,8 +7,8 @@ import { checkLimits, grouped } from './limits';
 import { validateAgainstSchema, type SchemaProblem } from '../schema/validate';
 import { buildProtocol, type Protocol } from '../model/protocol';
 import { collectIds, definitionsByKind, type IdOccurrence } from '../model/ids';
-import type { DocumentKind } from '../schema/schema';
-import { declaresProtocolFormat, documentKindOf } from './documentKind';
+import type { DocumentKind, FileKind } from '../../shared/documentKinds';
+import { decideKind, schemaKindOf } from './documentKind';
 import { mergeIncluded, resolveIncludes, type IncludeCache, type IncludedFile, type IncludeProblem, type IncludeReader } from './includes';
 import { allRules, ruleById, knownRuleIds } from '../rules/index';
 import type { FixHints, Rule, RuleContext, RuleReport, Severity, SeveritySetting } from '../rules/types';
@@ -52,14 +52,18 @@ export interface LintResult {
   protocol?: Protocol;
   /** The document's own id definitions and references. */
   ids: IdOccurrence[];
-  /** True when the document has a `format` key naming the role-protocol or role-catalogue format. */
+  /**
+   * True when the document is one of ours: a protocol or catalogue by its
+   * `format` or its name (`shared/documentKinds.ts` decides).
+   */
   isProtocol: boolean;
+  /** What the document was decided to be; undefined when it is none of the tool's kinds. */
+  fileKind: FileKind | undefined;
+  /** The schema it was checked against. */
   kind: DocumentKind;
   /** The catalogues it includes, directly or not: a change to any of them needs a re-check. */
   includes: IncludedFile[];
 }
-
-export { declaresProtocolFormat };
 
 /**
  * The whole pipeline for one document: parse, schema, indexes, rules,
@@ -84,7 +88,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   let ids: IdOccurrence[] = [];
   let included: IncludedFile[] = [];
   let includeProblems: IncludeProblem[] = [];
-  const kind = documentKindOf(root);
+  const fileKind = decideKind(options.fileName, root, text);
+  const kind = schemaKindOf(fileKind);
   if (root) {
     let data: unknown;
     try {
@@ -151,7 +156,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     findings.push(finding);
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
-  return { findings, parsed, lines, protocol, ids, isProtocol: declaresProtocolFormat(root), kind, includes: included };
+  return { findings, parsed, lines, protocol, ids, isProtocol: fileKind === 'protocol' || fileKind === 'catalogue', fileKind, kind, includes: included };
 }
 
 /** An offset between the CR and the LF of a line break is moved before the CR: no editor position lies inside a line break. */

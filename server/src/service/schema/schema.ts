@@ -1,5 +1,6 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import type { Path } from '../parse/tree';
+import type { DocumentKind } from '../../shared/documentKinds';
 
 /** The kinds of catalogue entry a document defines and refers to by id. */
 export type EntityKind = 'role' | 'skill' | 'method' | 'record' | 'site' | 'step';
@@ -55,7 +56,7 @@ export const CATALOGUE_FORMAT_NAME = 'role-catalogue';
 export const CATALOGUE_FORMAT_ID = 'role-catalogue/1';
 
 /** A protocol, or a department catalogue of shared entries that protocols include. */
-export type DocumentKind = 'protocol' | 'catalogue';
+export type { DocumentKind };
 
 /** Sections a catalogue may hold: the shared entries, with their definitions from the protocol schema. */
 const CATALOGUE_SECTIONS = ['document', 'service', 'sites', 'roles', 'skills', 'methods', 'records', 'includes'];

@@ -1,30 +1,9 @@
-import type { Path } from '../parse/tree';
 import type { DocumentControl, Protocol } from '../model/protocol';
 
-/** The four summary tables of a protocol. */
-export type TableId = 'training' | 'roles' | 'matrix' | 'coverage';
-export const TABLE_IDS: readonly TableId[] = ['training', 'roles', 'matrix', 'coverage'];
-
-/** One cell: its text, where in the document it comes from, and (coverage only) whether it is a gap. */
-export interface TableCell {
-  text: string;
-  /** Path of the document value the cell shows, so a preview can reveal it in the editor. */
-  source?: Path;
-  /** The included catalogue `source` is in; undefined for the document itself. */
-  sourceFile?: string;
-  /** Coverage table: `trained` entitled and trained, `gap` entitled but not trained, `none` not entitled. */
-  status?: 'trained' | 'gap' | 'none';
-}
-
-/** A table as plain data: renderers turn it into Markdown, CSV, HTML or Word. */
-export interface TableData {
-  id: TableId;
-  title: string;
-  columns: string[];
-  rows: TableCell[][];
-  /** Lines explaining letters or marks used in the cells. */
-  legend?: string[];
-}
+// The tables as data are what the client's preview receives: their types are shared with it.
+export { TABLE_IDS } from '../../shared/requests';
+export type { TableCell, TableData, TableId } from '../../shared/requests';
+import type { TableData } from '../../shared/requests';
 
 /** What a renderer gets: the tables and the document-control block they belong to. */
 export interface TableSet {

@@ -1,0 +1,78 @@
+/**
+ * The server's own requests, as both sides speak them: the language server
+ * answers them (`lsp/tables.ts`, `lsp/locate.ts`) and the VS Code client sends
+ * them (the tables preview and export). Types and method names only, no
+ * code of either side, so the client can import this module alone.
+ */
+
+/** The summary tables of a protocol. */
+export type TableId = 'training' | 'roles' | 'matrix' | 'coverage';
+export const TABLE_IDS: readonly TableId[] = ['training', 'roles', 'matrix', 'coverage'];
+
+/** A place in a document: keys and list indexes from the top. */
+export type SourcePath = ReadonlyArray<string | number>;
+
+/** One cell: its text, where in the document it comes from, and (coverage only) whether it is a gap. */
+export interface TableCell {
+  text: string;
+  /** Path of the document value the cell shows, so a preview can reveal it in the editor. */
+  source?: SourcePath;
+  /** The included catalogue `source` is in; undefined for the document itself. */
+  sourceFile?: string;
+  /** Coverage table: `trained` entitled and with a training row, `gap` entitled but no training row, `none` not entitled. */
+  status?: 'trained' | 'gap' | 'none';
+}
+
+/** A table as plain data: renderers turn it into Markdown, CSV, HTML or Word. */
+export interface TableData {
+  id: TableId;
+  title: string;
+  columns: string[];
+  rows: TableCell[][];
+  /** Lines explaining letters or marks used in the cells. */
+  legend?: string[];
+}
+
+/** `roleProtocols/tables`: the summary tables of a document. */
+export const TABLES_METHOD = 'roleProtocols/tables';
+
+/** Parameters of `roleProtocols/tables`: which document, which tables (default all), and how. */
+export interface TablesParams {
+  uri: string;
+  tables?: string[];
+  /**
+   * `md`, `csv` (or another text format the service renders, e.g. `html`) give the text; `data` gives TableData[].
+   * A format that gives bytes (`docx`) needs `encoding: 'base64'` and gives the file base64-encoded.
+   */
+  format: 'md' | 'csv' | 'html' | 'docx' | 'data' | (string & {});
+  encoding?: 'base64';
+}
+
+/** Text, the tables as data, or (base64) the bytes of a binary format. */
+export type TablesResult = string | TableData[];
+
+/** `roleProtocols/locate`: where a table cell's source is written. */
+export const LOCATE_METHOD = 'roleProtocols/locate';
+
+/**
+ * Parameters of `roleProtocols/locate`: a table cell's `source` path in an
+ * open document, or (with `file`, the cell's `sourceFile`) in one of the
+ * catalogues that document includes.
+ */
+export interface LocateParams {
+  uri: string;
+  path: SourcePath;
+  file?: string;
+}
+
+/** A range as LSP writes it (zero-based lines and UTF-16 characters). */
+export interface WireRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** Where the path is written: the document (or catalogue) and the range to select. */
+export interface LocateResult {
+  uri: string;
+  range: WireRange;
+}
