@@ -83,7 +83,7 @@ const piece = fc.oneof(
 type Edit =
   | { kind: 'insert'; at: number; text: string }
   | { kind: 'delete'; at: number; length: number }
-  | { kind: 'line'; line: number; op: 'duplicate' | 'delete' | 'indent' | 'dedent' | 'blank' };
+  | { kind: 'line'; line: number; op: 'duplicate' | 'delete' | 'indent' | 'dedent' | 'blank' | 'comment' | 'deep comment' };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.array(piece, { minLength: 1, maxLength: 3 }).map((a) => a.join('')) }),
@@ -91,7 +91,15 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
     kind: fc.constant('line' as const),
     line: fc.nat(),
-    op: fc.constantFrom('duplicate' as const, 'delete' as const, 'indent' as const, 'dedent' as const, 'blank' as const),
+    op: fc.constantFrom(
+      'duplicate' as const,
+      'delete' as const,
+      'indent' as const,
+      'dedent' as const,
+      'blank' as const,
+      'comment' as const,
+      'deep comment' as const,
+    ),
   }),
 );
 
@@ -121,6 +129,13 @@ function apply(text: string, e: Edit): string {
       break;
     case 'blank':
       lines[i] = '';
+      break;
+    case 'comment':
+      lines.splice(i, 0, '# a note');
+      break;
+    case 'deep comment':
+      // Indented under whatever is above: content in a block scalar, a comment anywhere else.
+      lines.splice(i, 0, '        # a note');
       break;
   }
   return lines.join('\n');
@@ -171,6 +186,30 @@ describe('incremental re-parse', () => {
     const edited = text.slice(0, at) + '\n' + text.slice(at);
     agrees(previous, edited);
     assert.equal(reparse(previous, edited), undefined);
+  });
+
+  it('re-uses the whole tree for comment and blank lines between nodes (a whole-text sync that appends a note)', () => {
+    const text = protocolOfLines(2000).text;
+    const previous = parseDocument(text, 'yaml');
+    const workflow = text.indexOf('\nworkflow:') + 1;
+    for (const edited of [
+      text + '# appended by a client that sends the whole text\n',
+      text.slice(0, workflow) + '# The session, step by step.\n\n' + text.slice(workflow),
+      text.slice(0, 0) + '# A heading comment\n' + text,
+    ]) {
+      assert.equal(agrees(previous, edited).reused, true);
+    }
+    // Taken away again.
+    const commented = parseDocument(text.slice(0, workflow) + '# gone soon\n' + text.slice(workflow), 'yaml');
+    assert.equal(agrees(commented, text).reused, true);
+    // After a block scalar a `#` line indented under it is content, and a blank line may be kept by `|+`.
+    const block = 'format: role-protocol/1\nnotes: |\n  kept\nroles: []\n';
+    const afterBlock = block.replace('roles:', '  # not a comment\nroles:');
+    agrees(parseDocument(block, 'yaml'), afterBlock);
+    assert.equal(reparse(parseDocument(block, 'yaml'), afterBlock), undefined);
+    // Inside a flow collection or a multi-line scalar: left to the full parse.
+    const flow = 'roles: [\n  a,\n  b\n]\n';
+    assert.equal(reparse(parseDocument(flow, 'yaml'), flow.replace('  b', '  # c\n  b')), undefined);
   });
 
   it('agrees with a full parse in the cases a review found', () => {

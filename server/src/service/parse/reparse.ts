@@ -73,6 +73,8 @@ export function reparse(previous: ParsedDocument, text: string, options: ParseOp
   if (previous.problems.some((p) => p.ruleId !== 'duplicate-key')) return undefined;
   const change = changedSpan(previous.text, text);
   if (!change) return { text, language: 'yaml', root: previous.root, problems: previous.problems.slice(), anchors: new Map() };
+  const commentsOnly = reparseComments(previous, text, change);
+  if (commentsOnly) return commentsOnly;
   const maxDepth = options.maxDepth ?? MAX_DEPTH;
   const oldText = previous.text;
   const delta = change.newEnd - change.oldEnd;
@@ -337,5 +339,112 @@ function shiftInPlace(node: YamlNode, delta: number): void {
     }
   } else if (node.kind === 'sequence') {
     for (const item of node.items) shiftInPlace(item, delta);
+  }
+}
+
+/**
+ * An edit that only adds, removes or changes comment and blank lines (a
+ * whole-text sync that appends a note, a comment typed between sections)
+ * changes no node: the tree is the old one with what follows the edit moved.
+ * Refused when such a line could be content in context: inside a scalar or a
+ * flow collection that spans the edit, or after a block scalar (`|`, `>`),
+ * whose value takes in lines indented under it and, with `+`, blank lines.
+ */
+function reparseComments(previous: ParsedDocument, text: string, change: TextChange): ParsedDocument | undefined {
+  const root = previous.root;
+  if (!root) return undefined;
+  const oldText = previous.text;
+  const lineStart = startOfLine(oldText, change.start);
+  // Where the edit ends at a line start in both texts, what follows starts a line as before; otherwise
+  // the rest of that line is joined to (or split from) the edited lines, and is checked with them.
+  const suffixKeepsItsLine = atLineStart(oldText, change.oldEnd) && atLineStart(text, change.newEnd);
+  const oldTo = suffixKeepsItsLine ? change.oldEnd : endOfLine(oldText, change.oldEnd);
+  const newTo = suffixKeepsItsLine ? change.newEnd : endOfLine(text, change.newEnd);
+  if (!onlyCommentLines(oldText, lineStart, oldTo) || !onlyCommentLines(text, lineStart, newTo)) return undefined;
+  const at = lineStart;
+  if (!quietAt(root, oldText, at)) return undefined;
+  const delta = change.newEnd - change.oldEnd;
+  const problems = previous.problems.map((p) => (p.start >= at ? { ...p, start: p.start + delta, end: p.end + delta } : p));
+  return { text, language: 'yaml', root: shiftFrom(root, at, delta), problems, anchors: new Map() };
+}
+
+function startOfLine(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !isLineBreak(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function endOfLine(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && !isLineBreak(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Does a line start at `at` (not between the CR and the LF of one line break)? */
+function atLineStart(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.charCodeAt(at - 1);
+  return before === 10 || (before === 13 && text.charCodeAt(at) !== 10);
+}
+
+/** Are the lines of `[from, to)` all blank, or comments (`#` the first thing on the line)? No tabs. */
+function onlyCommentLines(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    while (i < to && text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (i < to && !isLineBreak(c) && c !== 35 /* # */) return false;
+    while (i < to && !isLineBreak(text.charCodeAt(i))) {
+      if (text.charCodeAt(i) === 9) return false;
+      i++;
+    }
+    while (i < to && isLineBreak(text.charCodeAt(i))) i++;
+  }
+  return true;
+}
+
+/**
+ * Is `at` (a line start) between nodes, where a comment line is a comment:
+ * not inside a scalar or a flow collection, and not right after a block scalar?
+ */
+function quietAt(node: YamlNode, text: string, at: number): boolean {
+  for (;;) {
+    if (node.kind === 'scalar' || node.kind === 'alias') {
+      if (node.start < at && at < node.end) return false;
+      return !(node.kind === 'scalar' && node.end <= at && isBlockScalar(text, node.start));
+    }
+    if (node.flow && node.start < at && at < node.end) return false;
+    const children: YamlNode[] = node.kind === 'mapping' ? node.pairs.flatMap((p) => [p.key, p.value]) : node.items;
+    let next: YamlNode | undefined;
+    for (const child of children) if (child.start < at) next = child;
+    // Nothing before `at` in this collection: the edit is before all of it.
+    if (!next) return true;
+    node = next;
+  }
+}
+
+function isBlockScalar(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  return c === 124 /* | */ || c === 62; /* > */
+}
+
+/** The tree with every offset at or after `at` moved by `delta`; what ends before it is shared. */
+function shiftFrom<T extends YamlNode>(node: T, at: number, delta: number): T {
+  if (node.end <= at) return node;
+  if (node.start >= at) return shifted(node, delta);
+  // A collection that spans the edit: its start stays, its end and what follows the edit move.
+  switch (node.kind) {
+    case 'mapping':
+      return {
+        kind: 'mapping',
+        pairs: node.pairs.map((p) => ({ key: shiftFrom(p.key, at, delta), value: shiftFrom(p.value, at, delta) })),
+        flow: node.flow,
+        start: node.start,
+        end: node.end + delta,
+      } as T;
+    case 'sequence':
+      return { kind: 'sequence', items: node.items.map((n) => shiftFrom(n, at, delta)), flow: node.flow, start: node.start, end: node.end + delta } as T;
+    default:
+      return { ...node, end: node.end + delta } as T;
   }
 }

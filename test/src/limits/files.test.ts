@@ -1,0 +1,202 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { MAIN, ROOT } from '../cli/run';
+import { SAMPLES, TestClient, uriOf } from '../lsp/client';
+
+/**
+ * Reading files: only regular files are read, everywhere (a pipe or a device
+ * is refused at once, never waited on); real paths are compared with real
+ * paths; a link loop is walked once; a file name that is not UTF-8 is
+ * reported while the rest is checked; the server's tables request reads only
+ * open documents and protocols in the workspace; a document is checked by its
+ * text, whatever its version number says.
+ */
+
+const SHARED = path.join(SAMPLES, 'shared-catalogue');
+const CLEAN = fs.readFileSync(path.join(SAMPLES, 'reference-department.roles.yaml'), 'utf8');
+const BROKEN = fs.readFileSync(path.join(SAMPLES, 'broken', 'unknown-reference.roles.yaml'), 'utf8');
+const canFifo = process.platform !== 'win32';
+
+/** A fresh folder (its real path), removed after the test file. */
+function scratch(prefix: string): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `rp-files-${prefix}-`)));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The CLI as a user runs it, with a limit: a hang fails the test instead of stalling the suite. */
+function cli(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, ROLE_PROTOCOLS_TODAY: '2026-11-26' },
+  });
+  assert.equal(result.error, undefined, `the CLI did not finish: ${String(result.error)}`);
+  return result;
+}
+
+function copyShared(to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of fs.readdirSync(SHARED)) fs.copyFileSync(path.join(SHARED, name), path.join(to, name));
+}
+
+describe('files: only regular files, real paths, every file once', () => {
+  it('refuses a named pipe given on the command line at once, with the reason (exit 2)', function () {
+    if (!canFifo) this.skip();
+    const dir = scratch('fifo');
+    execFileSync('mkfifo', [path.join(dir, 'p.roles.yaml')]);
+    const run = cli(['lint', 'p.roles.yaml'], dir);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /p\.roles\.yaml: it is a named pipe, not a regular file/);
+  });
+
+  it('passes over a pipe, a link to one and a folder named like a protocol in a folder or glob, and checks the rest', function () {
+    if (!canFifo) this.skip();
+    const dir = scratch('walk');
+    fs.writeFileSync(path.join(dir, 'broken.roles.yaml'), BROKEN);
+    execFileSync('mkfifo', [path.join(dir, 'pipe.roles.yaml')]);
+    fs.symlinkSync(path.join(dir, 'pipe.roles.yaml'), path.join(dir, 'link.roles.yaml'));
+    fs.mkdirSync(path.join(dir, 'folder.roles.yaml'));
+    for (const args of [
+      ['lint', '.', '--format', 'json'],
+      ['lint', '*.roles.yaml', '--format', 'json'],
+    ]) {
+      const run = cli(args, dir);
+      assert.equal(run.status, 1, run.stderr);
+      const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+      assert.deepEqual(
+        results.map((r) => path.basename(r.filePath)),
+        ['broken.roles.yaml'],
+      );
+      assert.ok(results[0]!.messages.some((m) => m.ruleId === 'unknown-reference'));
+    }
+  });
+
+  it('lists a file reached through a link loop once', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = scratch('loop');
+    fs.mkdirSync(path.join(dir, 'a'));
+    fs.writeFileSync(path.join(dir, 'a', 'broken.roles.yaml'), BROKEN);
+    fs.symlinkSync(dir, path.join(dir, 'a', 'again'));
+    fs.symlinkSync(path.join(dir, 'a'), path.join(dir, 'b'));
+    const run = cli(['lint', '.', '--format', 'json', '--max-warnings', '0'], dir);
+    const results = JSON.parse(run.stdout) as { filePath: string }[];
+    assert.equal(results.length, 1, run.stdout);
+  });
+
+  it('reports a file whose name is not UTF-8 and still checks the others', function () {
+    if (process.platform !== 'linux') this.skip();
+    const dir = scratch('names');
+    fs.writeFileSync(path.join(dir, 'broken.roles.yaml'), BROKEN);
+    // Latin-1 "é" (0xE9): not UTF-8. Written through a Buffer path, as a file copied from an old system would be.
+    fs.writeFileSync(Buffer.concat([Buffer.from(dir + '/caf'), Buffer.from([0xe9]), Buffer.from('.roles.yaml')]), CLEAN);
+    const run = cli(['lint', '.', '--format', 'json'], dir);
+    assert.equal(run.status, 1, run.stderr);
+    const results = JSON.parse(run.stdout) as { filePath: string }[];
+    assert.deepEqual(
+      results.map((r) => path.basename(r.filePath)),
+      ['broken.roles.yaml'],
+    );
+    assert.match(run.stderr, /skipped caf\\xe9\.roles\.yaml: its name is not UTF-8/);
+  });
+
+  it('follows includes in a protocol folder reached through a link, and from a working folder of /', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = scratch('linked');
+    copyShared(path.join(dir, 'real'));
+    fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'linked'));
+    const linked = cli(['lint', 'prostate.roles.yaml'], path.join(dir, 'linked'));
+    assert.equal(linked.status, 0, linked.stdout + linked.stderr);
+    const fromRoot = cli(['lint', path.join(dir, 'linked', 'prostate.roles.yaml').slice(1)], '/');
+    assert.equal(fromRoot.status, 0, fromRoot.stdout + fromRoot.stderr);
+  });
+
+  it('says an include that is a folder is not a regular file (not "no such file")', () => {
+    const dir = scratch('include-folder');
+    copyShared(dir);
+    fs.renameSync(path.join(dir, 'department.catalogue.yaml'), path.join(dir, 'moved.catalogue.yaml'));
+    fs.mkdirSync(path.join(dir, 'department.catalogue.yaml'));
+    const run = cli(['lint', 'prostate.roles.yaml', '--format', 'json'], dir);
+    const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
+    const include = result!.messages.find((m) => m.ruleId === 'unresolved-include');
+    assert.equal(include?.message, 'Cannot include `department.catalogue.yaml`: it is a folder, not a regular file; only a file can be included.');
+  });
+});
+
+describe('files: the language server', () => {
+  let client: TestClient;
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = scratch('server');
+    copyShared(dir);
+    client = await TestClient.start({ folders: [dir], diagnostics: 'pull' });
+  });
+  afterEach(() => client.stop());
+
+  it('answers a tables request for a pipe with an error at once, and goes on serving', async function () {
+    if (!canFifo) this.skip();
+    const fifo = path.join(dir, 'pipe.roles.yaml');
+    execFileSync('mkfifo', [fifo]);
+    await assert.rejects(client.request('roleProtocols/tables', { uri: uriOf(fifo), format: 'md' }), /it is a named pipe, not a regular file/);
+    const tables = await client.request<string>('roleProtocols/tables', { uri: uriOf(path.join(dir, 'prostate.roles.yaml')), format: 'md', tables: ['roles'] });
+    assert.match(tables, /^\| Role \| Staff group \| Band \|/);
+  });
+
+  it('reads no file outside the workspace, and no file that is not a protocol', async () => {
+    const outside = path.join(scratch('outside'), 'x.roles.yaml');
+    fs.writeFileSync(outside, CLEAN);
+    await assert.rejects(client.request('roleProtocols/tables', { uri: uriOf(outside), format: 'md' }), /is outside the workspace folders/);
+    await assert.rejects(client.request('roleProtocols/tables', { uri: uriOf('/etc/passwd'), format: 'md' }), /outside the workspace folders/);
+    const plain = path.join(dir, 'settings.yaml');
+    fs.writeFileSync(plain, 'colour: blue\n');
+    await assert.rejects(client.request('roleProtocols/tables', { uri: uriOf(plain), format: 'md' }), /is not a role protocol/);
+  });
+
+  it('checks a document re-opened, or changed, with the same version by its text', async () => {
+    const file = path.join(dir, 'p.roles.yaml');
+    const uri = await client.open(file, CLEAN);
+    assert.deepEqual(await client.pull(uri), []);
+    await client.close(uri);
+    await client.open(file, BROKEN);
+    const reopened = (await client.pull(uri)).map((d: Diagnostic) => d.code);
+    assert.ok(reopened.includes('unknown-reference'), String(reopened));
+    // The same version number again, with the clean text.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: CLEAN }] });
+    assert.deepEqual(await client.pull(uri), []);
+  });
+
+  it('follows includes in a workspace folder reached through a link', async function () {
+    if (process.platform === 'win32') this.skip();
+    await client.stop();
+    const linked = path.join(scratch('link-parent'), 'linked');
+    fs.symlinkSync(dir, linked);
+    client = await TestClient.start({ folders: [linked], diagnostics: 'pull' });
+    const uri = await client.open(path.join(linked, 'prostate.roles.yaml'));
+    assert.deepEqual(await client.pull(uri), []);
+  });
+});
+
+describe('files: the protocol before `initialize`', () => {
+  it('answers a request sent before initialize with ServerNotInitialized (-32002)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
+    const child = spawn(process.execPath, [path.join(ROOT, 'server/out/lsp/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    try {
+      await assert.rejects(
+        connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.roles.yaml' }, position: { line: 0, character: 0 } }),
+        (error: { code?: number }) => error.code === -32002,
+      );
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+});
