@@ -30,6 +30,13 @@ export const FORMAT_NAMES: Readonly<Record<DocumentKind, string>> = { protocol: 
 /** The configuration file names, in the order they are looked for in one folder. */
 export const CONFIG_FILE_NAMES: readonly string[] = ['.roleprotocols.yaml', '.roleprotocols.yml', '.roleprotocols.json'];
 
+/**
+ * The names that make a file a protocol or a catalogue, as one pattern: the
+ * extension manifest's `when` clauses (which cannot import code) must use
+ * exactly this, and a test checks that they do.
+ */
+export const DOCUMENT_NAME_PATTERN = /\.(roles|catalogue)\.(ya?ml|json)$/;
+
 const KIND_BY_NAME: readonly [RegExp, DocumentKind][] = [
   [/\.roles\.(ya?ml|json)$/i, 'protocol'],
   [/\.catalogue\.(ya?ml|json)$/i, 'catalogue'],
