@@ -198,6 +198,55 @@ async function measureDocument(kind, fixture, counts) {
     result.changeMs = median(changes);
     result.changeP95Ms = percentile(changes, 95);
     result.changeNetMs = result.changeMs - spec.debounceMs;
+
+    // The same one-line change sent as the whole text (full document sync, as some Neovim and
+    // Emacs set-ups send), and a whole-text change that appends a comment line.
+    const lines = fixture.text.split('\n');
+    const wholeWith = (lineText) => lines.map((l, i) => (i === line ? lineText : l)).join('\n');
+    const wholeTexts = { [String(true)]: wholeWith(broken), [String(false)]: fixture.text };
+    const wholeChange = async () => {
+      isBroken = !isBroken;
+      version++;
+      const want = isBroken;
+      const arrived = client.waitFor(
+        isPublishFor(uri, (d) => hasOnLine(d, line) === want),
+        300000,
+        'diagnostics after a whole-text didChange',
+      );
+      const t = now();
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: wholeTexts[String(want)] }] });
+      const { at } = await arrived;
+      return at - t;
+    };
+    await wholeChange();
+    await wholeChange();
+    const wholeChanges = [];
+    for (let i = 0; i < counts.changes; i++) wholeChanges.push(await wholeChange());
+    if (isBroken) await wholeChange();
+    result.wholeChangeMs = median(wholeChanges);
+    const withNote = `${fixture.text}${fixture.text.endsWith('\n') ? '' : '\n'}# Reviewed at the governance meeting.\n`;
+    let noted = false;
+    const appendChange = async () => {
+      noted = !noted;
+      version++;
+      const sent = version;
+      const arrived = client.waitFor(
+        (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (m.params.version === undefined || m.params.version === sent),
+        300000,
+        'diagnostics after appending a comment',
+      );
+      const t = now();
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: noted ? withNote : fixture.text }] });
+      const { at } = await arrived;
+      return at - t;
+    };
+    await appendChange();
+    await appendChange();
+    const appends = [];
+    for (let i = 0; i < counts.changes; i++) appends.push(await appendChange());
+    if (noted) await appendChange();
+    result.wholeAppendMs = median(appends);
+    result.wholeAppendNetMs = result.wholeAppendMs - spec.debounceMs;
     result.openFirstNetMs = result.openFirstMs - (kind === 'peer' ? PEER_DEBOUNCE_MS : 0);
     result.openWarmNetMs = result.openWarmMs - (kind === 'peer' ? PEER_DEBOUNCE_MS : 0);
     await sleep(300);
@@ -262,6 +311,19 @@ async function measureDocument(kind, fixture, counts) {
       await settled;
     }
     result.completionAfterEdit = { p50: percentile(typing, 50), p95: percentile(typing, 95) };
+
+    // A long session: many edits, then the resident memory (ours only: the peer waits 200 ms per edit).
+    if (kind !== 'peer' && counts.soak > 0) {
+      state.debounceMs = 0;
+      client.notify('workspace/didChangeConfiguration', { settings: { roleProtocols: { diagnostics: { debounceMs: 0 } } } });
+      await sleep(300);
+      const t = now();
+      for (let i = 0; i < counts.soak; i++) await change();
+      if (isBroken) await change();
+      result.soak = { edits: counts.soak, ms: now() - t };
+      await sleep(500);
+      result.soak.memory = memoryOf(client.pid);
+    }
     result.memoryEnd = memoryOf(client.pid);
   } finally {
     await client.stop();

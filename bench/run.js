@@ -43,8 +43,8 @@ const PLAN = quick
       runs: { 1000: 7, 10000: 5, 50000: 3 },
       stageRuns: 3,
       lspSizes: [10000],
-      lsp: { reopen: 2, changes: 7, requests: 15, typing: 5 },
-      lspBig: { reopen: 2, changes: 5, requests: 10, typing: 3 },
+      lsp: { reopen: 2, changes: 7, requests: 15, typing: 5, soak: 0 },
+      lspBig: { reopen: 2, changes: 5, requests: 10, typing: 3, soak: 0 },
       cliRuns: 1,
       coldRuns: 5,
       startRuns: 3,
@@ -56,8 +56,8 @@ const PLAN = quick
       runs: { 1000: 21, 10000: 11, 50000: 5 },
       stageRuns: 5,
       lspSizes: SIZES,
-      lsp: { reopen: 5, changes: 15, requests: 30, typing: 10 },
-      lspBig: { reopen: 3, changes: 7, requests: 15, typing: 5 },
+      lsp: { reopen: 5, changes: 15, requests: 30, typing: 10, soak: 2000 },
+      lspBig: { reopen: 3, changes: 7, requests: 15, typing: 5, soak: 0 },
       cliRuns: 3,
       coldRuns: 10,
       startRuns: 7,
@@ -248,6 +248,9 @@ function print(r) {
           row('one-line didChange → diagnostics, p50', (x) => x.changeMs),
           row("  net of the peer's 200 ms wait", (x) => x.changeNetMs),
           row('one-line didChange → diagnostics, p95', (x) => x.changeP95Ms),
+          row('the same change sent as the whole text, p50', (x) => x.wholeChangeMs),
+          row('whole text with a comment line appended, p50', (x) => x.wholeAppendMs),
+          row("  net of the peer's 200 ms wait", (x) => x.wholeAppendNetMs),
           row(`completion, line ${(ours ?? peer).probe.completion.line + 1}, p50`, (x) => x.completion.p50),
           row('completion, p95', (x) => x.completion.p95),
           row('completion while typing (after an edit, 200 ms debounce), p50', (x) => x.completionAfterEdit.p50),
@@ -256,6 +259,7 @@ function print(r) {
           row('hover, p95', (x) => x.hover.p95),
           row('resident memory after opening (VmRSS)', (x) => x.memory.rss, fmtMb),
           row('peak resident memory, whole session (VmHWM)', (x) => x.memoryEnd.hwm, fmtMb),
+          row('resident memory after 2,000 edits (VmRSS)', (x) => x.soak?.memory.rss, fmtMb),
           [...row('diagnostics on the document', (x) => x.diagnostics, String).slice(0, 3), ''],
         ],
       ),
@@ -330,6 +334,21 @@ function targets(r) {
       verdict(x >= 8),
     ]);
   } else rows.push(['… and ≥ 8 × faster than yaml-language-server', '—', verdict(undefined)]);
+  if (ours && s10 && ours.wholeChangeMs !== undefined) {
+    const whole = Math.max(ours.wholeChangeMs, ours.wholeAppendMs) / s10.floor;
+    rows.push([
+      'whole-text change → diagnostics ≤ 2 × floor',
+      `${fmtMs(ours.wholeChangeMs)} one line, ${fmtMs(ours.wholeAppendMs)} appended comment = ${fmtRatio(whole)} floor`,
+      verdict(whole <= 2),
+    ]);
+  }
+  if (ours?.soak) {
+    rows.push([
+      `resident memory after ${ours.soak.edits.toLocaleString('en-GB')} edits < 120 MB`,
+      fmtMb(ours.soak.memory.rss),
+      verdict(ours.soak.memory.rss / 1024 < 120),
+    ]);
+  }
   rows.push(['completion p95 < 20 ms (settled document)', ours ? fmtMs(ours.completion.p95) : '—', verdict(ours ? ours.completion.p95 < 20 : undefined)]);
   rows.push([
     '  stricter: completion p95 < 20 ms while typing',

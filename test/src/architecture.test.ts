@@ -27,7 +27,9 @@ function sources(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const found: string[] = [];
-  for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const match of text.matchAll(
+    /(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     found.push((match[1] ?? match[2] ?? match[3])!);
   }
   return found;
@@ -67,7 +69,8 @@ describe('architecture invariants', () => {
 
   it('what a document is gets decided in one place (shared/documentKinds.ts)', () => {
     // A pattern on document names, or a test of a `format` value, anywhere else is a second decision.
-    const decision = /\/[^/\n]*\\\.\(?(roles|catalogue)|\\\.roleprotocols|startsWith\(\s*['"`]role-|role-\(protocol|FORMAT_HINT|MENTIONS_FORMAT|startsWith\((CATALOGUE_)?FORMAT_NAME/;
+    const decision =
+      /\/[^/\n]*\\\.\(?(roles|catalogue)|\\\.roleprotocols|startsWith\(\s*['"`]role-|role-\(protocol|FORMAT_HINT|MENTIONS_FORMAT|startsWith\((CATALOGUE_)?FORMAT_NAME/;
     const offences: string[] = [];
     for (const file of [...sources('server/src'), ...sources('client/src')]) {
       if (rel(file) === 'server/src/shared/documentKinds.ts') continue;

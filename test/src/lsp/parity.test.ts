@@ -41,9 +41,16 @@ function mixedFolder(): string {
 type Findings = Map<string, string[]>;
 
 function viaCli(dir: string): Findings {
-  const run = spawnSync(process.execPath, [MAIN, 'lint', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ROLE_PROTOCOLS_TODAY: TODAY } });
+  const run = spawnSync(process.execPath, [MAIN, 'lint', '.', '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ROLE_PROTOCOLS_TODAY: TODAY },
+  });
   assert.equal(run.status, 1, run.stderr);
-  const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; severity: string | number; severityName?: string }[] }[];
+  const results = JSON.parse(run.stdout) as {
+    filePath: string;
+    messages: { ruleId: string; line: number; column: number; severity: string | number; severityName?: string }[];
+  }[];
   const found: Findings = new Map();
   for (const result of results) {
     const name = path.relative(dir, result.filePath);
@@ -60,7 +67,11 @@ async function viaServer(dir: string): Promise<Findings> {
   const client = await TestClient.start({ folders: [dir], diagnostics: 'pull' });
   const found: Findings = new Map();
   try {
-    const files = ['shared/department.catalogue.yaml', 'shared/prostate.roles.yaml', ...fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && !f.startsWith('.'))];
+    const files = [
+      'shared/department.catalogue.yaml',
+      'shared/prostate.roles.yaml',
+      ...fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && !f.startsWith('.')),
+    ];
     for (const name of files) {
       const uri = await client.open(path.join(dir, name));
       const diagnostics = (await client.pull(uri)) as Diagnostic[];
@@ -83,7 +94,10 @@ describe('lsp: the CLI and the server agree', () => {
       assert.deepEqual(server, cli);
       // What the folder holds was seen: the files named or declared as documents, and nothing else.
       assert.deepEqual([...cli.keys()].sort(), ['approvals.yaml', 'schema.roles.json', 'unknown-reference.roles.yaml', 'unlabelled.catalogue.yaml']);
-      assert.ok(cli.get('approvals.yaml')!.every((f) => f.endsWith(' error')), 'the configuration raised independent-approval to error');
+      assert.ok(
+        cli.get('approvals.yaml')!.every((f) => f.endsWith(' error')),
+        'the configuration raised independent-approval to error',
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
