@@ -118,6 +118,8 @@ export interface NavigationScope {
 
 /** The settings key of a check with every rule off: for reading a document's ids and includes only. */
 const STRUCTURE_ONLY = 'structure';
+/** Disk reads kept; a read of a file dropped here is simply read again. */
+const MAX_DISK_READS = 2000;
 /** Closed documents' analyses kept (those asked for by tables, references and rename); the oldest go first. */
 const MAX_CLOSED_ANALYSES = 200;
 
@@ -213,6 +215,9 @@ export class ProjectHost {
     const kept = this.disk.get(file);
     if (kept && kept.stamp === stamp) return kept.read;
     const read = this.fs.readFile(file);
+    this.disk.delete(file);
+    // The oldest read goes first: a long session reads many files once.
+    if (this.disk.size >= MAX_DISK_READS) this.disk.delete(this.disk.keys().next().value as string);
     this.disk.set(file, { read, stamp });
     return read;
   }
@@ -305,7 +310,8 @@ export class ProjectHost {
     const analyses: Analysis[] = [];
     for (const candidate of listed.files) {
       if (candidate === file || this.openByFile.has(candidate)) continue;
-      const read = this.read(candidate);
+      // Read past the cache: most files of a workspace include nothing, and none of them is kept.
+      const read = this.fs.readFile(candidate);
       // Only a document that says `includes` can include anything (anywhere on a line: JSON may be minified).
       if (!('text' in read) || !read.text.includes('includes')) continue;
       const document = { id: candidate, file: candidate, name: candidate, text: read.text };
