@@ -35,6 +35,8 @@ const common = {
   loader: { '.yaml': 'text' },
   // Fail on an import esbuild cannot resolve instead of leaving a require behind.
   metafile: true,
+  // The extension tests' hooks (client/src/preview/testHooks.ts) are in development builds only.
+  define: { __TEST_HOOKS__: production ? 'false' : 'true' },
 };
 
 const builds = [

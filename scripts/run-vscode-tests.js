@@ -50,6 +50,60 @@ function fail(msg) {
 // An expected failure: reported by its message alone, without a stack.
 class RunError extends Error {}
 
+/**
+ * Reads, every 250 ms while the suite runs, what each "Summary tables" page
+ * in the browser shows (the webviews are frames of the workbench page), and
+ * writes it to `file` (written whole, then renamed, so a reader never sees
+ * half of it). What a person would see, from the real DOM: the heading, each
+ * table's columns and first row, and whether the stylesheet applied.
+ */
+function probeWebviews(page, file) {
+  let stopped = false;
+  let last = '';
+  const probe = async () => {
+    const pages = [];
+    for (const frame of page.frames()) {
+      try {
+        const found = await frame.evaluate(() => {
+          const tables = document.getElementById('tables');
+          const heading = document.getElementById('heading');
+          if (!tables || !heading || !document.getElementById('export')) return null;
+          const first = tables.querySelector('table');
+          return {
+            heading: heading.textContent,
+            tables: [...tables.querySelectorAll('section.table')].map((section) => ({
+              id: section.getAttribute('data-table'),
+              columns: [...section.querySelectorAll('thead th')].map((th) => th.textContent),
+              firstRow: [...(section.querySelector('tbody tr')?.children ?? [])].map((td) => td.querySelector('.value')?.textContent ?? td.textContent),
+            })),
+            borderCollapse: first ? getComputedStyle(first).borderCollapse : null,
+            scripts: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src').split('/').pop().split('?')[0]),
+          };
+        });
+        if (found) pages.push(found);
+      } catch {
+        // A frame that went away or is not ready yet: the next round reads it.
+      }
+    }
+    const text = JSON.stringify(pages);
+    if (text !== last) {
+      last = text;
+      fs.writeFileSync(`${file}.tmp`, text);
+      fs.renameSync(`${file}.tmp`, file);
+    }
+  };
+  const loop = async () => {
+    while (!stopped) {
+      await probe();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  void loop();
+  return () => {
+    stopped = true;
+  };
+}
+
 function parseArgs(argv) {
   const usage =
     'usage: node scripts/run-vscode-tests.js --extension <abs dir> --tests <abs index.js> ' +
@@ -229,6 +283,9 @@ async function main() {
       // No marketplace: without this the workbench queries open-vsx.org,
       // which this machine cannot reach (noise, and a wait on DNS).
       EXTENSIONS_GALLERY: '{}',
+      // Where this runner writes what the tables pages in the browser show (see probeWebviews):
+      // the installed .vsix has no test hooks, so its suite reads the real DOM through this file.
+      ROLE_PROTOCOLS_WEBVIEW_PROBE: path.join(tmp, 'webviews.json'),
     },
   };
   fs.mkdirSync(dirs.extensions, { recursive: true });
@@ -354,7 +411,9 @@ async function main() {
     page.once('crash', () => settle({ error: 'the browser page crashed' }));
     log(`opening workbench: ${url}`);
     await page.goto(url, { timeout: opts.timeout * 1000 });
+    const stopProbing = probeWebviews(page, dirs.env.ROLE_PROTOCOLS_WEBVIEW_PROBE);
     const result = await finished;
+    stopProbing();
     clearTimeout(timer);
     await printed;
     if (opts.screenshot && !result.error) {

@@ -11,19 +11,17 @@
 //   { type: 'update', generation, fileName, documentUri, tables, problem?, errors }  new tables (or why there are none);
 //     the page keeps the model in its saved state, which is what a panel restored after a reload is reopened from
 //   { type: 'diagnostics', errors }                                      the error count changed
-//   { type: 'test', id, action, ... }                                    the extension tests' hooks (see onTest)
 // Messages to the extension:
-//   { type: 'ready' }  { type: 'rendered', report }  { type: 'reveal', source, sourceFile? }
-//   { type: 'showProblems' }  { type: 'export' }  { type: 'testResult', id, result }
+//   { type: 'ready' }  { type: 'reveal', source, sourceFile? }  { type: 'showProblems' }  { type: 'export' }
+//
+// After each render the page fires `rp:rendered` on the document. The
+// extension tests' hooks (preview-test.js) listen for it; they are loaded by
+// development builds only and are not in the .vsix.
 (function () {
   'use strict';
 
   // @ts-ignore acquireVsCodeApi is injected by VS Code into the webview.
   const vscode = acquireVsCodeApi();
-  const ownScript = document.currentScript;
-  /** What the Content Security Policy refused since the script started (the tests expect nothing). */
-  const violations = [];
-  document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
 
   /** @typedef {{ text: string, source?: (string|number)[], sourceFile?: string, status?: 'trained'|'gap'|'none' }} Cell */
   /** @typedef {{ id: string, title: string, columns: string[], rows: Cell[][], legend?: string[] }} Table */
@@ -190,26 +188,12 @@
       }
     }
     saveState();
-    vscode.postMessage({ type: 'rendered', report: report() });
+    rendered();
   }
 
-  /** What the page shows, read back from the DOM (the extension tests check this, not what was sent). */
-  function report() {
-    return {
-      generation: model ? model.generation : -1,
-      heading: heading.textContent,
-      banner: banner.hidden ? null : banner.textContent,
-      scrollY: window.scrollY,
-      tables: [...content.querySelectorAll('section.table')].map((section) => ({
-        id: section instanceof HTMLElement ? section.dataset.table : '',
-        title: section.querySelector('h2')?.textContent ?? '',
-        columns: [...section.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
-        rows: [...section.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.querySelector('.value')?.textContent ?? '')),
-        gaps: section.querySelectorAll('tbody .gap').length,
-        legend: [...section.querySelectorAll('.legend li')].map((li) => li.textContent ?? ''),
-        summary: section.querySelector('.summary')?.textContent ?? null,
-      })),
-    };
+  /** Says the page has rendered: the development build's test hooks read the DOM then. */
+  function rendered() {
+    document.dispatchEvent(new CustomEvent('rp:rendered'));
   }
 
   let saving = false;
@@ -251,59 +235,15 @@
   });
   exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
 
-  /**
-   * The extension tests' hooks. They act through the DOM as a person would
-   * (a real click event on the cell element) and report what the DOM holds.
-   */
-  function onTest(message) {
-    const answer = (result) => vscode.postMessage({ type: 'testResult', id: message.id, result });
-    switch (message.action) {
-      case 'click': {
-        const target =
-          message.selector === 'show-problems'
-            ? document.getElementById('show-problems')
-            : [...content.querySelectorAll('[data-key]')].find(
-                (c) => c instanceof HTMLElement && c.dataset.key === `${message.table}:${message.row}:${message.col}`,
-              );
-        if (target) target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
-        answer({ clicked: !!target, text: target ? target.textContent : null });
-        return;
-      }
-      case 'scroll': {
-        const section = message.table ? content.querySelector(`section[data-table="${CSS.escape(str(message.table))}"]`) : null;
-        if (section) section.scrollIntoView({ block: 'start' });
-        else window.scrollTo(0, Number(message.y) || 0);
-        saveState();
-        answer({ scrollY: window.scrollY, scrollHeight: document.documentElement.scrollHeight, innerHeight: window.innerHeight });
-        return;
-      }
-      case 'probe': {
-        const all = [...document.querySelectorAll('*')];
-        answer({
-          images: document.querySelectorAll('img, svg, picture, image').length,
-          frames: document.querySelectorAll('iframe, frame, object, embed').length,
-          links: document.querySelectorAll('a[href], area[href]').length,
-          scriptsInBody: [...document.body.querySelectorAll('script')].filter((s) => s !== ownScript).length,
-          handlerAttributes: all.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
-          violations,
-          injectedFlag: Object.prototype.hasOwnProperty.call(window, 'rpInjected') ? String(/** @type {any} */ (window).rpInjected) : null,
-          bodyText: document.body.textContent,
-          gapCells: [...content.querySelectorAll('td.gap')].map((td) => td.textContent),
-          theme: document.body.className,
-          savedState: vscode.getState() || null,
-          foreground: getComputedStyle(document.body).color,
-          background: getComputedStyle(document.body).backgroundColor,
-          borderCollapse: (() => {
-            const table = content.querySelector('table');
-            return table ? getComputedStyle(table).borderCollapse : null;
-          })(),
-        });
-        return;
-      }
-      default:
-        answer({ error: `unknown test action ${str(message.action)}` });
-    }
-  }
+  // What the test hooks (development builds) need of the page: to post to the extension and to save the state.
+  Object.defineProperty(window, 'rpPreview', {
+    value: Object.freeze({
+      post: (message) => vscode.postMessage(message),
+      saveState,
+      generation: () => (model ? model.generation : -1),
+      savedState: () => vscode.getState() || null,
+    }),
+  });
 
   window.addEventListener('message', (event) => {
     const message = event.data;
@@ -327,12 +267,9 @@
         const moved = renderBanner();
         if (moved && window.scrollY > 0) window.scrollBy(0, moved);
         saveState();
-        vscode.postMessage({ type: 'rendered', report: report() });
+        rendered();
         return;
       }
-      case 'test':
-        onTest(message);
-        return;
     }
   });
 

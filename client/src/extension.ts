@@ -4,7 +4,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { newProtocol } from './commands/newProtocol';
 import { exportTables, showTables } from './commands/tables';
-import { TABLES_VIEW_TYPE, TablesPreviews, type TablesPreviewApi } from './preview/tablesPreview';
+import { TABLES_VIEW_TYPE, TablesPreviews } from './preview/tablesPreview';
+import type { TablesPreviewApi, TablesPreviewTestHooks } from './preview/testHooks';
 import { trackActiveProtocol } from './protocolFiles';
 
 let client: LanguageClient | undefined;
@@ -13,8 +14,8 @@ let client: LanguageClient | undefined;
 export interface RoleProtocolsApi {
   /** The running language client. */
   client: LanguageClient;
-  /** The "Summary tables" panels: what their pages rendered, and hooks the extension tests drive them with. */
-  tablesPreview: TablesPreviewApi;
+  /** Development builds only: the "Summary tables" panels' hooks for the extension tests. */
+  tablesPreview?: TablesPreviewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RoleProtocolsApi> {
@@ -37,7 +38,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
     vscode.window.registerWebviewPanelSerializer(TABLES_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => void previews.restore(panel, state) }),
   );
   await started.start();
-  return { client: started, tablesPreview: previews };
+  const api: RoleProtocolsApi = { client: started };
+  if (__TEST_HOOKS__) {
+    // Required here, not imported: in the production bundle this branch and the module go.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const hooks = new (require('./preview/testHooks') as { TablesPreviewTestHooks: typeof TablesPreviewTestHooks }).TablesPreviewTestHooks(previews);
+    context.subscriptions.push(hooks);
+    api.tablesPreview = hooks;
+  }
+  return api;
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,18 +12,7 @@ export const TABLES_VIEW_TYPE = 'roleProtocols.tables';
 /** How long the preview waits after the last keystroke before asking for new tables. */
 export const PREVIEW_DEBOUNCE_MS = 300;
 
-/** What a panel's page reports it has rendered, read back from its DOM. */
-export interface RenderedReport {
-  /** The update it shows (the extension counts its updates per panel). */
-  generation: number;
-  heading: string;
-  /** The banner's text, or null when there is none. */
-  banner: string | null;
-  scrollY: number;
-  tables: { id: string; title: string; columns: string[]; rows: string[][]; gaps: number; legend: string[]; summary: string | null }[];
-}
-
-/** Something the page asked for and the extension did (for the tests). */
+/** Something the page asked for and the extension did. */
 export interface HandledAction {
   uri: vscode.Uri;
   action: 'reveal' | 'showProblems' | 'export';
@@ -31,29 +20,16 @@ export interface HandledAction {
   detail?: string;
 }
 
-/** The preview's hooks for the extension tests (part of the extension's API). */
-export interface TablesPreviewApi {
-  /** The panel of a protocol, if one is open. */
-  panelFor(uri: vscode.Uri): vscode.WebviewPanel | undefined;
-  /** What the page of a protocol's panel last said it rendered. */
-  lastRendered(uri: vscode.Uri): RenderedReport | undefined;
-  /** Fires each time a page has rendered (new tables or a new banner). */
-  readonly onDidRender: vscode.Event<{ uri: vscode.Uri; report: RenderedReport }>;
-  /** Fires when the extension has acted on a page's click (reveal, Problems view, export). */
-  readonly onDidHandle: vscode.Event<HandledAction>;
-  /**
-   * Asks the page to do something through its DOM and answer: `click` a cell
-   * (`table`, `row`, `col`) or the banner's button (`selector: 'show-problems'`)
-   * with a real click event, `scroll` to `y`, or `probe` what the DOM holds.
-   */
-  askPage(uri: vscode.Uri, action: string, args?: Record<string, unknown>, timeoutMs?: number): Promise<unknown>;
-  /**
-   * Takes back a panel VS Code restored after a reload, with the state its
-   * page saved (the protocol it showed). What the registered webview panel
-   * serializer does; false (and the panel closed) for a state that names no
-   * protocol.
-   */
-  restore(panel: vscode.WebviewPanel, state: unknown): boolean;
+/**
+ * The extension tests' hooks into the panels (`testHooks.ts`), present in
+ * development builds only: a page loads `preview-test.js` and its messages
+ * for the tests are passed on; without them those messages are ignored.
+ */
+export interface PreviewTestHooks {
+  /** The page script that reports to the tests, loaded before the page's own. */
+  readonly pageScript: string;
+  pageMessage(uri: vscode.Uri, preview: { panel: vscode.WebviewPanel }, message: Record<string, unknown>): void;
+  handled(action: HandledAction): void;
 }
 
 /** The protocol a restored panel's saved state names: a file or untitled document, or nothing. */
@@ -92,13 +68,11 @@ const isPath = (value: unknown): value is (string | number)[] =>
  * its edits (debounced) and its diagnostics, and revealing a cell's source
  * when the cell is clicked.
  */
-export class TablesPreviews implements vscode.Disposable, TablesPreviewApi {
+export class TablesPreviews implements vscode.Disposable {
   private readonly previews = new Map<string, TablesPreview>();
-  private readonly rendered = new vscode.EventEmitter<{ uri: vscode.Uri; report: RenderedReport }>();
-  private readonly handled = new vscode.EventEmitter<HandledAction>();
   private readonly subscriptions: vscode.Disposable[];
-  readonly onDidRender = this.rendered.event;
-  readonly onDidHandle = this.handled.event;
+  /** The tests' hooks, in development builds. */
+  hooks: PreviewTestHooks | undefined;
 
   constructor(
     private readonly client: Converters,
@@ -135,9 +109,10 @@ export class TablesPreviews implements vscode.Disposable, TablesPreviewApi {
       this.client,
       this.extensionUri,
       {
-        rendered: (report) => this.rendered.fire({ uri, report }),
-        handled: (action) => this.handled.fire(action),
+        fromPage: (preview, message) => this.hooks?.pageMessage(uri, preview, message),
+        handled: (action) => this.hooks?.handled(action),
         disposed: () => this.previews.delete(key),
+        testScript: () => this.hooks?.pageScript,
       },
       restored,
     );
@@ -159,16 +134,6 @@ export class TablesPreviews implements vscode.Disposable, TablesPreviewApi {
     return this.previews.get(uri.toString())?.panel;
   }
 
-  lastRendered(uri: vscode.Uri): RenderedReport | undefined {
-    return this.previews.get(uri.toString())?.lastReport;
-  }
-
-  askPage(uri: vscode.Uri, action: string, args: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<unknown> {
-    const preview = this.previews.get(uri.toString());
-    if (!preview) return Promise.reject(new Error(`No tables panel is open for ${uri.toString()}.`));
-    return preview.ask(action, args, timeoutMs);
-  }
-
   /**
    * A protocol changed: its own panel follows. A catalogue changed: every
    * panel follows, since any protocol may include it (the server knows which).
@@ -186,21 +151,21 @@ export class TablesPreviews implements vscode.Disposable, TablesPreviewApi {
   dispose(): void {
     for (const preview of [...this.previews.values()]) preview.panel.dispose();
     for (const s of this.subscriptions) s.dispose();
-    this.rendered.dispose();
-    this.handled.dispose();
   }
 }
 
 interface PreviewEvents {
-  rendered(report: RenderedReport): void;
+  /** A message from the page for the tests' hooks. */
+  fromPage(preview: TablesPreview, message: Record<string, unknown>): void;
   handled(action: HandledAction): void;
   disposed(): void;
+  /** The tests' page script, in development builds. */
+  testScript(): string | undefined;
 }
 
 /** One protocol's panel. */
 class TablesPreview {
   readonly panel: vscode.WebviewPanel;
-  lastReport: RenderedReport | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   /** Counts updates sent; a reply to an older request is dropped. */
@@ -209,8 +174,6 @@ class TablesPreview {
   private tables: TableData[] | undefined;
   private problem: string | undefined;
   private disposed = false;
-  private nextQuestion = 0;
-  private readonly questions = new Map<number, (result: unknown) => void>();
 
   constructor(
     private readonly uri: vscode.Uri,
@@ -235,7 +198,7 @@ class TablesPreview {
         options,
       );
     }
-    this.panel.webview.html = pageHtml(this.panel.webview, media);
+    this.panel.webview.html = pageHtml(this.panel.webview, media, events.testScript());
     this.subscriptions.push(
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.received(message)),
       this.panel.onDidDispose(() => this.dispose()),
@@ -296,21 +259,6 @@ class TablesPreview {
     });
   }
 
-  ask(action: string, args: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
-    const id = ++this.nextQuestion;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.questions.delete(id);
-        reject(new Error(`The tables page did not answer \`${action}\` within ${timeoutMs} ms.`));
-      }, timeoutMs);
-      this.questions.set(id, (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
-      void this.panel.webview.postMessage({ ...args, type: 'test', id, action });
-    });
-  }
-
   /** Messages from the page: only these shapes are acted on; anything else is ignored. */
   private received(message: unknown): void {
     if (!message || typeof message !== 'object') return;
@@ -321,10 +269,8 @@ class TablesPreview {
         this.postModel();
         return;
       case 'rendered':
-        if (m.report && typeof m.report === 'object') {
-          this.lastReport = m.report as RenderedReport;
-          this.events.rendered(this.lastReport);
-        }
+      case 'testResult':
+        this.events.fromPage(this, m);
         return;
       case 'reveal':
         if (isPath(m.source) && (m.sourceFile === undefined || typeof m.sourceFile === 'string')) void this.reveal(m.source, m.sourceFile);
@@ -334,12 +280,6 @@ class TablesPreview {
         return;
       case 'export':
         void this.run('export', 'roleProtocols.exportTables', this.uri);
-        return;
-      case 'testResult':
-        if (typeof m.id === 'number') {
-          this.questions.get(m.id)?.(m.result);
-          this.questions.delete(m.id);
-        }
         return;
     }
   }
@@ -407,10 +347,12 @@ function fileName(uri: vscode.Uri): string {
  * postMessage and the page script sets them as text), its stylesheet and
  * script from the extension's media folder, under a strict policy.
  */
-function pageHtml(webview: vscode.Webview, media: vscode.Uri): string {
+function pageHtml(webview: vscode.Webview, media: vscode.Uri, testScript: string | undefined): string {
   const nonce = crypto.randomBytes(16).toString('base64');
   const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
   const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
+  // The tests' hooks (development builds): loaded first, so they hear the first render.
+  const hooks = testScript ? `<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(media, testScript)).toString()}"></script>\n` : '';
   const csp = [
     `default-src 'none'`,
     `style-src ${webview.cspSource} 'nonce-${nonce}'`,
@@ -431,7 +373,7 @@ function pageHtml(webview: vscode.Webview, media: vscode.Uri): string {
 <header><h1 id="heading">Summary tables</h1><button type="button" id="export" title="Export these tables to Word, HTML, CSV or Markdown">Export\u2026</button></header>
 <div id="banner" role="status" hidden></div>
 <main id="tables"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+${hooks}<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

@@ -193,7 +193,7 @@ export class ProtocolWorkspace {
           this.log.warn(
             `role-protocols: the workspace holds more YAML and JSON files than are searched; references and rename from ${path.basename(file)} looked only in the first ones (in name order).`,
           );
-        found.push(...closed.analyses);
+        for (const dependent of closed.analyses) found.push(dependent);
       }
     }
     return navigationScope(analysis, found);

@@ -26,7 +26,7 @@ export function diskFileSystem(options: { folders?: () => readonly string[]; lim
       let truncated = false;
       for (const folder of options.folders?.() ?? []) {
         const found = dataFilesUnder(folder, { maxFileBytes: MAX_SCANNED_FILE_BYTES });
-        files.push(...found.files);
+        for (const file of found.files) files.push(file);
         truncated ||= found.truncated;
       }
       return { files, truncated };

@@ -85,7 +85,7 @@ export function collectInputs(args: readonly string[], options: CollectOptions):
     if (stat?.isDirectory()) {
       const walked = dataFilesUnder(absolute, { maxFiles: 100_000 });
       found = walked.files;
-      skipped.push(...walked.skipped.map((s) => ({ ...s, shown: displayName(s.shown, options.cwd) })));
+      for (const s of walked.skipped) skipped.push({ ...s, shown: displayName(s.shown, options.cwd) });
     } else if (isDynamicPattern(arg)) {
       found = globSync(arg, { cwd: options.cwd, absolute: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false })
         .filter((f) => isDataFile(f))

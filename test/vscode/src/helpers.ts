@@ -1,5 +1,7 @@
 import * as assert from 'assert/strict';
-import type { HandledAction, RenderedReport, TablesPreviewApi } from '../../../client/out/preview/tablesPreview';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { HandledAction, RenderedReport, TablesPreviewApi } from '../../../client/out/preview/testHooks';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'role-protocols.role-protocols';
@@ -282,3 +284,52 @@ export function renderedTable(report: RenderedReport, id: string): RenderedRepor
   return table;
 }
 export type { HandledAction, RenderedReport, TablesPreviewApi };
+
+/** A "Summary tables" page as the test runner read it from the browser's DOM (scripts/run-vscode-tests.js). */
+export interface ProbedPage {
+  heading: string;
+  tables: { id: string; columns: string[]; firstRow: string[] }[];
+  borderCollapse: string | null;
+  /** The page's scripts, by file name. */
+  scripts: string[];
+}
+
+/**
+ * Waits until the runner has seen a tables page that satisfies `check`, by
+ * watching the file it writes what the browser shows to; bounded.
+ */
+export async function webviewShowing(check: (page: ProbedPage) => boolean, timeoutMs = 20_000): Promise<ProbedPage> {
+  const file = process.env.ROLE_PROTOCOLS_WEBVIEW_PROBE;
+  assert.ok(file, 'the test runner did not say where it writes what the browser shows (ROLE_PROTOCOLS_WEBVIEW_PROBE)');
+  const read = (): ProbedPage | undefined => {
+    try {
+      return (JSON.parse(fs.readFileSync(file, 'utf8')) as ProbedPage[]).find(check);
+    } catch {
+      return undefined; // not written yet
+    }
+  };
+  const found = read();
+  if (found) return found;
+  return new Promise((resolve, reject) => {
+    const watcher = fs.watch(path.dirname(file), () => {
+      const page = read();
+      if (page) finish(() => resolve(page));
+    });
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new Error(
+              `no tables page showed what was expected within ${timeoutMs} ms; last seen: ${fs.existsSync(file) ? fs.readFileSync(file, 'utf8').slice(0, 500) : 'nothing'}`,
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
+    const finish = (then: () => void) => {
+      clearTimeout(timer);
+      watcher.close();
+      then();
+    };
+  });
+}

@@ -427,7 +427,7 @@ export function navigationScope(analysis: Analysis, dependents: readonly Analysi
       if (covered.has(included.file)) continue;
       covered.add(included.file);
       lines.set(included.file, dependent.linesOf(included.file) ?? new LineIndex(included.text));
-      located.push(...included.ids);
+      for (const o of included.ids) located.push(o);
     }
   }
   return { located, lines, documents };

@@ -185,9 +185,10 @@ describe('tables preview (webview)', () => {
     assert.ok(csp.includes(`style-src ${panel.webview.cspSource} 'nonce-${nonce}'`), csp);
     assert.ok(csp.includes(`script-src 'nonce-${nonce}'`), csp);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|data:|https?:\/\/(?!\S*vscode)/);
-    // Every script carries the nonce; no inline handler, no remote resource.
+    // Every script carries the nonce; no inline handler, no remote resource. A development build
+    // also loads the tests' hooks (preview-test.js); the .vsix suite checks the package has none.
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    assert.equal(scripts.length, 1);
+    assert.equal(scripts.length, 2);
     assert.ok(
       scripts.every((s) => s.includes(`nonce="${nonce}"`)),
       scripts.join('\n'),
@@ -196,7 +197,10 @@ describe('tables preview (webview)', () => {
     // The only resources: the page's stylesheet and script, from the media folder, as webview URIs.
     const media = vscode.Uri.joinPath(extension.extensionUri, 'client', 'media');
     const resources = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]).sort();
-    assert.deepEqual(resources, ['preview.css', 'preview.js'].map((f) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, f)).toString()).sort());
+    assert.deepEqual(
+      resources,
+      ['preview.css', 'preview.js', 'preview-test.js'].map((f) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, f)).toString()).sort(),
+    );
     // The page ran under that policy and nothing it holds was refused.
     const probe = (await preview.askPage(uri, 'probe')) as Probe;
     assert.deepEqual(probe.violations, []);
