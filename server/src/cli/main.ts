@@ -31,6 +31,8 @@ const LINT_OPTIONS = {
   ...SHARED,
   format: { type: 'string', short: 'f', default: 'stylish' },
   output: { type: 'string', short: 'o' },
+  // `table` calls it --out; either name works on either command.
+  out: { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } as const satisfies ParseArgsConfig['options'];
@@ -41,6 +43,8 @@ const TABLE_OPTIONS = {
   // No default: without --format, the --out file's extension chooses (else Markdown).
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
+  // `lint` calls it --output; either name works on either command.
+  output: { type: 'string' },
   force: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -96,7 +100,8 @@ function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t:
       throw new UsageError(`--max-warnings needs a whole number of 0 or more, not \`${values['max-warnings']}\``, 'lint');
     maxWarnings = Number(values['max-warnings']);
   }
-  const toFile = values.output !== undefined;
+  const output = outputFile(values, 'lint');
+  const toFile = output !== undefined && output !== '-';
   const outcome = runLint({
     patterns: positionals,
     format: values.format,
@@ -112,7 +117,7 @@ function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t:
   });
   if (toFile) {
     try {
-      writeTextFile(path.resolve(io.cwd, values.output!), outcome.output, { overwrite: true, shownAs: values.output });
+      writeTextFile(path.resolve(io.cwd, output!), outcome.output, { overwrite: true, shownAs: output });
     } catch (error) {
       if (error instanceof WriteError) throw new InputError(error.message);
       throw error;
@@ -132,7 +137,7 @@ async function table(args: string[], io: CliIO, say: (t: string) => void, compla
     file: positionals[0],
     table: values.table,
     format: values.format,
-    out: values.out,
+    out: outputFile(values, 'table'),
     force: !!values.force,
     stdoutIsTTY: !!io.stdout.isTTY,
     config: values.config,
@@ -158,6 +163,25 @@ function todayFrom(env: NodeJS.ProcessEnv): string | undefined {
   if (pinned === undefined || pinned === '') return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new UsageError(`ROLE_PROTOCOLS_TODAY must be a date written YYYY-MM-DD, not \`${pinned}\``, 'lint');
   return pinned;
+}
+
+/**
+ * The file named by --output or --out (the same option under `lint`'s and
+ * `table`'s names), checked for what cannot be a file name.
+ */
+function outputFile(values: { output?: string; out?: string }, command: 'lint' | 'table'): string | undefined {
+  const [documented, alias] = command === 'lint' ? (['--output', '--out'] as const) : (['--out', '--output'] as const);
+  if (values.output !== undefined && values.out !== undefined && values.output !== values.out)
+    throw new UsageError(`${documented} and ${alias} are the same option; give it once`, command);
+  const file = values.output ?? values.out;
+  if (file === undefined) return undefined;
+  if (file.trim() === '') throw new UsageError(`${documented} needs a file name, not an empty string`, command);
+  if (/[\\/]$/.test(file) || /(^|[\\/])\.{1,2}$/.test(file))
+    throw new UsageError(
+      `${documented} ${file} names a folder: give the name of a file to write, e.g. ${path.join(file, command === 'lint' ? 'report.json' : 'tables.md')}`,
+      command,
+    );
+  return file;
 }
 
 /** node's parseArgs, with its errors turned into short usage messages. */

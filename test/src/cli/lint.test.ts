@@ -285,6 +285,9 @@ describe('role-protocols', () => {
     const table = cli(['table', '-h']);
     assert.equal(table.status, 0);
     assert.match(table.stdout, /--table <name>/);
+    // One option, two names: each command's help gives its own and the other.
+    assert.match(lint.stdout, /-o, --output <file> .*\n.*\(also --out;/);
+    assert.match(table.stdout, /-o, --out <file> .*\(also\n\s+--output;/);
   });
 
   it('exits 2 with the usage for an unknown command, an unknown option or none at all', () => {
