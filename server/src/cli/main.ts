@@ -9,12 +9,15 @@ import { useColor } from './colors';
 import { UsageError } from './errors';
 import { HELP, TOOL_HELP, TOOL_USAGE, tableCommand } from './help';
 import { runLint } from './commands/lint';
+import { formatters } from './formatters/index';
+import { DEFAULT_COLUMNS } from './formatters/stylish';
+import { visible, visibleLines } from './formatters/visible';
 
 /** What the CLI talks to; the real process by default, replaceable in tests. */
 export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(data: string | Uint8Array): unknown; isTTY?: boolean };
+  stdout: { write(data: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   readStdin: () => string;
 }
@@ -76,18 +79,22 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
   }
 }
 
-/** The message and exit code (2) for an error a command threw. */
+/**
+ * The message and exit code (2) for an error a command threw. Its message may
+ * quote the command line, a file name or a value from a file (`format`):
+ * control and format characters are shown as escapes.
+ */
 function failure(error: unknown, complain: (t: string) => void): number {
   if (error instanceof UsageError) {
     const usage = error.command ? HELP[error.command].usage : TOOL_USAGE;
-    complain(`role-protocols: ${error.message}\n${usage}\nRun \`role-protocols ${error.command ? `${error.command} ` : ''}--help\` for more.`);
+    complain(`role-protocols: ${visible(error.message)}\n${usage}\nRun \`role-protocols ${error.command ? `${error.command} ` : ''}--help\` for more.`);
     return 2;
   }
   if (error instanceof InputError) {
-    complain(`role-protocols: ${error.message}`);
+    complain(`role-protocols: ${visible(error.message)}`);
     return 2;
   }
-  complain(`role-protocols: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  complain(`role-protocols: internal error: ${visibleLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
   return 2;
 }
 
@@ -102,6 +109,7 @@ function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t:
   }
   const output = outputFile(values, 'lint');
   const toFile = output !== undefined && output !== '-';
+  const color = useColor({ color: values.color, noColor: values['no-color'] }, io.env, !toFile && !!io.stdout.isTTY);
   const outcome = runLint({
     patterns: positionals,
     format: values.format,
@@ -110,11 +118,17 @@ function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t:
     quiet: !!values.quiet,
     stdinFilename: values['stdin-filename'],
     cwd: io.cwd,
-    color: useColor({ color: values.color, noColor: values['no-color'] }, io.env, !toFile && !!io.stdout.isTTY),
+    color,
     version: packageInfo().version,
     readStdin: io.readStdin,
     today: todayFrom(io.env),
   });
+  const columns = toFile ? DEFAULT_COLUMNS : terminalColumns(io);
+  if (values.format === 'stylish' && (columns !== DEFAULT_COLUMNS || values.quiet)) {
+    // runLint formats for 80 columns and does not know --quiet; stylish is formatted again for this terminal.
+    // TODO(merge): pass `columns` and `quiet` through runLint's options to the formatter instead.
+    outcome.output = formatters.get('stylish')!(outcome.results, { cwd: io.cwd, color, version: packageInfo().version, columns, quiet: values.quiet });
+  }
   if (toFile) {
     try {
       writeTextFile(path.resolve(io.cwd, output!), outcome.output, { overwrite: true, shownAs: output });
@@ -148,9 +162,24 @@ async function table(args: string[], io: CliIO, say: (t: string) => void, compla
     readStdin: io.readStdin,
     today: todayFrom(io.env),
   });
-  if (outcome.output.length > 0) io.stdout.write(outcome.output);
+  let output = outcome.output;
+  // Tables are data, written as they are to a file or a pipe; a terminal shows their control characters as escapes.
+  if (typeof output === 'string' && io.stdout.isTTY) output = visibleLines(output.replace(/^\uFEFF/, ''));
+  if (output.length > 0) io.stdout.write(output);
   for (const note of outcome.notes) complain(note);
   return outcome.exitCode;
+}
+
+/**
+ * The terminal's width for stylish: COLUMNS when set (as `ls` and Python
+ * honour it), else the terminal's own width, else 80 (not a terminal: a pipe,
+ * a CI log).
+ */
+function terminalColumns(io: CliIO): number {
+  const fromEnv = Number(io.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  if (io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0) return io.stdout.columns;
+  return DEFAULT_COLUMNS;
 }
 
 /**

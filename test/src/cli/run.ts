@@ -21,6 +21,8 @@ export function cli(args: string[], options: { cwd?: string; input?: string; env
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
+  // Stylish wraps to COLUMNS when it is set; the goldens are for 80 columns (not a terminal).
+  delete env.COLUMNS;
   // With a file-size limit (bash's `ulimit -f`, in KiB), a write past it fails with EFBIG, as on a full disk;
   // SIGXFSZ is ignored so that the write fails rather than the process being killed.
   const [command, commandArgs] =
