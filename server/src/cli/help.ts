@@ -39,8 +39,8 @@ a folder above it, unless --config names one.
 Options:
   -f, --format <name>       stylish (default), json or sarif
   -o, --output <file>       Write the report to a file instead of standard output
-                            (also --out; replaced whole, or left as it was if
-                            the write fails)
+                            (also --out; \`-\` is standard output; the file is
+                            replaced whole, or left as it was if the write fails)
   -c, --config <file>       Use this configuration file for every protocol
       --max-warnings <n>    Exit with 1 when there are more than n warnings
   -q, --quiet               Report errors only

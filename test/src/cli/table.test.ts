@@ -166,6 +166,9 @@ describe('role-protocols table', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'tables.md'), 'utf8'), expected(cleanText, TABLE_IDS, 'md'));
     assert.equal(cli(['lint', path.join(ROOT, CLEAN), '-f', 'json', '--out', 'lint.json'], { cwd: dir }).status, 0);
     assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'lint.json'), 'utf8'))[0].errorCount, 0);
+    const dash = cli(['lint', path.join(ROOT, CLEAN), '-f', 'json', '-o', '-'], { cwd: dir });
+    assert.equal(JSON.parse(dash.stdout)[0].errorCount, 0);
+    assert.equal(fs.existsSync(path.join(dir, '-')), false);
     const both = cli(['table', path.join(ROOT, CLEAN), '--out', 'a.md', '--output', 'b.md'], { cwd: dir });
     assert.equal(both.status, 2);
     assert.match(both.stderr, /--out and --output are the same option; give it once/);
