@@ -102,7 +102,7 @@ function cliDiagnostics(files) {
       path.resolve(ROOT, result.filePath),
       result.messages.map((m) => ({
         ruleId: m.ruleId,
-        severity: m.severity,
+        severity: m.severityName,
         line: m.line,
         column: m.column,
         endLine: m.endLine,

@@ -41,6 +41,32 @@ async function requestExport(client: LanguageClient, uri: string, tables: string
   return Buffer.from(await requestTables(client, { uri, tables, format, encoding: 'base64' }), 'base64');
 }
 
+/**
+ * Writes the file whole or not at all: the bytes go to a temporary file
+ * beside the target, which is renamed over the target only once complete. A
+ * failed write (a full disk, a lost share) removes the temporary file and
+ * leaves the target as it was.
+ */
+async function writeWhole(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  const temporary = vscode.Uri.joinPath(target, '..', `.${fileName(target)}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    await vscode.workspace.fs.writeFile(temporary, bytes);
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+    throw error;
+  }
+}
+
+const fileName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -130,7 +156,15 @@ export async function exportTables(client: LanguageClient, resource?: unknown, o
     void vscode.window.showErrorMessage(`Role Protocols: the tables of ${baseName(document.uri)} could not be made: ${messageOf(error)}`);
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(target, bytes);
+  const existed = await exists(target);
+  try {
+    await writeWhole(target, bytes);
+  } catch (error) {
+    void vscode.window.showErrorMessage(
+      `Role Protocols: ${fileName(target)} could not be written: ${messageOf(error)}. ${existed ? 'The file was left as it was.' : 'Nothing was written.'}`,
+    );
+    return undefined;
+  }
   const written = target;
   // Not awaited: the message stays until dismissed, the command is done.
   void vscode.window

@@ -1,6 +1,7 @@
 import { TABLE_IDS } from '../service/tables/types';
 
 /** The table command, loaded only when used: `lint` never needs the table code. */
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports, @typescript-eslint/no-require-imports -- a lazy require, on purpose
 export const tableCommand = (): typeof import('./commands/table') => require('./commands/table');
 
 export const TOOL_USAGE = 'Usage: role-protocols <command> [options]';
@@ -38,6 +39,8 @@ a folder above it, unless --config names one.
 Options:
   -f, --format <name>       stylish (default), json or sarif
   -o, --output <file>       Write the report to a file instead of standard output
+                            (also --out; \`-\` is standard output; the file is
+                            replaced whole, or left as it was if the write fails)
   -c, --config <file>       Use this configuration file for every protocol
       --max-warnings <n>    Exit with 1 when there are more than n warnings
   -q, --quiet               Report errors only
@@ -77,9 +80,10 @@ Options:
   -t, --table <name>        ${TABLE_IDS.join(', ')} or all (default)
   -f, --format <name>       ${tableCommand().tableFormats().join(', ')} (default: from the
                             --out file's extension, else md)
-  -o, --out <file>          Write to a file instead of standard output
-                            (\`--out -\`: standard output, for piping Word)
-      --force               Overwrite --out if it exists
+  -o, --out <file>          Write to a file instead of standard output (also
+                            --output; \`--out -\`: standard output, for piping Word)
+      --force               Overwrite --out if it exists (replaced whole, or
+                            left as it was if the write fails)
   -c, --config <file>       Use this configuration file
       --stdin-filename <f>  Name for standard input
       --color, --no-color   Colour for problems shown on standard error

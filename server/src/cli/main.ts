@@ -9,12 +9,14 @@ import { useColor } from './colors';
 import { UsageError } from './errors';
 import { HELP, TOOL_HELP, TOOL_USAGE, tableCommand } from './help';
 import { runLint } from './commands/lint';
+import { DEFAULT_COLUMNS } from './formatters/stylish';
+import { visible, visibleLines } from './formatters/visible';
 
 /** What the CLI talks to; the real process by default, replaceable in tests. */
 export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(data: string | Uint8Array): unknown; isTTY?: boolean };
+  stdout: { write(data: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   readStdin: () => string;
 }
@@ -31,6 +33,8 @@ const LINT_OPTIONS = {
   ...SHARED,
   format: { type: 'string', short: 'f', default: 'stylish' },
   output: { type: 'string', short: 'o' },
+  // `table` calls it --out; either name works on either command.
+  out: { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } as const satisfies ParseArgsConfig['options'];
@@ -41,6 +45,8 @@ const TABLE_OPTIONS = {
   // No default: without --format, the --out file's extension chooses (else Markdown).
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
+  // `lint` calls it --output; either name works on either command.
+  output: { type: 'string' },
   force: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -72,18 +78,22 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
   }
 }
 
-/** The message and exit code (2) for an error a command threw. */
+/**
+ * The message and exit code (2) for an error a command threw. Its message may
+ * quote the command line, a file name or a value from a file (`format`):
+ * control and format characters are shown as escapes.
+ */
 function failure(error: unknown, complain: (t: string) => void): number {
   if (error instanceof UsageError) {
     const usage = error.command ? HELP[error.command].usage : TOOL_USAGE;
-    complain(`role-protocols: ${error.message}\n${usage}\nRun \`role-protocols ${error.command ? `${error.command} ` : ''}--help\` for more.`);
+    complain(`role-protocols: ${visible(error.message)}\n${usage}\nRun \`role-protocols ${error.command ? `${error.command} ` : ''}--help\` for more.`);
     return 2;
   }
   if (error instanceof InputError) {
-    complain(`role-protocols: ${error.message}`);
+    complain(`role-protocols: ${visible(error.message)}`);
     return 2;
   }
-  complain(`role-protocols: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  complain(`role-protocols: internal error: ${visibleLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
   return 2;
 }
 
@@ -96,23 +106,27 @@ function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t:
       throw new UsageError(`--max-warnings needs a whole number of 0 or more, not \`${values['max-warnings']}\``, 'lint');
     maxWarnings = Number(values['max-warnings']);
   }
-  const toFile = values.output !== undefined;
+  const output = outputFile(values, 'lint');
+  const toFile = output !== undefined && output !== '-';
+  const color = useColor({ color: values.color, noColor: values['no-color'] }, io.env, !toFile && !!io.stdout.isTTY);
+  const columns = toFile ? DEFAULT_COLUMNS : terminalColumns(io);
   const outcome = runLint({
     patterns: positionals,
+    columns,
     format: values.format,
     maxWarnings,
     config: values.config,
     quiet: !!values.quiet,
     stdinFilename: values['stdin-filename'],
     cwd: io.cwd,
-    color: useColor({ color: values.color, noColor: values['no-color'] }, io.env, !toFile && !!io.stdout.isTTY),
+    color,
     version: packageInfo().version,
     readStdin: io.readStdin,
     today: todayFrom(io.env),
   });
   if (toFile) {
     try {
-      writeTextFile(path.resolve(io.cwd, values.output!), outcome.output, { overwrite: true, shownAs: values.output });
+      writeTextFile(path.resolve(io.cwd, output!), outcome.output, { overwrite: true, shownAs: output });
     } catch (error) {
       if (error instanceof WriteError) throw new InputError(error.message);
       throw error;
@@ -132,7 +146,7 @@ async function table(args: string[], io: CliIO, say: (t: string) => void, compla
     file: positionals[0],
     table: values.table,
     format: values.format,
-    out: values.out,
+    out: outputFile(values, 'table'),
     force: !!values.force,
     stdoutIsTTY: !!io.stdout.isTTY,
     config: values.config,
@@ -143,9 +157,24 @@ async function table(args: string[], io: CliIO, say: (t: string) => void, compla
     readStdin: io.readStdin,
     today: todayFrom(io.env),
   });
-  if (outcome.output.length > 0) io.stdout.write(outcome.output);
+  let output = outcome.output;
+  // Tables are data, written as they are to a file or a pipe; a terminal shows their control characters as escapes.
+  if (typeof output === 'string' && io.stdout.isTTY) output = visibleLines(output.replace(/^\uFEFF/, ''));
+  if (output.length > 0) io.stdout.write(output);
   for (const note of outcome.notes) complain(note);
   return outcome.exitCode;
+}
+
+/**
+ * The terminal's width for stylish: COLUMNS when set (as `ls` and Python
+ * honour it), else the terminal's own width, else 80 (not a terminal: a pipe,
+ * a CI log).
+ */
+function terminalColumns(io: CliIO): number {
+  const fromEnv = Number(io.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  if (io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0) return io.stdout.columns;
+  return DEFAULT_COLUMNS;
 }
 
 /**
@@ -158,6 +187,25 @@ function todayFrom(env: NodeJS.ProcessEnv): string | undefined {
   if (pinned === undefined || pinned === '') return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new UsageError(`ROLE_PROTOCOLS_TODAY must be a date written YYYY-MM-DD, not \`${pinned}\``, 'lint');
   return pinned;
+}
+
+/**
+ * The file named by --output or --out (the same option under `lint`'s and
+ * `table`'s names), checked for what cannot be a file name.
+ */
+function outputFile(values: { output?: string; out?: string }, command: 'lint' | 'table'): string | undefined {
+  const [documented, alias] = command === 'lint' ? (['--output', '--out'] as const) : (['--out', '--output'] as const);
+  if (values.output !== undefined && values.out !== undefined && values.output !== values.out)
+    throw new UsageError(`${documented} and ${alias} are the same option; give it once`, command);
+  const file = values.output ?? values.out;
+  if (file === undefined) return undefined;
+  if (file.trim() === '') throw new UsageError(`${documented} needs a file name, not an empty string`, command);
+  if (/[\\/]$/.test(file) || /(^|[\\/])\.{1,2}$/.test(file))
+    throw new UsageError(
+      `${documented} ${file} names a folder: give the name of a file to write, e.g. ${path.join(file, command === 'lint' ? 'report.json' : 'tables.md')}`,
+      command,
+    );
+  return file;
 }
 
 /** node's parseArgs, with its errors turned into short usage messages. */

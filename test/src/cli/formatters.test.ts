@@ -28,9 +28,10 @@ const result = (file: string, messages: LintMessage[]): LintFileResult => ({
 
 describe('formatters', () => {
   describe('stylish', () => {
-    it('is empty when there is nothing to report', () => {
-      assert.equal(stylish([], options), '');
-      assert.equal(stylish([result('a.roles.yaml', [])], options), '');
+    it('says in one line how many files it checked when there is nothing to report', () => {
+      assert.equal(stylish([], options), '0 files checked, no problems.\n');
+      assert.equal(stylish([result('a.roles.yaml', [])], options), '1 file checked, no problems.\n');
+      assert.equal(stylish([result('a.roles.yaml', []), result('b.roles.yaml', [])], { ...options, quiet: true }), '2 files checked, no errors.\n');
     });
 
     it('aligns line:column, severity, message and rule id, and counts in the singular', () => {
@@ -61,6 +62,16 @@ describe('formatters', () => {
       );
     });
 
+    it('reports 160,000 findings of one file (a spread of that many arguments overflows the stack)', () => {
+      // Called directly: a protocol with 160,000 findings takes the CLI about 20 seconds to lint on a loaded machine.
+      const many = Array.from({ length: 160_000 }, (_, i) => message({ line: i + 1, message: `Unknown key \`x${i}\`.`, ruleId: 'schema' }));
+      const text = stylish([result('a.roles.yaml', many)], options);
+      assert.ok(text.startsWith('\na.roles.yaml\n       1:1  error  Unknown key `x0`.       schema\n'), text.slice(0, 200));
+      assert.ok(text.endsWith('\n  160000:1  error  Unknown key `x159999`.  schema\n\n✖ 160000 problems (160000 errors, 0 warnings)\n'));
+      assert.equal(JSON.parse(json([result('a.roles.yaml', many)], options))[0].messages.length, 160_000);
+      assert.equal(JSON.parse(sarif([result('a.roles.yaml', many)], options)).runs[0].results.length, 160_000);
+    });
+
     it('colours severities and the summary when asked', () => {
       const text = stylish([result('a.roles.yaml', [message({})])], { ...options, color: true });
       assert.ok(text.includes('\u001b[31merror\u001b[39m'));
@@ -69,11 +80,52 @@ describe('formatters', () => {
     });
   });
 
-  it('json keeps absolute paths and the 1-based positions', () => {
-    const [file] = JSON.parse(json([result('a.roles.yaml', [message({ line: 3, column: 4, endLine: 3, endColumn: 8 })])], options));
+  it("json is ESLint's shape: severity 2 or 1, its counts, fatal syntax errors, with our severity name and info count beside", () => {
+    const [file] = JSON.parse(
+      json(
+        [
+          result('a.roles.yaml', [
+            message({ line: 3, column: 4, endLine: 3, endColumn: 8 }),
+            message({ severity: 'warning', ruleId: 'unused' }),
+            message({ severity: 'info', ruleId: 'hint' }),
+            message({ ruleId: 'syntax', message: 'This list is never closed.' }),
+          ]),
+        ],
+        options,
+      ),
+    );
     assert.equal(file.filePath, path.join(cwd, 'a.roles.yaml'));
-    assert.deepEqual(file.messages[0], { ruleId: 'schema', severity: 'error', message: 'Something is wrong.', line: 3, column: 4, endLine: 3, endColumn: 8 });
-    assert.deepEqual([file.errorCount, file.warningCount], [1, 0]);
+    assert.deepEqual(file.messages[0], {
+      ruleId: 'schema',
+      severity: 2,
+      message: 'Something is wrong.',
+      line: 3,
+      column: 4,
+      endLine: 3,
+      endColumn: 8,
+      severityName: 'error',
+    });
+    assert.deepEqual(
+      file.messages.map((m: { severity: number; severityName: string; fatal?: boolean }) => [m.severity, m.severityName, m.fatal]),
+      [
+        [2, 'error', undefined],
+        [1, 'warning', undefined],
+        [1, 'info', undefined],
+        [2, 'error', true],
+      ],
+    );
+    const { messages: _messages, ...counts } = file;
+    assert.deepEqual(counts, {
+      filePath: path.join(cwd, 'a.roles.yaml'),
+      suppressedMessages: [],
+      errorCount: 2,
+      fatalErrorCount: 1,
+      warningCount: 1,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
+      infoCount: 1,
+    });
   });
 
   it('sarif maps info to note and escapes paths as URIs', () => {

@@ -11,7 +11,7 @@ const BAD_CONFIG = fixture('bad-config');
 
 interface JsonResult {
   filePath: string;
-  messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+  messages: { ruleId: string; severity: 1 | 2; severityName: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
   errorCount: number;
   warningCount: number;
 }
@@ -42,15 +42,30 @@ describe('role-protocols lint', () => {
       assert.equal(text.slice(schema.column - 1, schema.endColumn - 1), 'note');
     });
 
-    it('prints nothing at all for a clean file, and exits 0', () => {
-      const run = cli(['lint', CLEAN]);
-      assert.deepEqual(run, { status: 0, stdout: '', stderr: '' });
+    it('says in one line that a clean file has no problems, and exits 0', () => {
+      assert.deepEqual(cli(['lint', CLEAN]), { status: 0, stdout: '1 file checked, no problems.\n', stderr: '' });
+      const dir = tempDir();
+      for (const name of ['a.roles.yaml', 'b.roles.yaml']) fs.copyFileSync(path.join(ROOT, CLEAN), path.join(dir, name));
+      assert.deepEqual(cli(['lint', '.'], { cwd: dir }), { status: 0, stdout: '2 files checked, no problems.\n', stderr: '' });
     });
 
     it('lists clean files in JSON with no messages', () => {
       const run = cli(['lint', CLEAN, '-f', 'json']);
       assert.equal(run.status, 0);
-      assert.deepEqual(json(run.stdout), [{ filePath: path.join(ROOT, CLEAN), messages: [], errorCount: 0, warningCount: 0, infoCount: 0 }]);
+      assert.deepEqual(json(run.stdout), [
+        {
+          filePath: path.join(ROOT, CLEAN),
+          messages: [],
+          suppressedMessages: [],
+          errorCount: 0,
+          fatalErrorCount: 0,
+          warningCount: 0,
+          fixableErrorCount: 0,
+          fixableWarningCount: 0,
+          usedDeprecatedRules: [],
+          infoCount: 0,
+        },
+      ]);
     });
 
     it('writes the report to --output instead of standard output', () => {
@@ -70,7 +85,7 @@ describe('role-protocols lint', () => {
       );
       assert.equal(result.warningCount, 0);
       const warningOnly = cli(['lint', WARNING, '--quiet']);
-      assert.deepEqual(warningOnly, { status: 0, stdout: '', stderr: '' });
+      assert.deepEqual(warningOnly, { status: 0, stdout: '1 file checked, no errors.\n', stderr: '' });
     });
   });
 
@@ -87,7 +102,7 @@ describe('role-protocols lint', () => {
     it('counts warnings hidden by --quiet against --max-warnings, as ESLint does', () => {
       const run = cli(['lint', WARNING, '--quiet', '--max-warnings', '0']);
       assert.equal(run.status, 1);
-      assert.equal(run.stdout, '');
+      assert.equal(run.stdout, '1 file checked, no errors.\n');
     });
 
     it('rejects a --max-warnings that is not a whole number', () => {
@@ -195,7 +210,7 @@ describe('role-protocols lint', () => {
       const text = fs.readFileSync(path.join(ROOT, WARNING), 'utf8');
       // relaxed/.roleprotocols.yaml turns unknown-rule off.
       const relaxed = cli(['lint', '-', '--stdin-filename', 'test/fixtures/cli/relaxed/piped.roles.yaml'], { input: text });
-      assert.deepEqual(relaxed, { status: 0, stdout: '', stderr: '' });
+      assert.deepEqual(relaxed, { status: 0, stdout: '1 file checked, no problems.\n', stderr: '' });
       const asJson = cli(['lint', '-', '--stdin-filename', 'piped.json', '-f', 'json'], { input: '{"format": "role-protocol/1", "roles": [' });
       const [result] = json(asJson.stdout);
       assert.equal(result.filePath, path.join(ROOT, 'piped.json'));
@@ -211,7 +226,7 @@ describe('role-protocols lint', () => {
   describe('configuration', () => {
     it('uses the nearest .roleprotocols.yaml: a changed severity, and a rule turned off', () => {
       const [result] = json(cli(['lint', RELAXED, '-f', 'json']).stdout);
-      const byRule = new Map(result.messages.map((m) => [m.ruleId, m.severity]));
+      const byRule = new Map(result.messages.map((m) => [m.ruleId, m.severityName]));
       assert.equal(byRule.get('step-has-performer'), 'warning');
       assert.equal(byRule.has('unknown-rule'), false);
       assert.equal(byRule.get('schema'), 'error');
@@ -228,7 +243,7 @@ describe('role-protocols lint', () => {
         false,
       );
       const overridden = json(cli(['lint', 'a', '-f', 'json', '--config', path.join(ROOT, RELAXED, '.roleprotocols.yaml')], { cwd: dir }).stdout)[0];
-      assert.equal(overridden.messages.find((m) => m.ruleId === 'step-has-performer')?.severity, 'warning');
+      assert.equal(overridden.messages.find((m) => m.ruleId === 'step-has-performer')?.severity, 1);
     });
 
     it('reports problems in a configuration file as findings of that file, which count', () => {
@@ -240,7 +255,7 @@ describe('role-protocols lint', () => {
         [fixture('bad-config/.roleprotocols.yaml'), fixture('bad-config/clean.roles.yaml')],
       );
       assert.deepEqual(
-        results[0].messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.message]),
+        results[0].messages.map((m) => [m.ruleId, m.severityName, m.line, m.column, m.message]),
         [
           ['unknown-rule', 'warning', 2, 3, 'There is no rule `step-has-performr`. Did you mean `step-has-performer`?'],
           ['schema', 'error', 3, 11, 'The severity of `schema` must be one of error, warning, info, off; got `loud`.'],
@@ -285,6 +300,9 @@ describe('role-protocols', () => {
     const table = cli(['table', '-h']);
     assert.equal(table.status, 0);
     assert.match(table.stdout, /--table <name>/);
+    // One option, two names: each command's help gives its own and the other.
+    assert.match(lint.stdout, /-o, --output <file> .*\n.*\(also --out;/);
+    assert.match(table.stdout, /-o, --out <file> .*\(also\n\s+--output;/);
   });
 
   it('exits 2 with the usage for an unknown command, an unknown option or none at all', () => {

@@ -17,11 +17,19 @@ export interface Run {
 }
 
 /** Runs `node server/out/cli/main.js ...args` as a user would, with colour settings removed from the environment. */
-export function cli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+export function cli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; fileSizeLimitKiB?: number } = {}): Run {
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [MAIN, ...args], {
+  // Stylish wraps to COLUMNS when it is set; the goldens are for 80 columns (not a terminal).
+  delete env.COLUMNS;
+  // With a file-size limit (bash's `ulimit -f`, in KiB), a write past it fails with EFBIG, as on a full disk;
+  // SIGXFSZ is ignored so that the write fails rather than the process being killed.
+  const [command, commandArgs] =
+    options.fileSizeLimitKiB === undefined
+      ? [process.execPath, [MAIN, ...args]]
+      : ['bash', ['-c', `trap '' XFSZ; ulimit -f ${options.fileSizeLimitKiB}; exec "$0" "$@"`, process.execPath, MAIN, ...args]];
+  const result = spawnSync(command, commandArgs, {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     // Pin the date the review-due checks use, so these goldens hold in later years.

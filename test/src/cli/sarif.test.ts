@@ -102,13 +102,13 @@ describe('role-protocols lint --format sarif', () => {
     const fromJson = (
       JSON.parse(cli([...args, '-f', 'json']).stdout) as {
         filePath: string;
-        messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+        messages: { ruleId: string; severityName: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
       }[]
     ).flatMap((file) =>
       file.messages.map((m) => ({
         uri: path.relative(ROOT, file.filePath).split(path.sep).join('/'),
         ruleId: m.ruleId,
-        level: m.severity === 'info' ? 'note' : m.severity,
+        level: m.severityName === 'info' ? 'note' : m.severityName,
         text: m.message,
         region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
       })),

@@ -86,6 +86,94 @@ describe('role-protocols table', () => {
     });
   });
 
+  describe('a write that fails', function () {
+    // Under a 4 KiB file-size limit the 14 KB Word file cannot be written (EFBIG), as on a full disk.
+    before(function () {
+      if (process.platform === 'win32') this.skip();
+    });
+    const OLD = Buffer.from('the approved tables, version 1\n');
+
+    it('with --force leaves the existing file byte for byte, and no temporary file', () => {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'tables.docx'), OLD);
+      const run = cli(['table', path.join(ROOT, CLEAN), '--out', 'tables.docx', '--force'], { cwd: dir, fileSizeLimitKiB: 4 });
+      assert.equal(run.status, 2);
+      assert.equal(
+        run.stderr,
+        "role-protocols: tables.docx: cannot write: the file is larger than the system's file-size limit; tables.docx was left as it was\n",
+      );
+      assert.deepEqual(fs.readFileSync(path.join(dir, 'tables.docx')), OLD);
+      assert.deepEqual(fs.readdirSync(dir), ['tables.docx']);
+    });
+
+    it('to a new file leaves no file, so the rerun is not refused', () => {
+      const dir = tempDir();
+      const run = cli(['table', path.join(ROOT, CLEAN), '--out', 'reports/tables.docx'], { cwd: dir, fileSizeLimitKiB: 4 });
+      assert.equal(run.status, 2);
+      assert.equal(
+        run.stderr,
+        "role-protocols: reports/tables.docx: cannot write: the file is larger than the system's file-size limit; nothing was written\n",
+      );
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'reports')), []);
+      const rerun = cli(['table', path.join(ROOT, CLEAN), '--out', 'reports/tables.docx'], { cwd: dir });
+      assert.deepEqual(rerun, { status: 0, stdout: '', stderr: '' });
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'reports')), ['tables.docx']);
+    });
+
+    it('of the lint report leaves the last report as it was', () => {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'lint.json'), OLD);
+      // The JSON report of the broken fixture, written 60 times over (one file named 60 ways would be linted once).
+      const copies = Array.from({ length: 60 }, (_, i) => `copy${i}.roles.yaml`);
+      for (const name of copies) fs.copyFileSync(path.join(ROOT, fixture('broken.roles.yaml')), path.join(dir, name));
+      const run = cli(['lint', '.', '-f', 'json', '--output', 'lint.json'], { cwd: dir, fileSizeLimitKiB: 4 });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /^role-protocols: lint\.json: cannot write: .*; lint\.json was left as it was\n$/);
+      assert.deepEqual(fs.readFileSync(path.join(dir, 'lint.json')), OLD);
+      assert.deepEqual(fs.readdirSync(dir).sort(), [...copies, 'lint.json'].sort());
+    });
+  });
+
+  describe('--out that is not a file name', () => {
+    it('says that an empty --out needs a file name', () => {
+      const run = cli(['table', CLEAN, '--out', '']);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /^role-protocols: --out needs a file name, not an empty string\nUsage: role-protocols table/);
+      const lint = cli(['lint', CLEAN, '--output', '']);
+      assert.equal(lint.status, 2);
+      assert.match(lint.stderr, /^role-protocols: --output needs a file name, not an empty string\nUsage: role-protocols lint/);
+    });
+
+    it('says that a folder is not a file to write, and writes nothing', () => {
+      const dir = tempDir();
+      fs.mkdirSync(path.join(dir, 'exports'));
+      const existing = cli(['table', path.join(ROOT, CLEAN), '--out', 'exports', '--force'], { cwd: dir });
+      assert.deepEqual(existing, { status: 2, stdout: '', stderr: 'role-protocols: exports is a folder: give the name of a file to write\n' });
+      const slash = cli(['table', path.join(ROOT, CLEAN), '--out', 'new/'], { cwd: dir });
+      assert.equal(slash.status, 2);
+      assert.match(slash.stderr, /^role-protocols: --out new\/ names a folder: give the name of a file to write, e\.g\. new\/tables\.md\n/);
+      const dot = cli(['lint', path.join(ROOT, CLEAN), '-o', '.'], { cwd: dir });
+      assert.equal(dot.status, 2);
+      assert.match(dot.stderr, /^role-protocols: --output \. names a folder/);
+      assert.deepEqual(fs.readdirSync(dir), ['exports']);
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'exports')), []);
+    });
+  });
+
+  it('takes --output as another name for --out, as lint takes --out for --output', () => {
+    const dir = tempDir();
+    assert.equal(cli(['table', path.join(ROOT, CLEAN), '--output', 'tables.md'], { cwd: dir }).status, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'tables.md'), 'utf8'), expected(cleanText, TABLE_IDS, 'md'));
+    assert.equal(cli(['lint', path.join(ROOT, CLEAN), '-f', 'json', '--out', 'lint.json'], { cwd: dir }).status, 0);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'lint.json'), 'utf8'))[0].errorCount, 0);
+    const dash = cli(['lint', path.join(ROOT, CLEAN), '-f', 'json', '-o', '-'], { cwd: dir });
+    assert.equal(JSON.parse(dash.stdout)[0].errorCount, 0);
+    assert.equal(fs.existsSync(path.join(dir, '-')), false);
+    const both = cli(['table', path.join(ROOT, CLEAN), '--out', 'a.md', '--output', 'b.md'], { cwd: dir });
+    assert.equal(both.status, 2);
+    assert.match(both.stderr, /--out and --output are the same option; give it once/);
+  });
+
   describe('usage', () => {
     it('exits 2 for an unknown table or format, a missing file, a non-protocol, or no file', () => {
       const table = cli(['table', CLEAN, '--table', 'everything']);

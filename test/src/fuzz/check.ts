@@ -19,6 +19,10 @@ import { definitionOf, referencesOf, rename } from '../../../server/out/service/
 import { quickFixes } from '../../../server/out/service/language/codeActions';
 import { knowledgeFrom, type Knowledge } from '../../../server/out/service/language/knowledge';
 import { LineIndex } from '../../../server/out/service/text/lineIndex';
+import { stylish } from '../../../server/out/cli/formatters/stylish';
+import { json } from '../../../server/out/cli/formatters/json';
+import { sarif } from '../../../server/out/cli/formatters/sarif';
+import { fileResult, toMessage } from '../../../server/out/cli/results';
 import { SAMPLES } from './corpus';
 import type { FuzzCase } from './arbitraries';
 
@@ -71,6 +75,24 @@ export function checkMessage(what: string, message: unknown): void {
   if (/[\r\n]/.test(message)) fail(`${what}: the message is not one line: ${JSON.stringify(message)}`);
 }
 
+/** Control, bidi and invisible format characters a terminal would obey or hide; only the reports' own line feeds may remain. */
+const RAW_IN_REPORT = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/** The command line's reports of the findings (stylish, JSON, SARIF) show every character of the document as an escape or as itself. */
+function checkReports(c: FuzzCase, result: LintResult): void {
+  const results = [fileResult(path.resolve(c.fileName), result.findings.map(toMessage))];
+  const options = { cwd: process.cwd(), color: false, version: '0.0.0', columns: 60 };
+  for (const [name, report] of [
+    ['stylish', stylish(results, options)],
+    ['json', json(results, options)],
+    ['sarif', sarif(results, options)],
+  ]) {
+    const raw = RAW_IN_REPORT.exec(report);
+    if (raw) fail(`the ${name} report holds U+${raw[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} as it is`);
+    if (name !== 'stylish') JSON.parse(report);
+  }
+}
+
 /** Object.prototype and Array.prototype as they were before any case ran. */
 const PROTOTYPE_KEYS = {
   object: Reflect.ownKeys(Object.prototype).map(String).sort().join(),
@@ -119,6 +141,7 @@ export function checkService(c: FuzzCase, previous: Knowledge = { entities: [] }
     last = f.range.start.offset;
   }
   checkNoPollution();
+  checkReports(c, result);
 
   const root = result.parsed.root;
   const protocol = result.protocol;

@@ -140,6 +140,9 @@ export const HOSTILE_TEXT: readonly string[] = [
   'naïve café – Ü 😀 \u{1F9EA}',
   '\u200b\u200e\u202e reversed',
   '\u0007bell\u001b[31mred',
+  // What a terminal would obey in a report: an OSC retitle, C1 CSI and NEL, DEL, isolates, a tag character.
+  '\u001b]0;all clear\u0007\u009b2J\u0085\u007f',
+  '\u2066isolate\u2069 \u061c\u200f \u{E0041}',
   '\ufffd',
   '\ud800',
   '\ufeff',

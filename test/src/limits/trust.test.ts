@@ -166,7 +166,8 @@ describe('trust: the configuration file is data', () => {
       "rules:\n  unused-definition: !!js/function \"function () { require('child_process').execSync('touch pwned') }\"\n",
     );
     fs.writeFileSync(path.join(dir, 'a.roles.yaml'), protocolText());
-    const run = cli(['lint', 'a.roles.yaml'], { cwd: dir });
+    // Wide enough for the finding's one-line form (at 80 columns its message is wrapped under it).
+    const run = cli(['lint', 'a.roles.yaml'], { cwd: dir, env: { COLUMNS: '300' } });
     assert.equal(run.status, 1);
     assert.match(
       run.stdout,

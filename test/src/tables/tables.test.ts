@@ -276,6 +276,12 @@ describe('tables: Markdown escaping', () => {
     assert.equal(text, '| A\\|B | C |\n|---|---|\n| x\\|y | line 1<br>line 2 |\n');
   });
 
+  it('escapes & so that a written entity reads as written', () => {
+    assert.equal(escapeCell('R&D'), 'R&amp;D');
+    assert.equal(escapeCell('&lt;script&gt; &#124; &amp;'), '&amp;lt;script&amp;gt; &amp;#124; &amp;amp;');
+    assert.equal(renderTables(set(table(['A & B'], [['&lt;b&gt;']])), 'md'), '| A &amp; B |\n|---|\n| &amp;lt;b&amp;gt; |\n');
+  });
+
   it('keeps each row on one line with the right number of cells', () => {
     const nasty = ['=SUM(A1)', '+1', '-2', '@x', 'say "hi"', 'a, b', 'p | q', 'r\\|s', 'l1\nl2'];
     const text = renderTables(
@@ -324,6 +330,14 @@ describe('tables: CSV', () => {
     assert.equal(csvField('\rx'), `"'\rx"`);
     assert.equal(csvField('7-8b'), '7-8b');
     assert.equal(csvField(''), '');
+  });
+
+  it('writes U+FFFD for C0 (but tab, CR and LF), DEL and C1 control characters', () => {
+    assert.equal(csvField('a\u0007b\u001bc\u007fd\u0085e\u009bf'), 'a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf');
+    assert.equal(csvField('tab\tcr\rlf\n'), '"tab\tcr\rlf\n"');
+    // NEL (U+0085) ends a line for some readers: it must not split a record.
+    const text = renderTables(set(table(['A', 'B'], [['one\u0085two', '\u009b2J']])), 'csv');
+    assert.equal(text, '\uFEFFA,B\r\none\uFFFDtwo,\uFFFD2J\r\n');
   });
 
   it('reads back what it wrote (RFC 4180 round trip)', () => {

@@ -13,6 +13,8 @@ export interface LintCommandOptions extends CommandEnvironment {
   format: string;
   maxWarnings?: number;
   quiet: boolean;
+  /** The terminal's width, for stylish to wrap long messages (80 when left out). */
+  columns?: number;
 }
 
 export interface LintOutcome {
@@ -76,6 +78,12 @@ export function runLint(options: LintCommandOptions): LintOutcome {
     notes.push(`role-protocols found too many warnings: ${warnings} (maximum: ${options.maxWarnings}).`);
   }
   const shown = options.quiet ? all.map(errorsOnly) : all;
-  const output = formatter(shown, { cwd: options.cwd, color: options.color, version: options.version });
+  const output = formatter(shown, {
+    cwd: options.cwd,
+    color: options.color,
+    version: options.version,
+    quiet: options.quiet,
+    ...(options.columns !== undefined ? { columns: options.columns } : {}),
+  });
   return { output, notes, exitCode, results: shown };
 }

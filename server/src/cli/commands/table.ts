@@ -7,6 +7,7 @@ import { displayName } from '../../node/paths';
 import { writeTextFile, WriteError } from '../../node/output';
 import { UsageError, type CommandEnvironment } from '../errors';
 import { stylish } from '../formatters/stylish';
+import { visible } from '../formatters/visible';
 import { fileResult, toMessage } from '../results';
 import { CliProject } from '../project';
 
@@ -88,16 +89,18 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
   if (reason) throw new InputError(`${input.name}: ${reason}`);
 
   const filePath = input.stdin && !input.path ? '<stdin>' : input.path!;
+  // For standard error: a file name is shown with its control characters as escapes.
+  const name = visible(input.name);
   // What stopped the document being read: syntax, or a file too large or not text (document-limits).
   const syntax = result.findings.filter((f) => f.ruleId === 'syntax' || (f.ruleId === 'document-limits' && !result.protocol));
   if (syntax.length > 0 || !result.protocol) {
-    const report = stylish([fileResult(filePath, syntax.map(toMessage))], { cwd: options.cwd, color: options.color, version: options.version });
+    const report =
+      syntax.length > 0
+        ? stylish([fileResult(filePath, syntax.map(toMessage))], { cwd: options.cwd, color: options.color, version: options.version })
+        : `${name}: the document could not be read`;
     return {
       output: '',
-      notes: [
-        report.trim() ? report : `${input.name}: the document could not be read`,
-        `role-protocols: ${input.name}: no tables: fix the syntax errors first.`,
-      ],
+      notes: [report, `role-protocols: ${name}: no tables: fix the syntax errors first.`],
       exitCode: 1,
     };
   }
@@ -120,7 +123,7 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
       .filter(Boolean)
       .join(' and ');
     notes.push(
-      `role-protocols: note: ${input.name} has ${counts}; the tables show what it says. Run \`role-protocols lint ${input.stdin ? '-' : input.name}\` to see them.`,
+      `role-protocols: note: ${name} has ${counts}; the tables show what it says. Run \`role-protocols lint ${input.stdin ? '-' : name}\` to see them.`,
     );
   }
   if (options.out !== undefined && options.out !== '-') {

@@ -4,6 +4,7 @@ import { allRules } from '../../service/rules/index';
 import type { Severity } from '../../service/rules/types';
 import { ruleDocsUrl, TOOL_INFORMATION_URI } from '../../service/rules/docs';
 import type { Formatter } from './types';
+import { jsonVisible } from './visible';
 
 /** The tool's home page and the rule documentation base live with the rules, shared with the language server. */
 export { RULE_DOCS_BASE, TOOL_INFORMATION_URI } from '../../service/rules/docs';
@@ -66,7 +67,7 @@ export const sarif: Formatter = (results, options) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonVisible(JSON.stringify(log, null, 2)) + '\n';
 };
 
 /** A relative URI under %SRCROOT% with forward slashes, or an absolute file URI for files elsewhere. */

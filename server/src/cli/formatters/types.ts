@@ -28,6 +28,10 @@ export interface FormatterOptions {
   color: boolean;
   /** The tool's version, for SARIF. */
   version: string;
+  /** The terminal's width, for stylish to wrap long messages; 80 when left out. */
+  columns?: number;
+  /** Only errors are shown (`--quiet`): stylish says "no errors" rather than "no problems". */
+  quiet?: boolean;
   /** Every rule, for SARIF's rule list; defaults to all registered rules. */
   rules?: readonly Rule[];
 }

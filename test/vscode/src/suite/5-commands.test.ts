@@ -88,4 +88,78 @@ describe('commands', () => {
     assert.match(htmlText, /<td>ProKnow Contouring Tool<\/td>/);
     assert.doesNotMatch(htmlText, /<script/i);
   });
+
+  it('Export tables leaves the existing file as it was when the write fails, and no temporary file', async () => {
+    const disk = new SmallDisk(4096);
+    const registration = vscode.workspace.registerFileSystemProvider('rp-small-disk', disk);
+    try {
+      const old = new TextEncoder().encode('the approved tables, version 1\n');
+      disk.files.set('/exports/tables.docx', old);
+      const target = vscode.Uri.from({ scheme: 'rp-small-disk', path: '/exports/tables.docx' });
+      const { document } = await show(sample('reference-department.roles.yaml'));
+      // The Word file (about 20 KB) does not fit the 4 KB disk.
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('roleProtocols.exportTables', document.uri, {
+        tables: ['training', 'roles', 'matrix', 'coverage'],
+        format: 'docx',
+        target,
+      });
+      assert.equal(written, undefined);
+      assert.deepEqual([...disk.files.keys()], ['/exports/tables.docx']);
+      assert.deepEqual(disk.files.get('/exports/tables.docx'), old);
+      // A file that fits is written whole, and only the target remains.
+      const csv = vscode.Uri.from({ scheme: 'rp-small-disk', path: '/exports/training.csv' });
+      await vscode.commands.executeCommand('roleProtocols.exportTables', document.uri, { tables: ['training'], format: 'csv', target: csv });
+      assert.deepEqual([...disk.files.keys()].sort(), ['/exports/tables.docx', '/exports/training.csv']);
+      assert.match(new TextDecoder().decode(disk.files.get('/exports/training.csv')), /^Role,Skill,Method,Record\r\n/);
+    } finally {
+      registration.dispose();
+    }
+  });
 });
+
+/**
+ * A file system in memory whose disk holds `capacity` bytes per file: a
+ * larger write keeps the part that fitted and then fails, as a full disk
+ * does, so a writer that writes over its target loses the old file.
+ */
+class SmallDisk implements vscode.FileSystemProvider {
+  readonly files = new Map<string, Uint8Array>();
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+
+  constructor(private readonly capacity: number) {}
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const file = this.files.get(uri.path);
+    if (file) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: file.length };
+    if ([...this.files.keys()].some((p) => p.startsWith(`${uri.path.replace(/\/$/, '')}/`)) || uri.path === '/')
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+  createDirectory(): void {}
+  readFile(uri: vscode.Uri): Uint8Array {
+    const file = this.files.get(uri.path);
+    if (!file) throw vscode.FileSystemError.FileNotFound(uri);
+    return file;
+  }
+  writeFile(uri: vscode.Uri, content: Uint8Array): void {
+    this.files.set(uri.path, content.slice(0, this.capacity));
+    if (content.length > this.capacity) throw vscode.FileSystemError.Unavailable('no space left on the device');
+  }
+  delete(uri: vscode.Uri): void {
+    if (!this.files.delete(uri.path)) throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  rename(from: vscode.Uri, to: vscode.Uri, options: { overwrite: boolean }): void {
+    const file = this.files.get(from.path);
+    if (!file) throw vscode.FileSystemError.FileNotFound(from);
+    if (this.files.has(to.path) && !options.overwrite) throw vscode.FileSystemError.FileExists(to);
+    this.files.delete(from.path);
+    this.files.set(to.path, file);
+  }
+}

@@ -5,12 +5,17 @@ const CRLF = '\r\n';
 const BOM = '\uFEFF';
 
 /**
- * One CSV field. A value a spreadsheet would run as a formula (starting with
- * =, +, -, @, tab or CR) gets a leading apostrophe first; then, per RFC 4180,
- * a field containing a comma, a quote, CR or LF is quoted, with quotes doubled.
+ * One CSV field. Control characters other than tab, CR and LF (C0, DEL and
+ * C1: spreadsheets drop or mangle them, and NEL U+0085 ends a line for some
+ * readers) become U+FFFD, as in HTML and Word. A value a spreadsheet would
+ * run as a formula (starting with =, +, -, @, tab or CR) gets a leading
+ * apostrophe; then, per RFC 4180, a field containing a comma, a quote, CR or
+ * LF is quoted, with quotes doubled.
  */
 export function csvField(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // eslint-disable-next-line no-control-regex
+  const shown = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
+  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

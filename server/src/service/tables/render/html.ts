@@ -5,11 +5,15 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /**
  * Escapes text for HTML element content and quoted attribute values: & < > "
- * and ' become references, characters XML and HTML forbid become U+FFFD, and
- * line breaks become `<br>` only where `breaks` is set (cell text).
+ * and ' become references; characters XML forbids and the controls HTML
+ * forbids besides them (DEL and the C1 controls U+0080-U+009F, which a
+ * browser may read as Windows-1252) become U+FFFD; line breaks become `<br>`
+ * only where `breaks` is set (cell text).
  */
 export function escapeHtml(text: string, breaks = false): string {
-  const escaped = xmlSafe(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  const escaped = xmlSafe(text)
+    .replace(/[\u007F-\u009F]/g, '\uFFFD')
+    .replace(/[&<>"']/g, (c) => ESCAPES[c]);
   return breaks ? escaped.replace(/\r\n|\r|\n/g, '<br>') : escaped;
 }
 

@@ -5,6 +5,8 @@ import type { TableData, TableRenderer, TableSet } from '../types';
  * Escapes text for one cell of a GitHub-flavoured Markdown table:
  * - a pipe becomes `\|`; a run of backslashes just before a pipe is doubled
  *   first, so `a\|b` comes out as `a\\\|b` and still reads `a\|b`;
+ * - `&` becomes `&amp;`, so a written `&lt;` or `&#124;` reads as written
+ *   rather than as the character it names;
  * - `<` and `>` become `&lt;` and `&gt;`, so a value can never become raw
  *   HTML (a `<script>` or `<img onerror>`) in a viewer that renders HTML in
  *   Markdown, nor an autolink;
@@ -15,6 +17,7 @@ import type { TableData, TableRenderer, TableSet } from '../types';
 export function escapeCell(text: string): string {
   return text
     .replace(/(\\*)\|/g, (_m, slashes: string) => `${slashes}${slashes}\\|`)
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\r\n|\r|\n/g, '<br>');
@@ -27,7 +30,10 @@ function row(cells: readonly string[]): string {
 /** The table itself: header, separator, rows, then the legend lines (one list item each). */
 export function markdownTable(table: TableData): string {
   const lines = [row(table.columns), `|${table.columns.map(() => '---').join('|')}|`, ...table.rows.map((cells) => row(cells.map((c) => c.text)))];
-  if (table.legend && table.legend.length > 0) lines.push('', ...table.legend.map((line) => `- ${escapeCell(line)}`));
+  if (table.legend && table.legend.length > 0) {
+    lines.push('');
+    for (const line of table.legend) lines.push(`- ${escapeCell(line)}`);
+  }
   return lines.join('\n') + '\n';
 }
 
