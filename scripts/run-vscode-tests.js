@@ -250,7 +250,8 @@ async function main() {
 
   let server = null;
   let browser = null;
-  let exitCode = 1;
+  // Set on every way out of the try below.
+  let exitCode;
   // One shared cleanup, whether the run ends or a signal interrupts it.
   let cleaning = null;
   const cleanup = () =>
@@ -342,13 +343,12 @@ async function main() {
 
     // VS Code's web workbench calls window.codeAutomationExit(code) when the
     // suite's run() settles: 0 when it resolves, 1 when it rejects.
-    let timer;
     let settle;
     const finished = new Promise((resolve) => {
       settle = resolve;
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle({ code: Number(code) }));
-    timer = setTimeout(() => settle({ timedOut: true }), opts.timeout * 1000);
+    const timer = setTimeout(() => settle({ timedOut: true }), opts.timeout * 1000);
     // Fail fast instead of waiting out the timeout when a side dies.
     server.once('exit', (code, sig) => settle({ error: interrupted ? 'interrupted' : `code-server exited during the run (code ${code}, signal ${sig})` }));
     page.once('crash', () => settle({ error: 'the browser page crashed' }));

@@ -1,7 +1,9 @@
 import { TABLE_IDS } from '../service/tables/types';
+import type * as TableCommand from './commands/table';
 
 /** The table command, loaded only when used: `lint` never needs the table code. */
-export const tableCommand = (): typeof import('./commands/table') => require('./commands/table');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use, which `import` cannot give
+export const tableCommand = (): typeof TableCommand => require('./commands/table') as typeof TableCommand;
 
 export const TOOL_USAGE = 'Usage: role-protocols <command> [options]';
 

@@ -24,12 +24,16 @@ function parseCsv(text: string): string[][] {
   for (; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') (record.push(field), (field = ''));
-    else if (c === '\r' || c === '\n') {
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       record.push(field);
       records.push(record);
@@ -37,7 +41,10 @@ function parseCsv(text: string): string[][] {
       field = '';
     } else field += c;
   }
-  if (field !== '' || record.length > 0) (record.push(field), records.push(record));
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
   return records;
 }
 
@@ -56,7 +63,6 @@ function trimmed(records: string[][]): string[][] {
  * What the PDF text shows for a cell: characters XML forbids were written as
  * U+FFFD (the Word and HTML tests check that), which pdftotext leaves out.
  */
-// eslint-disable-next-line no-control-regex
 const shown = (text: string): string => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 describe('exports: opened by LibreOffice (real consumers)', function () {
@@ -207,7 +213,6 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
         const original = trimmed(parseCsv(fs.readFileSync(file, 'utf8')));
         const returned = trimmed(parseCsv(fs.readFileSync(back[i], 'utf8')));
         // Calc drops C0 control characters (the hostile BEL); everything else must come back exactly.
-        // eslint-disable-next-line no-control-regex
         const expected = original.map((r) => r.map((v) => v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, () => (controlsDropped++, ''))));
         assert.deepEqual(returned, expected, path.basename(file));
         values += expected.reduce((n, r) => n + r.length, 0);

@@ -44,7 +44,6 @@ export function unzip(data: Uint8Array): Map<string, Buffer> {
 }
 
 const NAME = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?$/;
-// eslint-disable-next-line no-control-regex
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const ENTITY = /^&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/;
 

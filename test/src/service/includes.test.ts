@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { lint, at } from '../helpers/ruleTester';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
+import { IncludeCache } from '../../../server/out/service/engine/includes';
+import { lintText } from '../../../server/out/service/engine/lint';
+import { buildTable } from '../../../server/out/service/tables/index';
 
 /** The clean protocol with its skills, methods and records moved into a catalogue. */
 const catalogue = `format: role-catalogue/1
@@ -43,8 +46,6 @@ describe('includes', () => {
   });
 
   it('reads a catalogue once per version of its text when the checks share a cache, with the same findings', () => {
-    const { lintText } = require('../../../server/out/service/engine/lint') as typeof import('../../../server/out/service/engine/lint');
-    const { IncludeCache } = require('../../../server/out/service/engine/includes') as typeof import('../../../server/out/service/engine/includes');
     let catalogueText = catalogue;
     let reads = 0;
     const readInclude = (includePath: string) => {
@@ -77,8 +78,6 @@ describe('includes', () => {
 
 describe('tables of a protocol that includes a catalogue', () => {
   it('show the catalogue’s roles the protocol uses, with the catalogue as their source', () => {
-    const { lintText } = require('../../../server/out/service/engine/lint') as typeof import('../../../server/out/service/engine/lint');
-    const { buildTable } = require('../../../server/out/service/tables/index') as typeof import('../../../server/out/service/tables/index');
     const rolesCatalogue = `format: role-catalogue/1\n${SECTIONS.roles}  - id: spare\n    title: Unused role\n    staffGroups: [dosimetrist]\n`;
     const text = protocolText({ header: SECTIONS.header + 'includes: [roles.catalogue.yaml]\n', roles: '' });
     const result = lintText(text, {

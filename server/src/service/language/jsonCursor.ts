@@ -78,8 +78,8 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
   const top = stack[stack.length - 1];
   if (!top) return undefined;
   // What is typed already: a string from its opening quote, or a bare word (`tru`).
-  let replaceStart = offset;
-  let partial = '';
+  let replaceStart: number;
+  let partial: string;
   let replaceEnd = offset;
   if (openString !== -1) {
     replaceStart = openString;

@@ -262,7 +262,8 @@ export class TreeBuilder {
     if (node.flow && this.text.charAt(node.start) === opening) end = this.closingBracket(end, node.kind === 'mapping' ? '}' : ']');
     node.end = end;
     this.lastEnd = end;
-    this.stack.length === 0 ? this.setRoot(node) : this.attach(node);
+    if (this.stack.length === 0) this.setRoot(node);
+    else this.attach(node);
   }
 
   /** A flow collection ends at its bracket, which the events do not mark: find it. */
