@@ -99,7 +99,17 @@ Examples:
   role-protocols table department.roles.yaml --format html --out tables.html
 `;
 
-export const HELP: Record<string, { usage: string; help: () => string }> = {
+interface CommandHelp {
+  usage: string;
+  help: () => string;
+}
+
+export const HELP = {
   lint: { usage: LINT_USAGE, help: () => LINT_HELP },
   table: { usage: TABLE_USAGE, help: tableHelp },
-};
+} satisfies Record<string, CommandHelp>;
+
+/** The help of the command named (`help <command>`, a usage error's command), if there is such a command. */
+export function helpFor(command: string): CommandHelp | undefined {
+  return Object.hasOwn(HELP, command) ? HELP[command as keyof typeof HELP] : undefined;
+}

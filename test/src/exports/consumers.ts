@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { nth } from '../helpers/nth';
 
 /**
  * The real consumers of the exports, from Debian: LibreOffice (Writer and
@@ -171,7 +172,7 @@ export function findCell(words: readonly string[], cell: string, from: number, m
     return 0;
   };
   for (let start = from; start < words.length; start++) {
-    let used = matchAt(start, want[0]);
+    let used = matchAt(start, nth(want, 0));
     if (!used) continue;
     let at = start + used;
     let ok = true;

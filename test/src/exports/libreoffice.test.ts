@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { renderTables, renderTablesToBytes, type TableSet } from '../../../server/out/service/tables/index';
 import { ensureConsumers, missingCells, Office, pdfPages, pdfText, run } from './consumers';
 import { HOSTILE, REFERENCE, ROOT, tableSet, tableTexts } from './fixtures';
+import { nth } from '../helpers/nth';
 
 /**
  * The exports opened by a real consumer: LibreOffice from Debian converts the
@@ -55,7 +56,7 @@ function trimmed(records: string[][]): string[][] {
     while (copy.length > 1 && copy[copy.length - 1] === '') copy.pop();
     return copy.length === 1 && copy[0] === '' ? [] : copy;
   });
-  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+  while (out.at(-1)?.length === 0) out.pop();
   return out;
 }
 
@@ -69,7 +70,8 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
   this.timeout(120_000);
   let office: Office;
   let sets: { reference: TableSet; hostile: TableSet };
-  const pdf: Record<string, string> = {};
+  /** The PDFs LibreOffice wrote, set by before(). */
+  const pdf = { referenceDocx: '', hostileDocx: '', longDocx: '', referenceHtml: '', hostileHtml: '' };
   /** Cells found, per file and table, for the summary. */
   const checked: string[] = [];
 
@@ -95,9 +97,14 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
     ];
     const html = [await write('reference-html.html', sets.reference, 'html'), await write('hostile-html.html', sets.hostile, 'html')];
     const out = path.join(office.dir, 'pdf');
-    [pdf.referenceDocx, pdf.hostileDocx, pdf.longDocx] = await office.convert(docx, 'pdf', out);
+    const docxPdfs = await office.convert(docx, 'pdf', out);
+    pdf.referenceDocx = nth(docxPdfs, 0);
+    pdf.hostileDocx = nth(docxPdfs, 1);
+    pdf.longDocx = nth(docxPdfs, 2);
     // Writer's own HTML import: Writer/Web's PDF export (LibreOffice 7.4) drops the first paragraph of a page.
-    [pdf.referenceHtml, pdf.hostileHtml] = await office.convert(html, 'pdf', out, { infilter: 'HTML (StarWriter)' });
+    const htmlPdfs = await office.convert(html, 'pdf', out, { infilter: 'HTML (StarWriter)' });
+    pdf.referenceHtml = nth(htmlPdfs, 0);
+    pdf.hostileHtml = nth(htmlPdfs, 1);
   });
 
   after(() => {
@@ -211,7 +218,7 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
       let controlsDropped = 0;
       files.forEach((file, i) => {
         const original = trimmed(parseCsv(fs.readFileSync(file, 'utf8')));
-        const returned = trimmed(parseCsv(fs.readFileSync(back[i], 'utf8')));
+        const returned = trimmed(parseCsv(fs.readFileSync(nth(back, i), 'utf8')));
         // Calc drops C0 control characters (the hostile BEL); everything else must come back exactly.
         const expected = original.map((r) => r.map((v) => v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, () => (controlsDropped++, ''))));
         assert.deepEqual(returned, expected, path.basename(file));
@@ -219,9 +226,14 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
       });
       // The BEL of one step name: once in the matrix file, twice in the coverage file, three times in the all-tables file.
       assert.equal(controlsDropped, 6);
-      const hostile = fs.readFileSync(back[files.findIndex((f) => f.endsWith('hostile-training.csv'))], 'utf8');
+      const returnedFile = (suffix: string) =>
+        nth(
+          back,
+          files.findIndex((f) => f.endsWith(suffix)),
+        );
+      const hostile = fs.readFileSync(returnedFile('hostile-training.csv'), 'utf8');
       assert.ok(hostile.includes(`"'=SUM(1,2)"`) && hostile.includes(`'@cmd|' /C calc'!A0`) && hostile.includes(`"'+1 log, ""quoted"""`));
-      assert.ok(fs.readFileSync(back[files.findIndex((f) => f.endsWith('hostile-roles.csv'))], 'utf8').includes('Clinical Oncologist – Ü'));
+      assert.ok(fs.readFileSync(returnedFile('hostile-roles.csv'), 'utf8').includes('Clinical Oncologist – Ü'));
       checked.push(`CSV round trip: ${files.length} files, ${values} values`);
     });
   });

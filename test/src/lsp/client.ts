@@ -13,6 +13,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol/node';
 import { TODAY } from '../helpers/ruleTester';
+import { nth } from '../helpers/nth';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const SERVER = path.join(ROOT, 'server/out/lsp/server.js');
@@ -101,7 +102,7 @@ export class TestClient {
       'initialize',
       connection.sendRequest('initialize', {
         processId: process.pid,
-        rootUri: uriOf(folders[0]),
+        rootUri: uriOf(nth(folders, 0)),
         workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
         capabilities: capabilitiesFor(options),
         initializationOptions: options.initializationOptions,
@@ -288,7 +289,7 @@ export function applyEdits(text: string, edits: { range: { start: Position; end:
   const offset = (p: Position) => {
     const lines = text.split('\n');
     let o = 0;
-    for (let i = 0; i < p.line; i++) o += lines[i].length + 1;
+    for (let i = 0; i < p.line; i++) o += nth(lines, i).length + 1;
     return o + p.character;
   };
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));

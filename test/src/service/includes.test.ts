@@ -4,6 +4,7 @@ import { protocolText, SECTIONS } from '../helpers/protocolText';
 import { IncludeCache } from '../../../server/out/service/engine/includes';
 import { lintText } from '../../../server/out/service/engine/lint';
 import { buildTable } from '../../../server/out/service/tables/index';
+import { nth } from '../helpers/nth';
 
 /** The clean protocol with its skills, methods and records moved into a catalogue. */
 const catalogue = `format: role-catalogue/1
@@ -70,7 +71,7 @@ describe('includes', () => {
 
   it('still checks a catalogue’s entries against the schema', () => {
     const bad = catalogue.replace('type: scored-assessment', 'type: scored');
-    const [finding] = lint(bad, { fileName: 'department.catalogue.yaml' });
+    const finding = nth(lint(bad, { fileName: 'department.catalogue.yaml' }), 0);
     assert.equal(finding.ruleId, 'schema');
     assert.match(finding.message, /^`type` must be one of scored-assessment, /);
   });
@@ -88,11 +89,11 @@ describe('tables of a protocol that includes a catalogue', () => {
     assert.deepEqual(result.findings, []);
     const roles = buildTable('roles', result.protocol!);
     assert.deepEqual(
-      roles.rows.map((r) => r[0].text),
+      roles.rows.map((r) => nth(r, 0).text),
       ['Adapter', 'Physicist', 'Clinical Oncologist'],
     );
-    assert.deepEqual(roles.rows[0][0].source, ['roles', 0, 'title']);
-    assert.equal(roles.rows[0][0].sourceFile, '/w/roles.catalogue.yaml');
+    assert.deepEqual(nth(nth(roles.rows, 0), 0).source, ['roles', 0, 'title']);
+    assert.equal(nth(nth(roles.rows, 0), 0).sourceFile, '/w/roles.catalogue.yaml');
     assert.deepEqual(buildTable('matrix', result.protocol!).columns, ['Step', 'Adapter', 'Physicist', 'Clinical Oncologist']);
   });
 });

@@ -77,6 +77,8 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
   const format = chooseFormat(options);
 
   const [input] = collectInputs([options.file], { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename });
+  // A folder with no protocol in it gives no input (a file, or `-`, gives exactly one).
+  if (!input) throw new InputError(`${options.file}: no YAML or JSON file to read`);
   let config;
   try {
     config = new ConfigResolver(options.config ? path.resolve(options.cwd, options.config) : undefined).settingsFor(

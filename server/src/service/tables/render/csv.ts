@@ -33,7 +33,8 @@ export const csvRenderer: TableRenderer = {
   format: 'csv',
   extension: 'csv',
   render(set: TableSet): string {
-    if (set.tables.length === 1) return BOM + csvTable(set.tables[0]);
+    const only = set.tables.length === 1 ? set.tables[0] : undefined;
+    if (only) return BOM + csvTable(only);
     const blocks: string[] = [];
     const control = documentLine(set.document);
     if (control) blocks.push(record([control]));

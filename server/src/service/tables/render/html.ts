@@ -9,7 +9,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  * line breaks become `<br>` only where `breaks` is set (cell text).
  */
 export function escapeHtml(text: string, breaks = false): string {
-  const escaped = xmlSafe(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  const escaped = xmlSafe(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
   return breaks ? escaped.replace(/\r\n|\r|\n/g, '<br>') : escaped;
 }
 
