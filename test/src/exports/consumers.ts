@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { nth } from '../helpers/nth';
+import { startsIntegrationProcess } from '../helpers/testSet';
 
 /**
  * The real consumers of the exports, from Debian: LibreOffice (Writer and
@@ -69,6 +70,7 @@ export interface ToolRun {
  * starts soffice.bin under it) when it takes longer than `timeoutMs`.
  */
 export function run(command: string, args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<ToolRun> {
+  startsIntegrationProcess(command);
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TODAY } from '../helpers/ruleTester';
 import { nth } from '../helpers/nth';
+import { startsIntegrationProcess } from '../helpers/testSet';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const SERVER = path.join(ROOT, 'server/out/lsp/server.js');
@@ -65,6 +66,7 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
+    startsIntegrationProcess('The language server');
     const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], {
       env: { ...process.env, ROLE_PROTOCOLS_TODAY: TODAY },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 /**
  * Test-only fault injection, loaded into the language server process with
- * `node --require` (through NODE_OPTIONS) by recovery.test.ts; nothing in the
+ * `node --require` (through NODE_OPTIONS) by recovery.integration.test.ts; nothing in the
  * product reads it. It wraps the service's lintText so that checking a
  * document whose text contains ROLE_PROTOCOLS_FAULT_MARKER fails the way
  * ROLE_PROTOCOLS_FAULT says:
