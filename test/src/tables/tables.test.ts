@@ -223,13 +223,9 @@ describe('tables: builders', () => {
         `${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | no: missing DIR evaluation`,
       ]),
     );
-    assert.deepEqual(
-      nth(
-        t.rows.find((r) => nth(r, 4).status === 'gap')!,
-        4,
-      ).source,
-      ['training', 2, 'roles'],
-    );
+    const gapRow = t.rows.find((r) => nth(r, 4).status === 'gap');
+    assert.ok(gapRow);
+    assert.deepEqual(nth(gapRow, 4).source, ['training', 2, 'roles']);
     assert.ok(md(load(REFERENCE, text), 'coverage').includes('| no: missing DIR evaluation |'));
   });
 

@@ -251,7 +251,7 @@ describe('tables preview (webview)', () => {
     // Typed a character at a time: "Adapter" becomes "Online Adapter".
     const at = document.getText().indexOf('title: Adapter\n') + 'title: '.length;
     const typed = 'Online ';
-    for (let i = 0; i < typed.length; i++) await edit((e) => e.insert(document.uri, document.positionAt(at + i), nth(typed, i)));
+    for (let i = 0; i < typed.length; i++) await edit((e) => e.insert(document.uri, document.positionAt(at + i), typed.charAt(i)));
     const after = await waitForRender(preview, uri, (r) => renderedTable(r, 'roles').rows.some((row) => row[0] === 'Online Adapter'), 'the renamed role');
     assert.ok(renderedTable(after, 'matrix').columns.includes('Online Adapter'));
     assert.equal(after.scrollY, scrolled.scrollY, 'the scroll position is kept');
