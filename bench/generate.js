@@ -634,7 +634,6 @@ if (require.main === module) {
     return i >= 0 ? args[i + 1] : fallback;
   };
   if (args.includes('--check')) {
-    // eslint-disable-next-line global-require
     const { lintText } = require('../server/out/service/engine/lint');
     for (const n of [300, 1000, 10000, 50000]) {
       const { text, lines, sites } = protocolOfLines(n, { seed: 1 });

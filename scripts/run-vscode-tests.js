@@ -64,6 +64,8 @@ function probeWebviews(page, file) {
     const pages = [];
     for (const frame of page.frames()) {
       try {
+        // Runs in the page, where the browser's globals are.
+        /* global document, getComputedStyle */
         const found = await frame.evaluate(() => {
           const tables = document.getElementById('tables');
           const heading = document.getElementById('heading');
@@ -307,7 +309,8 @@ async function main() {
 
   let server = null;
   let browser = null;
-  let exitCode = 1;
+  // Set on every way out of the try below.
+  let exitCode;
   // One shared cleanup, whether the run ends or a signal interrupts it.
   let cleaning = null;
   const cleanup = () =>
@@ -399,13 +402,12 @@ async function main() {
 
     // VS Code's web workbench calls window.codeAutomationExit(code) when the
     // suite's run() settles: 0 when it resolves, 1 when it rejects.
-    let timer;
     let settle;
     const finished = new Promise((resolve) => {
       settle = resolve;
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle({ code: Number(code) }));
-    timer = setTimeout(() => settle({ timedOut: true }), opts.timeout * 1000);
+    const timer = setTimeout(() => settle({ timedOut: true }), opts.timeout * 1000);
     // Fail fast instead of waiting out the timeout when a side dies.
     server.once('exit', (code, sig) => settle({ error: interrupted ? 'interrupted' : `code-server exited during the run (code ${code}, signal ${sig})` }));
     page.once('crash', () => settle({ error: 'the browser page crashed' }));

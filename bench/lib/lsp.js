@@ -106,7 +106,7 @@ class LspClient {
   waitFor(test, timeoutMs = 120000, what = 'a notification') {
     return new Promise((resolve, reject) => {
       const listener = (message, at) => {
-        let ok = false;
+        let ok;
         try {
           ok = test(message);
         } catch (error) {

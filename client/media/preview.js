@@ -20,7 +20,7 @@
 (function () {
   'use strict';
 
-  // @ts-ignore acquireVsCodeApi is injected by VS Code into the webview.
+  // Injected by VS Code into the webview (typed in webview.d.ts).
   const vscode = acquireVsCodeApi();
 
   /** @typedef {{ text: string, source?: (string|number)[], sourceFile?: string, status?: 'trained'|'gap'|'none' }} Cell */

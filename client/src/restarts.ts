@@ -16,10 +16,10 @@ const STOPPED = /^role-protocols: the server stopped on an unexpected error whil
 
 /** What one line of the server's standard error says about the document it is working on. */
 export function readTrail(line: string): { checking: string } | { stoppedWhile: string } | undefined {
-  const stopped = STOPPED.exec(line);
-  if (stopped) return { stoppedWhile: stopped[1] };
-  const checking = CHECKING.exec(line);
-  return checking ? { checking: checking[1] } : undefined;
+  const [, stoppedWhile] = STOPPED.exec(line) ?? [];
+  if (stoppedWhile !== undefined) return { stoppedWhile };
+  const [, checking] = CHECKING.exec(line) ?? [];
+  return checking !== undefined ? { checking } : undefined;
 }
 
 /** A URI as a person reads it in a message: the file name, e.g. `oart.roles.yaml`. */
@@ -67,7 +67,9 @@ export class RestartPolicy {
   closed(): CloseDecision {
     const now = this.now();
     this.restarts.push(now);
-    while (this.restarts.length > 0 && now - this.restarts[0] > this.windowMs) this.restarts.shift();
+    // Forget the restarts older than the window (the list is in time order, and ends with this one).
+    const recent = this.restarts.findIndex((at) => now - at <= this.windowMs);
+    this.restarts.splice(0, recent === -1 ? this.restarts.length : recent);
     const where = this.last
       ? this.last.failed
         ? ` while checking ${documentName(this.last.uri)}`

@@ -22,9 +22,16 @@ interface Setting {
 const settings: Record<string, Setting> = manifest.contributes.configuration.properties;
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
+/** The entry `name` of a settings object, which the test needs there. */
+function entryOf(properties: Record<string, Setting> | undefined, name: string): Setting {
+  const entry = properties?.[name];
+  assert.ok(entry, `no entry ${name}`);
+  return entry;
+}
+
 describe('extension manifest (package.json)', () => {
   it('lists every rule under roleProtocols.rules, in order, with its default severity', () => {
-    const rules = settings['roleProtocols.rules'];
+    const rules = entryOf(settings, 'roleProtocols.rules');
     assert.equal(rules.type, 'object');
     assert.deepEqual(rules.default, {}, "rules not set keep the project file's or their default severity");
     const listed = Object.keys(rules.properties ?? {});
@@ -35,7 +42,7 @@ describe('extension manifest (package.json)', () => {
       allRules.map((r) => r.id),
     );
     for (const rule of allRules) {
-      const entry = rules.properties![rule.id];
+      const entry = entryOf(rules.properties, rule.id);
       assert.deepEqual(entry.enum, SEVERITIES, rule.id);
       assert.equal(entry.default, rule.defaultSeverity, `${rule.id}: default severity`);
       assert.ok(entry.markdownDescription && entry.markdownDescription.length > 20, `${rule.id}: description`);
@@ -44,10 +51,10 @@ describe('extension manifest (package.json)', () => {
   });
 
   it('has the include path, debounce and trace settings, each described', () => {
-    assert.equal(settings['roleProtocols.includePath'].type, 'array');
-    assert.equal(settings['roleProtocols.includePath'].items?.type, 'string');
-    assert.equal(settings['roleProtocols.diagnostics.debounceMs'].default, DEFAULT_DEBOUNCE_MS);
-    assert.deepEqual(settings['roleProtocols.trace.server'].enum, ['off', 'messages', 'verbose']);
+    assert.equal(entryOf(settings, 'roleProtocols.includePath').type, 'array');
+    assert.equal(entryOf(settings, 'roleProtocols.includePath').items?.type, 'string');
+    assert.equal(entryOf(settings, 'roleProtocols.diagnostics.debounceMs').default, DEFAULT_DEBOUNCE_MS);
+    assert.deepEqual(entryOf(settings, 'roleProtocols.trace.server').enum, ['off', 'messages', 'verbose']);
     assert.deepEqual(Object.keys(settings).sort(), [
       'roleProtocols.diagnostics.debounceMs',
       'roleProtocols.includePath',

@@ -92,7 +92,7 @@ export class TablesPreviews implements vscode.Disposable {
   /** Opens (or brings back) the panel of a protocol; returns it. */
   show(document: vscode.TextDocument): vscode.WebviewPanel {
     const key = document.uri.toString();
-    let preview = this.previews.get(key);
+    const preview = this.previews.get(key);
     if (preview) {
       preview.panel.reveal(preview.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
       preview.refreshNow();

@@ -1,8 +1,9 @@
 import { TABLE_IDS } from '../service/tables/types';
+import type * as TableCommand from './commands/table';
 
 /** The table command, loaded only when used: `lint` never needs the table code. */
-// eslint-disable-next-line @typescript-eslint/consistent-type-imports, @typescript-eslint/no-require-imports -- a lazy require, on purpose
-export const tableCommand = (): typeof import('./commands/table') => require('./commands/table');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use, which `import` cannot give
+export const tableCommand = (): typeof TableCommand => require('./commands/table') as typeof TableCommand;
 
 export const TOOL_USAGE = 'Usage: role-protocols <command> [options]';
 
@@ -101,7 +102,17 @@ Examples:
   role-protocols table department.roles.yaml --format html --out tables.html
 `;
 
-export const HELP: Record<string, { usage: string; help: () => string }> = {
+interface CommandHelp {
+  usage: string;
+  help: () => string;
+}
+
+export const HELP = {
   lint: { usage: LINT_USAGE, help: () => LINT_HELP },
   table: { usage: TABLE_USAGE, help: tableHelp },
-};
+} satisfies Record<string, CommandHelp>;
+
+/** The help of the command named (`help <command>`, a usage error's command), if there is such a command. */
+export function helpFor(command: string): CommandHelp | undefined {
+  return Object.hasOwn(HELP, command) ? HELP[command as keyof typeof HELP] : undefined;
+}

@@ -7,7 +7,7 @@ import { InputError } from '../node/files';
 import { writeTextFile, WriteError } from '../node/output';
 import { useColor } from './colors';
 import { UsageError } from './errors';
-import { HELP, TOOL_HELP, TOOL_USAGE, tableCommand } from './help';
+import { HELP, TOOL_HELP, TOOL_USAGE, helpFor, tableCommand } from './help';
 import { runLint } from './commands/lint';
 import { DEFAULT_COLUMNS } from './formatters/stylish';
 import { visible, visibleLines } from './formatters/visible';
@@ -67,8 +67,9 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
     if (command === '--version' || command === '-v') return (say(packageInfo().version), 0);
     if (command === 'help') {
       const topic = rest[0];
-      if (topic && !HELP[topic]) throw new UsageError(`unknown command \`${topic}\``);
-      return (say(topic ? HELP[topic].help() : TOOL_HELP), 0);
+      const help = topic ? helpFor(topic) : undefined;
+      if (topic && !help) throw new UsageError(`unknown command \`${topic}\``);
+      return (say(help ? help.help() : TOOL_HELP), 0);
     }
     if (command === 'lint') return lint(rest, io, say, complain);
     if (command === 'table') return table(rest, io, say, complain).catch((error: unknown) => failure(error, complain));
@@ -85,7 +86,7 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
  */
 function failure(error: unknown, complain: (t: string) => void): number {
   if (error instanceof UsageError) {
-    const usage = error.command ? HELP[error.command].usage : TOOL_USAGE;
+    const usage = (error.command ? helpFor(error.command)?.usage : undefined) ?? TOOL_USAGE;
     complain(`role-protocols: ${visible(error.message)}\n${usage}\nRun \`role-protocols ${error.command ? `${error.command} ` : ''}--help\` for more.`);
     return 2;
   }
@@ -141,9 +142,10 @@ function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t:
 async function table(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): Promise<number> {
   const { values, positionals } = parse('table', args, TABLE_OPTIONS);
   if (values.help) return (say(HELP.table.help()), 0);
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no file given' : 'give one file', 'table');
+  const [file, ...others] = positionals;
+  if (file === undefined || others.length > 0) throw new UsageError(file === undefined ? 'no file given' : 'give one file', 'table');
   const outcome = await tableCommand().runTable({
-    file: positionals[0],
+    file,
     table: values.table,
     format: values.format,
     out: outputFile(values, 'table'),

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cli, fixture, golden, ROOT, tempDir } from './run';
+import { nth } from '../helpers/nth';
 
 const BROKEN = fixture('broken.roles.yaml');
 const CLEAN = fixture('clean.roles.yaml');
@@ -33,12 +34,12 @@ describe('role-protocols lint', () => {
       const { expected, actual } = golden('broken.json', run.stdout.split(ROOT).join('<root>'));
       assert.equal(actual, expected);
       assert.equal(run.status, 1);
-      const [broken] = json(run.stdout);
+      const broken = nth(json(run.stdout), 0);
       assert.equal(broken.filePath, path.join(ROOT, BROKEN));
       // `note:` in the oncologist role: line 43, columns 5 to 9 (end just past the key).
       const schema = broken.messages.find((m) => m.ruleId === 'schema')!;
       assert.deepEqual([schema.line, schema.column, schema.endLine, schema.endColumn], [43, 5, 43, 9]);
-      const text = fs.readFileSync(path.join(ROOT, BROKEN), 'utf8').split('\n')[42];
+      const text = nth(fs.readFileSync(path.join(ROOT, BROKEN), 'utf8').split('\n'), 42);
       assert.equal(text.slice(schema.column - 1, schema.endColumn - 1), 'note');
     });
 
@@ -73,12 +74,12 @@ describe('role-protocols lint', () => {
       const run = cli(['lint', BROKEN, '-f', 'json', '-o', out]);
       assert.equal(run.status, 1);
       assert.equal(run.stdout, '');
-      assert.equal(json(fs.readFileSync(out, 'utf8'))[0].errorCount, 3);
+      assert.equal(nth(json(fs.readFileSync(out, 'utf8')), 0).errorCount, 3);
     });
 
     it('shows errors only with --quiet', () => {
       const run = cli(['lint', BROKEN, '--quiet', '-f', 'json']);
-      const [result] = json(run.stdout);
+      const result = nth(json(run.stdout), 0);
       assert.deepEqual(
         result.messages.map((m) => m.ruleId),
         ['schema', 'step-has-performer', 'duplicate-key'],
@@ -212,9 +213,9 @@ describe('role-protocols lint', () => {
       const relaxed = cli(['lint', '-', '--stdin-filename', 'test/fixtures/cli/relaxed/piped.roles.yaml'], { input: text });
       assert.deepEqual(relaxed, { status: 0, stdout: '1 file checked, no problems.\n', stderr: '' });
       const asJson = cli(['lint', '-', '--stdin-filename', 'piped.json', '-f', 'json'], { input: '{"format": "role-protocol/1", "roles": [' });
-      const [result] = json(asJson.stdout);
+      const result = nth(json(asJson.stdout), 0);
       assert.equal(result.filePath, path.join(ROOT, 'piped.json'));
-      assert.equal(result.messages[0].ruleId, 'syntax');
+      assert.equal(nth(result.messages, 0).ruleId, 'syntax');
     });
 
     it('rejects standard input that is not a role protocol', () => {
@@ -225,7 +226,7 @@ describe('role-protocols lint', () => {
 
   describe('configuration', () => {
     it('uses the nearest .roleprotocols.yaml: a changed severity, and a rule turned off', () => {
-      const [result] = json(cli(['lint', RELAXED, '-f', 'json']).stdout);
+      const result = nth(json(cli(['lint', RELAXED, '-f', 'json']).stdout), 0);
       const byRule = new Map(result.messages.map((m) => [m.ruleId, m.severityName]));
       assert.equal(byRule.get('step-has-performer'), 'warning');
       assert.equal(byRule.has('unknown-rule'), false);
@@ -237,12 +238,12 @@ describe('role-protocols lint', () => {
       fs.writeFileSync(path.join(dir, '.roleprotocols.json'), JSON.stringify({ rules: { 'step-has-performer': 'off' } }));
       fs.mkdirSync(path.join(dir, 'a/b/c'), { recursive: true });
       fs.copyFileSync(path.join(ROOT, BROKEN), path.join(dir, 'a/b/c/deep.roles.yaml'));
-      const found = json(cli(['lint', 'a', '-f', 'json'], { cwd: dir }).stdout)[0];
+      const found = nth(json(cli(['lint', 'a', '-f', 'json'], { cwd: dir }).stdout), 0);
       assert.equal(
         found.messages.some((m) => m.ruleId === 'step-has-performer'),
         false,
       );
-      const overridden = json(cli(['lint', 'a', '-f', 'json', '--config', path.join(ROOT, RELAXED, '.roleprotocols.yaml')], { cwd: dir }).stdout)[0];
+      const overridden = nth(json(cli(['lint', 'a', '-f', 'json', '--config', path.join(ROOT, RELAXED, '.roleprotocols.yaml')], { cwd: dir }).stdout), 0);
       assert.equal(overridden.messages.find((m) => m.ruleId === 'step-has-performer')?.severity, 1);
     });
 
@@ -255,13 +256,13 @@ describe('role-protocols lint', () => {
         [fixture('bad-config/.roleprotocols.yaml'), fixture('bad-config/clean.roles.yaml')],
       );
       assert.deepEqual(
-        results[0].messages.map((m) => [m.ruleId, m.severityName, m.line, m.column, m.message]),
+        nth(results, 0).messages.map((m) => [m.ruleId, m.severityName, m.line, m.column, m.message]),
         [
           ['unknown-rule', 'warning', 2, 3, 'There is no rule `step-has-performr`. Did you mean `step-has-performer`?'],
           ['schema', 'error', 3, 11, 'The severity of `schema` must be one of error, warning, info, off; got `loud`.'],
         ],
       );
-      assert.deepEqual(results[1].messages, []);
+      assert.deepEqual(nth(results, 1).messages, []);
     });
   });
 

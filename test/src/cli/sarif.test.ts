@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import { allRules } from '../../../server/out/service/rules/index';
 import { RULE_DOCS_BASE } from '../../../server/out/cli/formatters/sarif';
 import { cli, fixture, ROOT, tempDir } from './run';
+import { nth } from '../helpers/nth';
 
 /**
  * The official SARIF 2.1.0 schema (2.1.0-rtm.5, the OASIS standard's), as
@@ -67,7 +68,7 @@ describe('role-protocols lint --format sarif', () => {
   before(() => {
     run = cli([...args, '-f', 'sarif']);
     log = JSON.parse(run.stdout) as SarifLog;
-    sarifRun = log.runs[0];
+    sarifRun = nth(log.runs, 0);
   });
 
   it('is valid against the official SARIF 2.1.0 schema', () => {
@@ -77,7 +78,7 @@ describe('role-protocols lint --format sarif', () => {
 
   it('the schema check catches a broken log (so the test above means something)', () => {
     const broken = JSON.parse(run.stdout) as SarifLog;
-    broken.runs[0].results[0].level = 'info';
+    nth(nth(broken.runs, 0).results, 0).level = 'info';
     assert.equal(validateSarif(broken), false);
   });
 
@@ -89,7 +90,7 @@ describe('role-protocols lint --format sarif', () => {
     assert.equal(driver.version, version);
     assert.equal(driver.rules.map((r) => r.id).join(' '), allRules.map((r) => r.id).join(' '));
     for (const [i, rule] of driver.rules.entries()) {
-      const source = allRules[i];
+      const source = nth(allRules, i);
       assert.equal(rule.helpUri, `${RULE_DOCS_BASE}${rule.id}`);
       assert.equal(rule.shortDescription.text, source.description);
       assert.equal(rule.fullDescription.text, source.rationale);
@@ -114,9 +115,9 @@ describe('role-protocols lint --format sarif', () => {
       })),
     );
     const fromSarif = sarifRun.results.map((r) => {
-      const { artifactLocation, region } = r.locations[0].physicalLocation;
+      const { artifactLocation, region } = nth(r.locations, 0).physicalLocation;
       assert.equal(artifactLocation.uriBaseId, '%SRCROOT%');
-      assert.equal(sarifRun.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+      assert.equal(nth(sarifRun.tool.driver.rules, r.ruleIndex).id, r.ruleId);
       return { uri: artifactLocation.uri, ruleId: r.ruleId, level: r.level, text: r.message.text, region };
     });
     assert.ok(fromSarif.length > 5);
@@ -133,17 +134,17 @@ describe('role-protocols lint --format sarif', () => {
     const clean = cli(['lint', fixture('clean.roles.yaml'), '-f', 'sarif']);
     assert.equal(clean.status, 0);
     assertValidSarif(JSON.parse(clean.stdout));
-    assert.deepEqual((JSON.parse(clean.stdout) as SarifLog).runs[0].results, []);
+    assert.deepEqual(nth((JSON.parse(clean.stdout) as SarifLog).runs, 0).results, []);
 
     const text = fs.readFileSync(path.join(ROOT, fixture('warning.roles.yaml')), 'utf8');
     const stdin = JSON.parse(cli(['lint', '-', '-f', 'sarif'], { input: text }).stdout) as SarifLog;
     assertValidSarif(stdin);
-    assert.equal(stdin.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, '%3Cstdin%3E');
+    assert.equal(nth(nth(nth(stdin.runs, 0).results, 0).locations, 0).physicalLocation.artifactLocation.uri, '%3Cstdin%3E');
 
     const elsewhere = tempDir();
     const outside = JSON.parse(cli(['lint', path.join(ROOT, fixture('warning.roles.yaml')), '-f', 'sarif'], { cwd: elsewhere }).stdout) as SarifLog;
     assertValidSarif(outside);
-    const location = outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    const location = nth(nth(nth(outside.runs, 0).results, 0).locations, 0).physicalLocation.artifactLocation;
     assert.deepEqual(location, { uri: pathToFileURL(path.join(ROOT, fixture('warning.roles.yaml'))).href });
   });
 });

@@ -14,9 +14,7 @@ const cleanText = fs.readFileSync(path.join(ROOT, fixture('clean.roles.yaml')), 
 const HOSTILE_KEYS = ['"\\e]0;all clear\\a"', '"\\x9b2J"', '"evil\\u202Eedoc"', '"\\u2067x"'];
 const hostile = cleanText.replace('    title: Adapter\n', `    title: Adapter\n${HOSTILE_KEYS.map((k) => `    ${k}: 1\n`).join('')}`);
 /** Every control, bidi and invisible format character (only line feeds allowed). */
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[\d+m/g;
 
 /** Runs the CLI in a pseudo-terminal (util-linux `script`) of the given width; its output as the terminal got it. */

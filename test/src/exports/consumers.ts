@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { nth } from '../helpers/nth';
+import { startsIntegrationProcess } from '../helpers/testSet';
 
 /**
  * The real consumers of the exports, from Debian: LibreOffice (Writer and
@@ -68,6 +70,7 @@ export interface ToolRun {
  * starts soffice.bin under it) when it takes longer than `timeoutMs`.
  */
 export function run(command: string, args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<ToolRun> {
+  startsIntegrationProcess(command);
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
@@ -171,7 +174,7 @@ export function findCell(words: readonly string[], cell: string, from: number, m
     return 0;
   };
   for (let start = from; start < words.length; start++) {
-    let used = matchAt(start, want[0]);
+    let used = matchAt(start, nth(want, 0));
     if (!used) continue;
     let at = start + used;
     let ok = true;

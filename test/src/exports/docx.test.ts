@@ -5,6 +5,7 @@ import { columnWidths } from '../../../server/out/service/tables/render/docx';
 import { HOSTILE, REFERENCE, tableSet } from './fixtures';
 import { unzip, wordSections, wordTables, wordText, xmlProblems, type WordTable } from './ooxml';
 import { REFERENCE_DOCUMENT_CONTROL } from '../helpers/domainTables';
+import { nth } from '../helpers/nth';
 
 const docx = (set: TableSet): Promise<Uint8Array> => renderTablesToBytes(set, 'docx');
 
@@ -58,8 +59,8 @@ describe('exports: Word (.docx)', () => {
         assert.deepEqual(xmlProblems(opened.parts.get(name)!.toString('utf8')), [], name);
       }
       const types = opened.parts.get('[Content_Types].xml')!.toString('utf8');
-      const defaults = new Set([...types.matchAll(/<Default [^>]*?Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
-      const overrides = new Set([...types.matchAll(/<Override [^>]*?PartName="\/([^"]+)"/g)].map((m) => m[1]));
+      const defaults = new Set([...types.matchAll(/<Default [^>]*?Extension="([^"]+)"/g)].map((m) => nth(m, 1).toLowerCase()));
+      const overrides = new Set([...types.matchAll(/<Override [^>]*?PartName="\/([^"]+)"/g)].map((m) => nth(m, 1)));
       assert.ok(defaults.has('rels') && defaults.has('xml') && overrides.has('word/document.xml'));
       for (const name of names.filter((n) => n !== '[Content_Types].xml')) {
         assert.ok(overrides.has(name) || defaults.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase()), `${name} has no content type`);
@@ -72,7 +73,7 @@ describe('exports: Word (.docx)', () => {
           .toString('utf8')
           .matchAll(/<Relationship [^>]*?Target="([^"]+)"[^>]*?\/>/g)) {
           if (/TargetMode="External"/.test(m[0])) assert.fail(`${rels}: external relationship ${m[1]}`);
-          const target = m[1].startsWith('/') ? m[1].slice(1) : path.posix.normalize(path.posix.join(base === '.' ? '' : base, m[1]));
+          const target = nth(m, 1).startsWith('/') ? nth(m, 1).slice(1) : path.posix.normalize(path.posix.join(base === '.' ? '' : base, nth(m, 1)));
           assert.ok(opened.parts.has(target), `${rels}: ${m[1]} (${target}) is missing`);
         }
       }
@@ -81,7 +82,8 @@ describe('exports: Word (.docx)', () => {
   });
 
   it('has the document-control block: title, id, version, status, owner, effective date, review due, and approvals with role and date', () => {
-    const [control, approvals] = reference.tables;
+    const control = nth(reference.tables, 0);
+    const approvals = nth(reference.tables, 1);
     assert.deepEqual(
       control.rows.map((r) => r.cells.map((c) => c.text)),
       REFERENCE_DOCUMENT_CONTROL,
@@ -109,7 +111,7 @@ describe('exports: Word (.docx)', () => {
       const tables = dataTables(opened);
       assert.equal(tables.length, 4);
       set.tables.forEach((table: TableData, t) => {
-        const word = tables[t];
+        const word = nth(tables, t);
         assert.deepEqual(
           word.rows.map((r) => r.cells.map((c) => c.text)),
           [table.columns, ...table.rows.map((r) => r.map(wordCell))],
@@ -151,11 +153,12 @@ describe('exports: Word (.docx)', () => {
       sections.map((s) => s.orient ?? 'portrait'),
       ['portrait', 'landscape', 'portrait'],
     );
-    assert.ok(sections[1].width > sections[1].height && sections[0].width < sections[0].height);
+    assert.ok(nth(sections, 1).width > nth(sections, 1).height && nth(sections, 0).width < nth(sections, 0).height);
     const sectionOf = (table: WordTable) => sections.find((s) => s.end > table.offset)!;
-    const [, , training, roles, matrix, coverage] = reference.tables;
+    // After the two document-control tables: training, roles, matrix and coverage.
+    const [training, roles, matrix, coverage] = [2, 3, 4, 5].map((i) => nth(reference.tables, i)) as [WordTable, WordTable, WordTable, WordTable];
     assert.equal(sectionOf(matrix), sections[1]);
-    for (const table of [training, roles, coverage]) assert.equal(sectionOf(table), sections[0].end > table.offset ? sections[0] : sections[2]);
+    for (const table of [training, roles, coverage]) assert.equal(sectionOf(table), nth(sections, 0).end > table.offset ? sections[0] : sections[2]);
     for (const table of reference.tables) {
       const section = sectionOf(table);
       const available = section.width - section.margins.left - section.margins.right;
@@ -182,11 +185,11 @@ describe('exports: Word (.docx)', () => {
   });
 
   it('marks a coverage gap in words as well as shading', () => {
-    const coverage = dataTables(hostile)[3];
-    const gap = coverage.rows.find((r) => r.cells[4].text.startsWith('GAP: '))!;
-    assert.equal(gap.cells[4].text, 'GAP: no: missing =SUM(1,2)');
-    assert.match(gap.cells[4].xml, /<w:shd [^>]*w:fill="F8D7D7"/);
-    assert.ok(!dataTables(reference)[3].rows.some((r) => r.cells[4].text.startsWith('GAP')));
+    const coverage = nth(dataTables(hostile), 3);
+    const gap = coverage.rows.find((r) => nth(r.cells, 4).text.startsWith('GAP: '))!;
+    assert.equal(nth(gap.cells, 4).text, 'GAP: no: missing =SUM(1,2)');
+    assert.match(nth(gap.cells, 4).xml, /<w:shd [^>]*w:fill="F8D7D7"/);
+    assert.ok(!nth(dataTables(reference), 3).rows.some((r) => nth(r.cells, 4).text.startsWith('GAP')));
   });
 
   it('checks well-formedness for real (the checker itself finds broken XML)', () => {
@@ -212,7 +215,7 @@ describe('exports: Word (.docx)', () => {
       widths.reduce((a, b) => a + b, 0),
       9000,
     );
-    assert.ok(widths[0] > widths[1] && widths[1] >= 4 * 115 + 200);
+    assert.ok(nth(widths, 0) > nth(widths, 1) && nth(widths, 1) >= 4 * 115 + 200);
     const squeezed = columnWidths(['Averyveryverylongword', 'Anotherverylongword'], [], 2000);
     assert.equal(
       squeezed.reduce((a, b) => a + b, 0),

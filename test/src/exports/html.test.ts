@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { escapeHtml, renderTables, TABLE_IDS, type TableData, type TableSet } from '../../../server/out/service/tables/index';
 import { golden, HOSTILE, REFERENCE, tableSet } from './fixtures';
 import { REFERENCE_DOCUMENT_CONTROL } from '../helpers/domainTables';
+import { nth } from '../helpers/nth';
 
 const html = (set: TableSet): string => renderTables(set, 'html');
 
@@ -9,8 +10,8 @@ const html = (set: TableSet): string => renderTables(set, 'html');
 function tags(text: string): { name: string; attributes: [string, string][] }[] {
   const withoutStyle = text.replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
   return [...withoutStyle.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/g)].map((m) => ({
-    name: m[1].toLowerCase(),
-    attributes: [...m[2].matchAll(/([^\s=>]+)(?:="([^"]*)")?/g)].map((a) => [a[1].toLowerCase(), a[2] ?? ''] as [string, string]),
+    name: nth(m, 1).toLowerCase(),
+    attributes: [...nth(m, 2).matchAll(/([^\s=>]+)(?:="([^"]*)")?/g)].map((a) => [nth(a, 1).toLowerCase(), a[2] ?? ''] as [string, string]),
   }));
 }
 
@@ -21,15 +22,18 @@ const unescape = (s: string): string =>
 function htmlTable(text: string, table: TableData): { header: string[]; rows: { text: string; classes: string }[][] } {
   const section = new RegExp(`<table class="${table.id}">([\\s\\S]*?)</table>`).exec(text);
   assert.ok(section, `no <table class="${table.id}">`);
-  const [thead, tbody] = [/<thead>([\s\S]*?)<\/thead>/.exec(section[1])![1], /<tbody>([\s\S]*?)<\/tbody>/.exec(section[1])![1]];
+  const [thead, tbody] = [/<thead>([\s\S]*?)<\/thead>/, /<tbody>([\s\S]*?)<\/tbody>/].map((part) => nth(part.exec(nth(section, 1)) ?? [], 1)) as [
+    string,
+    string,
+  ];
   const cells = (row: string) =>
     [...row.matchAll(/<t[hd]([^>]*)>([\s\S]*?)<\/t[hd]>/g)].map((c) => ({
-      classes: /class="([^"]*)"/.exec(c[1])?.[1] ?? '',
-      text: unescape(c[2].replace(/^<span class="mark">Gap<\/span> /, '')),
+      classes: /class="([^"]*)"/.exec(nth(c, 1))?.[1] ?? '',
+      text: unescape(nth(c, 2).replace(/^<span class="mark">Gap<\/span> /, '')),
     }));
   return {
     header: cells(thead).map((c) => c.text),
-    rows: [...tbody.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => cells(r[1])),
+    rows: [...tbody.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => cells(nth(r, 1))),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as zlib from 'node:zlib';
+import { nth } from '../helpers/nth';
 
 /**
  * Just enough of ZIP and XML to look inside a .docx without a dependency:
@@ -44,7 +45,6 @@ export function unzip(data: Uint8Array): Map<string, Buffer> {
 }
 
 const NAME = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?$/;
-// eslint-disable-next-line no-control-regex
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const ENTITY = /^&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/;
 
@@ -121,10 +121,12 @@ export function xmlProblems(xml: string): string[] {
           problems.push(`bad attribute syntax in <${name}> at offset ${lt}`);
           break;
         }
-        if (!NAME.test(m[1])) problems.push(`bad attribute name \`${m[1]}\` in <${name}>`);
-        if (seen.has(m[1])) problems.push(`attribute \`${m[1]}\` repeated in <${name}>`);
-        seen.add(m[1]);
-        text(m[3] ?? m[4], lt);
+        // The name and one of the two quoted values always take part in a match.
+        const [, attributeName = '', , doubleQuoted, singleQuoted] = m;
+        if (!NAME.test(attributeName)) problems.push(`bad attribute name \`${attributeName}\` in <${name}>`);
+        if (seen.has(attributeName)) problems.push(`attribute \`${attributeName}\` repeated in <${name}>`);
+        seen.add(attributeName);
+        text(doubleQuoted ?? singleQuoted ?? '', lt);
         k = attribute.lastIndex;
       }
       if (stack.length === 0) roots++;
@@ -179,15 +181,15 @@ export interface WordTable {
 export function wordTables(xml: string): WordTable[] {
   const tables: WordTable[] = [];
   for (const m of xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)) {
-    const body = m[1];
+    const body = nth(m, 1);
     if (body.includes('<w:tbl>')) throw new Error('nested table');
     const grid = [...(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(body)?.[1] ?? '').matchAll(/<w:gridCol w:w="(\d+)"/g)].map((g) => Number(g[1]));
     const rows = [...body.matchAll(/<w:tr[\s>]([\s\S]*?)<\/w:tr>/g)].map((r) => {
-      const trPr = /<w:trPr>([\s\S]*?)<\/w:trPr>/.exec(r[1])?.[1] ?? '';
-      const cells = [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => ({
-        text: wordText(c[1]),
-        paragraphs: (c[1].match(/<w:p[\s>]/g) ?? []).length,
-        xml: c[1],
+      const trPr = /<w:trPr>([\s\S]*?)<\/w:trPr>/.exec(nth(r, 1))?.[1] ?? '';
+      const cells = [...nth(r, 1).matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => ({
+        text: wordText(nth(c, 1)),
+        paragraphs: (nth(c, 1).match(/<w:p[\s>]/g) ?? []).length,
+        xml: nth(c, 1),
       }));
       return { header: /<w:tblHeader(\s*\/>|\s+w:val="(true|1|on)")/.test(trPr), cantSplit: /<w:cantSplit/.test(trPr), cells };
     });

@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import { HOSTILE_FRAGMENTS, HOSTILE_TEXT, IDS, KEYS, resolve, SAMPLES, SCHEMA, VOCABULARY, type SchemaNode } from './corpus';
+import { nth } from '../helpers/nth';
 
 export interface FuzzCase {
   /** How the case was made, for the failure report. */
@@ -168,7 +169,7 @@ function toYaml(value: unknown, s: Style, indent: number, counter: { n: number }
           if (inner.startsWith('\n')) {
             // A mapping item starts on the dash line: `- key: value`.
             const lines = inner.slice(1).split('\n');
-            return `${pad}- ${lines[0].trimStart()}${lines.length > 1 ? '\n' + lines.slice(1).join('\n') : ''}`;
+            return `${pad}- ${nth(lines, 0).trimStart()}${lines.length > 1 ? '\n' + lines.slice(1).join('\n') : ''}`;
           }
           return `${pad}- ${inner}`;
         })
@@ -302,7 +303,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 export function applyMutation(text: string, m: Mutation): string {
-  const lines = text.split('\n');
+  const lines = text.split('\n'); // never empty: a text without a line break is one line
   const lineAt = (n: number) => n % lines.length;
   switch (m.op) {
     case 'delete':
@@ -310,17 +311,18 @@ export function applyMutation(text: string, m: Mutation): string {
       return lines.join('\n');
     case 'duplicate': {
       const i = lineAt(m.line);
-      lines.splice(i, 0, lines[i]);
+      lines.splice(i, 0, nth(lines, i));
       return lines.join('\n');
     }
     case 'swap': {
       const [i, j] = [lineAt(m.line), lineAt(m.other)];
-      [lines[i], lines[j]] = [lines[j], lines[i]];
+      [lines[i], lines[j]] = [nth(lines, j), nth(lines, i)];
       return lines.join('\n');
     }
     case 'indent': {
       const i = lineAt(m.line);
-      lines[i] = m.by >= 0 ? (m.tab ? '\t' : ' '.repeat(m.by)) + lines[i] : lines[i].replace(new RegExp(`^ {0,${-m.by}}`), '');
+      const line = nth(lines, i);
+      lines[i] = m.by >= 0 ? (m.tab ? '\t' : ' '.repeat(m.by)) + line : line.replace(new RegExp(`^ {0,${-m.by}}`), '');
       return lines.join('\n');
     }
     case 'insert': {
@@ -346,8 +348,9 @@ export function applyMutation(text: string, m: Mutation): string {
     }
     case 'value': {
       const i = lineAt(m.line);
-      const written = /^(\s*(?:-\s+)?[^:#]+:\s)/.exec(lines[i]);
-      lines[i] = written ? written[1] + m.value : lines[i] + m.value;
+      const line = nth(lines, i);
+      const written = /^(\s*(?:-\s+)?[^:#]+:\s)/.exec(line);
+      lines[i] = written ? nth(written, 1) + m.value : line + m.value;
       return lines.join('\n');
     }
     case 'crlf':
@@ -368,7 +371,7 @@ const sampleIndex = fc.nat({ max: SAMPLES.length - 1 });
 export const mutatedSample: fc.Arbitrary<FuzzCase> = fc
   .tuple(sampleIndex, fc.array(mutation, { minLength: 1, maxLength: 4 }), picks)
   .map(([i, mutations, p]) => {
-    const sample = SAMPLES[i];
+    const sample = nth(SAMPLES, i);
     const text = mutations.reduce(applyMutation, sample.text);
     return {
       kind: `mutated ${sample.name}: ${mutations.map((m) => m.op).join(', ')}`,
@@ -384,7 +387,7 @@ export const mutatedSample: fc.Arbitrary<FuzzCase> = fc
 
 /** The text a person has typed so far: a prefix of a sample, completion asked at its end. */
 export function prefixCase(sampleNumber: number, length: number, extra: number[] = []): FuzzCase {
-  const sample = SAMPLES[sampleNumber];
+  const sample = nth(SAMPLES, sampleNumber);
   const text = sample.text.slice(0, length);
   return {
     kind: `prefix of ${sample.name} (${length} of ${sample.text.length} characters)`,
@@ -396,7 +399,7 @@ export function prefixCase(sampleNumber: number, length: number, extra: number[]
 
 export const samplePrefix: fc.Arbitrary<FuzzCase> = fc
   .tuple(sampleIndex, fc.nat(), fc.array(fc.nat(), { maxLength: 2 }))
-  .map(([i, n, p]) => prefixCase(i, n % (SAMPLES[i].text.length + 1), p));
+  .map(([i, n, p]) => prefixCase(i, n % (nth(SAMPLES, i).text.length + 1), p));
 
 /** How many prefixes there are in all: every prefix of every sample, the empty one once per sample. */
 export const PREFIX_COUNT = SAMPLES.reduce((n, s) => n + s.text.length + 1, 0);

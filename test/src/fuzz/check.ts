@@ -82,11 +82,12 @@ const RAW_IN_REPORT = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 function checkReports(c: FuzzCase, result: LintResult): void {
   const results = [fileResult(path.resolve(c.fileName), result.findings.map(toMessage))];
   const options = { cwd: process.cwd(), color: false, version: '0.0.0', columns: 60 };
-  for (const [name, report] of [
+  const reports: [string, string][] = [
     ['stylish', stylish(results, options)],
     ['json', json(results, options)],
     ['sarif', sarif(results, options)],
-  ]) {
+  ];
+  for (const [name, report] of reports) {
     const raw = RAW_IN_REPORT.exec(report);
     if (raw) fail(`the ${name} report holds U+${raw[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} as it is`);
     if (name !== 'stylish') JSON.parse(report);

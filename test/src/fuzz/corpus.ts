@@ -70,7 +70,11 @@ function withoutRef(node: SchemaNode): SchemaNode {
 
 /** Ids written in the samples, by what they name: a generated reference often hits one. */
 export const IDS: readonly string[] = [
-  ...new Set(SAMPLES.flatMap((s) => [...s.text.matchAll(/\b(?:id|skill|signOff|approvedBy|role):\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$/gm)].map((m) => m[1]))),
+  ...new Set(
+    SAMPLES.flatMap((s) =>
+      [...s.text.matchAll(/\b(?:id|skill|signOff|approvedBy|role):\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$/gm)].flatMap((m) => (m[1] === undefined ? [] : [m[1]])),
+    ),
+  ),
 ].sort();
 
 /** Every key the schema names, for keys in the wrong place. */

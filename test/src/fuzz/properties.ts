@@ -83,7 +83,7 @@ export function runPrefixes(stride: number, onCase?: (c: FuzzCase) => void): Run
       try {
         knowledge = checkService(c, knowledge);
       } catch (error) {
-        throw new Error(`${error instanceof Error ? error.message : String(error)}\nCase: ${c.kind}`);
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\nCase: ${c.kind}`, { cause: error });
       }
       onCase?.(c);
       cases++;

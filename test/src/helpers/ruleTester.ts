@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { lintText, type Finding } from '../../../server/out/service/engine/lint';
 import { ruleById } from '../../../server/out/service/rules/index';
 import type { SeveritySetting } from '../../../server/out/service/rules/types';
+import { nth } from './nth';
 
 /** A finding as a test expects it: 1-based line and column as an editor shows them. */
 export interface Expected {
@@ -33,8 +34,10 @@ export function lint(
 ): Finding[] {
   const files = options.files ?? {};
   // Included files come from the test's own map: the real disk reader is tested with the CLI and the server.
-  const readInclude = (includePath: string) =>
-    Object.prototype.hasOwnProperty.call(files, includePath) ? { file: includePath, text: files[includePath] } : { error: 'no such file.' };
+  const readInclude = (includePath: string) => {
+    const text = Object.prototype.hasOwnProperty.call(files, includePath) ? files[includePath] : undefined;
+    return text === undefined ? { error: 'no such file.' } : { file: includePath, text };
+  };
   return lintText(text, {
     fileName: options.fileName ?? 'test.roles.yaml',
     today: options.today ?? TODAY,
@@ -84,7 +87,7 @@ export function describeRule(ruleId: string, cases: { valid: RuleCase[]; invalid
         const found = lint(c.text, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId);
         assert.equal(found.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${found.map(show).join('\n')}`);
         c.errors.forEach((expected, i) => {
-          const f = found[i];
+          const f = nth(found, i);
           assert.equal(f.severity, rule?.defaultSeverity);
           assert.deepEqual([f.range.start.line + 1, f.range.start.character + 1], [expected.line, expected.column], `position of: ${f.message}`);
           if (expected.endLine !== undefined) assert.deepEqual([f.range.end.line + 1, f.range.end.character + 1], [expected.endLine, expected.endColumn]);

@@ -19,6 +19,7 @@ import { TODAY } from '../helpers/ruleTester';
 import { cli, tempDir } from '../cli/run';
 import { HOSTILE_TEXT } from '../fuzz/corpus';
 import { seedFromEnv, TEST_SEED } from '../fuzz/properties';
+import { nth } from '../helpers/nth';
 
 const SEED = seedFromEnv(TEST_SEED);
 
@@ -115,8 +116,9 @@ describe('injection: exports show every value as text', function () {
         const html = renderTables(set!, 'html');
         const body = html.replace(/<style>[\s\S]*?<\/style>/, '');
         for (const m of body.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)) {
-          assert.ok(HTML_TAGS.has(m[1].toLowerCase()), `element <${m[1]}>`);
-          for (const a of m[2].matchAll(/\s([^\s=>/]+)(?:="([^"]*)")?/g)) assert.ok(HTML_ATTRIBUTES.has(a[1].toLowerCase()), `attribute ${a[1]} on <${m[1]}>`);
+          assert.ok(HTML_TAGS.has(nth(m, 1).toLowerCase()), `element <${m[1]}>`);
+          for (const a of nth(m, 2).matchAll(/\s([^\s=>/]+)(?:="([^"]*)")?/g))
+            assert.ok(HTML_ATTRIBUTES.has(nth(a, 1).toLowerCase()), `attribute ${a[1]} on <${m[1]}>`);
         }
         // Outside tags there is no raw < or > (they are all &lt; &gt;), and & only starts an entity.
         const text = body.replace(/<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?>/g, '').replace(/<!DOCTYPE html>/, '');
@@ -162,8 +164,7 @@ describe('injection: exports show every value as text', function () {
             fields.forEach((field, c) => {
               assert.doesNotMatch(field, /^[=+\-@\t\r]/, `field ${JSON.stringify(field)}`);
               // Control characters other than tab, CR and LF are written as U+FFFD.
-              // eslint-disable-next-line no-control-regex
-              const original = table.rows[r][c].text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
+              const original = nth(nth(table.rows, r), c).text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
               assert.ok(field === original || field === `'${original}`, `${JSON.stringify(field)} for ${JSON.stringify(original)}`);
             });
           });
@@ -241,7 +242,7 @@ describe('injection: the command line writes only where it is told', function ()
       protocolText().replace('format: role-protocol/1\n', `format: role-protocol/1\nincludes:\n${includes.map((i) => `  - ${JSON.stringify(i)}\n`).join('')}`),
     );
     const run = cli(['lint', 'p.roles.yaml', '-f', 'json'], { cwd: project });
-    const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
+    const result = nth(JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[], 0);
     assert.deepEqual(
       result.messages.map((m) => `${m.ruleId}: ${m.message}`),
       [

@@ -18,6 +18,7 @@ import { lint, TODAY } from '../helpers/ruleTester';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
 import { cli, tempDir } from '../cli/run';
 import { billionLaughs } from '../fuzz/corpus';
+import { nth } from '../helpers/nth';
 
 const show = (f: Finding) =>
   `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.ruleId} ${f.message}`;
@@ -70,8 +71,8 @@ describe('limits: YAML alias bombs ("billion laughs")', () => {
       result.map((f) => `${f.range.start.line + 1} ${f.ruleId}`),
       ['4 syntax'],
     );
-    assert.match(result[0].message, /^This alias nests the document more than 100 levels deep once expanded, so the document is not checked/);
-    assert.equal(text.slice(result[0].range.start.offset, result[0].range.end.offset), '*a1');
+    assert.match(nth(result, 0).message, /^This alias nests the document more than 100 levels deep once expanded, so the document is not checked/);
+    assert.equal(text.slice(nth(result, 0).range.start.offset, nth(result, 0).range.end.offset), '*a1');
   });
 
   it('expands an alias to itself to null instead of looping', () => {
@@ -105,9 +106,9 @@ describe('limits: nesting', () => {
     const text = 'format: role-protocol/1\n' + Array.from({ length: 130 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + '\n';
     const found = lint(text);
     assert.equal(found.length, 1);
-    assert.equal(found[0].ruleId, 'syntax');
-    assert.equal(found[0].range.start.line + 1, 101);
-    assert.match(found[0].message, /too deeply here \(the limit is 100 levels\)/);
+    assert.equal(nth(found, 0).ruleId, 'syntax');
+    assert.equal(nth(found, 0).range.start.line + 1, 101);
+    assert.match(nth(found, 0).message, /too deeply here \(the limit is 100 levels\)/);
   });
 });
 
@@ -122,7 +123,7 @@ describe('limits: file size', () => {
     const over = checkLimits('é'.repeat(1100), 1);
     assert.equal(over.length, 1);
     assert.equal(
-      over[0].message,
+      nth(over, 0).message,
       'This file is 3 KB, over the 1 KB limit for one document, so it is not checked; split it into catalogues listed under `includes`, or raise `maxFileSizeKb` in .roleprotocols.yaml.',
     );
   });
@@ -156,7 +157,7 @@ describe('limits: file size', () => {
       small.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}`),
       ['1:1 document-limits'],
     );
-    assert.match(small[0].message, /^This file is \d KB, over the 2 KB limit for one document/);
+    assert.match(nth(small, 0).message, /^This file is \d KB, over the 2 KB limit for one document/);
     assert.deepEqual(lintText(text, { fileName: 'x.roles.yaml', today: TODAY, config: { rules: new Map(), maxFileSizeKb: 8 } }).findings, []);
   });
 
@@ -212,8 +213,8 @@ describe('limits: "did you mean" on thousands of unknown ids', () => {
     assert.ok(ms < 5000, `took ${ms} ms`);
     const unknown = of(result, 'unknown-reference');
     assert.equal(unknown.length, 5000);
-    assert.equal(unknown[0].message, 'No role has the id `rolx-0`. Did you mean `role-0`?');
-    assert.equal(unknown[4999].message, 'No role has the id `rolx-999`.');
+    assert.equal(nth(unknown, 0).message, 'No role has the id `rolx-0`. Did you mean `role-0`?');
+    assert.equal(nth(unknown, 4999).message, 'No role has the id `rolx-999`.');
   });
 });
 
@@ -238,7 +239,7 @@ describe('limits: binary and non-UTF-8 content', () => {
     );
     const run = cli(['lint', 'image.roles.yaml', '-f', 'json'], { cwd: dir });
     assert.equal(run.status, 1);
-    const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
+    const result = nth(JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[], 0);
     assert.deepEqual(
       result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`),
       ['3:1 document-limits'],
@@ -252,14 +253,14 @@ describe('limits: binary and non-UTF-8 content', () => {
     const dash = bytes.indexOf(Buffer.from('\u2013', 'utf8'));
     fs.writeFileSync(path.join(dir, 'cp1252.roles.yaml'), Buffer.concat([bytes.subarray(0, dash), Buffer.from([0x96]), bytes.subarray(dash + 3)]));
     const run = cli(['lint', 'cp1252.roles.yaml', '-f', 'json'], { cwd: dir });
-    const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+    const result = nth(JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[], 0);
     const where = text.split('\n').findIndex((l) => l.includes('\u2013'));
     assert.deepEqual(
       result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`),
       [`${where + 1}:20 document-limits`],
     );
     assert.match(
-      result.messages[0].message,
+      nth(result.messages, 0).message,
       /^This character \(U\+FFFD\) is what is left where bytes could not be read as UTF-8: the file is, or once was, saved in another encoding such as Windows-1252\./,
     );
   });
@@ -275,7 +276,7 @@ describe('limits: binary and non-UTF-8 content', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'utf16.roles.yaml'), le);
     const run = cli(['lint', 'utf16.roles.yaml', '-f', 'json'], { cwd: dir });
-    const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
+    const result = nth(JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[], 0);
     const line = text.split('\n').findIndex((l) => l.includes('minBand: 11')) + 1;
     assert.deepEqual(
       result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`),
@@ -338,7 +339,7 @@ describe('limits: __proto__ and constructor keys', () => {
       result.findings.map((f) => `${f.ruleId} ${text.slice(f.range.start.offset, f.range.end.offset)}`),
       ['schema __proto__', 'schema __proto__', 'schema constructor', 'schema __proto__', 'schema constructor'],
     );
-    assert.match(result.findings[0].message, /^Unknown key `__proto__` in/);
+    assert.match(nth(result.findings, 0).message, /^Unknown key `__proto__` in/);
     // The entry is still read as written: the adapter role keeps its title.
     assert.equal(result.protocol?.roleById.get('adapter')?.title, 'Adapter');
   });
@@ -381,21 +382,24 @@ describe('limits: CRLF, a lone CR, tabs and a byte order mark, placed exactly', 
   it('a byte order mark and CRLF: the same line and column as the plain text (the BOM is a character of line 1 only)', () => {
     const expected = { line: lineOf(lf), character: 13 };
     for (const text of [lf, lf.replace(/\n/g, '\r\n'), '\ufeff' + lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')]) {
-      const [f] = of(lint(text), 'schema');
+      const f = nth(of(lint(text), 'schema'), 0);
       assert.deepEqual({ line: f.range.start.line, character: f.range.start.character }, expected, JSON.stringify(text.slice(0, 30)));
       assert.equal(text.slice(f.range.start.offset, f.range.end.offset), '11');
     }
     // On line 1 the BOM counts: `format` starts at character 1, as an editor that keeps the BOM sees it.
-    const missing = of(lint('\ufeffformat: role-protocol/1\r\n'), 'schema')[0];
+    const missing = nth(of(lint('\ufeffformat: role-protocol/1\r\n'), 'schema'), 0);
     assert.deepEqual([missing.range.start.line, missing.range.start.character, missing.range.end.character], [0, 1, 7]);
   });
 
   it('the command line drops the byte order mark: columns as written', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'bom.roles.yaml'), '\ufeff' + lf.replace(/\n/g, '\r\n'));
-    const [result] = JSON.parse(cli(['lint', 'bom.roles.yaml', '-f', 'json'], { cwd: dir }).stdout) as {
-      messages: { line: number; column: number; endColumn: number }[];
-    }[];
+    const result = nth(
+      JSON.parse(cli(['lint', 'bom.roles.yaml', '-f', 'json'], { cwd: dir }).stdout) as {
+        messages: { line: number; column: number; endColumn: number }[];
+      }[],
+      0,
+    );
     assert.deepEqual(
       result.messages.map((m) => [m.line, m.column, m.endColumn]),
       [[lineOf(lf) + 1, 14, 16]],

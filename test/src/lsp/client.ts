@@ -13,6 +13,8 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol/node';
 import { TODAY } from '../helpers/ruleTester';
+import { nth } from '../helpers/nth';
+import { startsIntegrationProcess } from '../helpers/testSet';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const SERVER = path.join(ROOT, 'server/out/lsp/server.js');
@@ -64,6 +66,7 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
+    startsIntegrationProcess('The language server');
     const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], {
       env: { ...process.env, ROLE_PROTOCOLS_TODAY: TODAY },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -101,7 +104,7 @@ export class TestClient {
       'initialize',
       connection.sendRequest('initialize', {
         processId: process.pid,
-        rootUri: uriOf(folders[0]),
+        rootUri: uriOf(nth(folders, 0)),
         workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
         capabilities: capabilitiesFor(options),
         initializationOptions: options.initializationOptions,
@@ -288,7 +291,7 @@ export function applyEdits(text: string, edits: { range: { start: Position; end:
   const offset = (p: Position) => {
     const lines = text.split('\n');
     let o = 0;
-    for (let i = 0; i < p.line; i++) o += lines[i].length + 1;
+    for (let i = 0; i < p.line; i++) o += nth(lines, i).length + 1;
     return o + p.character;
   };
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));

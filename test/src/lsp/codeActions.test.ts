@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits, at, FIXTURES, SAMPLES, TestClient } from './client';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
+import { nth } from '../helpers/nth';
 
 const broken = (name: string) => fs.readFileSync(path.join(SAMPLES, 'broken', name), 'utf8');
 
@@ -33,7 +34,7 @@ describe('lsp: code actions', () => {
   const editsOf = (action: CodeAction): TextEdit[] => {
     const changes = action.edit!.documentChanges as TextDocumentEdit[];
     assert.equal(changes.length, 1);
-    return changes[0].edits as TextEdit[];
+    return nth(changes, 0).edits as TextEdit[];
   };
 
   /** Applies the action and gives the findings of the result. */
@@ -45,7 +46,7 @@ describe('lsp: code actions', () => {
 
   it('replaces an unknown key with the "did you mean" suggestion, as the preferred fix', async () => {
     const { uri, diagnostics } = await open(broken('schema-unknown-key.roles.yaml'));
-    const [diagnostic] = diagnostics;
+    const diagnostic = nth(diagnostics, 0);
     const actions = await actionsFor(uri, diagnostic);
     assert.deepEqual(
       actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]),
@@ -54,26 +55,28 @@ describe('lsp: code actions', () => {
         ['Suppress `schema` on this line', 'quickfix', false],
       ],
     );
-    assert.deepEqual(actions[0].diagnostics, [diagnostic]);
-    assert.deepEqual(editsOf(actions[0]), [{ range: { start: { line: 38, character: 4 }, end: { line: 38, character: 11 } }, newText: 'maxBand' }]);
-    assert.deepEqual((await apply(uri, actions[0])).diagnostics, []);
+    assert.deepEqual(nth(actions, 0).diagnostics, [diagnostic]);
+    assert.deepEqual(editsOf(nth(actions, 0)), [{ range: { start: { line: 38, character: 4 }, end: { line: 38, character: 11 } }, newText: 'maxBand' }]);
+    assert.deepEqual((await apply(uri, nth(actions, 0))).diagnostics, []);
   });
 
   it('replaces an unknown role reference and a misspelt rule id in a suppression comment', async () => {
     const reference = await open(broken('unknown-reference.roles.yaml'));
-    const [replace] = await actionsFor(reference.uri, reference.diagnostics[0]);
+    const replace = nth(await actionsFor(reference.uri, nth(reference.diagnostics, 0)), 0);
     assert.deepEqual(editsOf(replace), [{ range: { start: { line: 94, character: 15 }, end: { line: 94, character: 31 } }, newText: 'advanced-adapter' }]);
     assert.deepEqual((await apply(reference.uri, replace)).diagnostics, []);
 
     const rule = await open(broken('unknown-rule.roles.yaml'));
-    const actions = await actionsFor(rule.uri, rule.diagnostics[0]);
+    const actions = await actionsFor(rule.uri, nth(rule.diagnostics, 0));
     assert.deepEqual(
       actions.map((a) => a.title),
       ['Replace with `mpe-involvement`'],
       'a misspelt id in a suppression comment is mended, not suppressed',
     );
-    assert.deepEqual(editsOf(actions[0]), [{ range: { start: { line: 93, character: 39 }, end: { line: 93, character: 53 } }, newText: 'mpe-involvement' }]);
-    assert.deepEqual((await apply(rule.uri, actions[0])).diagnostics, []);
+    assert.deepEqual(editsOf(nth(actions, 0)), [
+      { range: { start: { line: 93, character: 39 }, end: { line: 93, character: 53 } }, newText: 'mpe-involvement' },
+    ]);
+    assert.deepEqual((await apply(rule.uri, nth(actions, 0))).diagnostics, []);
   });
 
   it('adds a training row stub for a responsibility with no training, after the last row', async () => {
@@ -85,13 +88,13 @@ describe('lsp: code actions', () => {
       actions.map((a) => a.title),
       ['Add a training row for `advanced-adapter` in `oar-outlining`', 'Suppress `entitlement-needs-training` on this line'],
     );
-    assert.deepEqual(editsOf(actions[0]), [
+    assert.deepEqual(editsOf(nth(actions, 0)), [
       {
         range: { start: { line: 171, character: 27 }, end: { line: 171, character: 27 } },
         newText: '\n  - skill: oar-outlining\n    roles: [advanced-adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12',
       },
     ]);
-    const after = await apply(uri, actions[0]);
+    const after = await apply(uri, nth(actions, 0));
     assert.ok(
       after.text.endsWith(
         '    reassessEveryMonths: 12\n  - skill: oar-outlining\n    roles: [advanced-adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12\n',
@@ -110,7 +113,7 @@ describe('lsp: code actions', () => {
       .replace('    roles: [adapter]\n    methods: [proknow]', '    roles: [advanced-adapter]\n    methods: [proknow]');
     const { uri, diagnostics } = await open(text);
     const diagnostic = diagnostics.find((d) => d.code === 'entitlement-needs-training')!;
-    const [stub] = await actionsFor(uri, diagnostic);
+    const stub = nth(await actionsFor(uri, diagnostic), 0);
     assert.equal(stub.title, 'Add a training row for `adapter` in `oar-outlining`');
     assert.deepEqual(editsOf(stub), [
       {
@@ -127,16 +130,16 @@ describe('lsp: code actions', () => {
       diagnostics.map((d) => `${d.code}@${at(d.range)}`),
       ['unknown-reference@93:24-93:34'],
     );
-    const actions = await actionsFor(uri, diagnostics[0]);
+    const actions = await actionsFor(uri, nth(diagnostics, 0));
     assert.deepEqual(
       actions.map((a) => a.title),
       ['Add method `e-learning` to `methods`', 'Suppress `unknown-reference` on this line'],
     );
     // After `    type: training-programme`, the last line of the last method (line 84).
-    assert.deepEqual(editsOf(actions[0]), [
+    assert.deepEqual(editsOf(nth(actions, 0)), [
       { range: { start: { line: 83, character: 28 }, end: { line: 83, character: 28 } }, newText: '\n  - id: e-learning\n    name: e-learning' },
     ]);
-    const after = await apply(uri, actions[0]);
+    const after = await apply(uri, nth(actions, 0));
     assert.ok(after.text.includes('    type: training-programme\n  - id: e-learning\n    name: e-learning\nrecords:'));
     assert.deepEqual(after.diagnostics, []);
   });
@@ -145,7 +148,7 @@ describe('lsp: code actions', () => {
     const text = protocolText({ records: '' });
     const { uri, diagnostics } = await open(text);
     const diagnostic = diagnostics.find((d) => d.code === 'unknown-reference' && String(d.message).includes('`proknow-log`'))!;
-    const [add] = await actionsFor(uri, diagnostic);
+    const add = nth(await actionsFor(uri, diagnostic), 0);
     assert.equal(add.title, 'Add record `proknow-log` to `records`');
     const end = text.split('\n').length - 1;
     assert.deepEqual(editsOf(add), [
@@ -158,8 +161,8 @@ describe('lsp: code actions', () => {
       ['No record has the id `training-records`.'],
     );
     // The second record now goes into the section the first fix made.
-    const [second] = await actionsFor(uri, after.diagnostics[0]);
-    assert.deepEqual(editsOf(second)[0].newText, '\n  - id: training-records\n    name: training-records');
+    const second = nth(await actionsFor(uri, nth(after.diagnostics, 0)), 0);
+    assert.deepEqual(nth(editsOf(second), 0).newText, '\n  - id: training-records\n    name: training-records');
     assert.deepEqual((await apply(uri, second)).diagnostics, []);
   });
 
@@ -208,21 +211,21 @@ describe('lsp: code actions', () => {
       keyActions.map((a) => a.title),
       ['Replace with `maxBand`'],
     );
-    const keyEdit = editsOf(keyActions[0])[0];
+    const keyEdit = nth(editsOf(nth(keyActions, 0)), 0);
     assert.equal(keyEdit.newText, 'maxBand');
     assert.equal(keyEdit.range.end.character - keyEdit.range.start.character, 7, 'inside the quotes');
     const band = diagnostics.find((d) => String(d.message).includes('got `7`. Write it without quotes'))!;
-    const [unquote] = await actionsFor(uri, band);
-    assert.equal(editsOf(unquote)[0].newText, '7');
-    assert.equal(editsOf(unquote)[0].range.end.character - editsOf(unquote)[0].range.start.character, 3, 'the quotes go');
+    const unquote = nth(await actionsFor(uri, band), 0);
+    assert.equal(nth(editsOf(unquote), 0).newText, '7');
+    assert.equal(nth(editsOf(unquote), 0).range.end.character - nth(editsOf(unquote), 0).range.start.character, 3, 'the quotes go');
     const entitlement = diagnostics.find((d) => d.code === 'entitlement-needs-training')!;
-    const [stub] = await actionsFor(uri, entitlement);
+    const stub = nth(await actionsFor(uri, entitlement), 0);
     assert.deepEqual(
-      editsOf(stub)[0].newText,
+      nth(editsOf(stub), 0).newText,
       ',\n    {"skill": "oar-outlining", "roles": ["advanced-adapter"], "methods": [], "records": [], "reassessEveryMonths": 12}',
     );
     let text = client.texts.get(uri)!;
-    for (const action of [keyActions[0], unquote, stub]) text = applyEdits(text, editsOf(action));
+    for (const action of [nth(keyActions, 0), unquote, stub]) text = applyEdits(text, editsOf(action));
     JSON.parse(text);
     await client.change(uri, text);
     assert.deepEqual(
@@ -236,14 +239,18 @@ describe('lsp: code actions', () => {
     const elsewhere = { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } };
     assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri }, range: elsewhere, context: { diagnostics: [] } }), []);
     assert.deepEqual(
-      await client.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, only: ['refactor'] } }),
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: nth(diagnostics, 0).range,
+        context: { diagnostics, only: ['refactor'] },
+      }),
       [],
     );
     assert.equal(
       (
         await client.request<CodeAction[]>('textDocument/codeAction', {
           textDocument: { uri },
-          range: diagnostics[0].range,
+          range: nth(diagnostics, 0).range,
           context: { diagnostics, only: ['quickfix'] },
         })
       ).length,

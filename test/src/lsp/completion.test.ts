@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-protocol/node';
 import { applyEdits, FIXTURES, SAMPLES, TestClient } from './client';
+import { nth } from '../helpers/nth';
 
 const REFERENCE = fs.readFileSync(path.join(SAMPLES, 'reference-department.roles.yaml'), 'utf8');
 
@@ -41,7 +42,7 @@ describe('lsp: completion', () => {
       textEdit: { range: range(65, 4), newText: 'shortName: $0' },
       insertTextFormat: 2,
       detail: 'Short name',
-      documentation: { kind: 'markdown', value: items[0].documentation && (items[0].documentation as { value: string }).value },
+      documentation: { kind: 'markdown', value: nth(items, 0).documentation && (nth(items, 0).documentation as { value: string }).value },
       sortText: '1-shortName',
       filterText: 'shortName',
     });
@@ -59,7 +60,7 @@ describe('lsp: completion', () => {
       items.map((i) => i.label),
       ['assistant practitioner', 'practitioner', 'enhanced', 'advanced', 'consultant'],
     );
-    const practitioner = items[1];
+    const practitioner = nth(items, 1);
     assert.deepEqual(practitioner.textEdit, { range: range(68, 16), newText: ' practitioner' });
     assert.equal(practitioner.detail, 'Career level');
     assert.equal(practitioner.kind, 20);
@@ -89,8 +90,8 @@ describe('lsp: completion', () => {
         ['clinical-oncologist', 'Clinical Oncologist', 18],
       ],
     );
-    assert.deepEqual(items[1].textEdit, { range: range(131, 33), newText: 'physicist' });
-    assert.deepEqual(items[1].documentation, { kind: 'markdown', value: 'Role **Physicist**' });
+    assert.deepEqual(nth(items, 1).textEdit, { range: range(131, 33), newText: 'physicist' });
+    assert.deepEqual(nth(items, 1).documentation, { kind: 'markdown', value: 'Role **Physicist**' });
   });
 
   it('offers skill ids for a new block list entry', async () => {
@@ -112,7 +113,7 @@ describe('lsp: completion', () => {
     const text = REFERENCE.replace('\n# The Ethos adaptive session', '\n  - \n# The Ethos adaptive session');
     const { items, position } = await complete(text, '  - \n', 4, 'id: clinical-oncologist');
     assert.deepEqual(position, { line: 112, character: 4 });
-    const snippet = items[0];
+    const snippet = nth(items, 0);
     assert.equal(snippet.label, 'new role');
     assert.equal(snippet.kind, 15);
     assert.equal(snippet.insertTextFormat, 2);
@@ -134,9 +135,9 @@ describe('lsp: completion', () => {
   it('offers a new step and a new training row after a bare dash, with the space YAML needs', async () => {
     const step = REFERENCE.replace('\nskills:\n', '\n  -\nskills:\n');
     const { items: stepItems } = await complete(step, '  -\nskills:', 3);
-    assert.equal(stepItems[0].label, 'new step');
+    assert.equal(nth(stepItems, 0).label, 'new step');
     assert.equal(
-      (stepItems[0].textEdit as { newText: string }).newText,
+      (nth(stepItems, 0).textEdit as { newText: string }).newText,
       [
         ' id: ${1:new-step}',
         '    name: ${2:}',
@@ -147,9 +148,9 @@ describe('lsp: completion', () => {
     );
     const row = `${REFERENCE}\n  - `;
     const { items: rowItems } = await complete(row, '\n  - ', 5, 'signOff: physicist\n    reassessEveryMonths: 12\n');
-    assert.equal(rowItems[0].label, 'new training row');
+    assert.equal(nth(rowItems, 0).label, 'new training row');
     assert.equal(
-      (rowItems[0].textEdit as { newText: string }).newText,
+      (nth(rowItems, 0).textEdit as { newText: string }).newText,
       ['skill: ${1:}', '    roles: [${2:}]', '    methods: [${3:}]', '    records: [${4:}]', '    signOff: ${5:}', '    reassessEveryMonths: ${6:12}'].join(
         '\n',
       ),
@@ -179,7 +180,7 @@ describe('lsp: completion', () => {
       items.map((i) => i.label),
       ['adapter', 'advanced-adapter', 'physicist', 'clinical-oncologist', 'lead-dosimetrist'],
     );
-    assert.deepEqual(items[1].textEdit, { range: range(133, 15, 18), newText: 'advanced-adapter' });
+    assert.deepEqual(nth(items, 1).textEdit, { range: range(133, 15, 18), newText: 'advanced-adapter' });
   });
 
   it('completes a half-typed key in a broken document from the indentation of its line', async () => {
@@ -218,7 +219,10 @@ describe('lsp: completion', () => {
         ['assistant practitioner', 'practitioner', 'enhanced', 'advanced', 'consultant'],
       );
       const start = { line: position.line, character: position.character - 4 };
-      assert.deepEqual(items[1].textEdit, { range: { start, end: { line: position.line, character: position.character + 1 } }, newText: '"practitioner"' });
+      assert.deepEqual(nth(items, 1).textEdit, {
+        range: { start, end: { line: position.line, character: position.character + 1 } },
+        newText: '"practitioner"',
+      });
     });
 
     it('offers the keys an entry may still have, with the start of each value', async () => {

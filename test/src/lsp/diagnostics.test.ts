@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { at, FIXTURES, SAMPLES, TestClient, uriOf } from './client';
 import { protocolText } from '../helpers/protocolText';
+import { nth } from '../helpers/nth';
 
 const UNKNOWN_REFERENCE = path.join(SAMPLES, 'broken/unknown-reference.roles.yaml');
 const NO_DEBOUNCE = { roleProtocols: { diagnostics: { debounceMs: 0 } } };
@@ -64,7 +65,7 @@ describe('lsp: push diagnostics', () => {
     await client.edit(uri, 'advanced-adaptor', 'advanced-adapter', 'id: dose-check');
     assert.deepEqual(await client.pushed(uri), []);
     await client.edit(uri, 'approves: [physicist]', 'approves: [physcist]', 'id: dose-check');
-    const [diagnostic] = await client.pushed(uri);
+    const diagnostic = nth(await client.pushed(uri), 0);
     assert.equal(at(diagnostic.range), '96:16-96:24');
     assert.equal(diagnostic.message, 'No role has the id `physcist`. Did you mean `physicist`?');
   });

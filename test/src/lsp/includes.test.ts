@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { CompletionList, Hover, Location, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { load } from 'js-yaml';
 import { applyEdits, at, FIXTURES, SAMPLES, TestClient, uriOf } from './client';
+import { nth } from '../helpers/nth';
 
 const SHARED = path.join(SAMPLES, 'shared-catalogue');
 
@@ -106,7 +107,7 @@ describe('lsp: includes', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(ws.catalogue), type: 2 }] });
     const diagnostics = await client.pushedAfter(protocol, count);
     assert.deepEqual(codes(diagnostics), ['unknown-reference@46', 'unknown-reference@77']);
-    assert.equal(String(diagnostics[0].message), 'No skill has the id `target-outlining`. Did you mean `target-outline`?');
+    assert.equal(String(nth(diagnostics, 0).message), 'No skill has the id `target-outlining`. Did you mean `target-outline`?');
     // The file goes away: the include itself is the finding.
     fs.rmSync(ws.catalogue);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(ws.catalogue), type: 3 }] });
@@ -145,10 +146,10 @@ describe('lsp: includes', () => {
         ['department.catalogue.yaml', null, 1],
       ],
     );
-    assert.deepEqual(changes[1].edits, [{ range: { start: { line: 29, character: 8 }, end: { line: 29, character: 17 } }, newText: 'medical-physicist' }]);
+    assert.deepEqual(nth(changes, 1).edits, [{ range: { start: { line: 29, character: 8 }, end: { line: 29, character: 17 } }, newText: 'medical-physicist' }]);
     // Both files renamed, the protocol is still clean.
-    fs.writeFileSync(ws.catalogue, applyEdits(fs.readFileSync(ws.catalogue, 'utf8'), changes[1].edits as TextEdit[]));
-    await client.change(protocol, applyEdits(client.texts.get(protocol)!, changes[0].edits as TextEdit[]));
+    fs.writeFileSync(ws.catalogue, applyEdits(fs.readFileSync(ws.catalogue, 'utf8'), nth(changes, 1).edits as TextEdit[]));
+    await client.change(protocol, applyEdits(client.texts.get(protocol)!, nth(changes, 0).edits as TextEdit[]));
     assert.deepEqual(await client.pushed(protocol), []);
     await assert.rejects(
       client.request('textDocument/rename', {
@@ -249,10 +250,10 @@ describe('lsp: includes', () => {
         [`4:5-4:${5 + relative.length}`, '5:5-5:27'],
       );
       assert.equal(
-        String(includes[0].message),
+        String(nth(includes, 0).message),
         `Cannot include \`${relative}\`: it is outside the workspace, so it is not read; copy the catalogue into the workspace.`,
       );
-      assert.match(String(includes[1].message), /^Cannot include `missing\.catalogue\.yaml`: no such file \(looked in .*site\)\.$/);
+      assert.match(String(nth(includes, 1).message), /^Cannot include `missing\.catalogue\.yaml`: no such file \(looked in .*site\)\.$/);
     } finally {
       fs.rmSync(outside, { recursive: true, force: true });
     }
@@ -283,7 +284,10 @@ describe('lsp: includes', () => {
     const circular = await TestClient.start({ folders: [folder], initializationOptions: { roleProtocols: { diagnostics: { debounceMs: 0 } } } });
     try {
       const uri = await circular.open(path.join(folder, 'loop.roles.yaml'));
-      const [include] = (await circular.pushed(uri)).filter((d) => d.code === 'unresolved-include');
+      const include = nth(
+        (await circular.pushed(uri)).filter((d) => d.code === 'unresolved-include'),
+        0,
+      );
       assert.equal(at(include.range), '3:5-3:21');
       assert.equal(
         String(include.message),

@@ -5,6 +5,7 @@ import type { Range } from 'vscode-languageserver-protocol/node';
 import { parseDocument } from '../../../server/out/service/parse/parseDocument';
 import { sourceSpan } from '../../../server/out/service/tables/sourceRange';
 import { SAMPLES, TestClient, uriOf } from './client';
+import { nth } from '../helpers/nth';
 
 const REFERENCE = path.join(SAMPLES, 'reference-department.roles.yaml');
 const PROSTATE = path.join(SAMPLES, 'shared-catalogue/prostate.roles.yaml');
@@ -65,7 +66,7 @@ describe('lsp: roleProtocols/locate and Word over roleProtocols/tables', () => {
     const found = await client.request<{ uri: string; range: Range } | null>('roleProtocols/locate', { uri, path: ['training', 0, 'skill'] });
     assert.equal(found?.uri, uri);
     assert.equal(at(found!.range), '235:12-235:25');
-    assert.equal(fs.readFileSync(REFERENCE, 'utf8').split('\n')[234].slice(11, 24), 'oar-outlining');
+    assert.equal(nth(fs.readFileSync(REFERENCE, 'utf8').split('\n'), 234).slice(11, 24), 'oar-outlining');
   });
 
   it('places a catalogue cell in the catalogue the document includes, and nowhere else', async () => {
@@ -75,7 +76,10 @@ describe('lsp: roleProtocols/locate and Word over roleProtocols/tables', () => {
       tables: ['roles'],
       format: 'data',
     });
-    const physicist = data[0].rows.find((row) => row[0].text === 'Physicist')![0];
+    const physicist = nth(
+      nth(data, 0).rows.find((row) => nth(row, 0).text === 'Physicist')!,
+      0,
+    );
     assert.equal(physicist.sourceFile && path.resolve(physicist.sourceFile), fs.realpathSync(CATALOGUE));
     const found = await client.request<{ uri: string; range: Range } | null>('roleProtocols/locate', {
       uri,
@@ -83,7 +87,7 @@ describe('lsp: roleProtocols/locate and Word over roleProtocols/tables', () => {
       file: physicist.sourceFile,
     });
     assert.equal(found?.uri, uriOf(fs.realpathSync(CATALOGUE)));
-    const line = fs.readFileSync(CATALOGUE, 'utf8').split('\n')[found!.range.start.line];
+    const line = nth(fs.readFileSync(CATALOGUE, 'utf8').split('\n'), found!.range.start.line);
     assert.equal(line.slice(found!.range.start.character, found!.range.end.character), 'Physicist');
     // A file the document does not include is not read.
     assert.equal(await client.request('roleProtocols/locate', { uri, path: ['roles', 0], file: REFERENCE }), null);

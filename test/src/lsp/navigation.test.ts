@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { DocumentSymbol, Hover, Location, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits, at, SAMPLES, TestClient } from './client';
+import { nth } from '../helpers/nth';
 
 describe('lsp: hover, definition, references, rename, symbols', () => {
   let client: TestClient;
@@ -137,7 +138,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       position: client.at(uri, 'physicist', 2, 'agrees: ['),
       newName: 'medical-physicist',
     });
-    const [change] = edit.documentChanges as TextDocumentEdit[];
+    const change = nth(edit.documentChanges as TextDocumentEdit[], 0);
     assert.equal(edit.documentChanges!.length, 1);
     assert.deepEqual(change.textDocument, { uri, version: 1 });
     assert.equal(change.edits.length, 10);
@@ -159,7 +160,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
     // A skill may share an id with a step: only the same kind is taken.
     const skill = client.at(uri, 'mobius-approval', 2, 'id: dose-check');
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: skill, newName: 'dose-check' });
-    assert.equal((edit.documentChanges as TextDocumentEdit[])[0].edits.length, 3);
+    assert.equal(nth(edit.documentChanges as TextDocumentEdit[], 0).edits.length, 3);
   });
 
   it('outlines sections with their entries', async () => {
@@ -168,14 +169,14 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       symbols.map((s) => `${s.name}(${s.children!.length})`),
       ['Sites(3)', 'Roles(4)', 'Workflow(10)', 'Skills(5)', 'Methods(5)', 'Records(5)', 'Training(5)'],
     );
-    const roles = symbols[1];
+    const roles = nth(symbols, 1);
     assert.equal(at(roles.selectionRange), '63:1-63:6');
-    const physicist = roles.children![2];
+    const physicist = nth(roles.children!, 2);
     assert.deepEqual(
       { name: physicist.name, detail: physicist.detail, kind: physicist.kind, range: at(physicist.range), selection: at(physicist.selectionRange) },
       { name: 'physicist', detail: 'Physicist', kind: 5, range: '88:5-100:33', selection: '88:9-88:18' },
     );
-    const row = symbols[6].children![3];
+    const row = nth(nth(symbols, 6).children!, 3);
     assert.deepEqual(
       { name: row.name, detail: row.detail, selection: at(row.selectionRange) },
       { name: 'plan-selection', detail: 'advanced-adapter, physicist', selection: '257:12-257:26' },

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { DOMAIN_TRAINING_MATRIX } from '../helpers/domainTables';
 import { FIXTURES, SAMPLES, SERVER, TestClient, TODAY, uriOf } from './client';
+import { nth } from '../helpers/nth';
 
 const REFERENCE = path.join(SAMPLES, 'reference-department.roles.yaml');
 const TRAINING_MATRIX = `## Training matrix\n\n${DOMAIN_TRAINING_MATRIX}`;
@@ -34,7 +35,7 @@ describe('lsp: roleProtocols/tables', () => {
       ['matrix', 'training'],
     );
     assert.deepEqual(
-      data[1].rows[0].map((c) => c.text),
+      nth(nth(data, 1).rows, 0).map((c) => c.text),
       ['Adapter', 'OAR outlining', 'ProKnow Contouring Tool', 'ProKnow log and certificates'],
     );
   });

@@ -1,7 +1,7 @@
 import { describeRule, span } from '../helpers/ruleTester';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
 
-const second = protocolText({ training: SECTIONS.training.replace(/    reassessEveryMonths: 12\n$/, '') });
+const second = protocolText({ training: SECTIONS.training.replace(/ {4}reassessEveryMonths: 12\n$/, '') });
 const both = protocolText({ training: SECTIONS.training.split('    reassessEveryMonths: 12\n').join('') });
 const quoted = protocolText({ training: SECTIONS.training.replace(/reassessEveryMonths: 12\n$/, 'reassessEveryMonths: "12"\n') });
 

@@ -1,9 +1,10 @@
 import { describeRule, span } from '../helpers/ruleTester';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
+import { nth } from '../helpers/nth';
 
 /** The clean workflow's steps by id, to put them in another order. */
 const steps = new Map<string, string>();
-for (const block of SECTIONS.workflow.split(/(?=  - id: )/).slice(1)) steps.set(/id: (\S+)/.exec(block)![1], block);
+for (const block of SECTIONS.workflow.split(/(?= {2}- id: )/).slice(1)) steps.set(nth(/id: (\S+)/.exec(block) ?? [], 1), block);
 const order = (...ids: string[]) => 'workflow:\n' + ids.map((id) => steps.get(id) ?? id).join('');
 const target = (id: string, sites = '') =>
   `  - id: ${id}\n    name: Approve targets\n    activity: target-approval\n${sites}    performs: [adapter]\n    approves: [oncologist]\n`;

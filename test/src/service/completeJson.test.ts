@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { completeJson } from '../../../server/out/service/language/complete';
+import { nth } from '../helpers/nth';
 
 const knowledge = {
   entities: [
@@ -55,7 +56,7 @@ describe('JSON completion (service), the cases a review found', () => {
   it('matches what the editor filters on: a string typed from its quote is matched with its quote', () => {
     const items = at('{"roles": [{"id": "a", "careerLevel": "pra|"}]}');
     assert.equal(items.find((i) => i.label === 'practitioner')!.filterText, '"practitioner"');
-    assert.equal(at('{"roles": [{"id": "a", "minBand": |}]}')[0].filterText, undefined);
+    assert.equal(nth(at('{"roles": [{"id": "a", "minBand": |}]}'), 0).filterText, undefined);
   });
 
   it('ends a string left open on an earlier line at that line: later places are read as they are', () => {

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { lint, at } from '../helpers/ruleTester';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
+import { IncludeCache } from '../../../server/out/service/engine/includes';
+import { lintText } from '../../../server/out/service/engine/lint';
+import { buildTable } from '../../../server/out/service/tables/index';
+import { nth } from '../helpers/nth';
 
 /** The clean protocol with its skills, methods and records moved into a catalogue. */
 const catalogue = `format: role-catalogue/1
@@ -43,8 +47,6 @@ describe('includes', () => {
   });
 
   it('reads a catalogue once per version of its text when the checks share a cache, with the same findings', () => {
-    const { lintText } = require('../../../server/out/service/engine/lint') as typeof import('../../../server/out/service/engine/lint');
-    const { IncludeCache } = require('../../../server/out/service/engine/includes') as typeof import('../../../server/out/service/engine/includes');
     let catalogueText = catalogue;
     let reads = 0;
     const readInclude = (includePath: string) => {
@@ -69,7 +71,7 @@ describe('includes', () => {
 
   it('still checks a catalogue’s entries against the schema', () => {
     const bad = catalogue.replace('type: scored-assessment', 'type: scored');
-    const [finding] = lint(bad, { fileName: 'department.catalogue.yaml' });
+    const finding = nth(lint(bad, { fileName: 'department.catalogue.yaml' }), 0);
     assert.equal(finding.ruleId, 'schema');
     assert.match(finding.message, /^`type` must be one of scored-assessment, /);
   });
@@ -77,8 +79,6 @@ describe('includes', () => {
 
 describe('tables of a protocol that includes a catalogue', () => {
   it('show the catalogue’s roles the protocol uses, with the catalogue as their source', () => {
-    const { lintText } = require('../../../server/out/service/engine/lint') as typeof import('../../../server/out/service/engine/lint');
-    const { buildTable } = require('../../../server/out/service/tables/index') as typeof import('../../../server/out/service/tables/index');
     const rolesCatalogue = `format: role-catalogue/1\n${SECTIONS.roles}  - id: spare\n    title: Unused role\n    staffGroups: [dosimetrist]\n`;
     const text = protocolText({ header: SECTIONS.header + 'includes: [roles.catalogue.yaml]\n', roles: '' });
     const result = lintText(text, {
@@ -89,11 +89,11 @@ describe('tables of a protocol that includes a catalogue', () => {
     assert.deepEqual(result.findings, []);
     const roles = buildTable('roles', result.protocol!);
     assert.deepEqual(
-      roles.rows.map((r) => r[0].text),
+      roles.rows.map((r) => nth(r, 0).text),
       ['Adapter', 'Physicist', 'Clinical Oncologist'],
     );
-    assert.deepEqual(roles.rows[0][0].source, ['roles', 0, 'title']);
-    assert.equal(roles.rows[0][0].sourceFile, '/w/roles.catalogue.yaml');
+    assert.deepEqual(nth(nth(roles.rows, 0), 0).source, ['roles', 0, 'title']);
+    assert.equal(nth(nth(roles.rows, 0), 0).sourceFile, '/w/roles.catalogue.yaml');
     assert.deepEqual(buildTable('matrix', result.protocol!).columns, ['Step', 'Adapter', 'Physicist', 'Clinical Oncologist']);
   });
 });

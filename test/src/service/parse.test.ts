@@ -3,6 +3,7 @@ import { parseDocument } from '../../../server/out/service/parse/parseDocument';
 import { locate, nodeAtOffset } from '../../../server/out/service/parse/tree';
 import { lint, at } from '../helpers/ruleTester';
 import { protocolText } from '../helpers/protocolText';
+import { nth } from '../helpers/nth';
 
 /** 1-based [line, column] of a finding's start and end. */
 const where = (f: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => [
@@ -57,7 +58,10 @@ describe('positioned parsing', () => {
 
   it('handles CRLF line ends with correct columns', () => {
     const text = protocolText().replace(/\n/g, '\r\n').replace('minBand: 6', 'minBand: 1');
-    const [finding] = lint(text).filter((f) => f.ruleId === 'schema');
+    const finding = nth(
+      lint(text).filter((f) => f.ruleId === 'schema'),
+      0,
+    );
     const { line, column } = at(protocolText(), 'minBand: 6');
     assert.deepEqual(where(finding), [line, column + 'minBand: '.length, line, column + 'minBand: 1'.length]);
   });
@@ -115,21 +119,27 @@ describe('syntax findings', () => {
       const findings = lint(c.text, { fileName: c.fileName ?? 'x.roles.yaml' });
       const syntax = findings.filter((f) => f.ruleId === 'syntax');
       assert.equal(syntax.length, 1, JSON.stringify(findings));
-      assert.deepEqual(where(syntax[0]).slice(0, 2), c.expected, syntax[0].message);
-      assert.match(syntax[0].message, c.message);
-      assert.equal(syntax[0].severity, 'error');
+      assert.deepEqual(where(nth(syntax, 0)).slice(0, 2), c.expected, nth(syntax, 0).message);
+      assert.match(nth(syntax, 0).message, c.message);
+      assert.equal(nth(syntax, 0).severity, 'error');
     });
   }
 
   it('reports a key written twice on the second key', () => {
     const text = 'format: role-protocol/1\nformat: role-protocol/1\n';
-    const [dup] = lint(text).filter((f) => f.ruleId === 'duplicate-key');
+    const dup = nth(
+      lint(text).filter((f) => f.ruleId === 'duplicate-key'),
+      0,
+    );
     assert.deepEqual(where(dup), [2, 1, 2, 7]);
   });
 
   it('reports a second YAML document at its marker', () => {
     const text = protocolText() + '---\nformat: role-protocol/1\n';
-    const [second] = lint(text).filter((f) => f.ruleId === 'syntax');
+    const second = nth(
+      lint(text).filter((f) => f.ruleId === 'syntax'),
+      0,
+    );
     assert.match(second.message, /one YAML document/);
     assert.equal(second.range.start.line + 1, text.split('\n').length - 2);
   });

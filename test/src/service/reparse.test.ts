@@ -5,6 +5,7 @@ import { changedSpan, reparse } from '../../../server/out/service/parse/reparse'
 import { cursorContext, createScanMemo } from '../../../server/out/service/language/cursorContext';
 import { SAMPLES } from '../fuzz/corpus';
 import { seedFromEnv, runsFromEnv, TEST_SEED } from '../fuzz/properties';
+import { nth } from '../helpers/nth';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { protocolOfLines } = require('../../../bench/generate.js') as { protocolOfLines(lines: number): { text: string } };
@@ -116,7 +117,7 @@ function apply(text: string, e: Edit): string {
   const i = e.line % lines.length;
   switch (e.op) {
     case 'duplicate':
-      lines.splice(i, 0, lines[i]);
+      lines.splice(i, 0, nth(lines, i));
       break;
     case 'delete':
       lines.splice(i, 1);
@@ -125,7 +126,7 @@ function apply(text: string, e: Edit): string {
       lines[i] = '  ' + lines[i];
       break;
     case 'dedent':
-      lines[i] = lines[i].replace(/^ {1,2}/, '');
+      lines[i] = nth(lines, i).replace(/^ {1,2}/, '');
       break;
     case 'blank':
       lines[i] = '';
@@ -221,7 +222,7 @@ describe('incremental re-parse', () => {
     for (const [before, after] of [
       ['k:\r  - ? a\r  - y: 1\r', 'k:\r  - ? ab\r  - y: 1\r'],
       ['k:\r  - {x}\r  - b: 1\r', 'k:\r  - {xy}\r  - b: 1\r'],
-    ]) {
+    ] as const) {
       assert.equal(agrees(parseDocument(before, 'yaml'), after).reused, true, JSON.stringify(after));
     }
   });
@@ -231,7 +232,7 @@ describe('incremental re-parse', () => {
     let cases = 0;
     fc.assert(
       fc.property(fc.nat(DOCUMENTS.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), (doc, edits) => {
-        let text = DOCUMENTS[doc];
+        let text = nth(DOCUMENTS, doc);
         let previous = parseDocument(text, 'yaml');
         for (const e of edits) {
           text = apply(text, e);
@@ -262,14 +263,14 @@ describe('incremental re-parse', () => {
 
 describe('completion scan resumed from saved states', () => {
   it('gives the same cursor context as a scan from the top, across edits and cursor moves', () => {
-    const documents = [protocolOfLines(1500).text, DOCUMENTS[0], DOCUMENTS[DOCUMENTS.length - 2]];
+    const documents = [protocolOfLines(1500).text, nth(DOCUMENTS, 0), nth(DOCUMENTS, -2)];
     let resumed = 0;
     fc.assert(
       fc.property(
         fc.nat(documents.length - 1),
         fc.array(fc.tuple(fc.option(edit, { nil: undefined }), fc.nat()), { minLength: 1, maxLength: 8 }),
         (doc, steps) => {
-          let text = documents[doc];
+          let text = nth(documents, doc);
           const memo = createScanMemo();
           for (const [e, at] of steps) {
             if (e) text = apply(text, e);

@@ -20,6 +20,7 @@ import {
   type TableData,
   type TableSet,
 } from '../../../server/out/service/tables/index';
+import { nth } from '../helpers/nth';
 
 const REFERENCE = path.resolve(__dirname, '../../../samples/reference-department.roles.yaml');
 
@@ -104,7 +105,7 @@ describe('tables: the reference sample in Markdown', () => {
 |---|---|---|---|---|
 ${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`,
     );
-    assert.ok(buildTable('coverage', reference()).rows.every((r) => r[4].status === 'trained'));
+    assert.ok(buildTable('coverage', reference()).rows.every((r) => nth(r, 4).status === 'trained'));
   });
 
   it('renders all four tables as a document: control line, then a heading per table', () => {
@@ -133,9 +134,9 @@ ${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`,
       }
     }
     const training = buildTable('training', protocol);
-    assert.deepEqual(training.rows[1][0].source, ['training', 1, 'roleLabel']);
-    assert.deepEqual(training.rows[0][2].source, ['training', 0, 'methods', 0]);
-    assert.deepEqual(training.rows[1][2].source, ['training', 1, 'methods']);
+    assert.deepEqual(nth(nth(training.rows, 1), 0).source, ['training', 1, 'roleLabel']);
+    assert.deepEqual(nth(nth(training.rows, 0), 2).source, ['training', 0, 'methods', 0]);
+    assert.deepEqual(nth(nth(training.rows, 1), 2).source, ['training', 1, 'methods']);
   });
 });
 
@@ -205,16 +206,16 @@ describe('tables: builders', () => {
     const t = buildTable('matrix', p);
     assert.deepEqual(t.columns, ['Step', 'AA', 'ghost']);
     assert.deepEqual(
-      t.rows[0].map((c) => c.text),
+      nth(t.rows, 0).map((c) => c.text),
       ['Step', 'PR', 'R'],
     );
-    assert.deepEqual(t.rows[0][1].source, ['workflow', 0, 'performs', 0]);
+    assert.deepEqual(nth(nth(t.rows, 0), 1).source, ['workflow', 0, 'performs', 0]);
   });
 
   it('reports a coverage gap when a role is taken out of a training row', () => {
     const text = fs.readFileSync(REFERENCE, 'utf8').replace('roles: [adapter, advanced-adapter]', 'roles: [adapter]');
     const t = buildTable('coverage', load(REFERENCE, text));
-    const gaps = t.rows.filter((r) => r[4].status === 'gap').map((r) => r.map((c) => c.text).join(' | '));
+    const gaps = t.rows.filter((r) => nth(r, 4).status === 'gap').map((r) => r.map((c) => c.text).join(' | '));
     assert.deepEqual(
       gaps,
       ['Cervix', 'Bladder', 'Prostate'].flatMap((site) => [
@@ -222,7 +223,9 @@ describe('tables: builders', () => {
         `${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | no: missing DIR evaluation`,
       ]),
     );
-    assert.deepEqual(t.rows.find((r) => r[4].status === 'gap')![4].source, ['training', 2, 'roles']);
+    const gapRow = t.rows.find((r) => nth(r, 4).status === 'gap');
+    assert.ok(gapRow);
+    assert.deepEqual(nth(gapRow, 4).source, ['training', 2, 'roles']);
     assert.ok(md(load(REFERENCE, text), 'coverage').includes('| no: missing DIR evaluation |'));
   });
 
@@ -260,7 +263,7 @@ describe('tables: builders', () => {
     );
     const noSites = buildTable('coverage', protocol(base));
     assert.deepEqual(
-      noSites.rows.map((r) => `${r[0].text}/${r[1].text}/${r[4].text}`),
+      noSites.rows.map((r) => `${nth(r, 0).text}/${nth(r, 1).text}/${nth(r, 4).text}`),
       ['All sites/One/no: missing T', 'All sites/Two/yes'],
     );
   });
@@ -295,7 +298,7 @@ describe('tables: Markdown escaping', () => {
     );
     const lines = text.trimEnd().split('\n');
     assert.equal(lines.length, 3);
-    assert.equal(lines[2].match(/(?<!\\)\|/g)!.length, nasty.length + 1);
+    assert.equal(nth(lines, 2).match(/(?<!\\)\|/g)!.length, nasty.length + 1);
   });
 
   it('shows the document-control line only when there are several tables', () => {

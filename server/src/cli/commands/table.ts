@@ -77,6 +77,7 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
   const format = chooseFormat(options);
 
   const [input] = collectInputs([options.file], { cwd: options.cwd, readStdin: options.readStdin, stdinFilename: options.stdinFilename }).files;
+  // A folder with no protocol in it gives no input (a file, or `-`, gives exactly one).
   if (!input) throw new InputError(`${options.file}: no role protocol found`);
   let result;
   try {

@@ -96,7 +96,6 @@ const ZERO = /\p{M}/u;
 
 /** How many terminal columns text takes: ASCII at once, other text character by character. */
 export function displayWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7e]*$/.test(text)) return text.length;
   let width = 0;
   for (const character of text) width += ZERO.test(character) ? 0 : WIDE.test(character) ? 2 : 1;

@@ -21,10 +21,12 @@ export function findDirectives(text: string): Directive[] {
     const content = text.slice(lineStart, lineEnd);
     const match = DIRECTIVE.exec(content);
     if (match) {
-      const listStart = lineStart + match.index + match[0].length - match[2].length;
+      // Group 2, what follows the directive's name, always takes part in a match (perhaps empty).
+      const after = match[2] ?? '';
+      const listStart = lineStart + match.index + match[0].length - after.length;
       const rules: Directive['rules'] = [];
       // The list may be followed by `-- reason`, as ESLint allows, or by another comment.
-      const list = match[2].split(/\s--(\s|$)|\s#/)[0];
+      const list = after.split(/\s--(\s|$)|\s#/)[0] ?? '';
       const idPattern = /[^\s,]+/g;
       for (let m = idPattern.exec(list); m; m = idPattern.exec(list)) {
         rules.push({ id: m[0], start: listStart + m.index, end: listStart + m.index + m[0].length });

@@ -109,8 +109,9 @@ function suppressionFix(text: string, language: SourceLanguage, finding: Fixable
   if (above) {
     // An empty list already silences every rule; the finding would not exist.
     if (above.rules.length === 0 || above.rules.some((r) => r.id === finding.ruleId)) return undefined;
-    const last = above.rules[above.rules.length - 1];
-    return { title, kind: 'quickfix', edits: [{ start: last.end, end: last.end, newText: `, ${finding.ruleId}` }] };
+    const last = above.rules.at(-1);
+    if (last) return { title, kind: 'quickfix', edits: [{ start: last.end, end: last.end, newText: `, ${finding.ruleId}` }] };
+    return undefined;
   }
   const indentation = /^[ \t]*/.exec(text.slice(lineStart))![0];
   return {

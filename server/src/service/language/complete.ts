@@ -85,8 +85,9 @@ export function complete(text: string, offset: number, knowledge: Knowledge, mem
   const extra = ' '.repeat(context.column + lead.length);
   const completions: Completion[] = [];
   const owner = context.path[context.path.length - 2];
-  if (context.afterDash && context.existingKeys.size === 0 && typeof owner === 'string' && ENTRY_FIELDS[owner]) {
-    const entry = entrySnippet(owner, schema, context, extra);
+  const fields = typeof owner === 'string' ? ENTRY_FIELDS[owner] : undefined;
+  if (context.afterDash && context.existingKeys.size === 0 && typeof owner === 'string' && fields) {
+    const entry = entrySnippet(owner, fields, schema, context, extra);
     completions.push({ ...entry, insertText: lead + entry.insertText });
   }
   for (const [key, property] of Object.entries(schema.properties)) {
@@ -193,9 +194,9 @@ function keySnippet(key: string, schema: SchemaNode, extra: string): string {
 }
 
 /** A whole new entry (role, step, training row...) with the fields it needs. */
-function entrySnippet(section: string, schema: SchemaNode, context: CursorContext, extra: string): Completion {
+function entrySnippet(section: string, fields: string[], schema: SchemaNode, context: CursorContext, extra: string): Completion {
   let stop = 1;
-  const lines = ENTRY_FIELDS[section].map((key) => {
+  const lines = fields.map((key) => {
     const property = resolveSchema(schema.properties?.[key]) ?? {};
     const placeholder = (fallback: string) => `\${${stop++}:${fallback}}`;
     if (property.type === 'array') return `${key}: [${placeholder('')}]`;
@@ -213,7 +214,7 @@ function entrySnippet(section: string, schema: SchemaNode, context: CursorContex
     label: `new ${name}`,
     kind: 'snippet',
     detail: `A ${name} with the fields it needs`,
-    documentation: `Fills in ${ENTRY_FIELDS[section].map((k) => `\`${k}\``).join(', ')}.`,
+    documentation: `Fills in ${fields.map((k) => `\`${k}\``).join(', ')}.`,
     insertText: lines.join(`\n${extra}`),
     snippet: true,
     start: context.replaceStart,

@@ -79,7 +79,7 @@ function openersOf(line: string): { openers: Opener[]; rest: string; restCol: nu
   }
   const m = KEY.exec(line.slice(pos));
   if (m) {
-    const raw = m[1];
+    const raw = m[1] ?? ''; // group 1 always takes part: it is the whole key
     const key = /^["']/.test(raw) ? raw.slice(1, -1) : raw.trim();
     let restCol = pos + m[0].length;
     while (line[restCol] === ' ') restCol++;
@@ -94,11 +94,18 @@ function openersOf(line: string): { openers: Opener[]; rest: string; restCol: nu
   return { openers, rest: line.slice(pos), restCol: pos };
 }
 
+/** The innermost open container. The stack always keeps its root: `push` never pops the last entry. */
+function innermost(stack: Open[]): Open {
+  const top = stack.at(-1);
+  if (!top) throw new Error('the stack of open containers lost its root');
+  return top;
+}
+
 /** Applies one opener to the stack of open containers, as a YAML reader would. */
 function push(stack: Open[], opener: Opener): void {
   let siblingIndex = -1;
   for (;;) {
-    const top = stack[stack.length - 1];
+    const top = innermost(stack);
     if (top.col < opener.col) break;
     if (top.col === opener.col) {
       if (opener.kind === 'dash' && top.kind === 'key' && top.block) break; // `key:` then `- item` at the same column
@@ -107,7 +114,7 @@ function push(stack: Open[], opener: Opener): void {
     if (stack.length === 1) break;
     stack.pop();
   }
-  const parent = stack[stack.length - 1];
+  const parent = innermost(stack);
   if (opener.kind === 'key') {
     parent.keys.add(opener.key ?? '');
     if (opener.block) stack.push({ ...opener, index: 0, keys: new Set() });
@@ -132,7 +139,7 @@ function resume(memo: ScanMemo, text: string, lineStart: number): { stack: Open[
   if (memo.text !== text) {
     const unchangedUpTo = memo.text === undefined ? 0 : (changedSpan(memo.text, text)?.start ?? text.length);
     let keep = memo.checkpoints.length;
-    while (keep > 0 && memo.checkpoints[keep - 1].lineStart > unchangedUpTo) keep--;
+    while (keep > 0 && memo.checkpoints[keep - 1]!.lineStart > unchangedUpTo) keep--;
     memo.checkpoints.length = keep;
     memo.text = text;
   }
@@ -183,7 +190,7 @@ export function cursorContext(text: string, offset: number, memo?: ScanMemo): Cu
   const keyOpener = shape.openers.find((o) => o.kind === 'key');
   const wordEnd = (from: number) => {
     let e = from;
-    while (e < line.length && !/[\s,\]}:#]/.test(line[e])) e++;
+    while (e < line.length && !/[\s,\]}:#]/.test(line.charAt(e))) e++;
     return lineStart + e;
   };
   if (keyOpener) {
@@ -228,8 +235,8 @@ export function cursorContext(text: string, offset: number, memo?: ScanMemo): Cu
   const col = column - partial.length;
   const afterDash = dashes.length > 0;
   push(stack, { col, kind: 'key', key: '\u0000', block: false });
-  stack[stack.length - 1].keys.delete('\u0000');
-  const container = stack[stack.length - 1];
+  const container = innermost(stack);
+  container.keys.delete('\u0000');
   const existingKeys = new Set(container.keys);
   // Keys of the same mapping written below the cursor.
   for (let s = lineEnd + 1; s < text.length;) {

@@ -18,7 +18,7 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
   let afterValue = false;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (i < offset) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (c === '"') {
       let end = stringEnd(text, i);
       if (end === -1) {
@@ -66,7 +66,7 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
     } else if (/[^\s]/.test(c)) {
       // A number, true, false or null: skip the word.
       let e = i;
-      while (e < offset && /[^\s,:[\]{}"]/.test(text[e])) e++;
+      while (e < offset && /[^\s,:[\]{}"]/.test(text.charAt(e))) e++;
       if (e === offset) break; // the word being typed
       afterValue = true;
       i = e;
@@ -78,8 +78,8 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
   const top = stack[stack.length - 1];
   if (!top) return undefined;
   // What is typed already: a string from its opening quote, or a bare word (`tru`).
-  let replaceStart = offset;
-  let partial = '';
+  let replaceStart: number;
+  let partial: string;
   let replaceEnd = offset;
   if (openString !== -1) {
     replaceStart = openString;
@@ -92,7 +92,7 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
     // After a value (or a key) with no comma (or colon) yet, nothing can start here.
     if (afterValue || (top.kind === 'object' && top.expectingKey && top.keyWritten)) return undefined;
     let s = offset;
-    while (s > 0 && /[A-Za-z0-9_-]/.test(text[s - 1])) s--;
+    while (s > 0 && /[A-Za-z0-9_-]/.test(text.charAt(s - 1))) s--;
     replaceStart = s;
     partial = text.slice(s, offset);
   }
@@ -107,8 +107,7 @@ export function jsonCursorContext(text: string, offset: number): CursorContext |
 /** The path of the innermost container: each object's current key, each array's index. */
 function pathOf(stack: Frame[]): (string | number)[] {
   const path: (string | number)[] = [];
-  for (let k = 0; k < stack.length - 1; k++) {
-    const frame = stack[k];
+  for (const frame of stack.slice(0, -1)) {
     path.push(frame.kind === 'object' ? (frame.key ?? '') : frame.index);
   }
   return path;

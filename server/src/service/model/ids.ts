@@ -46,11 +46,11 @@ export function collectIds(root: YamlNode, kind: DocumentKind = 'protocol', file
       case 'sequence': {
         const child = table.items;
         if (!child) return;
-        for (let i = 0; i < node.items.length; i++) {
+        node.items.forEach((item, i) => {
           path.push(i);
-          walk(node.items[i], child);
+          walk(item, child);
           path.pop();
-        }
+        });
         return;
       }
       case 'alias':

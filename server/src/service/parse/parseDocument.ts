@@ -262,7 +262,7 @@ export class TreeBuilder {
     if (node.flow && this.text.charAt(node.start) === opening) end = this.closingBracket(end, node.kind === 'mapping' ? '}' : ']');
     node.end = end;
     this.lastEnd = end;
-    this.stack.length === 0 ? this.setRoot(node) : this.attach(node);
+    this.place(node);
   }
 
   /** A flow collection ends at its bracket, which the events do not mark: find it. */
@@ -273,16 +273,17 @@ export class TreeBuilder {
 
   private add(node: YamlNode): void {
     this.lastEnd = Math.max(this.lastEnd, node.end);
-    if (this.stack.length === 0) this.setRoot(node);
-    else this.attach(node);
+    this.place(node);
   }
 
   private setRoot(node: YamlNode): void {
     if (this.documents === 1) this.result.root = node;
   }
 
-  private attach(node: YamlNode): void {
-    const top = this.stack[this.stack.length - 1];
+  /** Makes the node the document's root when no collection is open, else a child of the innermost one. */
+  private place(node: YamlNode): void {
+    const top = this.stack.at(-1);
+    if (!top) return this.setRoot(node);
     if (top.node.kind === 'sequence') {
       top.node.items.push(node);
       return;
@@ -314,9 +315,7 @@ export class TreeBuilder {
     }
     const name = String(key.value);
     const pairs = open.node.pairs;
-    let written = false;
-    if (open.seen) written = open.seen.has(name);
-    else for (let i = 0; i < pairs.length && !written; i++) written = String(pairs[i].key.value) === name;
+    const written = open.seen ? open.seen.has(name) : pairs.some((pair) => String(pair.key.value) === name);
     if (written) {
       this.result.problems.push({
         ruleId: 'duplicate-key',

@@ -113,11 +113,17 @@ function regionsAround(root: YamlNode, text: string, change: TextChange): Region
   for (;;) {
     if (node.kind === 'mapping') {
       if (node.flow) break;
+      // The last pair whose key starts at or before the edit.
       let index = -1;
-      for (let i = 0; i < node.pairs.length && node.pairs[i].key.start <= change.start; i++) index = i;
-      if (index < 0) break;
+      let pair: Pair | undefined;
+      for (const [i, p] of node.pairs.entries()) {
+        if (p.key.start > change.start) break;
+        index = i;
+        pair = p;
+      }
+      if (!pair) break;
       path.push({ node, index });
-      node = node.pairs[index].value;
+      node = pair.value;
     } else if (node.kind === 'sequence') {
       if (node.flow) break;
       let first = -1;
@@ -125,8 +131,8 @@ function regionsAround(root: YamlNode, text: string, change: TextChange): Region
       let column = -1;
       let start = -1;
       let bounded = true;
-      for (let i = 0; i < node.items.length; i++) {
-        const dash = dashOf(text, node.items[i]);
+      for (const [i, item] of node.items.entries()) {
+        const dash = dashOf(text, item);
         // An entry we cannot bound: stop here, outer entries may still do.
         if (!dash || (column >= 0 && dash.column !== column)) {
           bounded = false;
@@ -140,16 +146,18 @@ function regionsAround(root: YamlNode, text: string, change: TextChange): Region
         }
         last = i;
       }
-      if (first < 0 || !bounded) break;
+      const firstItem = node.items[first];
+      const lastItem = node.items[last];
+      if (!firstItem || !lastItem || !bounded) break;
       const next = node.items[last + 1];
       const nextDash = next ? dashOf(text, next) : undefined;
       if (next && (!nextDash || nextDash.column !== column)) break;
-      const end = nextDash ? nextDash.lineStart : endOfLastEntry(text, node.items[last].end, column);
+      const end = nextDash ? nextDash.lineStart : endOfLastEntry(text, lastItem.end, column);
       const inside = end >= 0 && (end < text.length ? change.oldEnd < end : change.oldEnd <= end);
       if (inside) regions.unshift({ path: path.slice(), list: node, first, last, start, end, column });
       if (first !== last) break;
       path.push({ node, index: first });
-      node = node.items[first];
+      node = firstItem;
     } else {
       break;
     }
@@ -271,8 +279,8 @@ function splice(region: Region, items: YamlNode[], firstDash: number, delta: num
   };
   newList.end = blockEnd(newList);
   let child: YamlNode = newList;
-  for (let level = region.path.length - 1; level >= 0; level--) {
-    const { node, index: at } = region.path[level];
+  // From the innermost level out.
+  for (const { node, index: at } of region.path.slice().reverse()) {
     if (node.kind === 'mapping') {
       const pairs: Pair[] = node.pairs.map(
         (p, i) => (i < at ? p : i === at ? { key: p.key, value: child } : { key: shifted(p.key, delta), value: shifted(p.value, delta) }) as Pair,

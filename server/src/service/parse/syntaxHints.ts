@@ -54,14 +54,14 @@ function unclosed(text: string, position: number): SyntaxHint | undefined {
   const open: { char: string; at: number }[] = [];
   let quote: { char: string; at: number } | undefined;
   for (let i = 0; i < Math.min(position, text.length); i++) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (quote) {
       if (quote.char === "'" && c === "'" && text[i + 1] === "'") i++;
       else if (quote.char === '"' && c === '\\') i++;
       else if (c === quote.char) quote = undefined;
       continue;
     }
-    const prev = i === 0 ? '\n' : text[i - 1];
+    const prev = i === 0 ? '\n' : text.charAt(i - 1);
     if (c === '#' && /\s/.test(prev)) {
       const nl = text.indexOf('\n', i);
       i = nl === -1 ? text.length : nl;

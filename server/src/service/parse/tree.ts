@@ -123,8 +123,7 @@ export function nodeAtOffset(root: YamlNode, offset: number): { path: (string | 
         }
       }
     } else if (node.kind === 'sequence') {
-      for (let i = 0; i < node.items.length; i++) {
-        const item = node.items[i];
+      for (const [i, item] of node.items.entries()) {
         if (offset >= item.start && offset <= item.end) {
           path.push(i);
           next = { node: item, parent: node };

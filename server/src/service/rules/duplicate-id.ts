@@ -15,15 +15,16 @@ export const duplicateId: Rule = {
         // Only this document's copies can be marked here; a catalogue's own duplicates show when it is checked.
         const own = occurrences.filter((o) => o.file === undefined);
         const included = occurrences.find((o) => o.file !== undefined);
+        const [first] = own;
         own.forEach((again, i) => {
           if (included) {
             reports.push({
               message: `The ${kind} id \`${id}\` is already defined in the included catalogue \`${baseName(included.file ?? '')}\`; use that entry or give this ${kind} a different id.`,
               path: again.path,
             });
-          } else if (i > 0) {
+          } else if (i > 0 && first) {
             reports.push({
-              message: `The ${kind} id \`${id}\` is already defined on line ${lineOf(context.text, own[0].node.start) + 1}; give this ${kind} a different id.`,
+              message: `The ${kind} id \`${id}\` is already defined on line ${lineOf(context.text, first.node.start) + 1}; give this ${kind} a different id.`,
               path: again.path,
             });
           }

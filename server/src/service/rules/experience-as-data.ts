@@ -45,7 +45,8 @@ export function experienceInProse(text: string): { phrase: string; years?: numbe
 }
 
 function describe(match: RegExpMatchArray): { phrase: string; years?: number } {
-  const [phrase, first, second, unit] = match;
+  // The number and the unit always take part in a match; `second` only in a range.
+  const [phrase, first = '', second, unit = ''] = match;
   const phraseText = phrase.replace(/['’]$/, '').trim();
   if (second !== undefined) return { phrase: phraseText }; // a range: the author must choose
   const n = NUMBER_WORDS[first.toLowerCase()] ?? Number(first);

@@ -4,7 +4,7 @@ import type { Rule, RuleReport } from './types';
 const UNREGISTERED: readonly string[] = ['dosimetrist', 'clinical technologist', 'assistant practitioner'];
 const RESTRICTED_CAPACITIES: ReadonlySet<string> = new Set(['practitioner', 'referrer']);
 
-const joined = (items: string[]): string => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const joined = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 export const registeredDutyHolder: Rule = {
   id: 'registered-duty-holder',

@@ -179,7 +179,7 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
       const id = node.kind === 'mapping' ? node.pairs.find((p) => p.key.value === 'id')?.value : undefined;
       if (found.key) range = [found.key.start, found.key.end];
       else if (id && id.kind === 'scalar' && !id.empty) range = [id.start, id.end];
-      else if (node.kind === 'mapping' && node.pairs.length > 0) range = [node.pairs[0].key.start, node.pairs[0].key.end];
+      else if (node.kind === 'mapping' && node.pairs[0]) range = [node.pairs[0].key.start, node.pairs[0].key.end];
       else range = valueRange();
       const title = schemaAtPath([...path, missing], schemaRoot)?.title?.toLowerCase();
       const what = title && title !== missing.toLowerCase() ? ` (${title})` : '';

@@ -49,15 +49,17 @@ export function buildCoverageTable(protocol: Protocol): TableData {
           (protocol.trainingBySkill.get(skill) ?? []).find((row) => row.roles.includes(role.id) && appliesHere(row.sites));
         const missing = step.skills.filter((skill) => !covering(skill));
         let trained: TableCell;
-        if (missing.length === 0) {
-          trained = { text: 'yes', status: 'trained', source: covering(step.skills[0])!.path };
+        const [firstMissing] = missing;
+        if (firstMissing === undefined) {
+          // The step has skills (checked above), each covered here: point at the first one's training row.
+          trained = { text: 'yes', status: 'trained', source: covering(step.skills[0] ?? '')?.path };
         } else {
           // Point at where the fix goes: the roles of the missing skill's training row, or else the step's need for the skill.
-          const row = protocol.trainingBySkill.get(missing[0])?.[0];
+          const row = protocol.trainingBySkill.get(firstMissing)?.[0];
           trained = {
             text: `no: missing ${missing.map(skillName).join(', ')}`,
             status: 'gap',
-            source: row ? [...row.path, 'roles'] : [...step.path, 'skills', step.skills.indexOf(missing[0])],
+            source: row ? [...row.path, 'roles'] : [...step.path, 'skills', step.skills.indexOf(firstMissing)],
           };
         }
         rows.push([

@@ -2,6 +2,7 @@ import type { Protocol } from '../model/protocol';
 import { buildCoverageTable } from './coverage';
 import { buildMatrixTable } from './matrix';
 import { csvRenderer } from './render/csv';
+import type * as DocxRender from './render/docx';
 import { htmlRenderer } from './render/html';
 import { markdownRenderer } from './render/markdown';
 import { buildRolesTable } from './roles';
@@ -58,7 +59,9 @@ const docxRenderer: BinaryTableRenderer = {
   format: 'docx',
   extension: 'docx',
   binary: true,
-  render: (set) => (require('./render/docx') as typeof import('./render/docx')).docxRenderer.render(set),
+  // A plain require on first use: `import()` in these CommonJS modules would go through Node's ES module loader.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  render: (set) => (require('./render/docx') as typeof DocxRender).docxRenderer.render(set),
 };
 
 registerRenderer(markdownRenderer);

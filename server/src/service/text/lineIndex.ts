@@ -46,28 +46,33 @@ export class LineIndex {
     let high = this.lineStarts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
+      if (this.start(mid) <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    return { line: low, character: clamped - this.start(low) };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
-    const lineStart = this.lineStarts[position.line];
+    const lineStart = this.start(position.line);
     const lineEnd = this.lineEnd(position.line);
     return Math.min(lineStart + Math.max(0, position.character), lineEnd);
   }
 
   lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+    return this.start(Math.max(0, Math.min(line, this.lineStarts.length - 1)));
+  }
+
+  /** Where a line starts; a line past the last (which callers do not ask for) would start at the end. */
+  private start(line: number): number {
+    return this.lineStarts[line] ?? this.text.length;
   }
 
   /** Offset of the end of a line's content, before its line break. */
   lineEnd(line: number): number {
     if (line + 1 >= this.lineStarts.length) return this.text.length;
-    let end = this.lineStarts[line + 1];
+    let end = this.start(line + 1);
     if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
     if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;

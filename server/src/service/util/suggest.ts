@@ -6,18 +6,19 @@ export function editDistance(a: string, b: string): number {
   if (n === 0) return m;
   let prev2: number[] = new Array(n + 1).fill(0);
   let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  // Rows prev2, prev and cur hold n + 1 entries (cur gets its j-th as j goes), so every index read below is in range.
   for (let i = 1; i <= m; i++) {
     const cur: number[] = [i];
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
       cur.push(v);
     }
     prev2 = prev;
     prev = cur;
   }
-  return prev[n];
+  return prev[n]!;
 }
 
 /**

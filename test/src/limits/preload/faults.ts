@@ -1,6 +1,6 @@
 /**
  * Test-only fault injection, loaded into the language server process with
- * `node --require` (through NODE_OPTIONS) by recovery.test.ts; nothing in the
+ * `node --require` (through NODE_OPTIONS) by recovery.integration.test.ts; nothing in the
  * product reads it. It wraps the service's lintText so that checking a
  * document whose text contains ROLE_PROTOCOLS_FAULT_MARKER fails the way
  * ROLE_PROTOCOLS_FAULT says:
@@ -14,7 +14,9 @@ import * as path from 'node:path';
 const marker = process.env.ROLE_PROTOCOLS_FAULT_MARKER;
 const fault = process.env.ROLE_PROTOCOLS_FAULT;
 if (marker && fault) {
-  // The compiled server's lint module: the server looks lintText up on it at each call.
+  // The compiled server's lint module: the server looks lintText up on it at each call, so replacing the
+  // property here (which an `import` binding does not allow) changes what the server runs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lint = require(path.resolve(__dirname, '../../../../server/out/service/engine/lint')) as { lintText: (text: string, options?: unknown) => unknown };
   const real = lint.lintText;
   lint.lintText = (text: string, options?: unknown) => {

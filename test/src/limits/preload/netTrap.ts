@@ -1,6 +1,6 @@
 /**
  * Test-only network trap, loaded into a process with `node --require`
- * (through NODE_OPTIONS) by trust.test.ts. Every way Node offers to reach the
+ * (through NODE_OPTIONS) by trust.integration.test.ts. Every way Node offers to reach the
  * network, or to run a program, is replaced by one that appends what was
  * attempted to the file named by ROLE_PROTOCOLS_NET_LOG and then fails. The
  * first line of the file says the trap was armed, so a test can tell "no

@@ -2,6 +2,7 @@ import * as assert from 'assert/strict';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, COMMANDS, EXTENSION_ID } from '../helpers';
+import { nth } from '../nth';
 
 describe('activation and contributions', () => {
   it('the extension under test is the repository in development mode, and activates', async () => {
@@ -23,7 +24,7 @@ describe('activation and contributions', () => {
 
   it('opens protocol files as YAML, so the built-in YAML highlighting applies', async () => {
     const document = await vscode.workspace.openTextDocument(
-      vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'samples', 'reference-department.roles.yaml'),
+      vscode.Uri.joinPath(nth(vscode.workspace.workspaceFolders!, 0).uri, 'samples', 'reference-department.roles.yaml'),
     );
     assert.equal(document.languageId, 'yaml');
   });

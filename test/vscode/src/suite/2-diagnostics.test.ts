@@ -18,6 +18,7 @@ import {
   waitForDiagnostics,
   workspaceFolder,
 } from '../helpers';
+import { nth } from '../nth';
 
 describe('diagnostics', () => {
   before(activateExtension);
@@ -27,7 +28,7 @@ describe('diagnostics', () => {
     const editor = await show(sample('broken/unknown-reference.roles.yaml'));
     const diagnostics = await firstDiagnostics(editor.document.uri);
     assert.equal(diagnostics.length, 1, diagnostics.map((d) => d.message).join('\n'));
-    const [d] = diagnostics;
+    const d = nth(diagnostics, 0);
     assert.equal(ruleOf(d), 'unknown-reference');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     // Line 95 (1-based), on `advanced-adaptor` itself.
@@ -95,13 +96,13 @@ describe('diagnostics', () => {
     const config = vscode.workspace.getConfiguration('roleProtocols', uri);
     try {
       await config.update('rules', { 'unknown-reference': 'warning' }, vscode.ConfigurationTarget.Workspace);
-      await waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Warning, 'unknown-reference as a warning');
+      await waitForDiagnostics(uri, (d) => d.length === 1 && nth(d, 0).severity === vscode.DiagnosticSeverity.Warning, 'unknown-reference as a warning');
       await config.update('rules', { 'unknown-reference': 'off' }, vscode.ConfigurationTarget.Workspace);
       await waitForDiagnostics(uri, (d) => d.length === 0, 'unknown-reference turned off');
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Error, 'unknown-reference back to an error');
+    await waitForDiagnostics(uri, (d) => d.length === 1 && nth(d, 0).severity === vscode.DiagnosticSeverity.Error, 'unknown-reference back to an error');
   });
 
   it('finds includes along roleProtocols.includePath', async () => {

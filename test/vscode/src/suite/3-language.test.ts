@@ -22,6 +22,7 @@ import {
   tokenRanges,
   waitForDiagnostics,
 } from '../helpers';
+import { nth } from '../nth';
 
 /** The vocabulary of a `$defs` entry of the shipped schema, with its descriptions. */
 function vocabulary(name: string): { values: string[]; descriptions: string[] } {
@@ -29,7 +30,9 @@ function vocabulary(name: string): { values: string[]; descriptions: string[] } 
   const schema = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'schemas', 'role-protocol.schema.json'), 'utf8')) as {
     $defs: Record<string, { enum: string[]; enumDescriptions?: string[] }>;
   };
-  return { values: schema.$defs[name].enum, descriptions: schema.$defs[name].enumDescriptions ?? [] };
+  const vocabulary = schema.$defs[name];
+  assert.ok(vocabulary, `no vocabulary ${name} in the schema`);
+  return { values: vocabulary.enum, descriptions: vocabulary.enumDescriptions ?? [] };
 }
 
 async function complete(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
@@ -89,7 +92,8 @@ describe('language features on the reference sample', () => {
     assert.match(text, /Advanced Adapter/);
     assert.match(text, /dosimetrist/);
     assert.match(text, /Band: 7/);
-    assert.deepEqual(hovers[0].range && rangeText(hovers[0].range), rangeText(rangeOf(document, 'advanced-adapter', 'id: oar-approval')));
+    const { range } = nth(hovers, 0);
+    assert.deepEqual(range && rangeText(range), rangeText(rangeOf(document, 'advanced-adapter', 'id: oar-approval')));
   });
 
   it('hovers a skill reference with its training row', async () => {
@@ -112,8 +116,8 @@ describe('language features on the reference sample', () => {
     );
     const found = targets(results);
     assert.equal(found.length, 1);
-    assert.equal(found[0].uri.toString(), document.uri.toString());
-    assert.equal(rangeText(found[0].range), rangeText(rangeOf(document, 'advanced-adapter', 'id: advanced-adapter')));
+    assert.equal(nth(found, 0).uri.toString(), document.uri.toString());
+    assert.equal(rangeText(nth(found, 0).range), rangeText(rangeOf(document, 'advanced-adapter', 'id: advanced-adapter')));
   });
 
   it('finds every reference to a role, its definition included', async () => {
@@ -140,7 +144,7 @@ describe('language features on the reference sample', () => {
       entries.map(([uri]) => uri.toString()),
       [document.uri.toString()],
     );
-    const edits = entries[0][1];
+    const [, edits] = nth(entries, 0);
     assert.ok(edits.every((e) => e.newText === 'medical-physicist'));
     const expected = tokenRanges(document, 'physicist');
     assert.deepEqual(sortedRangeTexts(edits.map((e) => e.range)), sortedRangeTexts(expected));
@@ -174,7 +178,7 @@ describe('language features on the reference sample', () => {
       roles.children.map((c) => c.detail),
       ['Adapter', 'Advanced Adapter', 'Physicist', 'Clinical Oncologist'],
     );
-    assert.equal(rangeText(roles.children[1].selectionRange), rangeText(rangeOf(document, 'advanced-adapter', 'id: advanced-adapter')));
+    assert.equal(rangeText(nth(roles.children, 1).selectionRange), rangeText(rangeOf(document, 'advanced-adapter', 'id: advanced-adapter')));
     const steps = symbols.find((s) => s.name === 'Workflow')!.children.map((c) => c.name);
     assert.deepEqual(steps, [
       'cbct',
@@ -205,8 +209,8 @@ describe('language features across an include', () => {
     );
     const found = targets(results);
     assert.equal(found.length, 1);
-    assert.equal(found[0].uri.toString(), catalogue.uri.toString());
-    assert.equal(rangeText(found[0].range), rangeText(rangeOf(catalogue, 'adapter', 'id: adapter')));
+    assert.equal(nth(found, 0).uri.toString(), catalogue.uri.toString());
+    assert.equal(rangeText(nth(found, 0).range), rangeText(rangeOf(catalogue, 'adapter', 'id: adapter')));
   });
 
   it('renames a catalogue role in the catalogue and in the protocol', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, closeAll, firstDiagnostics, rangeOf, rangeText, ruleOf, sample, show, waitForDiagnostics } from '../helpers';
+import { nth } from '../nth';
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
@@ -18,7 +19,7 @@ describe('quick fixes', () => {
 
   it('replaces an unknown role with the "did you mean" suggestion, and the finding goes', async () => {
     const { document } = await show(sample('broken/unknown-reference.roles.yaml'));
-    const [diagnostic] = await firstDiagnostics(document.uri);
+    const diagnostic = nth(await firstDiagnostics(document.uri), 0);
     assert.equal(ruleOf(diagnostic), 'unknown-reference');
     const actions = await quickFixes(document.uri, diagnostic.range);
     const fix = actions.find((a) => a.title.includes('advanced-adapter') && a.edit);
@@ -27,8 +28,8 @@ describe('quick fixes', () => {
     // It mends exactly the id the finding is on.
     const edits = fix.edit!.get(document.uri);
     assert.equal(edits.length, 1);
-    assert.equal(rangeText(edits[0].range), rangeText(rangeOf(document, 'advanced-adaptor', 'id: dose-check')));
-    assert.equal(edits[0].newText, 'advanced-adapter');
+    assert.equal(rangeText(nth(edits, 0).range), rangeText(rangeOf(document, 'advanced-adaptor', 'id: dose-check')));
+    assert.equal(nth(edits, 0).newText, 'advanced-adapter');
     await apply(fix);
     assert.equal(document.lineAt(diagnostic.range.start.line).text, '    performs: [advanced-adapter]');
     await waitForDiagnostics(document.uri, (d) => d.length === 0, 'no diagnostics after the fix');
@@ -36,7 +37,7 @@ describe('quick fixes', () => {
 
   it('suppresses a finding with the inline comment', async () => {
     const { document } = await show(sample('broken/unknown-reference.roles.yaml'));
-    const [diagnostic] = await firstDiagnostics(document.uri);
+    const diagnostic = nth(await firstDiagnostics(document.uri), 0);
     const actions = await quickFixes(document.uri, diagnostic.range);
     const suppress = actions.find((a) => a.edit?.get(document.uri).some((e) => e.newText.includes('role-protocols-disable-next-line unknown-reference')));
     assert.ok(suppress, `no suppression among: ${actions.map((a) => a.title).join(' | ')}`);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { activateExtension, closeAll, COMMANDS, EXTENSION_ID, firstDiagnostics, ruleOf, sample, show, workspaceFolder } from '../helpers';
 import * as fs from 'fs';
 import * as path from 'path';
+import { nth } from '../nth';
 
 describe('commands', () => {
   before(activateExtension);
@@ -48,7 +49,7 @@ describe('commands', () => {
     });
     assert.equal(written?.toString(), csv.toString());
     const csvText = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
-    assert.match(csvText.split(/\r?\n/)[0], /^Role,Skill,Method,Record$/);
+    assert.match(nth(csvText.split(/\r?\n/), 0), /^Role,Skill,Method,Record$/);
     assert.match(csvText, /ProKnow Contouring Tool/);
     assert.doesNotMatch(csvText, /Responsibility matrix/);
 

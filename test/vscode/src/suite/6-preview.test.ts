@@ -18,6 +18,7 @@ import {
   type RenderedReport,
   type TablesPreviewApi,
 } from '../helpers';
+import { nth } from '../nth';
 
 const REFERENCE = 'reference-department.roles.yaml';
 /** The panels' webview type (`TABLES_VIEW_TYPE` in client/src/preview/tablesPreview.ts). */
@@ -101,7 +102,7 @@ describe('tables preview (webview)', () => {
     const { document, uri } = await openPreview(preview, sample(REFERENCE));
     await replaceText(document, 'roles: [adapter]', 'roles: [advanced-adapter]', '\ntraining:');
     const report = await waitForRender(preview, uri, (r) => renderedTable(r, 'coverage').gaps > 0 && r.banner !== null, 'the gap');
-    const row = renderedTable(report, 'coverage').rows.findIndex((r) => r[4].startsWith('no:'));
+    const row = renderedTable(report, 'coverage').rows.findIndex((r) => nth(r, 4).startsWith('no:'));
     const revealed = nextHandled(preview, 'reveal');
     await preview.askPage(uri, 'click', { table: 'coverage', row, col: 4 });
     await revealed;
@@ -118,8 +119,8 @@ describe('tables preview (webview)', () => {
     await waitForRender(preview, uri, (r) => r.tables.length === 4, 'the four tables');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString(), 'the focus stays in the protocol');
     let tabs = await tabsSettle((t) => t.length === 1, 'the tables tab');
-    assert.equal(tabs[0].tab.label, `Tables: ${REFERENCE}`);
-    assert.notEqual(tabs[0].column, columnOf(document.uri), 'the panel is beside the protocol, not over it');
+    assert.equal(nth(tabs, 0).tab.label, `Tables: ${REFERENCE}`);
+    assert.notEqual(nth(tabs, 0).column, columnOf(document.uri), 'the panel is beside the protocol, not over it');
 
     // The title-bar button passes the file; the same panel comes back.
     await vscode.commands.executeCommand('roleProtocols.showTables', document.uri);
@@ -254,7 +255,7 @@ describe('tables preview (webview)', () => {
     // Typed a character at a time: "Adapter" becomes "Online Adapter".
     const at = document.getText().indexOf('title: Adapter\n') + 'title: '.length;
     const typed = 'Online ';
-    for (let i = 0; i < typed.length; i++) await edit((e) => e.insert(document.uri, document.positionAt(at + i), typed[i]));
+    for (let i = 0; i < typed.length; i++) await edit((e) => e.insert(document.uri, document.positionAt(at + i), typed.charAt(i)));
     const after = await waitForRender(preview, uri, (r) => renderedTable(r, 'roles').rows.some((row) => row[0] === 'Online Adapter'), 'the renamed role');
     assert.ok(renderedTable(after, 'matrix').columns.includes('Online Adapter'));
     assert.equal(after.scrollY, scrolled.scrollY, 'the scroll position is kept');
@@ -273,7 +274,7 @@ describe('tables preview (webview)', () => {
       'a coverage gap and the errors banner',
     );
     const coverage = renderedTable(gap, 'coverage');
-    const gapRows = coverage.rows.filter((row) => row[4].startsWith('no: missing'));
+    const gapRows = coverage.rows.filter((row) => nth(row, 4).startsWith('no: missing'));
     assert.equal(coverage.gaps, gapRows.length);
     assert.deepEqual([...new Set(gapRows.map((row) => `${row[2]}: ${row[4]}`))], ['Adapter: no: missing OAR outlining']);
     assert.match(coverage.summary ?? '', /^\u26A0 \d+ gaps?: /);
@@ -368,7 +369,10 @@ describe('tables preview (webview)', () => {
       roles.rows.map((r) => r[0]),
       ['<img src=x onerror=alert(1)>', '<svg onload=window.rpInjected=1><img src=x onerror=window.rpInjected=2>', 'Clinical Oncologist – Ü'],
     );
-    assert.equal(roles.rows[0][4], 'Edit OARs </td></tr></table><script>alert(3)</script>; <script>window.rpInjected=3</script><iframe srcdoc=x></iframe>');
+    assert.equal(
+      nth(nth(roles.rows, 0), 4),
+      'Edit OARs </td></tr></table><script>alert(3)</script>; <script>window.rpInjected=3</script><iframe srcdoc=x></iframe>',
+    );
     assert.ok(renderedTable(report, 'matrix').rows.some((r) => r[0] === '<a href="https://example.org/x">Edit</a> OARs'));
     assert.equal(renderedTable(report, 'coverage').gaps, 1);
 

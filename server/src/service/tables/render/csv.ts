@@ -13,7 +13,6 @@ const BOM = '\uFEFF';
  * LF is quoted, with quotes doubled.
  */
 export function csvField(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const shown = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
   const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -38,7 +37,8 @@ export const csvRenderer: TableRenderer = {
   format: 'csv',
   extension: 'csv',
   render(set: TableSet): string {
-    if (set.tables.length === 1) return BOM + csvTable(set.tables[0]);
+    const only = set.tables.length === 1 ? set.tables[0] : undefined;
+    if (only) return BOM + csvTable(only);
     const blocks: string[] = [];
     const control = documentLine(set.document);
     if (control) blocks.push(record([control]));

@@ -83,9 +83,11 @@ export function columnWidths(columns: readonly string[], rows: readonly (readonl
   } else {
     const spare = total - needed;
     const weightSum = weights.reduce((a, b) => a + b, 0);
-    widths = minimums.map((m, i) => m + Math.floor((weights[i] / weightSum) * spare));
+    widths = minimums.map((m, i) => m + Math.floor(((weights[i] ?? 0) / weightSum) * spare));
   }
-  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
+  // The rounding's remainder goes to the last column.
+  const last = widths.length - 1;
+  if (last >= 0) widths[last] = (widths[last] ?? 0) + total - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 
@@ -96,7 +98,7 @@ function headerRow(columns: readonly string[], widths: readonly number[], centre
     children: columns.map(
       (text, i) =>
         new DocxCell({
-          width: { size: widths[i], type: WidthType.DXA },
+          width: { size: widths[i] ?? 0, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL },
           children: [paragraph(text, { bold: true, size: TABLE_SIZE, alignment: i >= centreFrom ? AlignmentType.CENTER : undefined })],
         }),
@@ -144,7 +146,7 @@ function dataTable(table: TableData, width: number): Table {
   const rows = [
     headerRow(table.columns, widths, table.id === 'matrix' ? 1 : Infinity),
     ...table.rows.map(
-      (cells) => new TableRow({ cantSplit: true, children: table.columns.map((_, i) => bodyCell(table, cells[i] ?? { text: '' }, i, widths[i])) }),
+      (cells) => new TableRow({ cantSplit: true, children: table.columns.map((_, i) => bodyCell(table, cells[i] ?? { text: '' }, i, widths[i] ?? 0)) }),
     ),
   ];
   return wordTable(widths, rows);
@@ -156,7 +158,7 @@ function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
   const value = (v: string | undefined): Paragraph =>
     v === undefined || v === '' ? paragraph(NOT_STATED, { italics: true, size: TABLE_SIZE }) : paragraph(v, { size: TABLE_SIZE });
   const labelWidth = 2400;
-  const controlWidths = [labelWidth, Math.min(width, TEXT_WIDTH.portrait) - labelWidth];
+  const controlWidths: [number, number] = [labelWidth, Math.min(width, TEXT_WIDTH.portrait) - labelWidth];
   const control = wordTable(
     controlWidths,
     controlFields(set.document).map(
@@ -196,7 +198,7 @@ function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
           (a) =>
             new TableRow({
               cantSplit: true,
-              children: [a.name, a.role, a.date].map((v, i) => new DocxCell({ width: { size: widths[i], type: WidthType.DXA }, children: [value(v)] })),
+              children: [a.name, a.role, a.date].map((v, i) => new DocxCell({ width: { size: widths[i] ?? 0, type: WidthType.DXA }, children: [value(v)] })),
             }),
         ),
       ]),

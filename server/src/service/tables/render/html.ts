@@ -13,7 +13,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function escapeHtml(text: string, breaks = false): string {
   const escaped = xmlSafe(text)
     .replace(/[\u007F-\u009F]/g, '\uFFFD')
-    .replace(/[&<>"']/g, (c) => ESCAPES[c]);
+    .replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
   return breaks ? escaped.replace(/\r\n|\r|\n/g, '<br>') : escaped;
 }
 

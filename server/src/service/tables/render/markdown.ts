@@ -53,7 +53,8 @@ export const markdownRenderer: TableRenderer = {
   format: 'md',
   extension: 'md',
   render(set: TableSet): string {
-    if (set.tables.length === 1) return markdownTable(set.tables[0]);
+    const only = set.tables.length === 1 ? set.tables[0] : undefined;
+    if (only) return markdownTable(only);
     const parts: string[] = [];
     const control = documentLine(set.document);
     if (control) parts.push(escapeCell(control) + '\n');

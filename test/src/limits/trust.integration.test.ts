@@ -17,6 +17,7 @@ import { SAMPLES, uriOf, type TestClient } from '../lsp/client';
 import { cli, ROOT, tempDir } from '../cli/run';
 import { protocolText } from '../helpers/protocolText';
 import { startWithEnv } from './server';
+import { nth } from '../helpers/nth';
 
 const TRAP = path.join(__dirname, 'preload', 'netTrap.js');
 
@@ -73,14 +74,14 @@ describe('trust: no network access', function () {
       const uris: string[] = [];
       for (const file of samples) uris.push(await client.open(file));
       for (const uri of uris) await client.pull(uri);
-      const reference = uris[samples.indexOf(path.join(SAMPLES, 'reference-department.roles.yaml'))];
+      const reference = nth(uris, samples.indexOf(path.join(SAMPLES, 'reference-department.roles.yaml')));
       const text = client.texts.get(reference)!;
       const doc = { textDocument: { uri: reference } };
       for (const [snippet, after] of [
         ['advanced-adapter', 'performs: ['],
         ['staffGroups', ''],
         ['plan-selection', 'skill: '],
-      ]) {
+      ] as const) {
         const position = client.at(reference, snippet, 1, after);
         await client.request('textDocument/hover', { ...doc, position });
         await client.request('textDocument/completion', { ...doc, position });
@@ -114,7 +115,7 @@ describe('trust: no network access', function () {
       await client.stop();
     }
     const lines = fs.readFileSync(log, 'utf8').trim().split('\n');
-    assert.match(lines[0], /^armed \d+$/, 'the trap was loaded into the server');
+    assert.match(nth(lines, 0), /^armed \d+$/, 'the trap was loaded into the server');
     assert.deepEqual(lines.slice(1), [], 'attempts to reach the network or run a program');
   });
 

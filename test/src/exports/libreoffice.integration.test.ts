@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { renderTables, renderTablesToBytes, type TableSet } from '../../../server/out/service/tables/index';
 import { ensureConsumers, missingCells, Office, pdfPages, pdfText, run } from './consumers';
 import { HOSTILE, REFERENCE, ROOT, tableSet, tableTexts } from './fixtures';
+import { nth } from '../helpers/nth';
 
 /**
  * The exports opened by a real consumer: LibreOffice from Debian converts the
@@ -55,7 +56,7 @@ function trimmed(records: string[][]): string[][] {
     while (copy.length > 1 && copy[copy.length - 1] === '') copy.pop();
     return copy.length === 1 && copy[0] === '' ? [] : copy;
   });
-  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+  while (out.at(-1)?.length === 0) out.pop();
   return out;
 }
 
@@ -63,14 +64,14 @@ function trimmed(records: string[][]): string[][] {
  * What the PDF text shows for a cell: characters XML forbids were written as
  * U+FFFD (the Word and HTML tests check that), which pdftotext leaves out.
  */
-// eslint-disable-next-line no-control-regex
 const shown = (text: string): string => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 describe('exports: opened by LibreOffice (real consumers)', function () {
   this.timeout(120_000);
   let office: Office;
   let sets: { reference: TableSet; hostile: TableSet };
-  const pdf: Record<string, string> = {};
+  /** The PDFs LibreOffice wrote, set by before(). */
+  const pdf = { referenceDocx: '', hostileDocx: '', longDocx: '', referenceHtml: '', hostileHtml: '' };
   /** Cells found, per file and table, for the summary. */
   const checked: string[] = [];
 
@@ -96,9 +97,14 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
     ];
     const html = [await write('reference-html.html', sets.reference, 'html'), await write('hostile-html.html', sets.hostile, 'html')];
     const out = path.join(office.dir, 'pdf');
-    [pdf.referenceDocx, pdf.hostileDocx, pdf.longDocx] = await office.convert(docx, 'pdf', out);
+    const docxPdfs = await office.convert(docx, 'pdf', out);
+    pdf.referenceDocx = nth(docxPdfs, 0);
+    pdf.hostileDocx = nth(docxPdfs, 1);
+    pdf.longDocx = nth(docxPdfs, 2);
     // Writer's own HTML import: Writer/Web's PDF export (LibreOffice 7.4) drops the first paragraph of a page.
-    [pdf.referenceHtml, pdf.hostileHtml] = await office.convert(html, 'pdf', out, { infilter: 'HTML (StarWriter)' });
+    const htmlPdfs = await office.convert(html, 'pdf', out, { infilter: 'HTML (StarWriter)' });
+    pdf.referenceHtml = nth(htmlPdfs, 0);
+    pdf.hostileHtml = nth(htmlPdfs, 1);
   });
 
   after(() => {
@@ -212,7 +218,7 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
       let replaced = 0;
       files.forEach((file, i) => {
         const original = trimmed(parseCsv(fs.readFileSync(file, 'utf8')));
-        const returned = trimmed(parseCsv(fs.readFileSync(back[i], 'utf8')));
+        const returned = trimmed(parseCsv(fs.readFileSync(nth(back, i), 'utf8')));
         // Every value comes back exactly, the U+FFFD written for a control character too (Calc would drop the control itself).
         assert.deepEqual(returned, original, path.basename(file));
         values += original.reduce((n, r) => n + r.length, 0);
@@ -220,9 +226,14 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
       });
       // The BEL of one step name: once in the matrix file, twice in the coverage file, three times in the all-tables file.
       assert.equal(replaced, 6);
-      const hostile = fs.readFileSync(back[files.findIndex((f) => f.endsWith('hostile-training.csv'))], 'utf8');
+      const returnedFile = (suffix: string) =>
+        nth(
+          back,
+          files.findIndex((f) => f.endsWith(suffix)),
+        );
+      const hostile = fs.readFileSync(returnedFile('hostile-training.csv'), 'utf8');
       assert.ok(hostile.includes(`"'=SUM(1,2)"`) && hostile.includes(`'@cmd|' /C calc'!A0`) && hostile.includes(`"'+1 log, ""quoted"""`));
-      assert.ok(fs.readFileSync(back[files.findIndex((f) => f.endsWith('hostile-roles.csv'))], 'utf8').includes('Clinical Oncologist – Ü'));
+      assert.ok(fs.readFileSync(returnedFile('hostile-roles.csv'), 'utf8').includes('Clinical Oncologist – Ü'));
       checked.push(`CSV round trip: ${files.length} files, ${values} values`);
     });
   });

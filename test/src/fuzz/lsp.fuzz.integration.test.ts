@@ -28,7 +28,7 @@ describe(`fuzz: the language server (seed ${SEED})`, function () {
       try {
         await fuzzer.check(c);
       } catch (error) {
-        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${describeCase(c)}`);
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${describeCase(c)}`, { cause: error });
       }
     }
   });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { startsIntegrationProcess } from './helpers/testSet';
 
 /**
  * A second real LSP client: headless Neovim's built-in client gets the same
@@ -17,6 +18,7 @@ describe('neovim LSP client', function () {
   });
 
   it('receives the same diagnostics as the CLI (scripts/test-neovim.js)', async function () {
+    startsIntegrationProcess('Neovim');
     const script = path.resolve(__dirname, '..', '..', 'scripts', 'test-neovim.js');
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
       let output = '';
