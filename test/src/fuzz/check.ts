@@ -7,7 +7,8 @@
  *   blow-up goes over it; ordinary slowness does not);
  * - every range lies inside the document, start before end;
  * - every finding names a known rule and has a one-line, non-empty message;
- * - no prototype is polluted and no tag runs code.
+ * - no prototype is polluted and no tag runs code;
+ * - hover and completion Markdown holds no link, image or HTML: document text in it is escaped.
  */
 import * as path from 'node:path';
 import { lintText, type LintResult } from '../../../server/out/service/engine/lint';
@@ -69,6 +70,16 @@ export function checkRange(what: string, text: string, start: number, end: numbe
 export function checkMessage(what: string, message: unknown): void {
   if (typeof message !== 'string' || message.trim() === '') fail(`${what}: the message is empty`);
   if (/[\r\n]/.test(message)) fail(`${what}: the message is not one line: ${JSON.stringify(message)}`);
+}
+
+/**
+ * Markdown the server sends makes no link, image or HTML of its own accord:
+ * outside code spans, no `![`, `](` or `<tag` that a backslash does not escape.
+ */
+export function checkInertMarkdown(what: string, markdown: string): void {
+  const outsideCode = markdown.replace(/(?<![`\\])(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
+  const live = /(?<!\\)!\[|(?<!\\)\]\(|(?<!\\)<[A-Za-z/!?]/.exec(outsideCode);
+  if (live) fail(`${what}: the Markdown holds an unescaped \`${live[0]}\`: ${JSON.stringify(markdown)}`);
 }
 
 /** Object.prototype and Array.prototype as they were before any case ran. */
@@ -133,11 +144,13 @@ export function checkService(c: FuzzCase, previous: Knowledge = { entities: [] }
       if (!COMPLETION_KINDS.has(item.kind)) fail(`${what}: kind ${String(item.kind)}`);
       if (typeof item.insertText !== 'string') fail(`${what}: no insert text`);
       checkRange(what, text, item.start, item.end);
+      if (item.documentation !== undefined) checkInertMarkdown(`${what}: documentation`, item.documentation);
     }
     if (root && protocol) {
       const found = timed(`hover at ${offset}`, () => hover(root, protocol, result.ids, offset));
       if (found) {
         checkRange(`hover at ${offset}`, text, found.start, found.end);
+        checkInertMarkdown(`hover at ${offset}`, found.contents);
         // Empty contents are allowed: the server drops such a hover.
       }
       const definitions = timed(`definition at ${offset}`, () => definitionOf(result.ids, offset));

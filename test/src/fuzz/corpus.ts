@@ -139,6 +139,9 @@ export const HOSTILE_TEXT: readonly string[] = [
   "'unterminated",
   'naïve café – Ü 😀 \u{1F9EA}',
   '\u200b\u200e\u202e reversed',
+  // Markdown that would fetch an image or run a command where a hover renders it.
+  '![t](https://example.invalid/track.png)',
+  '[x](command:workbench.action.terminal.new) <https://example.invalid> `',
   '\u0007bell\u001b[31mred',
   '\ufffd',
   '\ud800',
