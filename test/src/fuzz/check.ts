@@ -8,7 +8,8 @@
  * - every range lies inside the document, start before end;
  * - every finding names a known rule and has a one-line, non-empty message;
  * - no prototype is polluted and no tag runs code;
- * - hover and completion Markdown holds no link, image or HTML: document text in it is escaped.
+ * - hover and completion Markdown holds no link, image or HTML: document text in it is escaped;
+ * - a hidden-character finding covers exactly one hidden character, or its escape.
  */
 import * as path from 'node:path';
 import { lintText, type LintResult } from '../../../server/out/service/engine/lint';
@@ -72,6 +73,12 @@ export function checkMessage(what: string, message: unknown): void {
   if (/[\r\n]/.test(message)) fail(`${what}: the message is not one line: ${JSON.stringify(message)}`);
 }
 
+/** A hidden-character finding covers exactly one such character, or the backslash escape (or JSON surrogate pair) that writes it. */
+function checkHiddenCharacter(what: string, covered: string): void {
+  if (!/^(\p{Default_Ignorable_Code_Point}|\\[uUx][0-9a-fA-F]+(\\u[dD][c-fC-F][0-9a-fA-F]{2})?)$/u.test(covered))
+    fail(`${what}: covers ${JSON.stringify(covered)}, not one hidden character`);
+}
+
 /**
  * Markdown the server sends makes no link, image or HTML of its own accord:
  * outside code spans, no `![`, `](` or `<tag` that a backslash does not escape.
@@ -118,6 +125,7 @@ export function checkService(c: FuzzCase, previous: Knowledge = { entities: [] }
     if (!SEVERITIES.has(f.severity)) fail(`${what}: severity ${String(f.severity)}`);
     checkMessage(what, f.message);
     checkRange(what, text, f.range.start.offset, f.range.end.offset);
+    if (f.ruleId === 'bidi-control' || f.ruleId === 'invisible-character') checkHiddenCharacter(what, text.slice(f.range.start.offset, f.range.end.offset));
     for (const [p, offset] of [
       [f.range.start, f.range.start.offset],
       [f.range.end, f.range.end.offset],
