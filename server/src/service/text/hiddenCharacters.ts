@@ -92,7 +92,7 @@ class Tally {
 function scan(text: string, root: YamlNode): HiddenCharacters {
   const none: HiddenCharacters = { found: [], more: { bidi: 0, invisible: 0 } };
   const literal = ANY_HIDDEN.test(text);
-  const escaped = text.includes('\\');
+  const escaped = mayHoldHiddenEscape(text);
   if (!literal && !escaped) return none;
   const places = placesOf(root);
   const written = new Tally();
@@ -131,6 +131,23 @@ function scan(text: string, root: YamlNode): HiddenCharacters {
   }
   const more = (kind: HiddenKind) => written.total[kind] + escapes.total[kind] - Math.min(shown[kind], MAX_REPORTED);
   return { found, more: { bidi: more('bidi'), invisible: more('invisible') } };
+}
+
+/**
+ * Whether any backslash escape in the text could write a hidden character:
+ * a quick pass over the text, so that a document full of ordinary escapes
+ * (`\\`, `\n`) is not walked scalar by scalar.
+ */
+function mayHoldHiddenEscape(text: string): boolean {
+  if (!text.includes('\\')) return false;
+  const candidate = /\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2}))/g;
+  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+    const codePoint = parseInt(m[1] ?? m[2] ?? m[3], 16);
+    // A high surrogate may start a pair that writes a tag or a variation selector.
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff) return true;
+    if (codePoint <= 0x10ffff && !(codePoint >= 0xdc00 && codePoint <= 0xdfff) && DEFAULT_IGNORABLE.test(String.fromCodePoint(codePoint))) return true;
+  }
+  return false;
 }
 
 /**
