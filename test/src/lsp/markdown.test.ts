@@ -67,6 +67,21 @@ describe('lsp: document text in Markdown', () => {
     assert.match(renderer.render(contents.value), /^<p><strong>Advanced .*<\/strong> \(role <code>advanced-adapter<\/code>\)<\/p>/);
   });
 
+  it('a hover shows a bidirectional control in a title by its code instead of letting it reorder the text', async () => {
+    const trojan = await client.open(
+      path.join(FIXTURES, 'markdown-bidi.roles.yaml'),
+      REFERENCE.replace('    title: Advanced Adapter\n', '    title: "Advanced \\u202Eretpada\\u202C"\n'),
+    );
+    await client.pushed(trojan);
+    const hover = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: trojan },
+      position: client.at(trojan, 'advanced-adapter', 2, 'id: oar-approval'),
+    });
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /^\*\*Advanced ⟨U\+202E⟩retpada⟨U\+202C⟩\*\* \(role `advanced-adapter`\)/);
+    assert.doesNotMatch(value, /\p{Bidi_Control}/u);
+  });
+
   it('completion documentation for a role id shows its title as text', async () => {
     const list = await client.request<CompletionList>('textDocument/completion', {
       textDocument: { uri },

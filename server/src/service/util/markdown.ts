@@ -15,10 +15,15 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/g;
  * character is backslash-escaped, so no link, image, autolink, HTML, entity,
  * emphasis, heading or list can start in it (a bare `www.x` or `https://x`
  * is no longer one either, its `.` and `:` being escaped). Line breaks
- * become spaces: the text sits inside a line or a list item of ours.
+ * become spaces: the text sits inside a line or a list item of ours. A
+ * bidirectional control is shown by its code, `⟨U+202E⟩`, rather than left
+ * to reorder the hover around it (the `bidi-control` rule reports it).
  */
 export function markdownText(text: string): string {
-  return text.replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029])[ \t]*/g, ' ').replace(PUNCTUATION, '\\$&');
+  return text
+    .replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029])[ \t]*/g, ' ')
+    .replace(PUNCTUATION, '\\$&')
+    .replace(/\p{Bidi_Control}/gu, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
 /**
