@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
 import { quickFixes } from '../service/language/codeActions';
-import { rangesTouch, toRange } from './convert';
+import { rangesTouch, toRange, type Positions } from './convert';
+import type { TextEdit } from '../service/language/navigate';
 import type { ServerContext } from './context';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
 import { toWorkspaceEdit } from './navigation';
@@ -36,6 +37,12 @@ export function registerCodeActions({ connection, workspace, capabilities }: Ser
           ...(finding.data ? { data: finding.data } : {}),
         });
         for (const fix of fixes) {
+          // Two findings on one id (its form, and the reference) may suggest the same replacement: offer it once, for both.
+          const same = fix.isPreferred ? actions.find((a) => a.isPreferred && a.title === fix.title && sameEdits(a, fix.edits, lines)) : undefined;
+          if (same) {
+            same.diagnostics!.push(sent ?? diagnostic);
+            continue;
+          }
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,
@@ -48,6 +55,14 @@ export function registerCodeActions({ connection, workspace, capabilities }: Ser
       return actions;
     }),
   );
+}
+
+/** Whether an action already makes exactly these edits to the document. */
+function sameEdits(action: CodeAction, edits: TextEdit[], lines: Positions): boolean {
+  const made = (action.edit?.documentChanges?.flatMap((c) => ('edits' in c ? c.edits : [])) ?? Object.values(action.edit?.changes ?? {}).flat()).map((e) =>
+    'newText' in e ? `${JSON.stringify(e.range)}${e.newText}` : '',
+  );
+  return made.length === edits.length && edits.every((e, i) => made[i] === `${JSON.stringify(toRange(lines, e.start, e.end))}${e.newText}`);
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {

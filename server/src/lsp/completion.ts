@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import { complete, completeJson, type Completion } from '../service/language/complete';
+import { markdownToPlain } from '../service/util/markdown';
 import { toRange, type Positions } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
@@ -52,7 +53,7 @@ function toItem(c: Completion, lines: Positions, options: { snippets: boolean; m
   // The service writes every line of a multi-line insert at its final indentation.
   if (options.asIs && newText.includes('\n')) item.insertTextMode = InsertTextMode.asIs;
   if (c.detail) item.detail = c.detail;
-  if (c.documentation) item.documentation = options.markdown ? { kind: MarkupKind.Markdown, value: c.documentation } : c.documentation;
+  if (c.documentation) item.documentation = options.markdown ? { kind: MarkupKind.Markdown, value: c.documentation } : markdownToPlain(c.documentation);
   if (c.sortText) item.sortText = c.sortText;
   if (c.filterText !== undefined) item.filterText = c.filterText;
   else if (c.label !== newText.trim()) item.filterText = c.label;

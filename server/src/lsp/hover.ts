@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { hover } from '../service/language/hover';
+import { markdownToPlain } from '../service/util/markdown';
 import { toOffset, toRange } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
@@ -17,7 +18,7 @@ export function registerHover({ connection, workspace, capabilities }: ServerCon
       const found = hover(root, protocol, analysis.located, toOffset(lines, params.position), analysis.includedProtocols);
       if (!found || found.contents.trim() === '') return null;
       return {
-        contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: found.contents },
+        contents: markdown ? { kind: MarkupKind.Markdown, value: found.contents } : { kind: MarkupKind.PlainText, value: markdownToPlain(found.contents) },
         range: toRange(lines, found.start, found.end),
       };
     }),

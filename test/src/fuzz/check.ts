@@ -7,7 +7,9 @@
  *   blow-up goes over it; ordinary slowness does not);
  * - every range lies inside the document, start before end;
  * - every finding names a known rule and has a one-line, non-empty message;
- * - no prototype is polluted and no tag runs code.
+ * - no prototype is polluted and no tag runs code;
+ * - hover and completion Markdown holds no link, image or HTML: document text in it is escaped;
+ * - a hidden-character finding covers exactly one hidden character, or its escape.
  */
 import * as path from 'node:path';
 import { lintText, type LintResult } from '../../../server/out/service/engine/lint';
@@ -94,6 +96,22 @@ function checkReports(c: FuzzCase, result: LintResult): void {
   }
 }
 
+/** A hidden-character finding covers exactly one such character, or the backslash escape (or JSON surrogate pair) that writes it. */
+function checkHiddenCharacter(what: string, covered: string): void {
+  if (!/^(\p{Default_Ignorable_Code_Point}|\\[uUx][0-9a-fA-F]+(\\u[dD][c-fC-F][0-9a-fA-F]{2})?)$/u.test(covered))
+    fail(`${what}: covers ${JSON.stringify(covered)}, not one hidden character`);
+}
+
+/**
+ * Markdown the server sends makes no link, image or HTML of its own accord:
+ * outside code spans, no `![`, `](` or `<tag` that a backslash does not escape.
+ */
+export function checkInertMarkdown(what: string, markdown: string): void {
+  const outsideCode = markdown.replace(/(?<![`\\])(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
+  const live = /(?<!\\)!\[|(?<!\\)\]\(|(?<!\\)<[A-Za-z/!?]/.exec(outsideCode);
+  if (live) fail(`${what}: the Markdown holds an unescaped \`${live[0]}\`: ${JSON.stringify(markdown)}`);
+}
+
 /** Object.prototype and Array.prototype as they were before any case ran. */
 const PROTOTYPE_KEYS = {
   object: Reflect.ownKeys(Object.prototype).map(String).sort().join(),
@@ -130,6 +148,7 @@ export function checkService(c: FuzzCase, previous: Knowledge = { entities: [] }
     if (!SEVERITIES.has(f.severity)) fail(`${what}: severity ${String(f.severity)}`);
     checkMessage(what, f.message);
     checkRange(what, text, f.range.start.offset, f.range.end.offset);
+    if (f.ruleId === 'bidi-control' || f.ruleId === 'invisible-character') checkHiddenCharacter(what, text.slice(f.range.start.offset, f.range.end.offset));
     for (const [p, offset] of [
       [f.range.start, f.range.start.offset],
       [f.range.end, f.range.end.offset],
@@ -157,11 +176,13 @@ export function checkService(c: FuzzCase, previous: Knowledge = { entities: [] }
       if (!COMPLETION_KINDS.has(item.kind)) fail(`${what}: kind ${String(item.kind)}`);
       if (typeof item.insertText !== 'string') fail(`${what}: no insert text`);
       checkRange(what, text, item.start, item.end);
+      if (item.documentation !== undefined) checkInertMarkdown(`${what}: documentation`, item.documentation);
     }
     if (root && protocol) {
       const found = timed(`hover at ${offset}`, () => hover(root, protocol, result.ids, offset));
       if (found) {
         checkRange(`hover at ${offset}`, text, found.start, found.end);
+        checkInertMarkdown(`hover at ${offset}`, found.contents);
         // Empty contents are allowed: the server drops such a hover.
       }
       const definitions = timed(`definition at ${offset}`, () => definitionOf(result.ids, offset));

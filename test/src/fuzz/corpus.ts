@@ -143,6 +143,14 @@ export const HOSTILE_TEXT: readonly string[] = [
   "'unterminated",
   'naïve café – Ü 😀 \u{1F9EA}',
   '\u200b\u200e\u202e reversed',
+  // Hidden characters (bidi-control, invisible-character) and look-alike ids.
+  'Physicist \u2067\u202eRLO\u2069 \u00adsoft \u2060 \ufe0f\ufe0f',
+  'adap\u200dter',
+  '\u0430dapter',
+  'Adapter\u{E0041}\u{E0042} \u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}',
+  // Markdown that would fetch an image or run a command where a hover renders it.
+  '![t](https://example.invalid/track.png)',
+  '[x](command:workbench.action.terminal.new) <https://example.invalid> `',
   '\u0007bell\u001b[31mred',
   // What a terminal would obey in a report: an OSC retitle, C1 CSI and NEL, DEL, isolates, a tag character.
   '\u001b]0;all clear\u0007\u009b2J\u0085\u007f',
@@ -228,6 +236,10 @@ export const HOSTILE_FRAGMENTS: readonly string[] = [
   'a: \ud800\n',
   'a: "\\ud800"\n',
   'x: ' + '\u{1F600}'.repeat(200) + '\n',
+  // hidden characters by the thousand: in a comment, as tags, as escapes (each rule reports 100, counting the rest)
+  '# ' + 'a #\u200b\u202e'.repeat(5000) + '\n',
+  'x: "a' + '\u{E0041}'.repeat(5000) + '"\n',
+  'x: "' + '\\u202E\\uDB40\\uDC41'.repeat(3000) + '"\n',
   // block scalars
   'notes: |\n  one\n   two\n  three\n',
   'notes: >-\n\n\n',

@@ -11,7 +11,7 @@ import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Loc
 import { knownRuleIds } from '../../../server/out/service/rules/index';
 import { LineIndex } from '../../../server/out/service/text/lineIndex';
 import { SAMPLES, TestClient, uriOf } from '../lsp/client';
-import { checkMessage, fail, lint, Violation } from './check';
+import { checkInertMarkdown, checkMessage, fail, lint, Violation } from './check';
 import type { FuzzCase } from './arbitraries';
 
 /** The most one case (a change and every request about it) may take over LSP; generous, like the service bound. */
@@ -90,9 +90,15 @@ export class LspFuzzer {
       for (const item of completion?.items ?? []) {
         if (!item.label) fail(`completion at ${offset}: empty label`);
         if (item.textEdit && 'range' in item.textEdit) inside(`completion \`${item.label}\``, item.textEdit.range);
+        const documentation = item.documentation;
+        if (documentation && typeof documentation !== 'string' && documentation.kind === 'markdown')
+          checkInertMarkdown(`completion \`${item.label}\` documentation`, documentation.value);
       }
       const hover = await this.client.request<Hover | null>('textDocument/hover', { ...doc, position });
       if (hover?.range) inside(`hover at ${offset}`, hover.range);
+      const contents = hover?.contents;
+      if (contents && typeof contents === 'object' && 'kind' in contents && contents.kind === 'markdown')
+        checkInertMarkdown(`hover at ${offset}`, contents.value);
       const definitions = await this.client.request<Location[] | null>('textDocument/definition', { ...doc, position });
       const references = await this.client.request<Location[] | null>('textDocument/references', { ...doc, position, context: { includeDeclaration: true } });
       for (const l of [...(definitions ?? []), ...(references ?? [])]) if (l.uri === uri) inside(`location at ${offset}`, l.range);

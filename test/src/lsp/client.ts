@@ -43,6 +43,8 @@ export interface ClientOptions {
   watchedFiles?: boolean;
   /** The server script to run: the compiled server/out by default, or the bundled dist/server.js the extension ships. */
   server?: string;
+  /** The formats the client takes hovers and completion documentation in; Markdown and plain text by default. */
+  markupFormats?: ('markdown' | 'plaintext')[];
 }
 
 /**
@@ -268,10 +270,14 @@ function capabilitiesFor(options: ClientOptions): ClientCapabilities {
       publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       ...(options.diagnostics === 'pull' ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       completion: {
-        completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], insertTextModeSupport: { valueSet: [1, 2] } },
+        completionItem: {
+          snippetSupport: true,
+          documentationFormat: options.markupFormats ?? ['markdown', 'plaintext'],
+          insertTextModeSupport: { valueSet: [1, 2] },
+        },
         contextSupport: true,
       },
-      hover: { contentFormat: ['markdown', 'plaintext'] },
+      hover: { contentFormat: options.markupFormats ?? ['markdown', 'plaintext'] },
       definition: { linkSupport: false },
       rename: { prepareSupport: true },
       codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },

@@ -41,11 +41,11 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       [
         '**Advanced Adapter** (role `advanced-adapter`)',
         'Staff group: dosimetrist · Band: 7 or above · Career level: advanced · IR(ME)R: operator',
-        "- Approve OARs edited by the adapter\n- Edit and approve target volumes\n- Select the plan for that day's treatment\n- Approve the Mobius check",
+        "- Approve OARs edited by the adapter\n- Edit and approve target volumes\n- Select the plan for that day\\'s treatment\n- Approve the Mobius check",
       ].join('\n\n'),
     );
     const physicist = await hover('physicist', 'id: oar-edit');
-    assert.match(markdown(physicist), /^\*\*Physicist\*\* \(role `physicist`\)\n\nStaff group: clinical scientist · Band: 7-8c · /);
+    assert.match(markdown(physicist), /^\*\*Physicist\*\* \(role `physicist`\)\n\nStaff group: clinical scientist · Band: 7\\-8c · /);
   });
 
   it('hovers a skill with its training row', async () => {
@@ -53,18 +53,18 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
     assert.equal(at(h.range!), '154:14-154:28');
     assert.equal(
       markdown(h),
-      "**Plan selection** (skill `plan-selection`)\n\nTraining:\n- Advanced adapter, MPE: Training program for plan checking; evidence in Plan Checking training records; at least 2 years' experience",
+      "**Plan selection** (skill `plan-selection`)\n\nTraining:\n- Advanced adapter\\, MPE: Training program for plan checking; evidence in Plan Checking training records; at least 2 years' experience",
     );
     const dir = await hover('dir-evaluation', 'id: oar-approval');
     assert.equal(
       markdown(dir),
-      '**DIR evaluation** (skill `dir-evaluation`)\n\nJudging whether deformable image registration has propagated contours acceptably.\n\nTraining:\n- Adapter and Advanced Adapter: Tutorial; evidence in Certificate',
+      '**DIR evaluation** (skill `dir-evaluation`)\n\nJudging whether deformable image registration has propagated contours acceptably\\.\n\nTraining:\n- Adapter and Advanced Adapter: Tutorial; evidence in Certificate',
     );
   });
 
   it('hovers a method and a record', async () => {
     const method = await hover('proknow', 'skill: target-outlining');
-    assert.equal(markdown(method), '**ProKnow Contouring Tool** (method `proknow`)\n\nType: scored-assessment · Pass mark: 80 · Certificate on completion');
+    assert.equal(markdown(method), '**ProKnow Contouring Tool** (method `proknow`)\n\nType: scored\\-assessment · Pass mark: 80 · Certificate on completion');
     const record = await hover('reflective-logs', 'skill: target-outlining');
     assert.equal(markdown(record), '**Reflective training logs** (record `reflective-logs`)\n\nKept in: Individual training portfolio');
   });

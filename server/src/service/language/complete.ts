@@ -1,6 +1,7 @@
 import { cursorContext, type CursorContext, type ScanMemo } from './cursorContext';
 import type { Knowledge } from './knowledge';
 import { jsonCursorContext } from './jsonCursor';
+import { markdownCode, markdownText } from '../util/markdown';
 import { childSchema, resolveSchema, schemaAtPath, schemaFor, type SchemaNode } from '../schema/schema';
 
 /** A completion, in offsets; the LSP layer turns it into a CompletionItem. */
@@ -8,7 +9,7 @@ export interface Completion {
   label: string;
   kind: 'key' | 'value' | 'reference' | 'snippet';
   detail?: string;
-  /** Markdown. */
+  /** Markdown; any of the document's own text in it is escaped (`util/markdown.ts`). */
   documentation?: string;
   insertText: string;
   /** `insertText` is a snippet with `${1}` tab stops. */
@@ -272,7 +273,8 @@ function valueCompletions(
         label: e.id,
         kind: 'reference' as const,
         detail: e.name,
-        documentation: `${capitalise(refKind)} **${e.name}**${e.source ? ` (from \`${e.source}\`)` : ''}`,
+        // The name and the catalogue's file name are the document's text: escaped, so they show as written.
+        documentation: `${capitalise(refKind)} **${markdownText(e.name)}**${e.source ? ` (from ${markdownCode(e.source)})` : ''}`,
         insertText: encode(e.id),
       }));
   }

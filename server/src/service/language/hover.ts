@@ -3,9 +3,10 @@ import { resolveSchema, schemaAtPath } from '../schema/schema';
 import type { Protocol } from '../model/protocol';
 import { idAt, type Located } from './navigate';
 import { bandText, joinAsWritten } from '../tables/index';
+import { markdownCode as code, markdownText as md } from '../util/markdown';
 
 export interface HoverResult {
-  /** Markdown. */
+  /** Markdown; the document's own text in it is escaped (`util/markdown.ts`). */
   contents: string;
   start: number;
   end: number;
@@ -26,19 +27,23 @@ export function hover(root: YamlNode, protocol: Protocol, ids: Located[], offset
   if (!schema) return undefined;
   if (hit.onKey && hit.located.key) {
     const key = hit.located.key;
-    const text = [`**${schema.title ?? String(key.value)}**`, schema.markdownDescription ?? schema.description].filter(Boolean).join('\n\n');
+    const text = [`**${schema.title ?? md(String(key.value))}**`, schema.markdownDescription ?? schema.description].filter(Boolean).join('\n\n');
     return { contents: text, start: key.start, end: key.end };
   }
   const node = hit.located.node;
   if (node.kind !== 'scalar' || node.empty) return undefined;
   const itemIndex = schema.enum?.findIndex((v) => v === node.value) ?? -1;
   const parts = [`**${schema.title ?? ''}**`];
-  if (itemIndex >= 0 && schema.enumDescriptions?.[itemIndex]) parts.push(`\`${String(node.value)}\`: ${schema.enumDescriptions[itemIndex]}`);
+  if (itemIndex >= 0 && schema.enumDescriptions?.[itemIndex]) parts.push(`${code(String(node.value))}: ${schema.enumDescriptions[itemIndex]}`);
   else if (schema.description) parts.push(schema.markdownDescription ?? schema.description);
   return { contents: parts.filter((p) => p !== '****').join('\n\n'), start: node.start, end: node.end };
 }
 
-/** What an id names, in a few lines of Markdown, looked up in the document and its includes. */
+/**
+ * What an id names, in a few lines of Markdown, looked up in the document and
+ * its includes. Everything taken from a document is escaped: a title may hold
+ * `![t](https://…)`, which must show as those characters, not fetch an image.
+ */
 function summarise(kind: string, id: string, protocols: Protocol[]): string | undefined {
   for (const p of protocols) {
     switch (kind) {
@@ -47,16 +52,16 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
         if (!role) continue;
         const band = bandText(role.minBand, role.maxBand);
         return [
-          `**${role.title}** (role \`${id}\`)`,
+          `**${md(role.title)}** (role ${code(id)})`,
           [
-            role.staffGroups.length ? `Staff group: ${role.staffGroups.join(', ')}` : '',
-            band ? `Band: ${band}` : 'No AfC band',
-            role.careerLevel ? `Career level: ${role.careerLevel}` : '',
-            role.capacities.length ? `IR(ME)R: ${role.capacities.join(', ')}` : '',
+            role.staffGroups.length ? `Staff group: ${role.staffGroups.map(md).join(', ')}` : '',
+            band ? `Band: ${md(band)}` : 'No AfC band',
+            role.careerLevel ? `Career level: ${md(role.careerLevel)}` : '',
+            role.capacities.length ? `IR(ME)R: ${role.capacities.map(md).join(', ')}` : '',
           ]
             .filter(Boolean)
             .join(' · '),
-          role.responsibilities.length ? role.responsibilities.map((r) => `- ${r}`).join('\n') : '',
+          role.responsibilities.length ? role.responsibilities.map((r) => `- ${md(r)}`).join('\n') : '',
         ]
           .filter(Boolean)
           .join('\n\n');
@@ -68,11 +73,11 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
         const name = (map: Map<string, { name?: string; title?: string }>, x: string) => map.get(x)?.name ?? map.get(x)?.title ?? x;
         const lines = rows.map(
           (row) =>
-            `- ${row.roleLabel ?? joinAsWritten(row.roles.map((r) => name(p.roleById, r)))}: ${row.methods.map((m) => name(p.methodById, m)).join(', ') || 'no method'}; evidence in ${row.records.map((r) => name(p.recordById, r)).join(', ') || 'no record'}${row.prerequisites?.experienceYears !== undefined ? `; at least ${row.prerequisites.experienceYears} years' experience` : ''}`,
+            `- ${md(row.roleLabel ?? joinAsWritten(row.roles.map((r) => name(p.roleById, r))))}: ${row.methods.map((m) => md(name(p.methodById, m))).join(', ') || 'no method'}; evidence in ${row.records.map((r) => md(name(p.recordById, r))).join(', ') || 'no record'}${row.prerequisites?.experienceYears !== undefined ? `; at least ${md(String(row.prerequisites.experienceYears))} years' experience` : ''}`,
         );
         return [
-          `**${skill.name}** (skill \`${id}\`)`,
-          skill.description ?? '',
+          `**${md(skill.name)}** (skill ${code(id)})`,
+          md(skill.description ?? ''),
           rows.length ? `Training:\n${lines.join('\n')}` : '_No training row for this skill._',
         ]
           .filter(Boolean)
@@ -82,15 +87,15 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
         const method = p.methodById.get(id);
         if (!method) continue;
         return [
-          `**${method.name}** (method \`${id}\`)`,
+          `**${md(method.name)}** (method ${code(id)})`,
           [
-            method.type ? `Type: ${method.type}` : '',
-            method.passMark !== undefined ? `Pass mark: ${method.passMark}` : '',
+            method.type ? `Type: ${md(method.type)}` : '',
+            method.passMark !== undefined ? `Pass mark: ${md(String(method.passMark))}` : '',
             method.certificate ? 'Certificate on completion' : '',
           ]
             .filter(Boolean)
             .join(' · '),
-          method.description ?? '',
+          md(method.description ?? ''),
         ]
           .filter(Boolean)
           .join('\n\n');
@@ -98,7 +103,7 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
       case 'record': {
         const record = p.recordById.get(id);
         if (!record) continue;
-        return [`**${record.name}** (record \`${id}\`)`, record.location ? `Kept in: ${record.location}` : '', record.description ?? '']
+        return [`**${md(record.name)}** (record ${code(id)})`, record.location ? `Kept in: ${md(record.location)}` : '', md(record.description ?? '')]
           .filter(Boolean)
           .join('\n\n');
       }
@@ -106,11 +111,14 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
         const site = p.siteById.get(id);
         if (!site) continue;
         return [
-          `**${site.name}** (site \`${id}\`)`,
-          [site.clinicalProtocol?.reference ? `Protocol: ${site.clinicalProtocol.reference}` : '', site.mpeInvolvement ? `MPE: ${site.mpeInvolvement}` : '']
+          `**${md(site.name)}** (site ${code(id)})`,
+          [
+            site.clinicalProtocol?.reference ? `Protocol: ${md(site.clinicalProtocol.reference)}` : '',
+            site.mpeInvolvement ? `MPE: ${md(site.mpeInvolvement)}` : '',
+          ]
             .filter(Boolean)
             .join(' · '),
-          site.clinicianPresence ?? '',
+          md(site.clinicianPresence ?? ''),
         ]
           .filter(Boolean)
           .join('\n\n');
@@ -120,8 +128,10 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
         if (!step) continue;
         const parts = (['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews'] as const)
           .filter((k) => step[k].length)
-          .map((k) => `${k}: ${step[k].join(', ')}`);
-        return [`**${step.name}** (step \`${id}\`, ${step.phase}${step.activity ? `, ${step.activity}` : ''})`, parts.join(' · ')].filter(Boolean).join('\n\n');
+          .map((k) => `${k}: ${step[k].map(md).join(', ')}`);
+        return [`**${md(step.name)}** (step ${code(id)}, ${md(step.phase)}${step.activity ? `, ${md(step.activity)}` : ''})`, parts.join(' · ')]
+          .filter(Boolean)
+          .join('\n\n');
       }
     }
   }

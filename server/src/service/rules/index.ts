@@ -2,6 +2,8 @@ import type { Rule } from './types';
 import { syntax } from './syntax';
 import { documentLimits } from './document-limits';
 import { duplicateKey } from './duplicate-key';
+import { bidiControl } from './bidi-control';
+import { invisibleCharacter } from './invisible-character';
 import { schema } from './schema';
 import { duplicateId } from './duplicate-id';
 import { unknownReference } from './unknown-reference';
@@ -32,6 +34,8 @@ export const allRules: readonly Rule[] = [
   syntax,
   documentLimits,
   duplicateKey,
+  bidiControl,
+  invisibleCharacter,
   schema,
   duplicateId,
   unknownReference,

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean } from '../util/suggest';
+import { didYouMean, kebabId } from '../util/suggest';
 import { locate, pairOf, type Path, type YamlNode } from '../parse/tree';
 import { listItemValidator, schemaAtPath, schemaValidator, resolveSchema, schemaFor, type DocumentKind, type SchemaNode } from './schema';
 
@@ -210,7 +210,7 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
     case 'pattern': {
       const pattern = String(params.pattern);
       if (pattern.includes('[a-z0-9]+(-[a-z0-9]+)*')) {
-        const suggestion = typeof value === 'string' ? kebab(value) : '';
+        const suggestion = typeof value === 'string' ? kebabId(value) : '';
         const hint = suggestion && suggestion !== value ? ` Did you mean \`${suggestion}\`?` : '';
         const problem = make(
           `${fieldName(path)} must be an id in kebab case (lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`); got ${show(value)}.${hint}`,
@@ -245,14 +245,6 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
     default:
       return make(`${fieldName(path)} ${error.message ?? 'is not valid'}.`, valueRange());
   }
-}
-
-function kebab(s: string): string {
-  return s
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 function capitalise(s: string): string {

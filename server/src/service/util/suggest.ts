@@ -1,3 +1,5 @@
+import { builtInConfusables, skeleton, type ConfusableSource } from './confusables';
+
 /** Damerau-Levenshtein distance (optimal string alignment), for "did you mean". */
 export function editDistance(a: string, b: string): number {
   const m = a.length;
@@ -23,21 +25,29 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate a person most likely meant, or undefined when nothing is close.
- * Case and separators are ignored first ("Advanced Adapter" -> "advanced-adapter"),
- * then a word that is contained whole ("radiographer" -> "therapeutic radiographer"),
- * then the smallest edit distance within a quarter of the word's length.
+ * Texts are compared by what they look like (`skeleton`: case, look-alike
+ * letters from other scripts and invisible characters do not count), so
+ * `аdapter` with a Cyrillic а, or `adap‍ter` with a zero-width joiner, finds
+ * `adapter` before anything else. Then separators are ignored ("Advanced
+ * Adapter" -> "advanced-adapter"), then a word that is contained whole
+ * ("radiographer" -> "therapeutic radiographer"), then the smallest edit
+ * distance within a quarter of the word's length.
  */
-export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  const norm = (s: string) => s.toLowerCase().replace(/[\s_\-()]+/g, '');
-  const wanted = norm(input);
+export function didYouMean(input: string, candidates: Iterable<string>, confusables: ConfusableSource = builtInConfusables): string | undefined {
+  const looks = (s: string) => skeleton(s, confusables);
+  const norm = (s: string) => s.replace(/[\s_\-()]+/g, '');
+  const inputLooks = looks(input);
+  const wanted = norm(inputLooks);
   if (wanted.length === 0) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of candidates) {
     if (candidate === input) continue;
-    const c = norm(candidate);
+    const candidateLooks = looks(candidate);
+    const c = norm(candidateLooks);
     let score: number;
-    if (c === wanted) score = 0;
+    if (candidateLooks === inputLooks) score = -1;
+    else if (c === wanted) score = 0;
     else if (wanted.length >= 4 && c.includes(wanted)) score = 0.5;
     else if (wanted.length < 3)
       continue; // one or two letters are too short to guess from
@@ -52,4 +62,23 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
     }
   }
   return best;
+}
+
+/**
+ * The kebab-case id a text that is not one most likely stands for: letters
+ * that look like Latin ones are read as those (`аdapter` -> `adapter`, not
+ * `dapter`), invisible characters are dropped (`adap‍ter` -> `adapter`, not
+ * `adap-ter`), accents are taken off, and every other run becomes a hyphen.
+ * Text in another script keeps only its ASCII letters, as before.
+ */
+export function kebabId(text: string, confusables: ConfusableSource = builtInConfusables): string {
+  const looks = skeleton(text, confusables)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '');
+  // Text in another script (a Russian word) is not a look-alike of an id: only some of its letters would map.
+  const words = /\P{ASCII}/u.test(looks.replace(/[^\p{L}\p{N}]+/gu, '')) ? text.toLowerCase() : looks;
+  return words
+    .trim()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
