@@ -22,8 +22,8 @@ const { now, median, memoryOf, sleep } = require('./lib/stats');
 
 /** Sizes (roles = steps = skills) the bench measures: about 84 KB and 204 KB of text. */
 const EXPLOSION_SIZES = [60, 100];
-/** The verdict the bench prints: a product-shaped document is checked within this, and with no more findings than the caps allow. */
-const EXPLOSION_BOUND_MS = 1000;
+/** The verdict the bench prints: a product-shaped document is checked within the rules' time budget (2 s; before: 20 s for 100 of each), with no more findings than the caps allow. */
+const EXPLOSION_BOUND_MS = 2000;
 const EXPLOSION_BOUND_FINDINGS = 1000 + 30;
 
 const productText = (n) => generateProduct({ roles: n, steps: n, skills: n });
