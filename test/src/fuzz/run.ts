@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       try {
         checkService(c);
       } catch (error) {
-        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${describeCase(c)}`);
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${describeCase(c)}`, { cause: error });
       }
     }
     return { name: 'hostile fragments at three places', cases: cases.length, seed };
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
           try {
             await fuzzer.check(c);
           } catch (error) {
-            throw new Error(`${error instanceof Error ? error.message : String(error)}\n${describeCase(c)}`);
+            throw new Error(`${error instanceof Error ? error.message : String(error)}\n${describeCase(c)}`, { cause: error });
           }
         }
         return { name: 'lsp: hostile fragments', cases: cases.length, seed };

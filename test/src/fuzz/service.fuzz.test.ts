@@ -36,7 +36,7 @@ describe(`fuzz: the language service (seed ${SEED})`, function () {
       try {
         checkService(c);
       } catch (error) {
-        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${describeCase(c)}`);
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${describeCase(c)}`, { cause: error });
       }
     }
   });
