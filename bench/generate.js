@@ -534,7 +534,8 @@ function trainingRow(w, t) {
  * that reports every triple reports roles × steps × skills findings (60 of
  * each: 216,000). Everything else in it is clean. The bench's and the tests'
  * case of a finding explosion.
- * options: { roles, steps, skills, trained?: number (the first `trained` skills get a training row for every role) }
+ * options: { roles, steps, skills, trained?: number (the first `trained` skills get a training row for every role),
+ * activity?: string (every step's, `other` by default; `target-edit` brings in extended-scope-targets) }
  */
 function generateProduct(options) {
   const { roles, steps, skills } = options;
@@ -568,7 +569,7 @@ function generateProduct(options) {
   for (let i = 0; i < steps; i++) {
     w(`  - id: step-${pad(i)}`);
     w(`    name: Step ${pad(i)}`);
-    w('    activity: other');
+    w(`    activity: ${options.activity ?? 'other'}`);
     w(`    performs: [${roleIds.join(', ')}]`);
     w(`    skills: [${skillIds.join(', ')}]`);
   }

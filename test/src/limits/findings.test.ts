@@ -21,7 +21,7 @@ import { SAMPLES as SAMPLE_FILES } from '../fuzz/corpus';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateProduct, protocolOfLines } = require('../../../bench/generate.js') as {
-  generateProduct(options: { roles: number; steps: number; skills: number; trained?: number }): string;
+  generateProduct(options: { roles: number; steps: number; skills: number; trained?: number; activity?: string }): string;
   protocolOfLines(lines: number): { text: string };
 };
 
@@ -134,39 +134,44 @@ describe('limits: finding explosions', function () {
 describe('limits: the time the rules may take', function () {
   this.timeout(60_000);
 
-  it('checked inside a rule that loops over a product: it stops, says so, and the rules after it are named as not run', () => {
-    let clock = 0;
-    let inside = false;
-    const findings = withCheck(
-      'entitlement-needs-training',
-      (context, original) => {
-        inside = true;
-        try {
-          return original(context);
-        } finally {
-          inside = false;
-        }
-      },
-      // Each budget check inside the rule (one per step) moves the clock on by 1 ms; before it, time stands still.
-      () => lint(product(30), { limits: { rulesMs: 10, now: () => (inside ? ++clock : clock) } }).findings,
-    );
-    assert.ok(clock > 10 && clock < 30, `the rule was stopped after ${clock} steps`);
-    const stop = of(findings, 'document-limits');
-    assert.equal(stop.length, 1);
-    const after = allRules.slice(allRules.findIndex((r) => r.id === 'entitlement-needs-training') + 1);
-    assert.equal(
-      stop[0].message,
-      `Checking this document took longer than the 10 ms allowed, so it was stopped: \`entitlement-needs-training\` did not finish and the ${after.length} rules after it (${after
-        .slice(0, 5)
-        .map((r) => `\`${r.id}\``)
-        .join(
-          ', ',
-        )} and ${after.length - 5} more) did not run, and their findings are missing. Look for lists that multiply (every role on every step, each needing every skill), or split the document into protocols that include a shared catalogue.`,
-    );
-    assert.equal(stop[0].severity, 'error');
-    assert.equal(stop[0].range.start.line, 1, 'on the first line that is not a comment');
-    assert.equal(of(findings, 'entitlement-needs-training').length, 0);
-  });
+  for (const ruleId of ['entitlement-needs-training', 'extended-scope-targets']) {
+    it(`checked inside a rule that loops over a product (${ruleId}): it stops, says so, and the rules after it are named as not run`, () => {
+      let clock = 0;
+      let inside = false;
+      const findings = withCheck(
+        ruleId,
+        (context, original) => {
+          inside = true;
+          try {
+            return original(context);
+          } finally {
+            inside = false;
+          }
+        },
+        // Each budget check inside the rule (one per step) moves the clock on by 1 ms; before it, time stands still.
+        () =>
+          lint(generateProduct({ roles: 30, steps: 30, skills: 30, activity: 'target-edit' }), {
+            limits: { rulesMs: 10, now: () => (inside ? ++clock : clock) },
+          }).findings,
+      );
+      assert.ok(clock > 10 && clock < 30, `the rule was stopped after ${clock} steps`);
+      const stop = of(findings, 'document-limits');
+      assert.equal(stop.length, 1);
+      const after = allRules.slice(allRules.findIndex((r) => r.id === ruleId) + 1);
+      assert.equal(
+        stop[0].message,
+        `Checking this document took longer than the 10 ms allowed, so it was stopped: \`${ruleId}\` did not finish and the ${after.length} rules after it (${after
+          .slice(0, 5)
+          .map((r) => `\`${r.id}\``)
+          .join(
+            ', ',
+          )} and ${after.length - 5} more) did not run, and their findings are missing. Look for lists that multiply (every role on every step, each needing every skill), or split the document into protocols that include a shared catalogue.`,
+      );
+      assert.equal(stop[0].severity, 'error');
+      assert.equal(stop[0].range.start.line, 1, 'on the first line that is not a comment');
+      assert.equal(of(findings, ruleId).length, 0);
+    });
+  }
 
   it('checked between rules: a rule that overruns lets no later rule start', () => {
     let clock = 0;
