@@ -46,7 +46,7 @@ export class BudgetExhausted extends Error {
 export class Budget {
   private readonly deadline: number;
   constructor(
-    readonly ms: number,
+    ms: number,
     private readonly now: () => number,
   ) {
     this.deadline = now() + ms;
@@ -61,9 +61,3 @@ export class Budget {
     if (this.exhausted) throw new BudgetExhausted();
   }
 }
-
-/** A budget that never runs out: for callers that build a rule context themselves. */
-export const UNLIMITED: Pick<Budget, 'check' | 'exhausted'> = {
-  check: () => undefined,
-  exhausted: false,
-};

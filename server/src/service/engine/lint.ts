@@ -218,7 +218,8 @@ function capped(findings: Finding[], caps: CheckLimits, lines: LineIndex): Findi
   let kept: Finding[] = [];
   for (const [ruleId, list] of byRule) {
     list.sort(byOffset);
-    kept.push(...list.slice(0, caps.findingsPerRule));
+    // A loop, not a spread: a rule may have more findings than a call takes arguments.
+    for (const f of list.slice(0, caps.findingsPerRule)) kept.push(f);
     if (list.length > caps.findingsPerRule) hidden.set(ruleId, list.slice(caps.findingsPerRule));
   }
   if (kept.length > caps.findingsPerDocument) {
