@@ -527,6 +527,78 @@ function trainingRow(w, t) {
   if (t.sites) w(`    sites: ${t.sites}`);
 }
 
+/**
+ * A protocol shaped like a product: `roles` roles, `steps` steps and `skills`
+ * skills, every step performed by every role and needing every skill, and no
+ * training row. Each (step, role, skill) is a missing entitlement, so a check
+ * that reports every triple reports roles × steps × skills findings (60 of
+ * each: 216,000). Everything else in it is clean. The bench's and the tests'
+ * case of a finding explosion.
+ * options: { roles, steps, skills, trained?: number (the first `trained` skills get a training row for every role),
+ * activity?: string (every step's, `other` by default; `target-edit` brings in extended-scope-targets) }
+ */
+function generateProduct(options) {
+  const { roles, steps, skills } = options;
+  const trained = options.trained ?? 0;
+  const pad = (n) => String(n + 1).padStart(2, '0');
+  const roleIds = Array.from({ length: roles }, (_, i) => `role-${pad(i)}`);
+  const skillIds = Array.from({ length: skills }, (_, i) => `skill-${pad(i)}`);
+  const out = [];
+  const w = (line) => out.push(line);
+  w(`# ${roles} roles, ${steps} steps and ${skills} skills: every role performs every step, which needs every skill.`);
+  w('format: role-protocol/1');
+  w('document:');
+  w('  id: product-protocol');
+  w('  title: Every role on every step');
+  w('  version: "1.0"');
+  w('  status: draft');
+  w('  owner: Head of Radiotherapy Physics');
+  w('  effectiveDate: 2026-09-01');
+  w('  reviewDue: 2028-08-31');
+  w('roles:');
+  for (const id of roleIds) {
+    w(`  - id: ${id}`);
+    w(`    title: Role ${id.slice(5)}`);
+    w('    staffGroups: [therapeutic radiographer]');
+    w('    minBand: 6');
+    w('    maxBand: 7');
+    w('    careerLevel: practitioner');
+    w('    capacities: [operator]');
+  }
+  w('workflow:');
+  for (let i = 0; i < steps; i++) {
+    w(`  - id: step-${pad(i)}`);
+    w(`    name: Step ${pad(i)}`);
+    w(`    activity: ${options.activity ?? 'other'}`);
+    w(`    performs: [${roleIds.join(', ')}]`);
+    w(`    skills: [${skillIds.join(', ')}]`);
+  }
+  w('skills:');
+  for (const id of skillIds) {
+    w(`  - id: ${id}`);
+    w(`    name: Skill ${id.slice(6)}`);
+  }
+  if (trained === 0) w('training: []');
+  else {
+    w('methods:');
+    w('  - id: programme');
+    w('    name: Training programme');
+    w('    type: training-programme');
+    w('records:');
+    w('  - id: training-records');
+    w('    name: Training records');
+    w('training:');
+    for (const id of skillIds.slice(0, trained)) {
+      w(`  - skill: ${id}`);
+      w(`    roles: [${roleIds.join(', ')}]`);
+      w('    methods: [programme]');
+      w('    records: [training-records]');
+      w('    reassessEveryMonths: 12');
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
 /** The shared catalogue for the workspace: one set of roles, every site's target skill, the methods and records. */
 function generateCatalogue() {
   const out = [];
@@ -625,7 +697,7 @@ function probes(text) {
   };
 }
 
-module.exports = { prng, generateProtocol, generateCatalogue, protocolOfLines, probes, lineCount };
+module.exports = { prng, generateProtocol, generateProduct, generateCatalogue, protocolOfLines, probes, lineCount };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

@@ -95,6 +95,7 @@ function stages(text, runs) {
       definitions: definitionsByKind(ids),
       directives,
       knownRuleIds,
+      budget: { check() {} },
     };
     const ruleTimes = [];
     for (const rule of allRules) {

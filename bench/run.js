@@ -35,6 +35,7 @@ const inprocess = require('./inprocess');
 const fixtures = require('./fixtures');
 const cli = require('./cli');
 const workspaceBench = require('./workspace');
+const explosion = require('./explosion');
 const lsp = haveServer || havePeer ? require('./lsp') : undefined;
 
 const SIZES = [1000, 10000, 50000];
@@ -51,6 +52,7 @@ const PLAN = quick
       wsRuns: 3,
       wsOpen: 200,
       corpus: 1000,
+      explosionRuns: 2,
     }
   : {
       runs: { 1000: 21, 10000: 11, 50000: 5 },
@@ -64,6 +66,7 @@ const PLAN = quick
       wsRuns: 5,
       wsOpen: 200,
       corpus: 1000,
+      explosionRuns: 3,
     };
 
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
@@ -131,6 +134,10 @@ async function main() {
     const ws = fixtures.writeWorkspace(root, 200);
     results.workspace = { service: workspaceBench.measure(ws, PLAN.wsRuns) };
     if (haveServer) results.workspace.lsp = await lsp.measureWorkspace(ws, PLAN.wsOpen);
+
+    log(`finding explosion: ${explosion.EXPLOSION_SIZES.map((n) => `${n} roles × ${n} steps × ${n} skills`).join(', ')}`);
+    results.explosion = { lint: explosion.EXPLOSION_SIZES.map((n) => explosion.measureLint(n, PLAN.explosionRuns)) };
+    if (haveServer) results.explosion.server = await explosion.measureServer(explosion.EXPLOSION_SIZES[0]);
   } finally {
     if (keep) log(`generated files kept in ${root}`);
     else fs.rmSync(root, { recursive: true, force: true });
@@ -307,8 +314,36 @@ function print(r) {
   }
   say(table(['measure', 'value'], rows));
 
+  if (r.explosion) {
+    say();
+    say(
+      'Finding explosion: every role performs every step, which needs every skill, and nothing is trained (bench/explosion.js; lintText in a fresh process):',
+    );
+    say();
+    const x = r.explosion;
+    say(
+      table(
+        ['document', 'size', 'lintText', 'peak memory (process)', 'findings'],
+        x.lint.map((d) => [
+          `${d.n} roles × ${d.n} steps × ${d.n} skills`,
+          `${(d.bytes / 1024).toFixed(0)} KB`,
+          fmtMs(d.ms),
+          `${fmtMb(d.peakRssKb)} (${fmtMb(d.baseRssKb)} before)`,
+          d.findings,
+        ]),
+      ),
+    );
+    if (x.server) {
+      const s = x.server;
+      say();
+      say(
+        `Our server, ${s.n} of each: didOpen → diagnostics ${fmtMs(s.openMs)}, one-line change → diagnostics ${fmtMs(s.changeMs)}, ${s.diagnostics} diagnostics (${(s.bytes / 1024).toFixed(0)} KB of JSON), peak memory ${fmtMb(s.memory.hwm)}.`,
+      );
+    }
+  }
+
   say();
-  say('Targets (issue 5), on the 10,000-line document:');
+  say('Targets (issue 5, on the 10,000-line document; the last rows from the hardening issue):');
   say();
   say(table(['target', 'measured', 'verdict'], targets(r)));
   process.stdout.write(out.join('\n') + '\n');
@@ -378,6 +413,13 @@ function targets(r) {
     }
   }
   rows.push(['CLI lints 1,000 typical protocols < 5 s', fmtMs(r.cli.total), verdict(r.cli.total < 5000)]);
+  // The hardening issue: a product-shaped document is bounded in time and in findings.
+  if (r.explosion) {
+    for (const [i, v] of explosion.verdicts(r.explosion.lint).entries()) {
+      const d = r.explosion.lint[i];
+      rows.push([v.what, `${fmtMs(d.ms)}, ${d.findings} findings`, verdict(v.ok)]);
+    }
+  }
   return rows;
 }
 

@@ -14,6 +14,7 @@ import { describeCase, checkService } from './check';
 import { LspFuzzer } from './lspCheck';
 import { fragmentCases, runLspProperty, runPrefixes, runServiceProperty, runsFromEnv, seedFromEnv, SERVICE_PROPERTIES, type RunResult } from './properties';
 import { samplePrefix } from './arbitraries';
+import { runExplosionProperty } from './explosions';
 
 /** Default cases per random property in the large run (one not listed: DEFAULT_SCALE). */
 const DEFAULT_SCALE = 10_000;
@@ -22,6 +23,7 @@ const SCALE: Record<string, number> = {
   'mutated samples': 40_000,
   'arbitrary text and bytes': 10_000,
   'random prefixes': 10_000,
+  'finding explosions': 1_000,
   'lsp: any case': 8_000,
 };
 
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     await step(name, () => runServiceProperty(name, arbitrary, runsFromEnv(SCALE[name] ?? DEFAULT_SCALE), seed));
   await step('random prefixes', () => runServiceProperty('random prefixes', samplePrefix, runsFromEnv(SCALE['random prefixes'] ?? DEFAULT_SCALE), seed));
   if (stride > 0) await step('every prefix of every sample', () => runPrefixes(stride));
+  await step('finding explosions', () => runExplosionProperty(runsFromEnv(SCALE['finding explosions'] ?? DEFAULT_SCALE), seed, process.env.FUZZ_PATH));
   await step('hostile fragments', () => {
     const cases = fragmentCases();
     for (const c of cases) {

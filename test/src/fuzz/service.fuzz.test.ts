@@ -6,6 +6,7 @@
 import { checkService, describeCase } from './check';
 import { fragmentCases, runPrefixes, runServiceProperty, runsFromEnv, seedFromEnv, SERVICE_PROPERTIES, TEST_SEED } from './properties';
 import { samplePrefix } from './arbitraries';
+import { runExplosionProperty } from './explosions';
 
 const SEED = seedFromEnv(TEST_SEED);
 /** Cases per property (one not listed: 300). */
@@ -25,6 +26,10 @@ describe(`fuzz: the language service (seed ${SEED})`, function () {
 
   it('every 97th prefix of every sample, typed in order with the last knowledge kept', () => {
     runPrefixes(97);
+  });
+
+  it('finding explosions (every role on every step, each needing every skill, little training): the caps hold, one entitlement finding per role and skill, the rules well inside their time', () => {
+    runExplosionProperty(runsFromEnv(40), SEED, process.env.FUZZ_PATH);
   });
 
   it('every hostile fragment (alias bombs, deep nesting, tags, __proto__, NUL, BOM, CR, tabs) at three places in the reference sample', () => {

@@ -17,6 +17,7 @@ export interface LimitProblem extends ParseProblem {
   stop: boolean;
 }
 
+// The ASCII range, NUL included.
 const NOT_ASCII = /[^\x00-\x7f]/;
 
 /**
@@ -102,7 +103,7 @@ export function checkLimits(text: string, maxFileSizeKb: number = DEFAULT_MAX_FI
  * something other than a comment (so a disable comment can go above it),
  * from its first character to the end of the line, at most 120 characters.
  */
-function firstContent(text: string): [number, number] {
+export function firstContent(text: string): [number, number] {
   const lineBreak = /\r\n|\r|\n/g;
   let lineStart = 0;
   for (let n = 0; n < 10_000 && lineStart < text.length; n++) {

@@ -3,7 +3,8 @@ import { languageOf, MAX_DEPTH, parseDocument, type ParsedDocument, type SourceL
 import { locate, type YamlNode } from '../parse/tree';
 import { reparse } from '../parse/reparse';
 import { toValue, AliasBudgetExceeded, ALIAS_NODE_BUDGET } from '../parse/toValue';
-import { checkLimits, grouped } from './limits';
+import { checkLimits, firstContent, grouped } from './limits';
+import { Budget, BudgetExhausted, DEFAULT_CHECK_LIMITS, type CheckLimits } from './budget';
 import { validateAgainstSchema, type SchemaProblem } from '../schema/validate';
 import { buildProtocol, type Protocol } from '../model/protocol';
 import { collectIds, definitionsByKind, type IdOccurrence } from '../model/ids';
@@ -41,6 +42,8 @@ export interface LintOptions {
   previous?: ParsedDocument;
   /** Catalogues already read, shared between the checks of the documents that include them. */
   includeCache?: IncludeCache;
+  /** The caps on findings and the time the rules may take (engine/budget.ts); the defaults suit an editor and CI alike. */
+  limits?: Partial<CheckLimits>;
 }
 
 /** Everything one pass over a document produced, for the CLI, the server and the tables. */
@@ -68,8 +71,20 @@ export interface LintResult {
 /**
  * The whole pipeline for one document: parse, schema, indexes, rules,
  * suppressions, severities. Pure: text and settings in, findings out.
+ *
+ * It never throws: a document must not look clean because checking it
+ * failed. A rule that throws becomes a finding of that rule; a failure
+ * anywhere else, one `syntax` error saying the document was not checked.
  */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
+  try {
+    return lintUnguarded(text, options);
+  } catch (error) {
+    return notChecked(text, options, error);
+  }
+}
+
+function lintUnguarded(text: string, options: LintOptions): LintResult {
   const language = options.language ?? languageOf(options.fileName);
   const config = options.config ?? emptyConfig();
   // Size and content come first: a file too large, or binary, is not parsed at all.
@@ -114,7 +129,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   }
   const directives = language === 'yaml' ? findDirectives(text) : [];
   const reports: { rule: Rule; report: RuleReport }[] = [];
-  const context: RuleContext | undefined =
+  const context: Omit<RuleContext, 'budget'> | undefined =
     root && protocol
       ? {
           protocol,
@@ -131,18 +146,39 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
           knownRuleIds,
         }
       : undefined;
-  for (const rule of allRules) {
-    if (severityFor(rule, config) === 'off') continue;
-    if (kind === 'catalogue' && rule.appliesToCatalogues === false) continue;
-    if (!context) {
+  const caps: CheckLimits = { ...DEFAULT_CHECK_LIMITS, ...options.limits };
+  // Turning document-limits off turns its time limit off too, as it does the size limit.
+  const budget = new Budget(limits && severityFor(limits, config) !== 'off' ? caps.rulesMs : Infinity, caps.now);
+  const contextWithBudget = context && { ...context, budget };
+  /** Findings the engine makes about the check itself: no comment in the document silences them. */
+  const unsilenced: { rule: Rule; message: string }[] = [];
+  const running = allRules.filter((rule) => severityFor(rule, config) !== 'off' && !(kind === 'catalogue' && rule.appliesToCatalogues === false));
+  for (const [index, rule] of running.entries()) {
+    if (!contextWithBudget) {
       // Without a tree only the reading problems can be reported.
       for (const p of parseProblems) if (p.ruleId === rule.id) reports.push({ rule, report: { message: p.message, start: p.start, end: p.end } });
+      if (rule.id === 'schema' && !stopped && !root && parsed.problems.length === 0) reports.push({ rule, report: emptyDocument(text) });
       continue;
     }
-    for (const report of rule.check(context)) reports.push({ rule, report });
+    if (budget.exhausted) {
+      unsilenced.push({ rule: limits!, message: stoppedMessage(caps.rulesMs, undefined, running.slice(index)) });
+      break;
+    }
+    let ruleReports: RuleReport[];
+    try {
+      ruleReports = rule.check(contextWithBudget);
+    } catch (error) {
+      if (error instanceof BudgetExhausted) {
+        unsilenced.push({ rule: limits!, message: stoppedMessage(caps.rulesMs, rule, running.slice(index + 1)) });
+        break;
+      }
+      unsilenced.push({ rule, message: ruleFailedMessage(rule, error) });
+      continue;
+    }
+    for (const report of ruleReports) reports.push({ rule, report });
   }
   const suppressed = suppressionsByLine(directives);
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   for (const { rule, report } of reports) {
     const severity = severityFor(rule, config);
     if (severity === 'off') continue;
@@ -155,8 +191,136 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     if (report.data) finding.data = report.data;
     findings.push(finding);
   }
+  findings = capped(findings, caps, lines);
+  if (unsilenced.length > 0) {
+    const [start, end] = firstContent(text);
+    const range = lines.range(start, end);
+    for (const { rule, message } of unsilenced)
+      findings.push({ ruleId: rule.id, severity: severityFor(rule, config) as Severity, message: oneLine(message), range });
+  }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
   return { findings, parsed, lines, protocol, ids, isProtocol: fileKind === 'protocol' || fileKind === 'catalogue', fileKind, kind, includes: included };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * At most `findingsPerRule` findings of one rule and `findingsPerDocument` in
+ * all, the errors first, each rule's earliest first; for each rule with
+ * findings left out, one closing finding of that rule (so of its severity:
+ * the document still shows as failing) where the first one left out was.
+ */
+function capped(findings: Finding[], caps: CheckLimits, lines: LineIndex): Finding[] {
+  if (findings.length <= Math.min(caps.findingsPerRule, caps.findingsPerDocument)) return findings;
+  const byOffset = (a: Finding, b: Finding) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
+  const hidden = new Map<string, Finding[]>();
+  let kept: Finding[] = [];
+  for (const [ruleId, list] of byRule) {
+    list.sort(byOffset);
+    // A loop, not a spread: a rule may have more findings than a call takes arguments.
+    for (const f of list.slice(0, caps.findingsPerRule)) kept.push(f);
+    if (list.length > caps.findingsPerRule) hidden.set(ruleId, list.slice(caps.findingsPerRule));
+  }
+  if (kept.length > caps.findingsPerDocument) {
+    kept.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || byOffset(a, b) || a.ruleId.localeCompare(b.ruleId));
+    for (const f of kept.slice(caps.findingsPerDocument)) {
+      const list = hidden.get(f.ruleId);
+      if (list) list.push(f);
+      else hidden.set(f.ruleId, [f]);
+    }
+    kept = kept.slice(0, caps.findingsPerDocument);
+  }
+  for (const [ruleId, list] of hidden) {
+    const first = list.reduce((a, b) => (byOffset(b, a) < 0 ? b : a));
+    const n = list.length;
+    kept.push({
+      ruleId,
+      severity: first.severity,
+      message:
+        `${grouped(n)} more \`${ruleId}\` ${n === 1 ? 'finding' : 'findings'}, from here to the end of the document, ${n === 1 ? 'is' : 'are'} not shown: ` +
+        `one check shows at most ${grouped(caps.findingsPerRule)} findings of a rule and ${grouped(caps.findingsPerDocument)} in all. Mend the ones shown first; many findings of one rule often share one cause.`,
+      range: lines.range(first.range.start.offset, first.range.end.offset),
+    });
+  }
+  return kept;
+}
+
+/** The rules did not all run in time: which did not, and what to do. */
+function stoppedMessage(ms: number, cut: Rule | undefined, skipped: Rule[]): string {
+  const named = `${skipped
+    .slice(0, 5)
+    .map((r) => `\`${r.id}\``)
+    .join(', ')}${skipped.length > 5 ? ` and ${skipped.length - 5} more` : ''}`;
+  const rules = skipped.length === 1 ? 'the rule' : `the ${skipped.length} rules`;
+  const what = cut ? `\`${cut.id}\` did not finish${skipped.length ? ` and ${rules} after it (${named}) did not run` : ''}` : `${rules} ${named} did not run`;
+  return (
+    `Checking this document took longer than the ${grouped(ms)} ms allowed, so it was stopped: ${what}, and their findings are missing. ` +
+    'Look for lists that multiply (every role on every step, each needing every skill), or split the document into protocols that include a shared catalogue.'
+  );
+}
+
+/** A rule threw: its findings are missing, which must not look like a clean document. */
+function ruleFailedMessage(rule: Rule, error: unknown): string {
+  return `The \`${rule.id}\` check failed on this document with an internal error (${describeError(error)}), so its findings are missing; this is a bug in Role Protocols: please report it with the document.`;
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** A document with nothing in it but blank lines and comments: a truncated or unsaved file must not pass. */
+function emptyDocument(text: string): { message: string; start: number; end: number } {
+  const lineEnd = text.search(/\r|\n/);
+  const end = Math.min(lineEnd === -1 ? text.length : lineEnd, 120);
+  return {
+    message:
+      'The document is empty (it holds only blank lines and comments): a protocol needs at least `format: role-protocol/1`, `document`, `workflow` and `training`, and a catalogue `format: role-catalogue/1`. Was the file truncated or not saved?',
+    start: 0,
+    end: notInsideSurrogate(text, end),
+  };
+}
+
+function notInsideSurrogate(text: string, offset: number): number {
+  const c = text.charCodeAt(offset - 1);
+  return offset > 0 && c >= 0xd800 && c <= 0xdbff ? offset - 1 : offset;
+}
+
+/**
+ * Checking failed outside any rule (a bug in reading or indexing the
+ * document): one `syntax` error says so, so the document does not look clean.
+ */
+function notChecked(text: string, options: LintOptions, error: unknown): LintResult {
+  const language = options.language ?? languageOf(options.fileName);
+  const lines = new LineIndex(text);
+  const [start, end] = firstContent(text);
+  const fileKind = decideKind(options.fileName, undefined, text);
+  return {
+    findings: [
+      {
+        ruleId: 'syntax',
+        severity: 'error',
+        message: oneLine(
+          `Role Protocols failed while reading this document with an internal error (${describeError(error)}), so nothing in it was checked; this is a bug in Role Protocols: please report it with the document.`,
+        ),
+        range: lines.range(start, end),
+      },
+    ],
+    parsed: { text, language, problems: [], anchors: new Map() },
+    lines,
+    ids: [],
+    // What it is by its name and `format` line: a document of ours that failed is shown failed, not passed over.
+    isProtocol: fileKind === 'protocol' || fileKind === 'catalogue',
+    fileKind,
+    kind: schemaKindOf(fileKind),
+    includes: [],
+  };
 }
 
 /** An offset between the CR and the LF of a line break is moved before the CR: no editor position lies inside a line break. */

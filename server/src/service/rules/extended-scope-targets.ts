@@ -18,7 +18,7 @@ export const extendedScopeTargets: Rule = {
     'A non-medical role that edits or approves target volumes (extended scope) is covered by an offline clinical review by a medical role and is trained with a one-to-one method.',
   rationale:
     'Outlining and approving target volumes is a clinical oncologist’s task; a radiographer, dosimetrist or clinical scientist doing it works at extended scope. That needs an independent medical check of the work (an offline clinical review that covers the step) and training with an expert, one to one, recorded under IR(ME)R 2017 regulation 17.',
-  check({ protocol }) {
+  check({ protocol, budget }) {
     const reports: RuleReport[] = [];
     // Steps that an offline clinical review by a medical role covers, built once.
     const reviewed = new Set<string>();
@@ -31,6 +31,8 @@ export const extendedScopeTargets: Rule = {
       if (byMedical) for (const id of step.covers) reviewed.add(id);
     }
     for (const step of protocol.workflow) {
+      // Each role of each target step looks through the step's skills, their rows and methods: a product.
+      budget.check();
       if (!step.activity || !TARGET_ACTIVITIES.has(step.activity)) continue;
       const parts = partsFor(step.activity);
       for (const part of parts) {

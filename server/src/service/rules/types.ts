@@ -45,6 +45,13 @@ export interface RuleContext {
   directives: Directive[];
   /** Every rule id the engine knows, for checking the ids that comments name. */
   knownRuleIds: ReadonlySet<string>;
+  /**
+   * The time left for the rules. A rule whose work is a product of the
+   * document's lists (steps × roles × skills) calls `check()` once per outer
+   * step; it throws when the time is up, and the engine reports the rules
+   * that did not finish.
+   */
+  budget: { check(): void };
 }
 
 /** An inline suppression comment; an empty `rules` list silences every rule on the next line. */
