@@ -14,7 +14,8 @@ const { probes } = require('./generate');
 const { SCHEMA_FILE, TODAY } = require('./inprocess');
 
 const ROOT = path.join(__dirname, '..');
-const OUR_SERVER = path.join(ROOT, 'server', 'out', 'lsp', 'server.js');
+// BENCH_SERVER measures another build of our server with the same driver (an earlier commit's, for before and after).
+const OUR_SERVER = process.env.BENCH_SERVER || path.join(ROOT, 'server', 'out', 'lsp', 'server.js');
 const PEER_SERVER = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 /** yaml-language-server waits this long after every open and change before validating (yamlSettings.validationDelayMs; not a setting). */
 const PEER_DEBOUNCE_MS = 200;

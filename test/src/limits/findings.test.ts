@@ -224,11 +224,11 @@ describe('limits: the time the rules may take', function () {
     const env = { NODE_OPTIONS: `--require ${FAULTS}`, ROLE_PROTOCOLS_FAULT: 'tight-budget', ROLE_PROTOCOLS_FAULT_MARKER: MARKER };
     const run = cli(['lint', 'product.roles.yaml', '--format', 'json'], { cwd: dir, env });
     assert.equal(run.status, 1, run.stderr);
-    const result = nth(JSON.parse(run.stdout) as { messages: { ruleId: string; severity: string; message: string }[] }[], 0);
+    const result = nth(JSON.parse(run.stdout) as { messages: { ruleId: string; severityName: string; message: string }[] }[], 0);
     const stop = result.messages.filter((m) => m.ruleId === 'document-limits');
     assert.equal(stop.length, 1, JSON.stringify(result.messages.slice(0, 3)));
     assert.match(nth(stop, 0).message, /^Checking this document took longer than the 1 ms allowed, so it was stopped: /);
-    assert.equal(nth(stop, 0).severity, 'error');
+    assert.equal(nth(stop, 0).severityName, 'error');
 
     const client = await startWithEnv(env, PULL);
     try {
