@@ -3,7 +3,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { runsFromEnv, seedFromEnv, TEST_SEED } from '../fuzz/properties';
 import { MAIN, ROOT } from '../cli/run';
 import { SAMPLES, TestClient, uriOf } from '../lsp/client';
 
@@ -198,5 +200,67 @@ describe('files: the protocol before `initialize`', () => {
       connection.dispose();
       child.kill();
     }
+  });
+});
+
+describe('files: random folders (fuzz)', () => {
+  /** One entry of a folder: a protocol, a catalogue-less YAML file, a pipe, a link (to a file, a pipe, a folder above), a folder. */
+  type Entry = { kind: 'protocol' | 'plain' | 'pipe' | 'link-file' | 'link-pipe' | 'link-up' | 'folder'; name: string };
+
+  it('walks folders of pipes, links and loops without waiting, and checks each protocol once', function () {
+    if (!canFifo) this.skip();
+    const entry = fc.record({
+      kind: fc.constantFrom<Entry['kind']>('protocol', 'plain', 'pipe', 'link-file', 'link-pipe', 'link-up', 'folder'),
+      name: fc.stringMatching(/^[a-z]{1,6}$/),
+    });
+    const tree = fc.array(fc.tuple(fc.nat(3), entry), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(tree, (entries) => {
+        const root = scratch('fuzz');
+        const folders = [root];
+        const protocols = new Set<string>();
+        entries.forEach(([at, e], i) => {
+          const folder = folders[at % folders.length]!;
+          const base = path.join(folder, `${e.name}${i}`);
+          switch (e.kind) {
+            case 'protocol':
+              fs.writeFileSync(`${base}.roles.yaml`, BROKEN);
+              protocols.add(fs.realpathSync(`${base}.roles.yaml`));
+              break;
+            case 'plain':
+              fs.writeFileSync(`${base}.yaml`, 'colour: blue\n');
+              break;
+            case 'pipe':
+              execFileSync('mkfifo', [`${base}.roles.yaml`]);
+              break;
+            case 'link-file': {
+              const target = [...protocols][0];
+              if (target) fs.symlinkSync(target, `${base}.roles.yaml`);
+              break;
+            }
+            case 'link-pipe':
+              execFileSync('mkfifo', [`${base}.pipe`]);
+              fs.symlinkSync(`${base}.pipe`, `${base}.roles.yaml`);
+              break;
+            case 'link-up':
+              fs.symlinkSync(root, base);
+              break;
+            case 'folder':
+              fs.mkdirSync(`${base}.roles.yaml`);
+              folders.push(`${base}.roles.yaml`);
+              break;
+          }
+        });
+        const run = cli(['lint', '.', '--format', 'json'], root);
+        if (protocols.size === 0) {
+          assert.ok(run.status === 2 || run.status === 0, run.stderr);
+          return;
+        }
+        assert.equal(run.status, 1, run.stderr);
+        const checked = (JSON.parse(run.stdout) as { filePath: string }[]).map((r) => fs.realpathSync(r.filePath));
+        assert.deepEqual(checked.sort(), [...protocols].sort(), 'each protocol once, nothing else');
+      }),
+      { seed: seedFromEnv(TEST_SEED), numRuns: runsFromEnv(12) },
+    );
   });
 });
