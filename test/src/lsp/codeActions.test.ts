@@ -114,7 +114,7 @@ describe('lsp: code actions', () => {
     assert.equal(stub.title, 'Add a training row for `adapter` in `oar-outlining`');
     assert.deepEqual(editsOf(stub), [
       {
-        range: { start: { line: 275, character: 27 }, end: { line: 275, character: 27 } },
+        range: { start: { line: 274, character: 27 }, end: { line: 274, character: 27 } },
         newText: '\n\n  - skill: oar-outlining\n    roles: [adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12',
       },
     ]);

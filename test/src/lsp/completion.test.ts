@@ -140,7 +140,7 @@ describe('lsp: completion', () => {
       [
         ' id: ${1:new-step}',
         '    name: ${2:}',
-        '    activity: ${3|imaging,oar-edit,oar-approval,target-edit,target-approval,plan-calculation,plan-selection,dose-check,verification-imaging,delivery,clinical-review,other|}',
+        '    activity: ${3|imaging,oar-edit,oar-approval,target-edit,target-approval,plan-calculation,plan-selection,dose-check,verification-imaging,delivery,clinical-review,peer-review,other|}',
         '    performs: [${4:}]',
         '    skills: [${5:}]',
       ].join('\n'),
@@ -190,7 +190,7 @@ describe('lsp: completion', () => {
     const { items } = await complete(broken, '    sup\n', 7, 'id: oar-approval');
     assert.deepEqual(
       items.map((i) => i.label),
-      ['phase', 'edits', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'notes'],
+      ['phase', 'operates', 'edits', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'notes'],
     );
     const supports = items.find((i) => i.label === 'supports')!;
     assert.deepEqual(supports.textEdit, { range: range(133, 4, 7), newText: 'supports: [$0]' });

@@ -105,7 +105,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
         '254:14-254:23',
         '258:31-258:40',
         '268:31-268:40',
-        '275:14-275:23',
+        '274:14-274:23',
       ],
     );
     const withoutDeclaration = await client.request<Location[]>('textDocument/references', {

@@ -25,6 +25,13 @@ describeRule('career-level-band', {
   valid: [
     { name: 'advanced at band 7, consultant with no band', text: protocolText() },
     { name: 'advanced at 8a', text: physicistBand('8a') },
+    // medical-role-band asks to remove the band; advice to raise it would contradict that on the same line.
+    {
+      name: 'a consultant medical role with a band is left to medical-role-band',
+      text: protocolText({
+        roles: SECTIONS.roles.replace('    staffGroups: [clinical oncologist]\n', '    staffGroups: [clinical oncologist]\n    minBand: 7\n'),
+      }),
+    },
     { name: 'consultant at 8a', text: consultantRadiographer('8a') },
     { name: 'consultant at 8b', text: consultantRadiographer('8b') },
     { name: 'practitioner and enhanced levels have no floor here', text: adapterLevel('enhanced', '5') },

@@ -52,7 +52,7 @@ describeRule('independent-approval', {
         {
           ...span(selfApproved, 'adapter', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },
@@ -63,7 +63,7 @@ describeRule('independent-approval', {
         {
           ...span(reviewedBySameRole, 'adapter', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },
@@ -74,7 +74,7 @@ describeRule('independent-approval', {
         {
           ...span(coveredOnline, 'adapter', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },
@@ -85,7 +85,7 @@ describeRule('independent-approval', {
         {
           ...span(editorApproves, 'physicist', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },
@@ -96,12 +96,12 @@ describeRule('independent-approval', {
         {
           ...span(bothApprovers, 'adapter', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `adapter`, which also performs and edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `adapter`, which also performs and edits it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
         {
           ...span(bothApprovers, 'physicist', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },

@@ -211,6 +211,24 @@ describe('tables: builders', () => {
     assert.deepEqual(t.rows[0][1].source, ['workflow', 0, 'performs', 0]);
   });
 
+  it('letters a role that operates the console O, and explains O in the legend only where a step uses it', () => {
+    const p = protocol({
+      roles: [
+        { id: 'rad', title: 'Radiographer' },
+        { id: 'cco', title: 'Consultant' },
+      ],
+      workflow: [{ id: 's', name: 'Edit targets', operates: ['rad'], performs: ['cco'], edits: ['cco'], approves: ['cco'] }],
+    });
+    const t = buildTable('matrix', p);
+    assert.deepEqual(
+      t.rows[0].map((c) => c.text),
+      ['Edit targets', 'O', 'PEA'],
+    );
+    assert.deepEqual(t.rows[0][1].source, ['workflow', 0, 'operates', 0]);
+    assert.equal(t.legend?.at(-1), 'O: operates the console (not clinically responsible)');
+    assert.ok(!buildTable('matrix', reference()).legend?.some((line) => line.startsWith('O:')));
+  });
+
   it('reports a coverage gap when a role is taken out of a training row', () => {
     const text = fs.readFileSync(REFERENCE, 'utf8').replace('roles: [adapter, advanced-adapter]', 'roles: [adapter]');
     const t = buildTable('coverage', load(REFERENCE, text));

@@ -1,6 +1,6 @@
 import { nodeAtOffset, type YamlNode } from '../parse/tree';
 import { resolveSchema, schemaAtPath } from '../schema/schema';
-import type { Protocol } from '../model/protocol';
+import { STEP_PARTS, type Protocol } from '../model/protocol';
 import { idAt, type Located } from './navigate';
 import { bandText, joinAsWritten } from '../tables/index';
 
@@ -118,9 +118,7 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
       case 'step': {
         const step = p.stepById.get(id);
         if (!step) continue;
-        const parts = (['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews'] as const)
-          .filter((k) => step[k].length)
-          .map((k) => `${k}: ${step[k].join(', ')}`);
+        const parts = STEP_PARTS.filter((k) => step[k].length).map((k) => `${k}: ${step[k].join(', ')}`);
         return [`**${step.name}** (step \`${id}\`, ${step.phase}${step.activity ? `, ${step.activity}` : ''})`, parts.join(' · ')].filter(Boolean).join('\n\n');
       }
     }

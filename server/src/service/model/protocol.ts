@@ -33,10 +33,17 @@ export interface Role extends Entity {
   notes?: string;
 }
 
-/** The parts a role can play in a step, as the responsibility matrix letters them. */
-export const STEP_PARTS = ['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews'] as const;
+/**
+ * The parts a role can play in a step, as the responsibility matrix letters them.
+ * `operates` is driving the console under the direction of the roles responsible
+ * for the step; every other part that acts on the step (performs, edits,
+ * approves) carries clinical responsibility for its outcome.
+ */
+export const STEP_PARTS = ['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews', 'operates'] as const;
 export type StepPart = (typeof STEP_PARTS)[number];
-export const PART_LETTERS: Record<StepPart, string> = { performs: 'P', edits: 'E', approves: 'A', agrees: 'G', supports: 'S', reviews: 'R' };
+export const PART_LETTERS: Record<StepPart, string> = { performs: 'P', edits: 'E', approves: 'A', agrees: 'G', supports: 'S', reviews: 'R', operates: 'O' };
+/** The parts that carry clinical responsibility for a step's outcome: entitlement, extended scope and independence read these. */
+export const RESPONSIBLE_PARTS: readonly StepPart[] = ['performs', 'edits', 'approves'];
 
 export interface Step extends Entity, Record<StepPart, string[]> {
   name: string;
@@ -257,6 +264,7 @@ export function buildProtocol(data: unknown): Protocol {
     agrees: strings(x, 'agrees'),
     supports: strings(x, 'supports'),
     reviews: strings(x, 'reviews'),
+    operates: strings(x, 'operates'),
     skills: strings(x, 'skills'),
     sites: optionalStrings(x, 'sites'),
     covers: strings(x, 'covers'),

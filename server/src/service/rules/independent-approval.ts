@@ -5,9 +5,9 @@ export const independentApproval: Rule = {
   id: 'independent-approval',
   defaultSeverity: 'warning',
   category: 'governance',
-  description: 'A step whose only approvers also perform or edit it is covered by an offline review by another role.',
+  description: 'A step whose only approvers also perform or edit it is covered by an offline review by another role, or by an offline peer review.',
   rationale:
-    'An approval is a check by a second pair of eyes. When everyone who approves a step also did the work, nobody independent has looked at it unless an offline review by a different role (for example the consultant at the weekly MDT) covers the step.',
+    'An approval is a check by a second pair of eyes. When everyone who approves a step also did the work, nobody independent has looked at it unless an offline review by a different role (for example the consultant at the weekly MDT), or a peer review by another holder of the same role (a second consultant, as RCR target volume peer review asks), covers the step. A role that only operates the console is not one of those who did the work.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     // Offline steps by the step ids they cover, built once.
@@ -25,13 +25,16 @@ export const independentApproval: Rule = {
       const doers = new Set([...step.performs, ...step.edits]);
       if (!step.approves.every((roleId) => doers.has(roleId))) continue;
       const approvers = new Set(step.approves);
-      const reviewed = (coveredBy.get(step.id) ?? []).some((review) => [...review.performs, ...review.reviews].some((roleId) => !approvers.has(roleId)));
+      // A peer review is by another holder of the same role (a second consultant), so its role may be the approver's.
+      const reviewed = (coveredBy.get(step.id) ?? []).some(
+        (review) => review.activity === 'peer-review' || [...review.performs, ...review.reviews].some((roleId) => !approvers.has(roleId)),
+      );
       if (reviewed) continue;
       step.approves.forEach((roleId, index) => {
         if (step.approves.indexOf(roleId) !== index) return; // a role listed twice is reported once
         const parts = [step.performs.includes(roleId) && 'performs', step.edits.includes(roleId) && 'edits'].filter(Boolean).join(' and ');
         reports.push({
-          message: `Step \`${step.id}\` is approved only by \`${roleId}\`, which also ${parts} it; add an independent approver, or an offline review by another role that covers \`${step.id}\`.`,
+          message: `Step \`${step.id}\` is approved only by \`${roleId}\`, which also ${parts} it; add an independent approver, or an offline review by another role (or an offline \`peer-review\`) that covers \`${step.id}\`.`,
           path: [...step.path, 'approves', index],
         });
       });
