@@ -2,7 +2,7 @@ import { describeRule, span } from '../helpers/ruleTester';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
 
 const physicistBand = (band: string) =>
-  protocolText({ roles: SECTIONS.roles.replace('    minBand: 7\n    careerLevel: advanced\n', `    minBand: ${band}\n    careerLevel: advanced\n`) });
+  protocolText({ roles: SECTIONS.roles.replace('    careerLevel: advanced\n', `    minBand: ${band}\n    careerLevel: advanced\n`) });
 const consultantRadiographer = (band: string) =>
   protocolText({
     roles:

@@ -12,7 +12,9 @@ import { entitlementNeedsTraining } from './entitlement-needs-training';
 import { independentApproval } from './independent-approval';
 import { independentSignOff } from './independent-sign-off';
 import { mpeInvolvement } from './mpe-involvement';
+import { mpeRecognition } from './mpe-recognition';
 import { registeredDutyHolder } from './registered-duty-holder';
+import { operatorCapacity } from './operator-capacity';
 import { bandRange } from './band-range';
 import { careerLevelBand } from './career-level-band';
 import { assistantPractitionerScope } from './assistant-practitioner-scope';
@@ -44,7 +46,9 @@ export const allRules: readonly Rule[] = [
   independentApproval,
   independentSignOff,
   mpeInvolvement,
+  mpeRecognition,
   registeredDutyHolder,
+  operatorCapacity,
   bandRange,
   careerLevelBand,
   assistantPractitionerScope,

@@ -1,7 +1,6 @@
+import { unregisteredGroups } from '../model/staffGroups';
 import type { Rule, RuleReport } from './types';
 
-/** Staff groups with no statutory register (HCPC or GMC) behind them. */
-const UNREGISTERED: readonly string[] = ['dosimetrist', 'clinical technologist', 'assistant practitioner'];
 const RESTRICTED_CAPACITIES: ReadonlySet<string> = new Set(['practitioner', 'referrer']);
 
 const joined = (items: string[]): string => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
@@ -16,7 +15,7 @@ export const registeredDutyHolder: Rule = {
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const role of protocol.roles) {
-      const unregistered = UNREGISTERED.filter((group) => role.staffGroups.includes(group));
+      const unregistered = unregisteredGroups(role);
       if (unregistered.length === 0) continue;
       role.capacities.forEach((capacity, index) => {
         if (!RESTRICTED_CAPACITIES.has(capacity) || role.capacities.indexOf(capacity) !== index) return;
