@@ -211,6 +211,13 @@ describe('tables: builders', () => {
     assert.deepEqual(t.rows[0][1].source, ['workflow', 0, 'performs', 0]);
   });
 
+  it('shows a practitioner’s scope beside the capacity in the roles table', () => {
+    const p = protocol({
+      roles: [{ id: 'a', title: 'A', staffGroups: ['therapeutic radiographer'], capacities: ['practitioner', 'operator'], practitionerScope: 'imaging' }],
+    });
+    assert.equal(buildTable('roles', p).rows[0][3].text, 'practitioner (imaging), operator');
+  });
+
   it('letters a role that operates the console O, and explains O in the legend only where a step uses it', () => {
     const p = protocol({
       roles: [

@@ -1,6 +1,6 @@
 import { nodeAtOffset, type YamlNode } from '../parse/tree';
 import { resolveSchema, schemaAtPath } from '../schema/schema';
-import { STEP_PARTS, type Protocol } from '../model/protocol';
+import { capacitiesText, STEP_PARTS, type Protocol } from '../model/protocol';
 import { idAt, type Located } from './navigate';
 import { bandText, joinAsWritten } from '../tables/index';
 
@@ -52,7 +52,7 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
             role.staffGroups.length ? `Staff group: ${role.staffGroups.join(', ')}` : '',
             band ? `Band: ${band}` : 'No AfC band',
             role.careerLevel ? `Career level: ${role.careerLevel}` : '',
-            role.capacities.length ? `IR(ME)R: ${role.capacities.join(', ')}` : '',
+            role.capacities.length ? `IR(ME)R: ${capacitiesText(role)}` : '',
           ]
             .filter(Boolean)
             .join(' · '),

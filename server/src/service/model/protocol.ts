@@ -29,6 +29,8 @@ export interface Role extends Entity {
   careerLevel?: string;
   registrations: string[];
   capacities: string[];
+  /** For a practitioner: the exposures the entitlement covers (imaging, therapeutic, both); undefined when not stated. */
+  practitionerScope?: string;
   responsibilities: string[];
   notes?: string;
 }
@@ -248,6 +250,7 @@ export function buildProtocol(data: unknown): Protocol {
     careerLevel: str(x, 'careerLevel'),
     registrations: strings(x, 'registrations'),
     capacities: strings(x, 'capacities'),
+    practitionerScope: str(x, 'practitionerScope'),
     responsibilities: strings(x, 'responsibilities'),
     notes: str(x, 'notes'),
   }));
@@ -355,6 +358,11 @@ export function rolesInUse(protocol: Protocol): Role[] {
   for (const row of protocol.training) for (const id of row.roles) named.add(id);
   const included = [...protocol.roleById.values()].filter((role) => !own.has(role) && named.has(role.id));
   return [...protocol.roles, ...included];
+}
+
+/** A role's capacities as a person writes them, the practitioner's scope beside it: "practitioner (imaging), operator". */
+export function capacitiesText(role: Role): string {
+  return role.capacities.map((c) => (c === 'practitioner' && role.practitionerScope ? `practitioner (${role.practitionerScope})` : c)).join(', ');
 }
 
 /** The name a table shows for a role: its title. */
