@@ -33,7 +33,7 @@ describe('lsp: completion', () => {
     assert.deepEqual(position, { line: 65, character: 4 });
     assert.deepEqual(
       items.map((i) => i.label),
-      ['shortName', 'notes'],
+      ['shortName', 'practitionerScope', 'notes'],
     );
     assert.deepEqual(items[0], {
       label: 'shortName',
@@ -190,7 +190,7 @@ describe('lsp: completion', () => {
     const { items } = await complete(broken, '    sup\n', 7, 'id: oar-approval');
     assert.deepEqual(
       items.map((i) => i.label),
-      ['phase', 'operates', 'edits', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'notes'],
+      ['phase', 'operates', 'edits', 'approval', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'notes'],
     );
     const supports = items.find((i) => i.label === 'supports')!;
     assert.deepEqual(supports.textEdit, { range: range(133, 4, 7), newText: 'supports: [$0]' });

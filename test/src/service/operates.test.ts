@@ -8,7 +8,7 @@ import { hover } from '../../../server/out/service/language/hover';
 const SAMPLE = path.resolve(__dirname, '../../../samples/clinician-present-cervix.roles.yaml');
 
 /** `operates` is found through the schema's `x-refKind`, like the other parts of a step. */
-describe('the operates part of a step', () => {
+describe('the operates part of a step, and the approval of a step, in hover and rename', () => {
   const text = fs.readFileSync(SAMPLE, 'utf8');
   const result = lintText(text, { fileName: SAMPLE });
 
@@ -24,5 +24,17 @@ describe('the operates part of a step', () => {
     const at = text.indexOf('covers: [target-edit]') + 'covers: ['.length;
     const shown = hover(result.parsed.root!, result.protocol!, result.ids, at);
     assert.match(JSON.stringify(shown), /operates: adaptive-radiographer/);
+  });
+
+  it('says in a step’s hover whether all approvers must approve', () => {
+    const withTwo = text.replace(
+      '    approves: [mpe]\n    skills: [mobius-approval]',
+      '    approves: [mpe, clinical-oncologist]\n    approval: any\n    skills: [mobius-approval]',
+    );
+    const two = lintText(withTwo, { fileName: SAMPLE });
+    const idAt = withTwo.indexOf('id: dose-check') + 'id: '.length;
+    assert.match(JSON.stringify(hover(two.parsed.root!, two.protocol!, two.ids, idAt)), /approval: any one approver/);
+    const plain = text.indexOf('id: dose-check') + 'id: '.length;
+    assert.doesNotMatch(JSON.stringify(hover(result.parsed.root!, result.protocol!, result.ids, plain)), /approval:/);
   });
 });

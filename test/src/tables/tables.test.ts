@@ -211,6 +211,25 @@ describe('tables: builders', () => {
     assert.deepEqual(t.rows[0][1].source, ['workflow', 0, 'performs', 0]);
   });
 
+  it('marks a step that any one approver may approve, and says in the legend that all must otherwise', () => {
+    const p = protocol({
+      roles: [
+        { id: 'a', title: 'A' },
+        { id: 'b', title: 'B' },
+      ],
+      workflow: [
+        { id: 's', name: 'Dose check', performs: ['a'], approves: ['a', 'b'], approval: 'any' },
+        { id: 't', name: 'Both sign', performs: ['a'], approves: ['a', 'b'] },
+      ],
+    });
+    const t = buildTable('matrix', p);
+    assert.deepEqual(
+      t.rows.map((r) => r[0].text),
+      ['Dose check (any one approver)', 'Both sign'],
+    );
+    assert.ok(t.legend?.includes('A: approves (every approver must approve, unless the step says any one approver)'));
+  });
+
   it('shows a practitioner’s scope beside the capacity in the roles table', () => {
     const p = protocol({
       roles: [{ id: 'a', title: 'A', staffGroups: ['therapeutic radiographer'], capacities: ['practitioner', 'operator'], practitionerScope: 'imaging' }],

@@ -52,6 +52,8 @@ export interface Step extends Entity, Record<StepPart, string[]> {
   /** Position in the workflow, from 0. */
   order: number;
   phase: 'online' | 'offline';
+  /** Whether every approver must approve (`all`, the default) or any one may (`any`). */
+  approval: 'all' | 'any';
   activity?: string;
   skills: string[];
   /** The sites this step applies to; undefined means every site. */
@@ -260,6 +262,7 @@ export function buildProtocol(data: unknown): Protocol {
     name: str(x, 'name') ?? str(x, 'id') ?? '',
     order: i,
     phase: str(x, 'phase') === 'offline' ? 'offline' : 'online',
+    approval: str(x, 'approval') === 'any' ? 'any' : 'all',
     activity: str(x, 'activity'),
     performs: strings(x, 'performs'),
     edits: strings(x, 'edits'),

@@ -22,7 +22,9 @@ export function buildMatrixTable(protocol: Protocol): TableData {
     }
   }
   const rows = protocol.workflow.map((step): TableCell[] => {
-    const cells: TableCell[] = [{ text: step.name, source: [...step.path, 'name'] }];
+    // "Approved by A or B" is a different safety case from "A and B": the matrix says so where a step allows either.
+    const name = step.approval === 'any' && step.approves.length > 1 ? `${step.name} (any one approver)` : step.name;
+    const cells: TableCell[] = [{ text: name, source: [...step.path, 'name'] }];
     for (const column of columns) {
       let text = '';
       let source: Path | undefined;
@@ -42,7 +44,11 @@ export function buildMatrixTable(protocol: Protocol): TableData {
     columns: ['Step', ...columns.map((c) => c.header)],
     rows,
     legend: STEP_PARTS.filter((part) => part !== 'operates' || protocol.workflow.some((step) => step.operates.length > 0)).map((part) =>
-      part === 'operates' ? 'O: operates the console (not clinically responsible)' : `${PART_LETTERS[part]}: ${part}`,
+      part === 'operates'
+        ? 'O: operates the console (not clinically responsible)'
+        : part === 'approves' && protocol.workflow.some((step) => step.approval === 'any' && step.approves.length > 1)
+          ? 'A: approves (every approver must approve, unless the step says any one approver)'
+          : `${PART_LETTERS[part]}: ${part}`,
     ),
   };
 }
