@@ -59,6 +59,8 @@ export interface Step extends Entity, Record<StepPart, string[]> {
   /** The sites this step applies to; undefined means every site. */
   sites?: string[];
   covers: string[];
+  /** For an offline review: when it happens after the session. */
+  timing?: { beforeNextFraction?: boolean; withinDays?: number };
   notes?: string;
 }
 
@@ -86,6 +88,8 @@ export interface Site extends Entity {
   clinicalProtocol?: { reference?: string; approvedBy?: string; approvedOn?: string };
   mpeInvolvement?: string;
   clinicianPresence?: string;
+  fractions?: number;
+  fractionsPerWeek?: number;
 }
 
 export interface Prerequisites {
@@ -181,6 +185,12 @@ const band = (o: Data, key: string): Band | undefined => {
   return typeof v === 'number' || typeof v === 'string' ? v : undefined;
 };
 
+function timing(value: unknown): Step['timing'] {
+  if (!isObject(value)) return undefined;
+  const before = own(value, 'beforeNextFraction');
+  return { beforeNextFraction: typeof before === 'boolean' ? before : undefined, withinDays: num(value, 'withinDays') };
+}
+
 /** The mapping entries of a top-level list, with their indexes. */
 function entries(data: Data, key: string): [Data, number][] {
   const list = own(data, key);
@@ -239,6 +249,8 @@ export function buildProtocol(data: unknown): Protocol {
       clinicalProtocol: isObject(cp) ? { reference: str(cp, 'reference'), approvedBy: str(cp, 'approvedBy'), approvedOn: str(cp, 'approvedOn') } : undefined,
       mpeInvolvement: str(x, 'mpeInvolvement'),
       clinicianPresence: str(x, 'clinicianPresence'),
+      fractions: num(x, 'fractions'),
+      fractionsPerWeek: num(x, 'fractionsPerWeek'),
     };
   });
   const roles: Role[] = entries(root, 'roles').map(([x, i]) => ({
@@ -274,6 +286,7 @@ export function buildProtocol(data: unknown): Protocol {
     skills: strings(x, 'skills'),
     sites: optionalStrings(x, 'sites'),
     covers: strings(x, 'covers'),
+    timing: timing(own(x, 'timing')),
     notes: str(x, 'notes'),
   }));
   const skills: Skill[] = entries(root, 'skills').map(([x, i]) => ({

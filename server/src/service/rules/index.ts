@@ -22,6 +22,7 @@ import { medicalRoleBand } from './medical-role-band';
 import { trainingHasMethodAndRecord } from './training-has-method-and-record';
 import { siteClinicalProtocol } from './site-clinical-protocol';
 import { extendedScopeTargets } from './extended-scope-targets';
+import { reviewTiming } from './review-timing';
 import { experienceAsData } from './experience-as-data';
 import { passMarkStated } from './pass-mark-stated';
 import { reassessmentInterval } from './reassessment-interval';
@@ -57,6 +58,7 @@ export const allRules: readonly Rule[] = [
   trainingHasMethodAndRecord,
   siteClinicalProtocol,
   extendedScopeTargets,
+  reviewTiming,
   experienceAsData,
   passMarkStated,
   reassessmentInterval,
