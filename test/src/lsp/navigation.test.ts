@@ -39,7 +39,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       markdown(h),
       [
         '**Advanced Adapter** (role `advanced-adapter`)',
-        'Staff group: dosimetrist · Band: 7 or above · Career level: advanced · IR(ME)R: operator',
+        'Staff group: dosimetrist · Band: 7 or above · IR(ME)R: operator',
         "- Approve OARs edited by the adapter\n- Edit and approve target volumes\n- Select the plan for that day's treatment\n- Approve the Mobius check",
       ].join('\n\n'),
     );

@@ -17,6 +17,7 @@ import { registeredDutyHolder } from './registered-duty-holder';
 import { operatorCapacity } from './operator-capacity';
 import { bandRange } from './band-range';
 import { careerLevelBand } from './career-level-band';
+import { registeredCareerLevel } from './registered-career-level';
 import { assistantPractitionerScope } from './assistant-practitioner-scope';
 import { medicalRoleBand } from './medical-role-band';
 import { trainingHasMethodAndRecord } from './training-has-method-and-record';
@@ -52,6 +53,7 @@ export const allRules: readonly Rule[] = [
   operatorCapacity,
   bandRange,
   careerLevelBand,
+  registeredCareerLevel,
   assistantPractitionerScope,
   medicalRoleBand,
   // governance: group B
