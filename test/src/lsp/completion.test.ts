@@ -33,7 +33,7 @@ describe('lsp: completion', () => {
     assert.deepEqual(position, { line: 65, character: 4 });
     assert.deepEqual(
       items.map((i) => i.label),
-      ['shortName', 'practitionerScope', 'notes'],
+      ['shortName', 'nationalProfile', 'practitionerScope', 'notes'],
     );
     assert.deepEqual(items[0], {
       label: 'shortName',

@@ -27,6 +27,8 @@ export interface Role extends Entity {
   minBand?: Band;
   maxBand?: Band;
   careerLevel?: string;
+  /** The national job profile (or IPEM proposed level) the role is banded against. */
+  nationalProfile?: string;
   registrations: string[];
   capacities: string[];
   /** For a practitioner: the exposures the entitlement covers (imaging, therapeutic, both); undefined when not stated. */
@@ -262,6 +264,7 @@ export function buildProtocol(data: unknown): Protocol {
     minBand: band(x, 'minBand'),
     maxBand: band(x, 'maxBand'),
     careerLevel: str(x, 'careerLevel'),
+    nationalProfile: str(x, 'nationalProfile'),
     registrations: strings(x, 'registrations'),
     capacities: strings(x, 'capacities'),
     practitionerScope: str(x, 'practitionerScope'),

@@ -18,6 +18,7 @@ import { operatorCapacity } from './operator-capacity';
 import { bandRange } from './band-range';
 import { careerLevelBand } from './career-level-band';
 import { registeredCareerLevel } from './registered-career-level';
+import { nationalProfileBand } from './national-profile-band';
 import { assistantPractitionerScope } from './assistant-practitioner-scope';
 import { medicalRoleBand } from './medical-role-band';
 import { trainingHasMethodAndRecord } from './training-has-method-and-record';
@@ -54,6 +55,7 @@ export const allRules: readonly Rule[] = [
   bandRange,
   careerLevelBand,
   registeredCareerLevel,
+  nationalProfileBand,
   assistantPractitionerScope,
   medicalRoleBand,
   // governance: group B
