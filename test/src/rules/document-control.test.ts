@@ -14,6 +14,13 @@ const longAgo = header(
   ['effectiveDate: 2026-02-01', 'effectiveDate: 2020-01-01'],
   ['reviewDue: 2028-01-31', 'reviewDue: 2023-01-01'],
 );
+/** A change history with entries for earlier versions only. */
+const history = (version: string) =>
+  header([
+    '  effectiveDate:',
+    `  changes:\n    - version: "0.9"\n      date: 2025-12-01\n      summary: Draft for consultation\n    - version: "${version}"\n      date: 2026-01-10\n      summary: First issue\n      approvedBy: Dr A. Consultant\n  effectiveDate:`,
+  ]);
+const staleHistory = history('0.95');
 /** In clinical use from 1 February, approved on 3 March. */
 const approvedLate = header(['date: 2026-01-10', 'date: 2026-03-03']);
 const impossible = header(
@@ -36,6 +43,7 @@ describeRule('document-control', {
       ),
       today: '2026-01-01',
     },
+    { name: 'a change history with an entry for the version in force', text: history('1.0') },
     { name: 'approved on the effective date', text: header(['date: 2026-01-10', 'date: 2026-02-01']) },
     { name: 'a draft is not approved yet', text: header([approvals, ''], ['status: approved', 'status: draft']) },
     { name: 'a retired document is not reviewed again', text: header(['status: approved', 'status: retired']), today: '2029-01-01' },
@@ -112,6 +120,16 @@ describeRule('document-control', {
             'Review is due on 2023-01-01, more than two years after the effective date 2020-01-01; Towards Safer Radiotherapy asks for review at least every two years, so set `reviewDue` no later than 2022-01-01.',
         },
         { ...span(longAgo, '2023-01-01'), message: 'Review was due on 2023-01-01, before today (2026-11-26); review the protocol and set a new `reviewDue`.' },
+      ],
+    },
+    {
+      name: 'a change history without the version in force, on version',
+      text: staleHistory,
+      errors: [
+        {
+          ...span(staleHistory, '"1.0"', 'version: '),
+          message: 'The change history has no entry for version 1.0, the version in force; add one to `changes` (version, date, summary, approvedBy).',
+        },
       ],
     },
     {

@@ -230,6 +230,25 @@ describe('tables: builders', () => {
     assert.ok(t.legend?.includes('A: approves (every approver must approve, unless the step says any one approver)'));
   });
 
+  it('shows the change history after document control in Markdown, HTML and Word, only where the document keeps one', () => {
+    const sample = load(path.resolve(__dirname, '../../../samples/radiographer-led-bladder.roles.yaml'));
+    const set: TableSet = { document: sample.document, tables: buildTables(sample) };
+    const md = renderTables(set, 'md');
+    assert.match(
+      md,
+      /## Change history\n\n\| Version \| Date \| Summary \| Approved by \|\n\|---\|---\|---\|---\|\n\| 0\.3 \| 2026-07-14 \| Draft for the adaptive working group; MPE approves Mobius remotely \|  \|\n\| 1\.0 \| 2026-08-12 \| First issue for clinical use \| Dr F\. Osei, Dr K\. Brennan \|\n/,
+    );
+    const html = renderTables(set, 'html');
+    assert.match(
+      html,
+      /<h3 id="changes">Change history<\/h3>[\s\S]*<tr><td>1\.0<\/td><td>2026-08-12<\/td><td>First issue for clinical use<\/td><td>Dr F\. Osei, Dr K\. Brennan<\/td><\/tr>/,
+    );
+    assert.match(html, /<tr><td>0\.3<\/td><td>2026-07-14<\/td><td>[^<]*<\/td><td><span class="not-stated">Not stated<\/span><\/td><\/tr>/);
+    const plain: TableSet = { document: reference().document, tables: buildTables(reference()) };
+    assert.doesNotMatch(renderTables(plain, 'md'), /Change history/);
+    assert.doesNotMatch(renderTables(plain, 'html'), /Change history/);
+  });
+
   it('shows a practitioner’s scope beside the capacity in the roles table', () => {
     const p = protocol({
       roles: [{ id: 'a', title: 'A', staffGroups: ['therapeutic radiographer'], capacities: ['practitioner', 'operator'], practitionerScope: 'imaging' }],

@@ -121,6 +121,14 @@ export interface Approval extends Entry {
   date?: string;
 }
 
+/** One version in the document's change history. */
+export interface Change extends Entry {
+  version?: string;
+  date?: string;
+  summary?: string;
+  approvedBy?: string;
+}
+
 export interface DocumentControl {
   present: boolean;
   id?: string;
@@ -132,6 +140,8 @@ export interface DocumentControl {
   effectiveDate?: string;
   reviewDue?: string;
   references: { id?: string; title?: string; url?: string }[];
+  /** The change history, in the order written (a document control built elsewhere may leave it out). */
+  changes?: Change[];
 }
 
 export interface Service {
@@ -231,6 +241,13 @@ export function buildProtocol(data: unknown): Protocol {
     effectiveDate: str(d, 'effectiveDate'),
     reviewDue: str(d, 'reviewDue'),
     references: entries(d, 'references').map(([r]) => ({ id: str(r, 'id'), title: str(r, 'title'), url: str(r, 'url') })),
+    changes: entries(d, 'changes').map(([c, i]) => ({
+      path: ['document', 'changes', i],
+      version: str(c, 'version'),
+      date: str(c, 'date'),
+      summary: str(c, 'summary'),
+      approvedBy: str(c, 'approvedBy'),
+    })),
   };
   const svc = own(root, 'service');
   const s: Data = isObject(svc) ? svc : {};

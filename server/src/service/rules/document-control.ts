@@ -34,7 +34,7 @@ export const documentControl: Rule = {
   category: 'governance',
   appliesToCatalogues: false,
   description:
-    'The document names an owner and at least one approval dated no later than its effective date, and its review is due no later than two years after the effective date and not already past.',
+    'The document names an owner and at least one approval dated no later than its effective date, its change history (if kept) has an entry for its version, and its review is due no later than two years after the effective date and not already past.',
   rationale:
     'A protocol in clinical use needs someone responsible for it and a record of who approved it, before it came into use. Towards Safer Radiotherapy asks that procedures are reviewed at least every two years, so a review date further out, or already past, means the protocol may no longer reflect practice.',
   check({ protocol, root, today }) {
@@ -83,6 +83,14 @@ export const documentControl: Rule = {
           message: `The approval${who ? ` by ${who}` : ''} is dated ${date.text}, after the effective date ${effective.text}: the document was in clinical use before it was approved; correct the date, or set \`effectiveDate\` on or after ${date.text}.`,
           path: [...approval.path, 'date'],
         });
+      });
+    }
+    // A change history that leaves out the version in force does not record what changed in it.
+    const changes = doc.changes ?? [];
+    if (changes.length > 0 && doc.version !== undefined && !changes.some((change) => change.version === doc.version)) {
+      reports.push({
+        message: `The change history has no entry for version ${doc.version}, the version in force; add one to \`changes\` (version, date, summary, approvedBy).`,
+        path: ['document', 'version'],
       });
     }
     if (effective && due) {
