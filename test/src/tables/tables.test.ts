@@ -236,7 +236,7 @@ describe('tables: builders', () => {
     const md = renderTables(set, 'md');
     assert.match(
       md,
-      /## Change history\n\n\| Version \| Date \| Summary \| Approved by \|\n\|---\|---\|---\|---\|\n\| 0\.3 \| 2026-07-14 \| Draft for the adaptive working group; MPE approves Mobius remotely \|  \|\n\| 1\.0 \| 2026-08-12 \| First issue for clinical use \| Dr F\. Osei, Dr K\. Brennan \|\n/,
+      /## Change history\n\n\| Version \| Date \| Summary \| Approved by \|\n\|---\|---\|---\|---\|\n\| 0\.3 \| 2026-07-14 \| Draft for the adaptive working group; MPE approves Mobius remotely \| {2}\|\n\| 1\.0 \| 2026-08-12 \| First issue for clinical use \| Dr F\. Osei, Dr K\. Brennan \|\n/,
     );
     const html = renderTables(set, 'html');
     assert.match(
