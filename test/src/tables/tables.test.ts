@@ -100,7 +100,7 @@ describe('tables: the reference sample in Markdown', () => {
 `;
     assert.equal(
       md(reference(), 'coverage'),
-      `| Site | Step | Role | Skills | Trained |
+      `| Site | Step | Role | Skills | Training row |
 |---|---|---|---|---|
 ${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`,
     );
