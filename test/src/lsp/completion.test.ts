@@ -190,7 +190,7 @@ describe('lsp: completion', () => {
     const { items } = await complete(broken, '    sup\n', 7, 'id: oar-approval');
     assert.deepEqual(
       items.map((i) => i.label),
-      ['phase', 'operates', 'edits', 'approval', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'timing', 'notes'],
+      ['phase', 'operates', 'edits', 'approval', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'timing', 'contingency', 'notes'],
     );
     const supports = items.find((i) => i.label === 'supports')!;
     assert.deepEqual(supports.textEdit, { range: range(133, 4, 7), newText: 'supports: [$0]' });

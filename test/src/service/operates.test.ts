@@ -36,5 +36,7 @@ describe('the operates part of a step, and the approval of a step, in hover and 
     assert.match(JSON.stringify(hover(two.parsed.root!, two.protocol!, two.ids, idAt)), /approval: any one approver/);
     const plain = text.indexOf('id: dose-check') + 'id: '.length;
     assert.doesNotMatch(JSON.stringify(hover(result.parsed.root!, result.protocol!, result.ids, plain)), /approval:/);
+    // The contingency is shown with the parts.
+    assert.match(JSON.stringify(hover(result.parsed.root!, result.protocol!, result.ids, plain)), /contingency: Mobius fails - the MPE present reviews/);
   });
 });

@@ -121,6 +121,7 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
         const parts = STEP_PARTS.filter((k) => step[k].length).map((k) => `${k}: ${step[k].join(', ')}`);
         // With several approvers, say whether all must approve (the default) or any one may.
         if (step.approves.length > 1) parts.push(step.approval === 'any' ? 'approval: any one approver' : 'approval: all approvers (default)');
+        if (step.contingency) parts.push(`contingency: ${step.contingency}`);
         return [`**${step.name}** (step \`${id}\`, ${step.phase}${step.activity ? `, ${step.activity}` : ''})`, parts.join(' · ')].filter(Boolean).join('\n\n');
       }
     }

@@ -61,6 +61,8 @@ export interface Step extends Entity, Record<StepPart, string[]> {
   /** The sites this step applies to; undefined means every site. */
   sites?: string[];
   covers: string[];
+  /** For an online step: what happens when its role is unavailable or its check fails. */
+  contingency?: string;
   /** For an offline review: when it happens after the session. */
   timing?: { beforeNextFraction?: boolean; withinDays?: number };
   notes?: string;
@@ -306,6 +308,7 @@ export function buildProtocol(data: unknown): Protocol {
     skills: strings(x, 'skills'),
     sites: optionalStrings(x, 'sites'),
     covers: strings(x, 'covers'),
+    contingency: str(x, 'contingency'),
     timing: timing(own(x, 'timing')),
     notes: str(x, 'notes'),
   }));
