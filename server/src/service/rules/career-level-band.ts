@@ -17,7 +17,8 @@ export const careerLevelBand: Rule = {
     const reports: RuleReport[] = [];
     for (const role of protocol.roles) {
       // A medical role has no AfC band at all: medical-role-band says to remove it, so no advice to raise it here.
-      if (role.careerLevel === undefined || isMedicalRole(role)) continue;
+      // A role that names its national job profile is banded against that (national-profile-band), not the AHP framework.
+      if (role.careerLevel === undefined || isMedicalRole(role) || role.nationalProfile !== undefined) continue;
       const lowest = LOWEST_BAND[role.careerLevel];
       const rank = bandRank(role.minBand);
       if (lowest === undefined || rank === undefined || rank >= (bandRank(lowest) ?? 0)) continue;
