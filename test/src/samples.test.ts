@@ -29,9 +29,17 @@ function expectations(file: string, text: string): string[] {
 
 describe('samples', () => {
   const files = sampleFiles();
-  it('has the three department models and broken examples', () => {
+  it('has the department models and broken examples', () => {
     const names = files.map((f) => path.relative(SAMPLES, f));
-    for (const expected of ['reference-department.roles.yaml', 'radiographer-led.roles.yaml', 'physicist-present.roles.yaml'])
+    for (const expected of [
+      'reference-department.roles.yaml',
+      'radiographer-led.roles.yaml',
+      'physicist-present.roles.yaml',
+      // Legitimate models the checks must pass without warnings or suppressions.
+      'clinician-present-cervix.roles.yaml',
+      'radiographer-led-bladder.roles.yaml',
+      'radiographer-only-bladder.roles.yaml',
+    ])
       assert.ok(names.includes(expected), expected);
     assert.ok(
       names.some((n) => n.startsWith('broken' + path.sep)),
@@ -46,6 +54,8 @@ describe('samples', () => {
         .findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`)
         .sort();
       assert.deepEqual(found, expectations(file, text));
+      // A good model is clean on its own merits, not by silencing a finding.
+      if (!name.startsWith('broken')) assert.doesNotMatch(text, /role-protocols-disable/, 'a good sample suppresses a finding');
     });
   }
 });

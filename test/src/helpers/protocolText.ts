@@ -37,8 +37,8 @@ document:
   - id: physicist
     title: Physicist
     staffGroups: [clinical scientist]
-    minBand: 7
     careerLevel: advanced
+    registrations: [HCPC (clinical scientist), MPE certificate (RPA2000)]
     capacities: [MPE, operator]
   - id: oncologist
     title: Clinical Oncologist

@@ -196,7 +196,7 @@ describe('limits: the time the rules may take', function () {
     );
     assert.match(
       nth(findings, 0).message,
-      /^Checking this document took longer than the 2,000 ms allowed, so it was stopped: the 17 rules `independent-approval`, /,
+      /^Checking this document took longer than the 2,000 ms allowed, so it was stopped: the \d+ rules `independent-approval`, /,
     );
   });
 

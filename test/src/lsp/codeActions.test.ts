@@ -63,7 +63,7 @@ describe('lsp: code actions', () => {
   it('replaces an unknown role reference and a misspelt rule id in a suppression comment', async () => {
     const reference = await open(broken('unknown-reference.roles.yaml'));
     const replace = nth(await actionsFor(reference.uri, nth(reference.diagnostics, 0)), 0);
-    assert.deepEqual(editsOf(replace), [{ range: { start: { line: 94, character: 15 }, end: { line: 94, character: 31 } }, newText: 'advanced-adapter' }]);
+    assert.deepEqual(editsOf(replace), [{ range: { start: { line: 96, character: 15 }, end: { line: 96, character: 31 } }, newText: 'advanced-adapter' }]);
     assert.deepEqual((await apply(reference.uri, replace)).diagnostics, []);
 
     const rule = await open(broken('unknown-rule.roles.yaml'));
@@ -74,7 +74,7 @@ describe('lsp: code actions', () => {
       'a misspelt id in a suppression comment is mended, not suppressed',
     );
     assert.deepEqual(editsOf(nth(actions, 0)), [
-      { range: { start: { line: 93, character: 39 }, end: { line: 93, character: 53 } }, newText: 'mpe-involvement' },
+      { range: { start: { line: 95, character: 39 }, end: { line: 95, character: 53 } }, newText: 'mpe-involvement' },
     ]);
     assert.deepEqual((await apply(rule.uri, nth(actions, 0))).diagnostics, []);
   });
@@ -82,7 +82,7 @@ describe('lsp: code actions', () => {
   it('adds a training row stub for a responsibility with no training, after the last row', async () => {
     const { uri, diagnostics } = await open(broken('entitlement-needs-training.roles.yaml'));
     const diagnostic = diagnostics.find((d) => d.code === 'entitlement-needs-training')!;
-    assert.equal(at(diagnostic.range), '78:16-78:32');
+    assert.equal(at(diagnostic.range), '80:16-80:32');
     const actions = await actionsFor(uri, diagnostic);
     assert.deepEqual(
       actions.map((a) => a.title),
@@ -90,7 +90,7 @@ describe('lsp: code actions', () => {
     );
     assert.deepEqual(editsOf(nth(actions, 0)), [
       {
-        range: { start: { line: 171, character: 27 }, end: { line: 171, character: 27 } },
+        range: { start: { line: 173, character: 27 }, end: { line: 173, character: 27 } },
         newText: '\n  - skill: oar-outlining\n    roles: [advanced-adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12',
       },
     ]);
@@ -103,7 +103,7 @@ describe('lsp: code actions', () => {
     // The stub is for the author to fill in: only its empty method and record lists are left to report.
     assert.deepEqual(
       after.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`),
-      ['training-has-method-and-record@175', 'training-has-method-and-record@176'],
+      ['training-has-method-and-record@177', 'training-has-method-and-record@178'],
     );
   });
 
@@ -117,7 +117,7 @@ describe('lsp: code actions', () => {
     assert.equal(stub.title, 'Add a training row for `adapter` in `oar-outlining`');
     assert.deepEqual(editsOf(stub), [
       {
-        range: { start: { line: 275, character: 27 }, end: { line: 275, character: 27 } },
+        range: { start: { line: 274, character: 27 }, end: { line: 274, character: 27 } },
         newText: '\n\n  - skill: oar-outlining\n    roles: [adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12',
       },
     ]);

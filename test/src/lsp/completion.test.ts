@@ -34,7 +34,7 @@ describe('lsp: completion', () => {
     assert.deepEqual(position, { line: 65, character: 4 });
     assert.deepEqual(
       items.map((i) => i.label),
-      ['shortName', 'notes'],
+      ['shortName', 'nationalProfile', 'practitionerScope', 'notes'],
     );
     assert.deepEqual(items[0], {
       label: 'shortName',
@@ -141,7 +141,7 @@ describe('lsp: completion', () => {
       [
         ' id: ${1:new-step}',
         '    name: ${2:}',
-        '    activity: ${3|imaging,oar-edit,oar-approval,target-edit,target-approval,plan-calculation,plan-selection,dose-check,verification-imaging,delivery,clinical-review,other|}',
+        '    activity: ${3|imaging,oar-edit,oar-approval,target-edit,target-approval,plan-calculation,plan-selection,dose-check,verification-imaging,delivery,clinical-review,peer-review,other|}',
         '    performs: [${4:}]',
         '    skills: [${5:}]',
       ].join('\n'),
@@ -191,7 +191,7 @@ describe('lsp: completion', () => {
     const { items } = await complete(broken, '    sup\n', 7, 'id: oar-approval');
     assert.deepEqual(
       items.map((i) => i.label),
-      ['phase', 'edits', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'notes'],
+      ['phase', 'operates', 'edits', 'approval', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'timing', 'contingency', 'notes'],
     );
     const supports = items.find((i) => i.label === 'supports')!;
     assert.deepEqual(supports.textEdit, { range: range(133, 4, 7), newText: 'supports: [$0]' });

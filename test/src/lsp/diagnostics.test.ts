@@ -49,7 +49,7 @@ describe('lsp: push diagnostics', () => {
     const diagnostics = await client.pushed(uri);
     assert.deepEqual(diagnostics, [
       {
-        range: { start: { line: 94, character: 15 }, end: { line: 94, character: 31 } },
+        range: { start: { line: 96, character: 15 }, end: { line: 96, character: 31 } },
         severity: 1,
         source: 'role-protocols',
         code: 'unknown-reference',
@@ -66,7 +66,7 @@ describe('lsp: push diagnostics', () => {
     assert.deepEqual(await client.pushed(uri), []);
     await client.edit(uri, 'approves: [physicist]', 'approves: [physcist]', 'id: dose-check');
     const diagnostic = nth(await client.pushed(uri), 0);
-    assert.equal(at(diagnostic.range), '96:16-96:24');
+    assert.equal(at(diagnostic.range), '98:16-98:24');
     assert.equal(diagnostic.message, 'No role has the id `physcist`. Did you mean `physicist`?');
   });
 
@@ -76,7 +76,7 @@ describe('lsp: push diagnostics', () => {
     const diagnostics = await client.pushed(uri);
     assert.deepEqual(
       diagnostics.map((d) => `${d.code}@${at(d.range)}`),
-      ['syntax@99:5-99:28'],
+      ['syntax@101:5-101:28'],
     );
     await client.edit(uri, '    name Treatment delivery', '    name: Treatment delivery');
     assert.equal((await client.pushed(uri)).length, 1);
@@ -180,7 +180,7 @@ describe('lsp: pull diagnostics', () => {
     const items = await client.pull(uri);
     assert.deepEqual(
       items.map((d) => `${d.code}@${at(d.range)}`),
-      ['unknown-reference@95:16-95:32'],
+      ['unknown-reference@97:16-97:32'],
     );
     await client.edit(uri, 'advanced-adaptor', 'advanced-adapter', 'id: dose-check');
     assert.deepEqual(await client.pull(uri), []);

@@ -40,7 +40,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       markdown(h),
       [
         '**Advanced Adapter** (role `advanced-adapter`)',
-        'Staff group: dosimetrist · Band: 7 or above · Career level: advanced · IR(ME)R: operator',
+        'Staff group: dosimetrist · Band: 7 or above · IR(ME)R: operator',
         "- Approve OARs edited by the adapter\n- Edit and approve target volumes\n- Select the plan for that day\\'s treatment\n- Approve the Mobius check",
       ].join('\n\n'),
     );
@@ -106,7 +106,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
         '254:14-254:23',
         '258:31-258:40',
         '268:31-268:40',
-        '275:14-275:23',
+        '274:14-274:23',
       ],
     );
     const withoutDeclaration = await client.request<Location[]>('textDocument/references', {

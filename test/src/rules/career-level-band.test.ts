@@ -2,7 +2,7 @@ import { describeRule, span } from '../helpers/ruleTester';
 import { protocolText, SECTIONS } from '../helpers/protocolText';
 
 const physicistBand = (band: string) =>
-  protocolText({ roles: SECTIONS.roles.replace('    minBand: 7\n    careerLevel: advanced\n', `    minBand: ${band}\n    careerLevel: advanced\n`) });
+  protocolText({ roles: SECTIONS.roles.replace('    careerLevel: advanced\n', `    minBand: ${band}\n    careerLevel: advanced\n`) });
 const consultantRadiographer = (band: string) =>
   protocolText({
     roles:
@@ -25,6 +25,20 @@ describeRule('career-level-band', {
   valid: [
     { name: 'advanced at band 7, consultant with no band', text: protocolText() },
     { name: 'advanced at 8a', text: physicistBand('8a') },
+    // national-profile-band checks it against the profile; two floors on one line could contradict.
+    {
+      name: 'a role that names its national job profile is left to national-profile-band',
+      text: protocolText({
+        roles: SECTIONS.roles.replace('    careerLevel: advanced\n', '    minBand: 6\n    careerLevel: advanced\n    nationalProfile: hcs-specialist\n'),
+      }),
+    },
+    // medical-role-band asks to remove the band; advice to raise it would contradict that on the same line.
+    {
+      name: 'a consultant medical role with a band is left to medical-role-band',
+      text: protocolText({
+        roles: SECTIONS.roles.replace('    staffGroups: [clinical oncologist]\n', '    staffGroups: [clinical oncologist]\n    minBand: 7\n'),
+      }),
+    },
     { name: 'consultant at 8a', text: consultantRadiographer('8a') },
     { name: 'consultant at 8b', text: consultantRadiographer('8b') },
     { name: 'practitioner and enhanced levels have no floor here', text: adapterLevel('enhanced', '5') },

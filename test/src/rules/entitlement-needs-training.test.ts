@@ -33,6 +33,16 @@ describeRule('entitlement-needs-training', {
   valid: [
     { name: 'every entitled role is trained', text: protocolText() },
     { name: 'site-specific rows together cover every site', text: siteCovered },
+    // Driving the console is not responsibility for the outcome: the oncologist, untrained in plan selection, only operates.
+    {
+      name: 'a role that only operates the console needs no training row for the step’s skills',
+      text: protocolText({
+        workflow: SECTIONS.workflow.replace(
+          '    performs: [physicist]\n    skills: [plan-selection]\n',
+          '    operates: [oncologist]\n    performs: [physicist]\n    skills: [plan-selection]\n',
+        ),
+      }),
+    },
   ],
   invalid: [
     {

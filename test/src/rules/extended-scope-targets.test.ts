@@ -21,6 +21,25 @@ const withOneToOne = {
   training: SECTIONS.training.replace('methods: [proknow]', 'methods: [proknow, one-to-one-cco]'),
 };
 
+/** Supervised practice with a concordance audit (RCR) in the physicist's oar-outlining training, signed off by `signOff`. */
+const withConcordance = (signOff: string) => ({
+  methods:
+    SECTIONS.methods +
+    '  - id: supervised\n    name: Supervised outlining\n    type: supervised-practice\n  - id: concordance\n    name: Concordance audit against consultant outlines\n    type: concordance-audit\n',
+  training: SECTIONS.training.replace(
+    'methods: [proknow]\n    records: [proknow-log]\n    signOff: oncologist',
+    `methods: [proknow, supervised, concordance]\n    records: [proknow-log]\n    signOff: ${signOff}`,
+  ),
+});
+const radiographerDrivesOncologistEdits =
+  '  - id: target-edit\n    name: Edit targets\n    activity: target-edit\n    operates: [adapter]\n    performs: [oncologist]\n    edits: [oncologist]\n    approves: [oncologist]\n    skills: [oar-outlining]\n';
+const concordanceByPhysicist = protocolText({ workflow: workflow(physicistEdits, 'target-edit'), ...withConcordance('adapter') });
+/** A role open to clinical oncologists and radiographers is not medical: its radiographers work at extended scope. */
+const sharedRole = protocolText({
+  workflow: workflow(physicistEdits, 'target-edit'),
+  roles: SECTIONS.roles.replace('    staffGroups: [clinical scientist]\n', '    staffGroups: [clinical scientist, clinical oncologist]\n'),
+});
+
 const uncovered = protocolText({ workflow: workflow(physicistEdits) });
 const nonMedicalReview = protocolText({ workflow: workflow(physicistEdits, 'target-edit', 'physicist'), ...withOneToOne });
 const noSkills = protocolText({ workflow: workflow(adapterApprovesOwnEdits, 'target-approval'), ...withOneToOne });
@@ -41,6 +60,14 @@ describeRule('extended-scope-targets', {
       text: protocolText({ workflow: workflow(adapterDrivesOncologistApproves) }),
     },
     {
+      name: 'a radiographer drives the console while the consultant edits and approves (clinician-present)',
+      text: protocolText({ workflow: workflow(radiographerDrivesOncologistEdits) }),
+    },
+    {
+      name: 'supervised practice with a concordance audit signed off by a consultant (RCR)',
+      text: protocolText({ workflow: workflow(physicistEdits, 'target-edit'), ...withConcordance('oncologist') }),
+    },
+    {
       name: 'extended scope with a medical offline review and one-to-one training',
       text: protocolText({ workflow: workflow(physicistEdits, 'target-edit'), ...withOneToOne }),
     },
@@ -53,12 +80,12 @@ describeRule('extended-scope-targets', {
         {
           ...span(uncovered, 'physicist', 'id: target-edit'),
           message:
-            'Role `physicist` edits targets in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
         },
         {
           ...span(uncovered, 'physicist', 'id: target-edit'),
           message:
-            'Role `physicist` edits targets in step `target-edit`, extended scope for a non-medical role, but none of its training rows for the step’s skills uses a one-to-one method; add a `one-to-one` method (for example 1:1 with a clinical oncologist) to its training.',
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but none of its training rows for the step’s skills trains it against an expert; give its training a method with `type: one-to-one` (for example 1:1 with a clinical oncologist), or methods with `type: supervised-practice` and `type: concordance-audit` with `signOff` by a clinical oncologist role.',
         },
       ],
     },
@@ -69,7 +96,30 @@ describeRule('extended-scope-targets', {
         {
           ...span(nonMedicalReview, 'physicist', 'id: target-edit'),
           message:
-            'Role `physicist` edits targets in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
+        },
+      ],
+    },
+    {
+      name: 'a concordance audit signed off by a non-medical role is not training against the consultant',
+      text: concordanceByPhysicist,
+      errors: [
+        {
+          ...span(concordanceByPhysicist, 'physicist', 'id: target-edit'),
+          message:
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, ' +
+            'but none of its training rows for the step’s skills trains it against an expert; give its training a method with `type: one-to-one` (for example 1:1 with a clinical oncologist), or methods with `type: supervised-practice` and `type: concordance-audit` with `signOff` by a clinical oncologist role.',
+        },
+      ],
+    },
+    {
+      name: 'a role shared by clinical scientists and clinical oncologists is not medical',
+      text: sharedRole,
+      errors: [
+        {
+          ...span(sharedRole, 'physicist', 'id: target-edit'),
+          message:
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but none of its training rows for the step’s skills trains it against an expert; give its training a method with `type: one-to-one` (for example 1:1 with a clinical oncologist), or methods with `type: supervised-practice` and `type: concordance-audit` with `signOff` by a clinical oncologist role.',
         },
       ],
     },
@@ -80,7 +130,7 @@ describeRule('extended-scope-targets', {
         {
           ...span(oneToOneForOthers, 'physicist', 'id: target-edit'),
           message:
-            'Role `physicist` edits targets in step `target-edit`, extended scope for a non-medical role, but none of its training rows for the step’s skills uses a one-to-one method; add a `one-to-one` method (for example 1:1 with a clinical oncologist) to its training.',
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but none of its training rows for the step’s skills trains it against an expert; give its training a method with `type: one-to-one` (for example 1:1 with a clinical oncologist), or methods with `type: supervised-practice` and `type: concordance-audit` with `signOff` by a clinical oncologist role.',
         },
       ],
     },
@@ -91,7 +141,7 @@ describeRule('extended-scope-targets', {
         {
           ...span(noSkills, 'adapter', 'edits: ['),
           message:
-            'Role `adapter` edits targets in step `target-approval`, extended scope for a non-medical role, but the step names no skills, so no training gives it a one-to-one method; add a `one-to-one` method (for example 1:1 with a clinical oncologist) to its training.',
+            'Role `adapter` edits targets in step `target-approval`, extended scope for a non-medical role, but the step names no skills, so no training row shows how the role was trained against an expert; give its training a method with `type: one-to-one` (for example 1:1 with a clinical oncologist), or methods with `type: supervised-practice` and `type: concordance-audit` with `signOff` by a clinical oncologist role.',
         },
       ],
     },

@@ -37,14 +37,50 @@ const bothApprovers = withWorkflow(
 );
 const oneIndependent = withWorkflow('    performs: [adapter]\n    approves: [physicist]\n', '    performs: [adapter]\n    approves: [adapter, physicist]\n');
 
+/** Either approver may approve alone: the adapter, who performs the step, can approve its own work. */
+const eitherMay = oneIndependent.replace('    approves: [adapter, physicist]\n', '    approves: [adapter, physicist]\n    approval: any\n');
+/** ...unless an offline review by another role covers the step. */
+const eitherMayReviewed = protocolText({
+  workflow:
+    SECTIONS.workflow.replace(
+      '    performs: [adapter]\n    approves: [physicist]\n',
+      '    performs: [adapter]\n    approves: [adapter, physicist]\n    approval: any\n',
+    ) + '    covers: [oar-approval]\n',
+});
+/** A consultant edits and approves targets; a second consultant peer reviews them offline. */
+const peerReviewed = protocolText({
+  workflow:
+    SECTIONS.workflow.replace(
+      '    performs: [adapter]\n    approves: [physicist]\n',
+      '    performs: [oncologist]\n    edits: [oncologist]\n    approves: [oncologist]\n',
+    ) + '  - id: peer-review\n    name: Peer review\n    phase: offline\n    activity: peer-review\n    performs: [oncologist]\n    covers: [oar-approval]\n',
+});
+
 describeRule('independent-approval', {
   valid: [
     { name: 'the approver is not the performer', text: protocolText() },
     { name: 'a self-approved step covered by an offline review by another role', text: selfApprovedReviewed },
     { name: 'an offline review whose reviewer is another role', text: reviewedByAnother },
-    { name: 'one of two approvers is independent', text: oneIndependent },
+    { name: 'one of two approvers is independent, and both must approve (the default)', text: oneIndependent },
+    {
+      name: 'approval: all stated',
+      text: oneIndependent.replace('    approves: [adapter, physicist]\n', '    approves: [adapter, physicist]\n    approval: all\n'),
+    },
+    { name: 'approval: any, and an offline review by another role covers the step', text: eitherMayReviewed },
+    { name: 'an offline peer review by another holder of the same role', text: peerReviewed },
   ],
   invalid: [
+    {
+      name: 'approval: any, and one approver also performs the step',
+      text: eitherMay,
+      errors: [
+        {
+          ...span(eitherMay, 'adapter', 'approves: ['),
+          message:
+            'Step `oar-approval` may be approved by any one of its approvers (`approval: any`), and `adapter` also performs it, so it can approve its own work alone; set `approval: all`, or add an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
+        },
+      ],
+    },
     {
       name: 'the performer is the only approver',
       text: selfApproved,
@@ -52,7 +88,7 @@ describeRule('independent-approval', {
         {
           ...span(selfApproved, 'adapter', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },
@@ -63,7 +99,7 @@ describeRule('independent-approval', {
         {
           ...span(reviewedBySameRole, 'adapter', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },
@@ -74,7 +110,7 @@ describeRule('independent-approval', {
         {
           ...span(coveredOnline, 'adapter', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `adapter`, which also performs it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },
@@ -85,7 +121,7 @@ describeRule('independent-approval', {
         {
           ...span(editorApproves, 'physicist', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },
@@ -96,12 +132,12 @@ describeRule('independent-approval', {
         {
           ...span(bothApprovers, 'adapter', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `adapter`, which also performs and edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `adapter`, which also performs and edits it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
         {
           ...span(bothApprovers, 'physicist', 'approves: ['),
           message:
-            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role that covers `oar-approval`.',
+            'Step `oar-approval` is approved only by `physicist`, which also edits it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
         },
       ],
     },

@@ -5,8 +5,14 @@ const withTraining = (from: string, to: string) => protocolText({ training: SECT
 
 /** The physicist signs off its own plan-selection training. */
 const selfSignOff = withTraining('    records: [training-records]\n    signOff: oncologist\n', '    records: [training-records]\n    signOff: physicist\n');
-/** Both rows signed off by a role they train. */
+/** Both rows signed off by a role they train: the first trains the adapter too (cascade), the second only the physicist. */
 const twoRows = protocolText({ training: SECTIONS.training.replace(/signOff: oncologist/g, 'signOff: physicist') });
+/** The physicist signs off its peers in plan selection, and another row has the oncologist sign off the first physicists. */
+const firstAssessors = protocolText({
+  training:
+    SECTIONS.training.replace('    records: [training-records]\n    signOff: oncologist\n', '    records: [training-records]\n    signOff: physicist\n') +
+    '  - skill: plan-selection\n    roles: [physicist]\n    methods: [programme]\n    records: [training-records]\n    signOff: oncologist\n    reassessEveryMonths: 12\n',
+});
 /** A row with no skill (the schema reports that) is named by its position. */
 const noSkill = protocolText({
   training:
@@ -28,6 +34,12 @@ describeRule('independent-sign-off', {
     { name: 'a role that signs off training it does not take', text: otherTrainee },
     { name: 'no signOff at all', text: noSignOff },
     { name: 'suppressed in place with a reason', text: suppressed },
+    // An MPE signs off the adapters and MPE peers, as in the reference department: a trained assessor.
+    {
+      name: 'cascade: the assessor role signs off other roles and its peers',
+      text: withTraining('    records: [proknow-log]\n    signOff: oncologist\n', '    records: [proknow-log]\n    signOff: physicist\n'),
+    },
+    { name: 'cascade: another row signs off the first assessors', text: firstAssessors },
   ],
   invalid: [
     {
@@ -37,23 +49,18 @@ describeRule('independent-sign-off', {
         {
           ...span(selfSignOff, 'physicist', 'signOff: physicist'),
           message:
-            '`physicist` signs off the `plan-selection` training, which it is itself trained in; nobody signs off their own training: name another role under `signOff`.',
+            '`physicist` signs off the `plan-selection` training, which trains only `physicist`, and no other row shows another role signing `physicist` off in it; name another role under `signOff`, or add a row for the first assessors signed off by another role.',
         },
       ],
     },
     {
-      name: 'one finding per row, with several roles in the row',
+      name: 'only the row that trains nothing but its assessor',
       text: twoRows,
       errors: [
         {
-          ...span(twoRows, 'physicist', 'signOff: physicist'),
-          message:
-            '`physicist` signs off the `oar-outlining` training, which it is itself trained in; nobody signs off their own training: name another role under `signOff`.',
-        },
-        {
           ...span(twoRows, 'physicist', 'records: [training-records]\n    signOff: '),
           message:
-            '`physicist` signs off the `plan-selection` training, which it is itself trained in; nobody signs off their own training: name another role under `signOff`.',
+            '`physicist` signs off the `plan-selection` training, which trains only `physicist`, and no other row shows another role signing `physicist` off in it; name another role under `signOff`, or add a row for the first assessors signed off by another role.',
         },
       ],
     },
@@ -63,7 +70,8 @@ describeRule('independent-sign-off', {
       errors: [
         {
           ...span(noSkill, 'adapter', 'signOff: adapter'),
-          message: '`adapter` signs off training row 3, which it is itself trained in; nobody signs off their own training: name another role under `signOff`.',
+          message:
+            '`adapter` signs off training row 3, which trains only `adapter`, and no other row shows another role signing `adapter` off in it; name another role under `signOff`, or add a row for the first assessors signed off by another role.',
         },
       ],
     },

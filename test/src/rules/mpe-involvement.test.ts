@@ -29,6 +29,18 @@ const mpeSupportsOneOnly = protocolText({
   training: noMpeTraining,
 });
 
+/** The site says the MPE is on call: reachable, not closely involved. */
+const onCall = protocolText({
+  sites: SECTIONS.sites.replace('mpeInvolvement: agree', 'mpeInvolvement: on-call'),
+  workflow: noMpeWorkflow,
+  training: noMpeTraining,
+});
+const remote = protocolText({
+  sites: SECTIONS.sites.replace('mpeInvolvement: agree', 'mpeInvolvement: remote'),
+  workflow: noMpeWorkflow,
+  training: noMpeTraining,
+});
+
 const selectionStep = 'Step `plan-selection` (Select the plan) involves no role with the MPE capacity';
 const doseStep = 'Step `dose-check` (Independent dose check) involves no role with the MPE capacity';
 
@@ -37,8 +49,23 @@ describeRule('mpe-involvement', {
     { name: 'an MPE role performs both steps', text: protocolText() },
     { name: 'no MPE role, but every site states how the MPE is involved', text: siteStates },
     { name: 'an MPE role agrees each step', text: mpeAgrees },
+    { name: 'no MPE role, and the MPE takes part remotely', text: remote },
   ],
   invalid: [
+    {
+      name: 'an MPE on call is not close involvement',
+      text: onCall,
+      errors: [
+        {
+          ...span(onCall, 'plan-selection', 'activity: plan-selection'),
+          message: `${selectionStep}, and site \`bladder\` states \`mpeInvolvement: on-call\`, which is not close involvement; involve an MPE role in the step, or change \`mpeInvolvement\` to \`present\`, \`agree\` or \`remote\` where the MPE takes part in every session.`,
+        },
+        {
+          ...span(onCall, 'dose-check', 'activity: dose-check'),
+          message: `${doseStep}, and site \`bladder\` states \`mpeInvolvement: on-call\`, which is not close involvement; involve an MPE role in the step, or change \`mpeInvolvement\` to \`present\`, \`agree\` or \`remote\` where the MPE takes part in every session.`,
+        },
+      ],
+    },
     {
       name: 'no MPE role and the site does not state its involvement',
       text: noStatement,

@@ -18,15 +18,36 @@ const assistantReferrer = withRoles(
 const dosimetristOperator = withRoles('    staffGroups: [therapeutic radiographer]\n', '    staffGroups: [therapeutic radiographer, dosimetrist]\n');
 const scientistPractitioner = withRoles('    capacities: [MPE, operator]\n', '    capacities: [MPE, operator, practitioner]\n');
 const radiographerPractitioner = withRoles('    capacities: [operator]\n', '    capacities: [practitioner, operator]\n');
+/** A radiographer practitioner whose registrations name only a voluntary register. */
+const wrongRegister = withRoles(
+  '    careerLevel: practitioner\n    capacities: [operator]\n',
+  '    careerLevel: practitioner\n    registrations: [RCT]\n    capacities: [practitioner, operator]\n',
+);
+const rightRegister = withRoles(
+  '    careerLevel: practitioner\n    capacities: [operator]\n',
+  '    careerLevel: practitioner\n    registrations: [HCPC (radiographer)]\n    capacities: [practitioner, operator]\n',
+);
 
 describeRule('registered-duty-holder', {
   valid: [
+    { name: 'a practitioner whose registrations name its register', text: rightRegister },
     { name: 'a clinical oncologist as practitioner', text: protocolText() },
     { name: 'a dosimetrist as operator only', text: dosimetristOperator },
     { name: 'a clinical scientist as practitioner', text: scientistPractitioner },
     { name: 'a therapeutic radiographer as practitioner', text: radiographerPractitioner },
   ],
   invalid: [
+    {
+      name: 'a practitioner whose stated registrations leave out its statutory register, on registrations',
+      text: wrongRegister,
+      errors: [
+        {
+          ...span(wrongRegister, 'registrations', 'registrations: [RCT]'),
+          message:
+            'Role `adapter` has the practitioner capacity, but its `registrations` do not include HCPC (radiographer), the statutory register of its staff groups; add it to `registrations`.',
+        },
+      ],
+    },
     {
       name: 'a dosimetrist role with the practitioner capacity',
       text: dosimetristPractitioner,

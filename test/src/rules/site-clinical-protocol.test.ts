@@ -12,6 +12,15 @@ const radiographerPractitioner = protocolText({
     SECTIONS.roles +
     '  - id: consultant-radiographer\n    title: Consultant Radiographer\n    staffGroups: [therapeutic radiographer]\n    minBand: 8b\n    careerLevel: consultant\n    registrations: [HCPC (radiographer)]\n    capacities: [practitioner, operator]\n',
 });
+/** The same consultant radiographer, entitled as practitioner for the session's imaging only. */
+const imagingOnly = radiographerPractitioner.replace(
+  '    capacities: [practitioner, operator]\n',
+  '    capacities: [practitioner, operator]\n    practitionerScope: imaging\n',
+);
+const therapeutic = radiographerPractitioner.replace(
+  '    capacities: [practitioner, operator]\n',
+  '    capacities: [practitioner, operator]\n    practitionerScope: therapeutic\n',
+);
 const twoSites = protocolText({
   sites:
     sites +
@@ -23,8 +32,21 @@ describeRule('site-clinical-protocol', {
     { name: 'the site protocol is approved by the clinical oncologist', text: protocolText() },
     { name: 'any role with the practitioner capacity may approve', text: radiographerPractitioner },
     { name: 'an unknown approver is left to unknown-reference', text: unknownApprover },
+    { name: 'a practitioner entitled for therapeutic exposures', text: therapeutic },
+    { name: 'a practitioner entitled for both', text: therapeutic.replace('practitionerScope: therapeutic', 'practitionerScope: both') },
   ],
   invalid: [
+    {
+      name: 'approved by a practitioner entitled for imaging only, on the approver',
+      text: imagingOnly,
+      errors: [
+        {
+          ...span(imagingOnly, 'consultant-radiographer', 'approvedBy: '),
+          message:
+            'The clinical protocol of site `bladder` (Bladder) is approved by `consultant-radiographer`, whose practitioner entitlement covers imaging exposures only; have a role with `practitionerScope: therapeutic` (or `both`) approve it.',
+        },
+      ],
+    },
     {
       name: 'a site with no clinical protocol, on its id',
       text: noProtocol,

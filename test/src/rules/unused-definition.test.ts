@@ -53,7 +53,7 @@ describeRule('unused-definition', {
           message: 'Method `tutorial` (Tutorial) is not used by any training row; add it to a row’s `methods`, or remove it.',
         },
         {
-          ...span(extras, 'certificate'),
+          ...span(extras, 'certificate', 'id: certificate'),
           message: 'Record `certificate` (Certificate) is not used by any training row; add it to a row’s `records`, or remove it.',
         },
       ],

@@ -76,6 +76,12 @@ describe('syntax findings', () => {
       message: /^Bad indentation of a mapping entry\.$/,
     },
     {
+      name: 'a key of a list entry indented less than the keys above it (not "a sequence entry")',
+      text: 'format: role-protocol/1\nroles:\n  - id: b\n    title: B\n   staffGroups: [dosimetrist]\n',
+      expected: [5, 4],
+      message: /^`staffGroups` is indented 3 spaces, but the keys of the list entry above it are indented 4; line it up with them\.$/,
+    },
+    {
       name: 'a missing colon, on the line that lacks it',
       text: 'format: role-protocol/1\nroles\n  - id: a\n',
       expected: [2, 1],
@@ -103,8 +109,15 @@ describe('syntax findings', () => {
       name: 'JSON with a trailing comma',
       fileName: 'x.roles.json',
       text: '{\n  "format": "role-protocol/1",\n}\n',
-      expected: [3, 1],
-      message: /^Invalid JSON: /,
+      expected: [2, 30],
+      message: /^Invalid JSON: trailing comma\. JSON allows no comma after the last item of a list or object; remove it\.$/,
+    },
+    {
+      name: 'JSON with a trailing comma in a list, not a comma inside a string',
+      fileName: 'x.roles.json',
+      text: '{\n  "roles": [\n    {"id": "a,]"},\n  ]\n}\n',
+      expected: [3, 18],
+      message: /^Invalid JSON: trailing comma\./,
     },
     {
       name: 'JSON with a missing comma',

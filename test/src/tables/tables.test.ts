@@ -101,7 +101,7 @@ describe('tables: the reference sample in Markdown', () => {
 `;
     assert.equal(
       md(reference(), 'coverage'),
-      `| Site | Step | Role | Skills | Trained |
+      `| Site | Step | Role | Skills | Training row |
 |---|---|---|---|---|
 ${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`,
     );
@@ -210,6 +210,69 @@ describe('tables: builders', () => {
       ['Step', 'PR', 'R'],
     );
     assert.deepEqual(nth(nth(t.rows, 0), 1).source, ['workflow', 0, 'performs', 0]);
+  });
+
+  it('marks a step that any one approver may approve, and says in the legend that all must otherwise', () => {
+    const p = protocol({
+      roles: [
+        { id: 'a', title: 'A' },
+        { id: 'b', title: 'B' },
+      ],
+      workflow: [
+        { id: 's', name: 'Dose check', performs: ['a'], approves: ['a', 'b'], approval: 'any' },
+        { id: 't', name: 'Both sign', performs: ['a'], approves: ['a', 'b'] },
+      ],
+    });
+    const t = buildTable('matrix', p);
+    assert.deepEqual(
+      t.rows.map((r) => nth(r, 0).text),
+      ['Dose check (any one approver)', 'Both sign'],
+    );
+    assert.ok(t.legend?.includes('A: approves (every approver must approve, unless the step says any one approver)'));
+  });
+
+  it('shows the change history after document control in Markdown, HTML and Word, only where the document keeps one', () => {
+    const sample = load(path.resolve(__dirname, '../../../samples/radiographer-led-bladder.roles.yaml'));
+    const set: TableSet = { document: sample.document, tables: buildTables(sample) };
+    const md = renderTables(set, 'md');
+    assert.match(
+      md,
+      /## Change history\n\n\| Version \| Date \| Summary \| Approved by \|\n\|---\|---\|---\|---\|\n\| 0\.3 \| 2026-07-14 \| Draft for the adaptive working group; MPE approves Mobius remotely \| {2}\|\n\| 1\.0 \| 2026-08-12 \| First issue for clinical use \| Dr F\. Osei, Dr K\. Brennan \|\n/,
+    );
+    const html = renderTables(set, 'html');
+    assert.match(
+      html,
+      /<h3 id="changes">Change history<\/h3>[\s\S]*<tr><td>1\.0<\/td><td>2026-08-12<\/td><td>First issue for clinical use<\/td><td>Dr F\. Osei, Dr K\. Brennan<\/td><\/tr>/,
+    );
+    assert.match(html, /<tr><td>0\.3<\/td><td>2026-07-14<\/td><td>[^<]*<\/td><td><span class="not-stated">Not stated<\/span><\/td><\/tr>/);
+    const plain: TableSet = { document: reference().document, tables: buildTables(reference()) };
+    assert.doesNotMatch(renderTables(plain, 'md'), /Change history/);
+    assert.doesNotMatch(renderTables(plain, 'html'), /Change history/);
+  });
+
+  it('shows a practitioner’s scope beside the capacity in the roles table', () => {
+    const p = protocol({
+      roles: [{ id: 'a', title: 'A', staffGroups: ['therapeutic radiographer'], capacities: ['practitioner', 'operator'], practitionerScope: 'imaging' }],
+    });
+    assert.equal(nth(nth(buildTable('roles', p).rows, 0), 3).text, 'practitioner (imaging), operator');
+  });
+
+  it('letters a role that operates the console O, and explains O in the legend only where a step uses it', () => {
+    const p = protocol({
+      roles: [
+        { id: 'rad', title: 'Radiographer' },
+        { id: 'cco', title: 'Consultant' },
+      ],
+      workflow: [{ id: 's', name: 'Edit targets', operates: ['rad'], performs: ['cco'], edits: ['cco'], approves: ['cco'] }],
+    });
+    const t = buildTable('matrix', p);
+    assert.deepEqual(
+      nth(t.rows, 0).map((c) => c.text),
+      ['Edit targets', 'O', 'PEA'],
+    );
+    assert.deepEqual(nth(nth(t.rows, 0), 1).source, ['workflow', 0, 'operates', 0]);
+    assert.equal(t.legend?.at(-1), 'O: operates the console (not clinically responsible)');
+    assert.ok(!buildTable('matrix', reference()).legend?.some((line) => line.startsWith('O:')));
   });
 
   it('reports a coverage gap when a role is taken out of a training row', () => {

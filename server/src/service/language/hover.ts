@@ -1,6 +1,6 @@
 import { nodeAtOffset, type YamlNode } from '../parse/tree';
 import { resolveSchema, schemaAtPath } from '../schema/schema';
-import type { Protocol } from '../model/protocol';
+import { capacitiesText, STEP_PARTS, type Protocol } from '../model/protocol';
 import { idAt, type Located } from './navigate';
 import { bandText, joinAsWritten } from '../tables/index';
 import { markdownCode as code, markdownText as md } from '../util/markdown';
@@ -57,7 +57,7 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
             role.staffGroups.length ? `Staff group: ${role.staffGroups.map(md).join(', ')}` : '',
             band ? `Band: ${md(band)}` : 'No AfC band',
             role.careerLevel ? `Career level: ${md(role.careerLevel)}` : '',
-            role.capacities.length ? `IR(ME)R: ${role.capacities.map(md).join(', ')}` : '',
+            role.capacities.length ? `IR(ME)R: ${capacitiesText(role, md)}` : '',
           ]
             .filter(Boolean)
             .join(' · '),
@@ -126,9 +126,10 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
       case 'step': {
         const step = p.stepById.get(id);
         if (!step) continue;
-        const parts = (['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews'] as const)
-          .filter((k) => step[k].length)
-          .map((k) => `${k}: ${step[k].map(md).join(', ')}`);
+        const parts = STEP_PARTS.filter((k) => step[k].length).map((k) => `${k}: ${step[k].map(md).join(', ')}`);
+        // With several approvers, say whether all must approve (the default) or any one may.
+        if (step.approves.length > 1) parts.push(step.approval === 'any' ? 'approval: any one approver' : 'approval: all approvers (default)');
+        if (step.contingency) parts.push(`contingency: ${md(step.contingency)}`);
         return [`**${md(step.name)}** (step ${code(id)}, ${md(step.phase)}${step.activity ? `, ${md(step.activity)}` : ''})`, parts.join(' · ')]
           .filter(Boolean)
           .join('\n\n');

@@ -27,27 +27,44 @@ export interface Role extends Entity {
   minBand?: Band;
   maxBand?: Band;
   careerLevel?: string;
+  /** The national job profile (or IPEM proposed level) the role is banded against. */
+  nationalProfile?: string;
   registrations: string[];
   capacities: string[];
+  /** For a practitioner: the exposures the entitlement covers (imaging, therapeutic, both); undefined when not stated. */
+  practitionerScope?: string;
   responsibilities: string[];
   notes?: string;
 }
 
-/** The parts a role can play in a step, as the responsibility matrix letters them. */
-export const STEP_PARTS = ['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews'] as const;
+/**
+ * The parts a role can play in a step, as the responsibility matrix letters them.
+ * `operates` is driving the console under the direction of the roles responsible
+ * for the step; every other part that acts on the step (performs, edits,
+ * approves) carries clinical responsibility for its outcome.
+ */
+export const STEP_PARTS = ['performs', 'edits', 'approves', 'agrees', 'supports', 'reviews', 'operates'] as const;
 export type StepPart = (typeof STEP_PARTS)[number];
-export const PART_LETTERS: Record<StepPart, string> = { performs: 'P', edits: 'E', approves: 'A', agrees: 'G', supports: 'S', reviews: 'R' };
+export const PART_LETTERS: Record<StepPart, string> = { performs: 'P', edits: 'E', approves: 'A', agrees: 'G', supports: 'S', reviews: 'R', operates: 'O' };
+/** The parts that carry clinical responsibility for a step's outcome: entitlement, extended scope and independence read these. */
+export const RESPONSIBLE_PARTS: readonly StepPart[] = ['performs', 'edits', 'approves'];
 
 export interface Step extends Entity, Record<StepPart, string[]> {
   name: string;
   /** Position in the workflow, from 0. */
   order: number;
   phase: 'online' | 'offline';
+  /** Whether every approver must approve (`all`, the default) or any one may (`any`). */
+  approval: 'all' | 'any';
   activity?: string;
   skills: string[];
   /** The sites this step applies to; undefined means every site. */
   sites?: string[];
   covers: string[];
+  /** For an online step: what happens when its role is unavailable or its check fails. */
+  contingency?: string;
+  /** For an offline review: when it happens after the session. */
+  timing?: { beforeNextFraction?: boolean; withinDays?: number };
   notes?: string;
 }
 
@@ -75,6 +92,8 @@ export interface Site extends Entity {
   clinicalProtocol?: { reference?: string; approvedBy?: string; approvedOn?: string };
   mpeInvolvement?: string;
   clinicianPresence?: string;
+  fractions?: number;
+  fractionsPerWeek?: number;
 }
 
 export interface Prerequisites {
@@ -104,6 +123,14 @@ export interface Approval extends Entry {
   date?: string;
 }
 
+/** One version in the document's change history. */
+export interface Change extends Entry {
+  version?: string;
+  date?: string;
+  summary?: string;
+  approvedBy?: string;
+}
+
 export interface DocumentControl {
   present: boolean;
   id?: string;
@@ -115,6 +142,8 @@ export interface DocumentControl {
   effectiveDate?: string;
   reviewDue?: string;
   references: { id?: string; title?: string; url?: string }[];
+  /** The change history, in the order written (a document control built elsewhere may leave it out). */
+  changes?: Change[];
 }
 
 export interface Service {
@@ -170,6 +199,12 @@ const band = (o: Data, key: string): Band | undefined => {
   return typeof v === 'number' || typeof v === 'string' ? v : undefined;
 };
 
+function timing(value: unknown): Step['timing'] {
+  if (!isObject(value)) return undefined;
+  const before = own(value, 'beforeNextFraction');
+  return { beforeNextFraction: typeof before === 'boolean' ? before : undefined, withinDays: num(value, 'withinDays') };
+}
+
 /** The mapping entries of a top-level list, with their indexes. */
 function entries(data: Data, key: string): [Data, number][] {
   const list = own(data, key);
@@ -208,6 +243,13 @@ export function buildProtocol(data: unknown): Protocol {
     effectiveDate: str(d, 'effectiveDate'),
     reviewDue: str(d, 'reviewDue'),
     references: entries(d, 'references').map(([r]) => ({ id: str(r, 'id'), title: str(r, 'title'), url: str(r, 'url') })),
+    changes: entries(d, 'changes').map(([c, i]) => ({
+      path: ['document', 'changes', i],
+      version: str(c, 'version'),
+      date: str(c, 'date'),
+      summary: str(c, 'summary'),
+      approvedBy: str(c, 'approvedBy'),
+    })),
   };
   const svc = own(root, 'service');
   const s: Data = isObject(svc) ? svc : {};
@@ -228,6 +270,8 @@ export function buildProtocol(data: unknown): Protocol {
       clinicalProtocol: isObject(cp) ? { reference: str(cp, 'reference'), approvedBy: str(cp, 'approvedBy'), approvedOn: str(cp, 'approvedOn') } : undefined,
       mpeInvolvement: str(x, 'mpeInvolvement'),
       clinicianPresence: str(x, 'clinicianPresence'),
+      fractions: num(x, 'fractions'),
+      fractionsPerWeek: num(x, 'fractionsPerWeek'),
     };
   });
   const roles: Role[] = entries(root, 'roles').map(([x, i]) => ({
@@ -239,8 +283,10 @@ export function buildProtocol(data: unknown): Protocol {
     minBand: band(x, 'minBand'),
     maxBand: band(x, 'maxBand'),
     careerLevel: str(x, 'careerLevel'),
+    nationalProfile: str(x, 'nationalProfile'),
     registrations: strings(x, 'registrations'),
     capacities: strings(x, 'capacities'),
+    practitionerScope: str(x, 'practitionerScope'),
     responsibilities: strings(x, 'responsibilities'),
     notes: str(x, 'notes'),
   }));
@@ -250,6 +296,7 @@ export function buildProtocol(data: unknown): Protocol {
     name: str(x, 'name') ?? str(x, 'id') ?? '',
     order: i,
     phase: str(x, 'phase') === 'offline' ? 'offline' : 'online',
+    approval: str(x, 'approval') === 'any' ? 'any' : 'all',
     activity: str(x, 'activity'),
     performs: strings(x, 'performs'),
     edits: strings(x, 'edits'),
@@ -257,9 +304,12 @@ export function buildProtocol(data: unknown): Protocol {
     agrees: strings(x, 'agrees'),
     supports: strings(x, 'supports'),
     reviews: strings(x, 'reviews'),
+    operates: strings(x, 'operates'),
     skills: strings(x, 'skills'),
     sites: optionalStrings(x, 'sites'),
     covers: strings(x, 'covers'),
+    contingency: str(x, 'contingency'),
+    timing: timing(own(x, 'timing')),
     notes: str(x, 'notes'),
   }));
   const skills: Skill[] = entries(root, 'skills').map(([x, i]) => ({
@@ -347,6 +397,12 @@ export function rolesInUse(protocol: Protocol): Role[] {
   for (const row of protocol.training) for (const id of row.roles) named.add(id);
   const included = [...protocol.roleById.values()].filter((role) => !own.has(role) && named.has(role.id));
   return [...protocol.roles, ...included];
+}
+
+/** A role's capacities as a person writes them, the practitioner's scope beside it: "practitioner (imaging), operator". */
+export function capacitiesText(role: Role, written: (text: string) => string = (text) => text): string {
+  // `written` shows the document's words (a Markdown hover escapes them); the joining is ours.
+  return role.capacities.map((c) => (c === 'practitioner' && role.practitionerScope ? `practitioner (${written(role.practitionerScope)})` : written(c))).join(', ');
 }
 
 /** The name a table shows for a role: its title. */

@@ -140,6 +140,16 @@ function strictJsonProblem(text: string): ParseProblem | undefined {
     let at = match ? Number(match[1]) : text.length;
     if (text.charCodeAt(0) === 0xfeff) at += 1;
     at = Math.min(at, text.length);
+    // JSON allows no comma after the last item; JSON.parse blames the bracket after it, or gives no position.
+    const comma = trailingComma(text);
+    if (comma !== undefined && (!match || (comma < at && text.slice(comma + 1, at).trim() === ''))) {
+      return {
+        ruleId: 'syntax',
+        message: 'Invalid JSON: trailing comma. JSON allows no comma after the last item of a list or object; remove it.',
+        start: comma,
+        end: comma + 1,
+      };
+    }
     // Node quotes the text around the error, line breaks and all: keep the message on one line.
     const reason = message
       .replace(/ in JSON at position \d+.*$/s, '')
@@ -147,6 +157,22 @@ function strictJsonProblem(text: string): ParseProblem | undefined {
       .replace(/\s+/g, ' ');
     return { ruleId: 'syntax', message: `Invalid JSON: ${reason}.`, start: at, end: Math.min(text.length, at + 1) };
   }
+}
+
+/** The offset of the first comma followed (after white space) by `]` or `}`, outside strings; undefined if none. */
+function trailingComma(text: string): number | undefined {
+  let comma: number | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '"') {
+      // Skip the string, escapes and all.
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      comma = undefined;
+    } else if (c === ',') comma = i;
+    else if ((c === ']' || c === '}') && comma !== undefined) return comma;
+    else if (!/\s/.test(c)) comma = undefined;
+  }
+  return undefined;
 }
 
 function capitalise(s: string): string {

@@ -16,6 +16,41 @@ export function explainSyntaxError(text: string, position: number, reason: strin
   if (/deficient indentation|unexpected end of the stream/i.test(reason)) {
     return unclosed(text, position);
   }
+  if (/bad indentation of a sequence entry/i.test(reason)) {
+    return misalignedKey(text, position);
+  }
+  return undefined;
+}
+
+/**
+ * js-yaml calls a key indented less than the keys of the list entry above it
+ * "bad indentation of a sequence entry", though the line is no list entry: say
+ * it is a key out of line with the entry's other keys.
+ */
+function misalignedKey(text: string, position: number): SyntaxHint | undefined {
+  const lineStart = text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
+  let lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd === -1) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const key = /^(\s*)([^\s#:-][^:#]*?):(\s|$)/.exec(line);
+  if (!key) return undefined;
+  // The nearest line above that holds a key: its column is where this entry's keys start.
+  let above = lineStart - 1;
+  while (above > 0) {
+    const start = text.lastIndexOf('\n', above - 1) + 1;
+    const previous = text.slice(start, above).replace(/\r$/, '');
+    above = start - 1;
+    const content = /^(\s*(?:-\s+)*)(\S)/.exec(previous);
+    if (!content || content[2] === '#') continue;
+    const expected = (content[1] ?? '').length;
+    const indent = (key[1] ?? '').length;
+    if (expected <= indent) return undefined;
+    return {
+      message: `\`${key[2] ?? ''}\` is indented ${indent} ${indent === 1 ? 'space' : 'spaces'}, but the keys of the list entry above it are indented ${expected}; line it up with them.`,
+      start: lineStart + indent,
+      end: lineStart + indent + (key[2] ?? '').length,
+    };
+  }
   return undefined;
 }
 

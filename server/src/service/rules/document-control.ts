@@ -34,9 +34,9 @@ export const documentControl: Rule = {
   category: 'governance',
   appliesToCatalogues: false,
   description:
-    'The document names an owner and at least one approval, and its review is due no later than two years after the effective date and not already past.',
+    'The document names an owner and at least one approval dated no later than its effective date, its change history (if kept) has an entry for its version, and its review is due no later than two years after the effective date and not already past.',
   rationale:
-    'A protocol in clinical use needs someone responsible for it and a record of who approved it. Towards Safer Radiotherapy asks that procedures are reviewed at least every two years, so a review date further out, or already past, means the protocol may no longer reflect practice.',
+    'A protocol in clinical use needs someone responsible for it and a record of who approved it, before it came into use. Towards Safer Radiotherapy asks that procedures are reviewed at least every two years, so a review date further out, or already past, means the protocol may no longer reflect practice.',
   check({ protocol, root, today }) {
     const doc = protocol.document;
     if (!doc.present) return []; // the schema check reports a missing document section
@@ -73,7 +73,26 @@ export const documentControl: Rule = {
     };
     const effective = impossible(doc.effectiveDate, ['document', 'effectiveDate'], 'effective date');
     const due = impossible(doc.reviewDue, ['document', 'reviewDue'], 'review date');
-    for (const approval of doc.approvals) impossible(approval.date, [...approval.path, 'date'], 'approval date');
+    const approvalDates = doc.approvals.map((approval) => impossible(approval.date, [...approval.path, 'date'], 'approval date'));
+    if (effective) {
+      doc.approvals.forEach((approval, index) => {
+        const date = approvalDates[index];
+        if (!date || date.text <= effective.text) return;
+        const who = approval.name ?? approval.role;
+        reports.push({
+          message: `The approval${who ? ` by ${who}` : ''} is dated ${date.text}, after the effective date ${effective.text}: the document was in clinical use before it was approved; correct the date, or set \`effectiveDate\` on or after ${date.text}.`,
+          path: [...approval.path, 'date'],
+        });
+      });
+    }
+    // A change history that leaves out the version in force does not record what changed in it.
+    const changes = doc.changes ?? [];
+    if (changes.length > 0 && doc.version !== undefined && !changes.some((change) => change.version === doc.version)) {
+      reports.push({
+        message: `The change history has no entry for version ${doc.version}, the version in force; add one to \`changes\` (version, date, summary, approvedBy).`,
+        path: ['document', 'version'],
+      });
+    }
     if (effective && due) {
       const latest = twoYearsOn(effective);
       if (due.text > latest) {

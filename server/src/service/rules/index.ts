@@ -14,14 +14,19 @@ import { entitlementNeedsTraining } from './entitlement-needs-training';
 import { independentApproval } from './independent-approval';
 import { independentSignOff } from './independent-sign-off';
 import { mpeInvolvement } from './mpe-involvement';
+import { mpeRecognition } from './mpe-recognition';
 import { registeredDutyHolder } from './registered-duty-holder';
+import { operatorCapacity } from './operator-capacity';
 import { bandRange } from './band-range';
 import { careerLevelBand } from './career-level-band';
+import { registeredCareerLevel } from './registered-career-level';
+import { nationalProfileBand } from './national-profile-band';
 import { assistantPractitionerScope } from './assistant-practitioner-scope';
 import { medicalRoleBand } from './medical-role-band';
 import { trainingHasMethodAndRecord } from './training-has-method-and-record';
 import { siteClinicalProtocol } from './site-clinical-protocol';
 import { extendedScopeTargets } from './extended-scope-targets';
+import { reviewTiming } from './review-timing';
 import { experienceAsData } from './experience-as-data';
 import { passMarkStated } from './pass-mark-stated';
 import { reassessmentInterval } from './reassessment-interval';
@@ -48,15 +53,20 @@ export const allRules: readonly Rule[] = [
   independentApproval,
   independentSignOff,
   mpeInvolvement,
+  mpeRecognition,
   registeredDutyHolder,
+  operatorCapacity,
   bandRange,
   careerLevelBand,
+  registeredCareerLevel,
+  nationalProfileBand,
   assistantPractitionerScope,
   medicalRoleBand,
   // governance: group B
   trainingHasMethodAndRecord,
   siteClinicalProtocol,
   extendedScopeTargets,
+  reviewTiming,
   experienceAsData,
   passMarkStated,
   reassessmentInterval,

@@ -10,9 +10,10 @@ export const mpeInvolvement: Rule = {
   id: 'mpe-involvement',
   defaultSeverity: 'error',
   category: 'governance',
-  description: 'Plan selection and the independent dose check involve a role with the MPE capacity, or every site they cover states how the MPE is involved.',
+  description:
+    'Plan selection and the independent dose check involve a role with the MPE capacity, or every site they cover states how the MPE is involved (present, agree or remote; on call is not enough).',
   rationale:
-    'IR(ME)R 2017 regulation 14: a medical physics expert must be closely involved in every radiotherapeutic practice. Where no MPE role takes part in the step, the site must say how the MPE is involved (present, agree, remote or on-call).',
+    'IR(ME)R 2017 regulation 14: a medical physics expert must be closely involved in every radiotherapeutic practice. Where no MPE role takes part in the step, the site must say how the MPE is involved in every session: present, agree or remote. An MPE on call is reachable, not closely involved, so `on-call` does not satisfy the rule for these steps.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const step of protocol.workflow) {
@@ -30,6 +31,14 @@ export const mpeInvolvement: Rule = {
       // Unknown site ids are left to unknown-reference.
       const covered = step.sites === undefined ? protocol.sites : step.sites.flatMap((id) => protocol.siteById.get(id) ?? []);
       const missing = covered.filter((site) => site.mpeInvolvement === undefined).map((site) => site.id);
+      // On call is reachable, not closely involved: it does not satisfy regulation 14 for these steps.
+      const onCall = covered.filter((site) => site.mpeInvolvement === 'on-call').map((site) => site.id);
+      if (onCall.length > 0) {
+        reports.push({
+          message: `Step \`${step.id}\` (${step.name}) involves no role with the MPE capacity, and ${onCall.length === 1 ? 'site' : 'sites'} ${list(onCall)} ${onCall.length === 1 ? 'states' : 'state'} \`mpeInvolvement: on-call\`, which is not close involvement; involve an MPE role in the step, or change \`mpeInvolvement\` to \`present\`, \`agree\` or \`remote\` where the MPE takes part in every session.`,
+          path,
+        });
+      }
       if (missing.length === 0) continue;
       reports.push({
         message: `Step \`${step.id}\` (${step.name}) involves no role with the MPE capacity, and ${missing.length === 1 ? 'site' : 'sites'} ${list(missing)} ${missing.length === 1 ? 'does' : 'do'} not state \`mpeInvolvement\`; involve an MPE role in the step or state how the MPE is involved for each site.`,

@@ -1,7 +1,6 @@
+import { STATUTORY_REGISTER, unregisteredGroups } from '../model/staffGroups';
 import type { Rule, RuleReport } from './types';
 
-/** Staff groups with no statutory register (HCPC or GMC) behind them. */
-const UNREGISTERED: readonly string[] = ['dosimetrist', 'clinical technologist', 'assistant practitioner'];
 const RESTRICTED_CAPACITIES: ReadonlySet<string> = new Set(['practitioner', 'referrer']);
 
 const joined = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
@@ -10,14 +9,28 @@ export const registeredDutyHolder: Rule = {
   id: 'registered-duty-holder',
   defaultSeverity: 'error',
   category: 'governance',
-  description: 'A role with the practitioner or referrer capacity is open only to statutorily registered staff groups.',
+  description:
+    'A role with the practitioner or referrer capacity is open only to statutorily registered staff groups, and the registrations it states include their registers.',
   rationale:
-    'Under IR(ME)R 2017 a practitioner or referrer must be a registered health care professional. Therapeutic radiographers and clinical scientists are registered with the HCPC and clinical oncologists with the GMC; dosimetrists, clinical technologists and assistant practitioners have no statutory register.',
+    'Under IR(ME)R 2017 a practitioner or referrer must be a registered health care professional. Therapeutic radiographers and clinical scientists are registered with the HCPC and clinical oncologists with the GMC; dosimetrists, clinical technologists and assistant practitioners have no statutory register. Where a role states its registrations, they are what an inspector reads: they must name the register behind each of its staff groups.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const role of protocol.roles) {
-      const unregistered = UNREGISTERED.filter((group) => role.staffGroups.includes(group));
-      if (unregistered.length === 0) continue;
+      const unregistered = unregisteredGroups(role);
+      if (unregistered.length === 0) {
+        // Registered groups only: where the role states its registrations, they name the register behind each group.
+        const restricted = role.capacities.findIndex((capacity) => RESTRICTED_CAPACITIES.has(capacity));
+        if (restricted < 0 || role.registrations.length === 0) continue;
+        const missing = [...new Set(role.staffGroups.flatMap((group) => STATUTORY_REGISTER[group] ?? []))].filter(
+          (register) => !role.registrations.includes(register),
+        );
+        if (missing.length === 0) continue;
+        reports.push({
+          message: `Role \`${role.id}\` has the ${role.capacities[restricted]} capacity, but its \`registrations\` do not include ${joined(missing)}, the statutory register of its staff groups; add ${missing.length === 1 ? 'it' : 'them'} to \`registrations\`.`,
+          path: [...role.path, 'registrations'],
+        });
+        continue;
+      }
       role.capacities.forEach((capacity, index) => {
         if (!RESTRICTED_CAPACITIES.has(capacity) || role.capacities.indexOf(capacity) !== index) return;
         reports.push({

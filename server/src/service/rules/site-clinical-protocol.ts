@@ -5,9 +5,9 @@ export const siteClinicalProtocol: Rule = {
   id: 'site-clinical-protocol',
   defaultSeverity: 'warning',
   category: 'governance',
-  description: 'Every treatment site has a clinical protocol, approved by a role with the practitioner capacity.',
+  description: 'Every treatment site has a clinical protocol, approved by a role with the practitioner capacity for therapeutic exposures.',
   rationale:
-    'Staff who adapt targets and select plans without a clinician present work within a site-specific clinical protocol; under IR(ME)R 2017 the practitioner takes responsibility for justification, so a practitioner role approves that protocol.',
+    'Staff who adapt targets and select plans without a clinician present work within a site-specific clinical protocol; under IR(ME)R 2017 the practitioner takes responsibility for justification, so a practitioner role approves that protocol, and one entitled for therapeutic exposures: a practitioner whose entitlement covers imaging (the session CBCT) only cannot justify the treatment.',
   check({ protocol, root }) {
     const reports: RuleReport[] = [];
     for (const site of protocol.sites) {
@@ -35,6 +35,11 @@ export const siteClinicalProtocol: Rule = {
       if (!role.capacities.includes('practitioner')) {
         reports.push({
           message: `The clinical protocol of site \`${site.id}\` (${site.name}) is approved by \`${role.id}\`, a role without the practitioner capacity; have a practitioner role approve it.`,
+          path: at,
+        });
+      } else if (role.practitionerScope === 'imaging') {
+        reports.push({
+          message: `The clinical protocol of site \`${site.id}\` (${site.name}) is approved by \`${role.id}\`, whose practitioner entitlement covers imaging exposures only; have a role with \`practitionerScope: therapeutic\` (or \`both\`) approve it.`,
           path: at,
         });
       }

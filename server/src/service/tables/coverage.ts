@@ -72,5 +72,5 @@ export function buildCoverageTable(protocol: Protocol): TableData {
       }
     }
   }
-  return { id: 'coverage', title: 'Training coverage by site', columns: ['Site', 'Step', 'Role', 'Skills', 'Trained'], rows };
+  return { id: 'coverage', title: 'Training coverage by site', columns: ['Site', 'Step', 'Role', 'Skills', 'Training row'], rows };
 }

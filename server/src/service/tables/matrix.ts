@@ -6,7 +6,8 @@ import type { TableCell, TableData } from './types';
  * The responsibility matrix: one row per workflow step (in order), one column
  * per role (in document order; a role id a step names but nobody defines gets
  * a column of its own, headed by the id, after the defined ones). Each cell
- * holds the letters of the parts the role plays, in the order P E A G S R.
+ * holds the letters of the parts the role plays, in the order P E A G S R O
+ * (O, operating the console, is listed in the legend only where a step uses it).
  */
 export function buildMatrixTable(protocol: Protocol): TableData {
   const columns: { id: string; header: string }[] = rolesInUse(protocol).map((r) => ({ id: r.id, header: r.shortName ?? r.title }));
@@ -21,7 +22,9 @@ export function buildMatrixTable(protocol: Protocol): TableData {
     }
   }
   const rows = protocol.workflow.map((step): TableCell[] => {
-    const cells: TableCell[] = [{ text: step.name, source: [...step.path, 'name'] }];
+    // "Approved by A or B" is a different safety case from "A and B": the matrix says so where a step allows either.
+    const name = step.approval === 'any' && step.approves.length > 1 ? `${step.name} (any one approver)` : step.name;
+    const cells: TableCell[] = [{ text: name, source: [...step.path, 'name'] }];
     for (const column of columns) {
       let text = '';
       let source: Path | undefined;
@@ -40,6 +43,12 @@ export function buildMatrixTable(protocol: Protocol): TableData {
     title: 'Responsibility matrix',
     columns: ['Step', ...columns.map((c) => c.header)],
     rows,
-    legend: STEP_PARTS.map((part) => `${PART_LETTERS[part]}: ${part}`),
+    legend: STEP_PARTS.filter((part) => part !== 'operates' || protocol.workflow.some((step) => step.operates.length > 0)).map((part) =>
+      part === 'operates'
+        ? 'O: operates the console (not clinically responsible)'
+        : part === 'approves' && protocol.workflow.some((step) => step.approval === 'any' && step.approves.length > 1)
+          ? 'A: approves (every approver must approve, unless the step says any one approver)'
+          : `${PART_LETTERS[part]}: ${part}`,
+    ),
   };
 }

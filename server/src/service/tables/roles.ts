@@ -1,4 +1,4 @@
-import { rolesInUse, type Band, type Protocol, type Role } from '../model/protocol';
+import { capacitiesText, rolesInUse, type Band, type Protocol, type Role } from '../model/protocol';
 import { listSource } from './training';
 import type { TableCell, TableData } from './types';
 
@@ -25,7 +25,7 @@ export function buildRolesTable(protocol: Protocol): TableData {
       { text: role.title, source: [...role.path, 'title'] },
       { text: role.staffGroups.map(capitalised).join(', '), source: listSource(role.path, 'staffGroups', role.staffGroups) },
       bandCell(role),
-      { text: role.capacities.join(', '), source: listSource(role.path, 'capacities', role.capacities) },
+      { text: capacitiesText(role), source: listSource(role.path, 'capacities', role.capacities) },
       { text: role.responsibilities.join('; '), source: listSource(role.path, 'responsibilities', role.responsibilities) },
     ];
     return role.file === undefined ? cells : cells.map((cell) => ({ ...cell, sourceFile: role.file }));

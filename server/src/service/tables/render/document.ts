@@ -46,6 +46,12 @@ export function approvalLines(set: TableSet): ApprovalLine[] {
   return set.document.approvals.map((a) => ({ name: a.name, role: a.role === undefined ? undefined : (set.roleTitles?.get(a.role) ?? a.role), date: a.date }));
 }
 
+/** The change history's columns and rows, as text; no rows when the document states none. */
+export const CHANGE_COLUMNS = ['Version', 'Date', 'Summary', 'Approved by'] as const;
+export function changeRows(document: DocumentControl): (string | undefined)[][] {
+  return (document.changes ?? []).map((c) => [c.version, c.date, c.summary, c.approvedBy]);
+}
+
 /** The number of coverage cells marked as a gap. */
 export function gapCount(table: TableData): number {
   return table.rows.reduce((n, cells) => n + cells.filter((c) => c.status === 'gap').length, 0);

@@ -18,7 +18,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { BinaryTableRenderer, TableCell, TableData, TableSet } from '../types';
-import { approvalLines, controlFields, documentName, GAP_MARK, NOT_STATED, tableDescription, xmlSafe } from './document';
+import { approvalLines, CHANGE_COLUMNS, changeRows, controlFields, documentName, GAP_MARK, NOT_STATED, tableDescription, xmlSafe } from './document';
 
 /** A4 in twentieths of a point (twips), portrait; the landscape pages swap them. */
 const A4 = { width: 11906, height: 16838 };
@@ -199,6 +199,29 @@ function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
             new TableRow({
               cantSplit: true,
               children: [a.name, a.role, a.date].map((v, i) => new DocxCell({ width: { size: widths[i] ?? 0, type: WidthType.DXA }, children: [value(v)] })),
+            }),
+        ),
+      ]),
+    );
+  }
+  // The change history, only where the document keeps one.
+  const changes = changeRows(set.document);
+  if (changes.length > 0) {
+    const columns = [...CHANGE_COLUMNS];
+    const widths = columnWidths(
+      columns,
+      changes.map((cells) => cells.map((c) => ({ text: c ?? NOT_STATED }))),
+      Math.min(width, TEXT_WIDTH.portrait),
+    );
+    blocks.push(
+      new Paragraph({ text: 'Change history', heading: HeadingLevel.HEADING_2 }),
+      wordTable(widths, [
+        headerRow(columns, widths),
+        ...changes.map(
+          (cells) =>
+            new TableRow({
+              cantSplit: true,
+              children: cells.map((v, i) => new DocxCell({ width: { size: widths[i] ?? 0, type: WidthType.DXA }, children: [value(v)] })),
             }),
         ),
       ]),

@@ -1,5 +1,5 @@
 import type { TableCell, TableData, TableRenderer, TableSet } from '../types';
-import { approvalLines, controlFields, documentName, GAP_MARK, NOT_STATED, tableDescription, xmlSafe } from './document';
+import { approvalLines, CHANGE_COLUMNS, changeRows, controlFields, documentName, GAP_MARK, NOT_STATED, tableDescription, xmlSafe } from './document';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -79,6 +79,19 @@ function controlBlock(set: TableSet): string {
       '<thead><tr><th scope="col">Approved by</th><th scope="col">Role</th><th scope="col">Date</th></tr></thead>',
       '<tbody>',
       ...approvals.map((a) => `<tr><td>${value(a.name)}</td><td>${value(a.role)}</td><td>${value(a.date)}</td></tr>`),
+      '</tbody>',
+      '</table>',
+    );
+  }
+  // The change history, only where the document keeps one.
+  const changes = changeRows(set.document);
+  if (changes.length > 0) {
+    lines.push(
+      '<h3 id="changes">Change history</h3>',
+      '<table class="changes" aria-labelledby="changes">',
+      `<thead><tr>${CHANGE_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>`,
+      '<tbody>',
+      ...changes.map((cells) => `<tr>${cells.map((c) => `<td>${value(c)}</td>`).join('')}</tr>`),
       '</tbody>',
       '</table>',
     );

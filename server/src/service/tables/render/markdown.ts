@@ -1,5 +1,6 @@
 import type { DocumentControl } from '../../model/protocol';
 import type { TableData, TableRenderer, TableSet } from '../types';
+import { CHANGE_COLUMNS, changeRows } from './document';
 
 /**
  * Escapes text for one cell of a GitHub-flavoured Markdown table:
@@ -58,6 +59,11 @@ export const markdownRenderer: TableRenderer = {
     const parts: string[] = [];
     const control = documentLine(set.document);
     if (control) parts.push(escapeCell(control) + '\n');
+    const changes = changeRows(set.document);
+    if (changes.length > 0) {
+      const lines = [row([...CHANGE_COLUMNS]), `|${CHANGE_COLUMNS.map(() => '---').join('|')}|`, ...changes.map((cells) => row(cells.map((c) => c ?? '')))];
+      parts.push(`## Change history\n\n${lines.join('\n')}\n`);
+    }
     for (const table of set.tables) parts.push(`## ${escapeCell(table.title)}\n\n${markdownTable(table)}`);
     return parts.join('\n');
   },
