@@ -402,7 +402,9 @@ export function rolesInUse(protocol: Protocol): Role[] {
 /** A role's capacities as a person writes them, the practitioner's scope beside it: "practitioner (imaging), operator". */
 export function capacitiesText(role: Role, written: (text: string) => string = (text) => text): string {
   // `written` shows the document's words (a Markdown hover escapes them); the joining is ours.
-  return role.capacities.map((c) => (c === 'practitioner' && role.practitionerScope ? `practitioner (${written(role.practitionerScope)})` : written(c))).join(', ');
+  return role.capacities
+    .map((c) => (c === 'practitioner' && role.practitionerScope ? `practitioner (${written(role.practitionerScope)})` : written(c)))
+    .join(', ');
 }
 
 /** The name a table shows for a role: its title. */
