@@ -4,7 +4,7 @@ import { ProjectHost, settingsKey, type Analysis } from '../service/project/host
 import { ConfigResolver } from '../node/config';
 import { diskFileSystem } from '../node/fileSystem';
 import type { InputFile } from '../node/files';
-import { cliIncludeResolver } from '../node/includes';
+import { cliIncludeResolver, realPath } from '../node/includes';
 
 /**
  * One CLI run's view of the project: the same project host as the language
@@ -15,6 +15,8 @@ import { cliIncludeResolver } from '../node/includes';
 export class CliProject {
   readonly host = new ProjectHost(diskFileSystem());
   readonly configs: ConfigResolver;
+  /** Folders' real paths, asked once per folder for the run. */
+  private readonly realFolders = new Map<string, string>();
 
   constructor(
     private readonly cwd: string,
@@ -39,7 +41,11 @@ export class CliProject {
     const id = input.stdin ? (input.path ?? '<stdin>') : input.path!;
     this.host.setDocument({ id, ...(input.path ? { file: input.path } : {}), name: input.path ?? input.name, text: input.text });
     try {
-      const includes = cliIncludeResolver(input.path, this.cwd);
+      const includes = cliIncludeResolver(input.path, this.cwd, (dir) => {
+        let real = this.realFolders.get(dir);
+        if (real === undefined) this.realFolders.set(dir, (real = realPath(dir)));
+        return real;
+      });
       const analysis = this.host.analysis(
         id,
         { config, ...(this.today ? { today: this.today } : {}), includes, key: settingsKey(config, input.path, this.today) },

@@ -7,6 +7,7 @@ import { describeFsError, stripBom } from './read';
 import { displayName } from './paths';
 import { describeNonFile, readFileForHost } from './read';
 import { dataFilesUnder, type SkippedFile } from './walk';
+import { realPath } from './includes';
 
 /** A file the user asked for (by name, folder, glob or `-`), with its text. */
 export interface InputFile {
@@ -140,13 +141,5 @@ function statOrUndefined(file: string, cwd: string): fs.Stats | undefined {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new InputError(`${displayName(file, cwd)}: ${describeFsError(error)}`);
-  }
-}
-
-function realPath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return file;
   }
 }

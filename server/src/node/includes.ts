@@ -65,10 +65,10 @@ export function isInside(root: string, file: string): boolean {
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
-/** A path with its links resolved; the path itself when it cannot be (it is not there yet). */
+/** A path with its links resolved (one system call), or the path itself when it cannot be (it is not there yet). */
 export function realPath(file: string): string {
   try {
-    return fs.realpathSync(file);
+    return fs.realpathSync.native(file);
   } catch {
     return file;
   }
@@ -84,8 +84,8 @@ function displayPath(dir: string, cwd: string): string {
  * folder, and from nowhere else (real paths, so a folder reached through a
  * link is still itself).
  */
-export function cliIncludeResolver(file: string | undefined, cwd: string): NonNullable<CheckSettings['includes']> {
-  const roots = [cwd, ...(file ? [path.dirname(path.resolve(cwd, file))] : [])].map(realPath);
+export function cliIncludeResolver(file: string | undefined, cwd: string, real: (dir: string) => string = realPath): NonNullable<CheckSettings['includes']> {
+  const roots = [cwd, ...(file ? [path.dirname(path.resolve(cwd, file))] : [])].map(real);
   return includeResolver({ roots, cwd });
 }
 

@@ -97,7 +97,7 @@ function escapeBytes(bytes: Buffer): string {
 
 function realPathOrUndefined(file: string): string | undefined {
   try {
-    return fs.realpathSync(file);
+    return fs.realpathSync.native(file);
   } catch {
     return undefined;
   }
