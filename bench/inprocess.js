@@ -23,17 +23,8 @@ const { LineIndex } = require(path.join(OUT, 'text', 'lineIndex'));
 const { allRules, knownRuleIds } = require(path.join(OUT, 'rules', 'index'));
 const { documentKindOf } = require(path.join(OUT, 'engine', 'documentKind'));
 
-/** The annotation vocabulary of server/src/service/schema/schema.ts, so ajv compiles the same schema the same way. */
-const ANNOTATIONS = [
-  'markdownDescription',
-  'enumDescriptions',
-  'markdownEnumDescriptions',
-  'x-refKind',
-  'x-idKind',
-  'x-vocabulary',
-  'x-summary',
-  'defaultSnippets',
-];
+/** The annotation vocabulary of the service's schema, so ajv compiles the same schema the same way. */
+const { ANNOTATIONS } = require(path.join(OUT, 'schema', 'schema'));
 const SCHEMA_FILE = path.join(__dirname, '..', 'schemas', 'role-protocol.schema.json');
 
 let floorValidator;

@@ -174,82 +174,69 @@ async function measureDocument(kind, fixture, counts) {
     const original = probe.edit.text;
     const broken = original.replace(/name: .*/, 'name: ""');
     let isBroken = false;
-    const change = async () => {
-      const next = isBroken ? original : broken;
+    /** Sends one didChange and times it until a publish that `arrived` accepts. */
+    const timed = async (contentChanges, arrived, what) => {
+      version++;
+      const sent = version;
+      const published = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && arrived(m.params, sent), 300000, what);
+      const t = now();
+      client.notify('textDocument/didChange', { textDocument: { uri, version: sent }, contentChanges });
+      const { at } = await published;
+      return at - t;
+    };
+    /** Toggles the step's name, as a range (incremental sync) or as the whole text (`whole`); diagnostics must show it. */
+    const lines = fixture.text.split('\n');
+    const wholeTexts = { [String(true)]: lines.map((l, i) => (i === line ? broken : l)).join('\n'), [String(false)]: fixture.text };
+    const toggle = (whole) => {
       const current = isBroken ? broken : original;
       isBroken = !isBroken;
-      version++;
       const want = isBroken;
-      const arrived = client.waitFor(
-        isPublishFor(uri, (d) => hasOnLine(d, line) === want),
-        300000,
-        'diagnostics after didChange',
+      const contentChanges = whole
+        ? [{ text: wholeTexts[String(want)] }]
+        : [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: want ? broken : original }];
+      return timed(
+        contentChanges,
+        (params) => hasOnLine(params.diagnostics, line) === want,
+        whole ? 'diagnostics after a whole-text didChange' : 'diagnostics after didChange',
       );
-      const t = now();
-      client.notify('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: next }],
-      });
-      const { at } = await arrived;
-      return at - t;
+    };
+    /** Median of `count` timed edits after `warmUp` untimed ones, leaving the document as it was. */
+    const series = async (edit, warmUp, count, restore) => {
+      for (let i = 0; i < warmUp; i++) await edit();
+      const times = [];
+      for (let i = 0; i < count; i++) times.push(await edit());
+      await restore();
+      return times;
+    };
+    const change = () => toggle(false);
+    const restoreName = async () => {
+      if (isBroken) await toggle(false);
     };
     // Warm-up: the first edits after opening run before V8 has optimised the check's paths (30-70 ms
     // each for about ten edits); the figure is for an editing session, so ten are left out.
-    for (let i = 0; i < WARM_UP_EDITS; i++) await change();
-    const changes = [];
-    for (let i = 0; i < counts.changes; i++) changes.push(await change());
-    if (isBroken) await change();
+    const changes = await series(change, WARM_UP_EDITS, counts.changes, restoreName);
     result.changeMs = median(changes);
     result.changeP95Ms = percentile(changes, 95);
     result.changeNetMs = result.changeMs - spec.debounceMs;
 
     // The same one-line change sent as the whole text (full document sync, as some Neovim and
     // Emacs set-ups send), and a whole-text change that appends a comment line.
-    const lines = fixture.text.split('\n');
-    const wholeWith = (lineText) => lines.map((l, i) => (i === line ? lineText : l)).join('\n');
-    const wholeTexts = { [String(true)]: wholeWith(broken), [String(false)]: fixture.text };
-    const wholeChange = async () => {
-      isBroken = !isBroken;
-      version++;
-      const want = isBroken;
-      const arrived = client.waitFor(
-        isPublishFor(uri, (d) => hasOnLine(d, line) === want),
-        300000,
-        'diagnostics after a whole-text didChange',
-      );
-      const t = now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: wholeTexts[String(want)] }] });
-      const { at } = await arrived;
-      return at - t;
-    };
-    await wholeChange();
-    await wholeChange();
-    const wholeChanges = [];
-    for (let i = 0; i < counts.changes; i++) wholeChanges.push(await wholeChange());
-    if (isBroken) await wholeChange();
-    result.wholeChangeMs = median(wholeChanges);
+    result.wholeChangeMs = median(await series(() => toggle(true), 2, counts.changes, restoreName));
     const withNote = `${fixture.text}${fixture.text.endsWith('\n') ? '' : '\n'}# Reviewed at the governance meeting.\n`;
     let noted = false;
-    const appendChange = async () => {
+    const append = () => {
       noted = !noted;
-      version++;
-      const sent = version;
-      const arrived = client.waitFor(
-        (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (m.params.version === undefined || m.params.version === sent),
-        300000,
+      return timed(
+        [{ text: noted ? withNote : fixture.text }],
+        (params, sent) => params.version === undefined || params.version === sent,
         'diagnostics after appending a comment',
       );
-      const t = now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: noted ? withNote : fixture.text }] });
-      const { at } = await arrived;
-      return at - t;
     };
-    await appendChange();
-    await appendChange();
-    const appends = [];
-    for (let i = 0; i < counts.changes; i++) appends.push(await appendChange());
-    if (noted) await appendChange();
-    result.wholeAppendMs = median(appends);
+    result.wholeAppendMs = median(
+      await series(append, 2, counts.changes, async () => {
+        if (noted) await append();
+      }),
+    );
     result.wholeAppendNetMs = result.wholeAppendMs - spec.debounceMs;
     result.openFirstNetMs = result.openFirstMs - (kind === 'peer' ? PEER_DEBOUNCE_MS : 0);
     result.openWarmNetMs = result.openWarmMs - (kind === 'peer' ? PEER_DEBOUNCE_MS : 0);

@@ -35,7 +35,7 @@ export interface SchemaNode {
 }
 
 /** Annotation keywords the schema carries for editors and for this tool; ajv must accept them. */
-const ANNOTATIONS = [
+export const ANNOTATIONS: string[] = [
   'markdownDescription',
   'enumDescriptions',
   'markdownEnumDescriptions',
