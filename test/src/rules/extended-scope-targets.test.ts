@@ -90,12 +90,12 @@ describeRule('extended-scope-targets', {
         {
           ...span(adapterApprovalUncovered, 'physicist', 'id: target-edit'),
           message:
-            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`, or have a clinical oncologist role approve the step.',
         },
         {
           ...span(adapterApprovalUncovered, 'adapter', 'approves: ['),
           message:
-            'Role `adapter` approves targets in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
+            'Role `adapter` approves targets in step `target-edit`, extended scope for a non-medical role, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`, or have a clinical oncologist role approve the step.',
         },
       ],
     },
@@ -106,7 +106,7 @@ describeRule('extended-scope-targets', {
         {
           ...span(uncovered, 'physicist', 'id: target-edit'),
           message:
-            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`, or have a clinical oncologist role approve the step.',
         },
         {
           ...span(uncovered, 'physicist', 'id: target-edit'),
@@ -122,7 +122,7 @@ describeRule('extended-scope-targets', {
         {
           ...span(nonMedicalReview, 'physicist', 'id: target-edit'),
           message:
-            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`, or have a clinical oncologist role approve the step.',
         },
       ],
     },

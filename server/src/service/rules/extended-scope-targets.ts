@@ -53,7 +53,7 @@ export const extendedScopeTargets: Rule = {
           const lead = `Role \`${roleId}\` ${doing(part)} in step \`${step.id}\`, extended scope for a non-medical role`;
           if (!reviewed.has(step.id) && !medicallyApproved) {
             reports.push({
-              message: `${lead}, but no offline clinical review by a medical role covers the step; add an offline \`clinical-review\` step, performed or reviewed by a clinical oncologist role, that lists \`${step.id}\` in \`covers\`.`,
+              message: `${lead}, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline \`clinical-review\` step, performed or reviewed by a clinical oncologist role, that lists \`${step.id}\` in \`covers\`, or have a clinical oncologist role approve the step.`,
               path,
             });
           }
