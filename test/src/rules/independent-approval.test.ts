@@ -77,6 +77,10 @@ describeRule('independent-approval', {
     { name: 'approval: any, and an offline review by another role covers the step', text: eitherMayReviewed },
     { name: 'an offline peer review by another holder of the same role', text: peerReviewed },
     { name: 'clinician-present: a medical practitioner edits and approves its own clinical decision', text: clinicianPresent },
+    {
+      name: 'approval: any, and the approver who did the work is a medical practitioner',
+      text: clinicianPresent.replace('    approves: [oncologist]\n', '    approves: [oncologist, physicist]\n    approval: any\n'),
+    },
   ],
   invalid: [
     {
