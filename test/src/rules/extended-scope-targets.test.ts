@@ -50,6 +50,12 @@ const oneToOneForOthers = protocolText({
     SECTIONS.training +
     '  - skill: oar-outlining\n    roles: [adapter]\n    methods: [one-to-one-cco]\n    records: [proknow-log]\n    signOff: oncologist\n    reassessEveryMonths: 12\n',
 });
+/** The physicist edits targets and the consultant approves them in the same step before delivery (lung SABR): no offline review needed. */
+const physicistEditsOncologistApproves =
+  '  - id: target-edit\n    name: Edit targets\n    activity: target-edit\n    performs: [physicist]\n    edits: [physicist]\n    approves: [oncologist]\n    skills: [oar-outlining]\n';
+/** ...an approval by a non-medical role in the step is not that check. */
+const physicistEditsAdapterApproves = physicistEditsOncologistApproves.replace('approves: [oncologist]', 'approves: [adapter]');
+const adapterApprovalUncovered = protocolText({ workflow: workflow(physicistEditsAdapterApproves), ...withOneToOne });
 
 describeRule('extended-scope-targets', {
   valid: [
@@ -68,11 +74,31 @@ describeRule('extended-scope-targets', {
       text: protocolText({ workflow: workflow(physicistEdits, 'target-edit'), ...withConcordance('oncologist') }),
     },
     {
+      name: 'a medical role approves the extended-scope edit in the same step, with one-to-one training',
+      text: protocolText({ workflow: workflow(physicistEditsOncologistApproves), ...withOneToOne }),
+    },
+    {
       name: 'extended scope with a medical offline review and one-to-one training',
       text: protocolText({ workflow: workflow(physicistEdits, 'target-edit'), ...withOneToOne }),
     },
   ],
   invalid: [
+    {
+      name: 'a non-medical approval in the same step is not the medical check',
+      text: adapterApprovalUncovered,
+      errors: [
+        {
+          ...span(adapterApprovalUncovered, 'physicist', 'id: target-edit'),
+          message:
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`, or have a clinical oncologist role approve the step.',
+        },
+        {
+          ...span(adapterApprovalUncovered, 'adapter', 'approves: ['),
+          message:
+            'Role `adapter` approves targets in step `target-edit`, extended scope for a non-medical role, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`, or have a clinical oncologist role approve the step.',
+        },
+      ],
+    },
     {
       name: 'neither an offline review nor one-to-one training: one finding for each',
       text: uncovered,
@@ -80,7 +106,7 @@ describeRule('extended-scope-targets', {
         {
           ...span(uncovered, 'physicist', 'id: target-edit'),
           message:
-            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`, or have a clinical oncologist role approve the step.',
         },
         {
           ...span(uncovered, 'physicist', 'id: target-edit'),
@@ -96,7 +122,7 @@ describeRule('extended-scope-targets', {
         {
           ...span(nonMedicalReview, 'physicist', 'id: target-edit'),
           message:
-            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no offline clinical review by a medical role covers the step; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`.',
+            'Role `physicist` performs target editing in step `target-edit`, extended scope for a non-medical role, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline `clinical-review` step, performed or reviewed by a clinical oncologist role, that lists `target-edit` in `covers`, or have a clinical oncologist role approve the step.',
         },
       ],
     },

@@ -56,6 +56,14 @@ const peerReviewed = protocolText({
     ) + '  - id: peer-review\n    name: Peer review\n    phase: offline\n    activity: peer-review\n    performs: [oncologist]\n    covers: [oar-approval]\n',
 });
 
+/** Clinician-present: the consultant (a medical practitioner) edits and approves online, with no offline review. */
+const clinicianPresent = withWorkflow(
+  '    performs: [adapter]\n    approves: [physicist]\n',
+  '    operates: [adapter]\n    performs: [oncologist]\n    edits: [oncologist]\n    approves: [oncologist]\n',
+);
+/** ...but a medical role without the practitioner capacity approving its own work is still self-approval. */
+const medicalNotPractitioner = clinicianPresent.replace('    capacities: [practitioner]\n', '    capacities: [referrer]\n');
+
 describeRule('independent-approval', {
   valid: [
     { name: 'the approver is not the performer', text: protocolText() },
@@ -68,8 +76,24 @@ describeRule('independent-approval', {
     },
     { name: 'approval: any, and an offline review by another role covers the step', text: eitherMayReviewed },
     { name: 'an offline peer review by another holder of the same role', text: peerReviewed },
+    { name: 'clinician-present: a medical practitioner edits and approves its own clinical decision', text: clinicianPresent },
+    {
+      name: 'approval: any, and the approver who did the work is a medical practitioner',
+      text: clinicianPresent.replace('    approves: [oncologist]\n', '    approves: [oncologist, physicist]\n    approval: any\n'),
+    },
   ],
   invalid: [
+    {
+      name: 'a medical role without the practitioner capacity approves its own work',
+      text: medicalNotPractitioner,
+      errors: [
+        {
+          ...span(medicalNotPractitioner, 'oncologist', 'approves: ['),
+          message:
+            'Step `oar-approval` is approved only by `oncologist`, which also performs and edits it; add an independent approver, or an offline review by another role (or an offline `peer-review`) that covers `oar-approval`.',
+        },
+      ],
+    },
     {
       name: 'approval: any, and one approver also performs the step',
       text: eitherMay,

@@ -13,6 +13,12 @@ const firstAssessors = protocolText({
     SECTIONS.training.replace('    records: [training-records]\n    signOff: oncologist\n', '    records: [training-records]\n    signOff: physicist\n') +
     '  - skill: plan-selection\n    roles: [physicist]\n    methods: [programme]\n    records: [training-records]\n    signOff: oncologist\n    reassessEveryMonths: 12\n',
 });
+/** A consultant signs off consultant colleagues in a skill only consultants hold: medical peer sign-off. */
+const consultantPeers = protocolText({
+  training:
+    SECTIONS.training +
+    '  - skill: plan-selection\n    roles: [oncologist]\n    methods: [programme]\n    records: [training-records]\n    signOff: oncologist\n    reassessEveryMonths: 12\n',
+});
 /** A row with no skill (the schema reports that) is named by its position. */
 const noSkill = protocolText({
   training:
@@ -33,6 +39,7 @@ describeRule('independent-sign-off', {
     { name: 'sign-off by a role outside the row', text: protocolText() },
     { name: 'a role that signs off training it does not take', text: otherTrainee },
     { name: 'no signOff at all', text: noSignOff },
+    { name: 'a consultant signs off consultant colleagues (medical peer sign-off)', text: consultantPeers },
     { name: 'suppressed in place with a reason', text: suppressed },
     // An MPE signs off the adapters and MPE peers, as in the reference department: a trained assessor.
     {

@@ -40,6 +40,14 @@ const remote = protocolText({
   workflow: noMpeWorkflow,
   training: noMpeTraining,
 });
+/** On call, and the MPE listed only under `reviews` of plan selection: an offline review after the selection is not involvement in it. */
+const onCallReviewsOnly = protocolText({
+  sites: SECTIONS.sites.replace('mpeInvolvement: agree', 'mpeInvolvement: on-call'),
+  workflow: noMpeWorkflow
+    .replace('    activity: plan-selection\n', '    activity: plan-selection\n    reviews: [physicist]\n')
+    .replace('    activity: dose-check\n', '    activity: dose-check\n    supports: [physicist]\n'),
+  training: noMpeTraining,
+});
 
 const selectionStep = 'Step `plan-selection` (Select the plan) involves no role with the MPE capacity';
 const doseStep = 'Step `dose-check` (Independent dose check) involves no role with the MPE capacity';
@@ -52,6 +60,16 @@ describeRule('mpe-involvement', {
     { name: 'no MPE role, and the MPE takes part remotely', text: remote },
   ],
   invalid: [
+    {
+      name: 'an MPE that only reviews plan selection is not involved in it',
+      text: onCallReviewsOnly,
+      errors: [
+        {
+          ...span(onCallReviewsOnly, 'plan-selection', 'activity: plan-selection'),
+          message: `${selectionStep}, and site \`bladder\` states \`mpeInvolvement: on-call\`, which is not close involvement; involve an MPE role in the step, or change \`mpeInvolvement\` to \`present\`, \`agree\` or \`remote\` where the MPE takes part in every session.`,
+        },
+      ],
+    },
     {
       name: 'an MPE on call is not close involvement',
       text: onCall,

@@ -23,13 +23,34 @@ const oncologistApproves = protocolText({
 const noCapacities = protocolText({
   roles: SECTIONS.roles.replace('    careerLevel: practitioner\n    capacities: [operator]\n', '    careerLevel: practitioner\n'),
 });
+/** The oncologist runs the independent dose check: assessing radiation doses is a practical aspect (reg 2). */
+const doseCheck = (part: string) =>
+  protocolText({
+    workflow: SECTIONS.workflow.replace(
+      '  - id: plan-selection\n',
+      `  - id: dose-check\n    name: Independent dose check\n    activity: dose-check\n    performs: [adapter]\n    ${part}: [oncologist]\n  - id: plan-selection\n`,
+    ),
+  });
+const oncologistRunsDoseCheck = doseCheck('edits');
 
 describeRule('operator-capacity', {
   valid: [
     { name: 'every role that carries out a practical aspect is an operator', text: protocolText() },
     { name: 'approving is not a practical aspect', text: oncologistApproves },
+    { name: 'approving the dose check run by an operator is left to the employer’s procedures', text: doseCheck('approves') },
   ],
   invalid: [
+    {
+      name: 'running the independent dose check is the assessment of radiation doses',
+      text: oncologistRunsDoseCheck,
+      errors: [
+        {
+          ...span(oncologistRunsDoseCheck, 'capacities', 'careerLevel: consultant\n    '),
+          message:
+            'Role `oncologist` carries out a practical aspect of the exposure (the assessment of radiation doses in the independent dose check) in step `dose-check`, but does not hold the operator capacity; add `operator` to its `capacities`.',
+        },
+      ],
+    },
     {
       name: 'a role that edits OARs and delivers without the operator capacity, on its capacities',
       text: adapterNotOperator,

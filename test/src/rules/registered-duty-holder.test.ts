@@ -27,9 +27,21 @@ const rightRegister = withRoles(
   '    careerLevel: practitioner\n    capacities: [operator]\n',
   '    careerLevel: practitioner\n    registrations: [HCPC (radiographer)]\n    capacities: [practitioner, operator]\n',
 );
+/**
+ * A practitioner role open to radiographers and clinical scientists lists each group's register: each holder holds
+ * the register of their own staff group, not both.
+ */
+const twoRegisteredGroups = (registrations: string) =>
+  withRoles(
+    '    staffGroups: [therapeutic radiographer]\n    minBand: 6\n    maxBand: 7\n    careerLevel: practitioner\n    capacities: [operator]\n',
+    `    staffGroups: [therapeutic radiographer, clinical scientist]\n    minBand: 6\n    maxBand: 7\n    careerLevel: practitioner\n    registrations: [${registrations}]\n    capacities: [practitioner, operator]\n`,
+  );
+const eachGroupsRegister = twoRegisteredGroups('HCPC (radiographer), HCPC (clinical scientist)');
+const oneGroupsRegister = twoRegisteredGroups('HCPC (radiographer)');
 
 describeRule('registered-duty-holder', {
   valid: [
+    { name: 'a role open to two registered groups lists each group’s register', text: eachGroupsRegister },
     { name: 'a practitioner whose registrations name its register', text: rightRegister },
     { name: 'a clinical oncologist as practitioner', text: protocolText() },
     { name: 'a dosimetrist as operator only', text: dosimetristOperator },
@@ -37,6 +49,17 @@ describeRule('registered-duty-holder', {
     { name: 'a therapeutic radiographer as practitioner', text: radiographerPractitioner },
   ],
   invalid: [
+    {
+      name: 'a role open to two registered groups lists only one group’s register',
+      text: oneGroupsRegister,
+      errors: [
+        {
+          ...span(oneGroupsRegister, 'registrations', 'careerLevel: practitioner\n    '),
+          message:
+            'Role `adapter` has the practitioner capacity, but its `registrations` do not include HCPC (clinical scientist), the statutory register of its staff groups; add it to `registrations`.',
+        },
+      ],
+    },
     {
       name: 'a practitioner whose stated registrations leave out its statutory register, on registrations',
       text: wrongRegister,

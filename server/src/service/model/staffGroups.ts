@@ -33,3 +33,12 @@ export const unregisteredGroups = (role: Role): string[] => role.staffGroups.fil
 
 /** MPE recognition: the RPA2000 certificate of competence (or an equivalent the employer states). */
 export const MPE_RECOGNITION = 'MPE certificate (RPA2000)';
+
+/**
+ * A medical role entitled as practitioner for therapeutic exposures (scope
+ * therapeutic, both, or not stated): the consultant whose approval of work
+ * they performed or edited is their own clinical decision, as in a
+ * clinician-present service.
+ */
+export const isMedicalPractitioner = (role: Role): boolean =>
+  isMedicalRole(role) && role.capacities.includes('practitioner') && role.practitionerScope !== 'imaging';

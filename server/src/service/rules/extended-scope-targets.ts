@@ -20,7 +20,7 @@ export const extendedScopeTargets: Rule = {
   description:
     'A non-medical role responsible for editing or approving target volumes (extended scope) is covered by an offline clinical review by a medical role, and is trained one to one or by supervised practice with a concordance audit signed off by a medical role.',
   rationale:
-    'Outlining and approving target volumes is a clinical oncologist’s task; a radiographer, dosimetrist or clinical scientist doing it works at extended scope. That needs an independent medical check of the work (an offline clinical review that covers the step) and training against an expert, recorded under IR(ME)R 2017 regulation 17: RCR guidance describes supervised practice with a concordance audit against consultant outlines; one-to-one teaching is another way.',
+    'Outlining and approving target volumes is a clinical oncologist’s task; a radiographer, dosimetrist or clinical scientist doing it works at extended scope. That needs an independent medical check of the work (an offline clinical review that covers the step, or a medical role approving in the same step before delivery) and training against an expert (RCR guidance; IR(ME)R 2017 regulation 17 asks for adequate training and a record of it): RCR guidance describes supervised practice with a concordance audit against consultant outlines; one-to-one teaching is another way.',
   check({ protocol, budget }) {
     const reports: RuleReport[] = [];
     // Steps that an offline clinical review by a medical role covers, built once.
@@ -38,6 +38,11 @@ export const extendedScopeTargets: Rule = {
       budget.check();
       if (!step.activity || !TARGET_ACTIVITIES.has(step.activity)) continue;
       const parts = partsFor(step.activity);
+      // A medical role approving in the same step checks the work before delivery: at least as strong as an offline review.
+      const medicallyApproved = step.approves.some((id) => {
+        const role = protocol.roleById.get(id);
+        return role !== undefined && isMedicalRole(role);
+      });
       for (const part of parts) {
         step[part].forEach((roleId, index) => {
           const role = protocol.roleById.get(roleId);
@@ -46,9 +51,9 @@ export const extendedScopeTargets: Rule = {
           if (parts.slice(0, parts.indexOf(part)).some((p) => step[p].includes(roleId))) return;
           const path = [...step.path, part, index];
           const lead = `Role \`${roleId}\` ${doing(part)} in step \`${step.id}\`, extended scope for a non-medical role`;
-          if (!reviewed.has(step.id)) {
+          if (!reviewed.has(step.id) && !medicallyApproved) {
             reports.push({
-              message: `${lead}, but no offline clinical review by a medical role covers the step; add an offline \`clinical-review\` step, performed or reviewed by a clinical oncologist role, that lists \`${step.id}\` in \`covers\`.`,
+              message: `${lead}, but no medical role approves the step and no offline clinical review by a medical role covers it; add an offline \`clinical-review\` step, performed or reviewed by a clinical oncologist role, that lists \`${step.id}\` in \`covers\`, or have a clinical oncologist role approve the step.`,
               path,
             });
           }

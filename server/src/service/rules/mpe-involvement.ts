@@ -4,6 +4,12 @@ import type { Rule, RuleReport } from './types';
 /** The activities IR(ME)R regulation 14 most plainly needs an MPE for. */
 const MPE_ACTIVITIES: ReadonlySet<string> = new Set(['plan-selection', 'dose-check']);
 
+/**
+ * The parts that involve the MPE in that day's step. `reviews` does not: an offline review of plan selection comes
+ * after the selection, like the on-call MPE it is not close involvement in it.
+ */
+const INVOLVING_PARTS = STEP_PARTS.filter((part) => part !== 'reviews');
+
 const list = (ids: string[]): string => ids.map((id) => `\`${id}\``).join(', ');
 
 export const mpeInvolvement: Rule = {
@@ -13,12 +19,12 @@ export const mpeInvolvement: Rule = {
   description:
     'Plan selection and the independent dose check involve a role with the MPE capacity, or every site they cover states how the MPE is involved (present, agree or remote; on call is not enough).',
   rationale:
-    'IR(ME)R 2017 regulation 14: a medical physics expert must be closely involved in every radiotherapeutic practice. Where no MPE role takes part in the step, the site must say how the MPE is involved in every session: present, agree or remote. An MPE on call is reachable, not closely involved, so `on-call` does not satisfy the rule for these steps.',
+    'IR(ME)R 2017 regulation 14: a medical physics expert must be closely involved in every radiotherapeutic practice. Where no MPE role takes part in the step, the site must say how the MPE is involved in every session: present, agree or remote. An MPE on call is reachable, not closely involved, so `on-call` does not satisfy the rule for these steps (this tool’s reading; regulation 14 does not define close involvement). For the same reason an MPE listed only under `reviews` (an offline review after the selection) is not counted as involved.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const step of protocol.workflow) {
       if (step.activity === undefined || !MPE_ACTIVITIES.has(step.activity)) continue;
-      const involvesMpe = STEP_PARTS.some((part) => step[part].some((roleId) => protocol.roleById.get(roleId)?.capacities.includes('MPE')));
+      const involvesMpe = INVOLVING_PARTS.some((part) => step[part].some((roleId) => protocol.roleById.get(roleId)?.capacities.includes('MPE')));
       if (involvesMpe) continue;
       const path = [...step.path, 'activity'];
       if (protocol.sites.length === 0) {

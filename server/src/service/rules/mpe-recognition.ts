@@ -9,7 +9,7 @@ export const mpeRecognition: Rule = {
   category: 'governance',
   description: 'A role with the MPE capacity is open only to clinical scientists and states MPE recognition in its registrations.',
   rationale:
-    'IR(ME)R 2017 regulation 14 needs a medical physics expert closely involved in every radiotherapeutic practice. An MPE is a clinical scientist (HCPC) recognised as an MPE: the RPA2000 certificate or an equivalent. A band or a job title says nothing about it, so a role whose holders need not be recognised MPEs cannot carry the capacity.',
+    'IR(ME)R 2017 regulation 14 needs a medical physics expert closely involved in every radiotherapeutic practice. Regulation 2 asks for an MPE whose competence is recognised by the Secretary of State: in practice the RPA2000 certificate or an equivalent. That the MPE is an HCPC-registered clinical scientist is the UK norm, which this rule adopts, not a requirement of the regulation. A band or a job title says nothing about it, so a role whose holders need not be recognised MPEs cannot carry the capacity.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const role of protocol.roles) {

@@ -12,7 +12,7 @@ export const registeredDutyHolder: Rule = {
   description:
     'A role with the practitioner or referrer capacity is open only to statutorily registered staff groups, and the registrations it states include their registers.',
   rationale:
-    'Under IR(ME)R 2017 a practitioner or referrer must be a registered health care professional. Therapeutic radiographers and clinical scientists are registered with the HCPC and clinical oncologists with the GMC; dosimetrists, clinical technologists and assistant practitioners have no statutory register. Where a role states its registrations, they are what an inspector reads: they must name the register behind each of its staff groups.',
+    'Under IR(ME)R 2017 a practitioner or referrer must be a registered health care professional. Therapeutic radiographers and clinical scientists are registered with the HCPC and clinical oncologists with the GMC; dosimetrists, clinical technologists and assistant practitioners have no statutory register. Where a role states its registrations, they are what an inspector reads: they must name the register behind each of its staff groups. For a role open to radiographers and clinical scientists that means both HCPC parts: each holder holds their own group’s register, not both.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     for (const role of protocol.roles) {

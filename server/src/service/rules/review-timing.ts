@@ -16,7 +16,7 @@ export const reviewTiming: Rule = {
   description:
     'An offline review that covers online steps, and says it happens within N days, comes before the end of the course of every site it covers whose fractions are stated.',
   rationale:
-    'Where an offline review is the independent check on an online decision (the consultant’s review of plan selections at the weekly MDT), it must come while the decision can still be changed. A weekly review of a five-fraction course can fall after the last fraction: the check then finds errors only after they have been delivered. Towards Safer Radiotherapy asks for independent checks; one that comes too late is not one.',
+    'Where an offline review is the independent check on an online decision (the consultant’s review of plan selections at the weekly MDT), it must come while the decision can still be changed. A weekly review of a five-fraction course can fall after the last fraction: the check then finds errors only after they have been delivered. Towards Safer Radiotherapy says checks should, as far as possible, be independent of the original method; that a check after the last fraction cannot serve as that check is this tool’s reading.',
   check({ protocol }) {
     const reports: RuleReport[] = [];
     const allSites = protocol.sites;

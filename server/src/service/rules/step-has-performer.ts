@@ -5,7 +5,8 @@ export const stepHasPerformer: Rule = {
   defaultSeverity: 'error',
   category: 'governance',
   description: 'Every workflow step names at least one role that performs it.',
-  rationale: 'IR(ME)R Schedule 2 asks the written procedures to identify who does each part of an exposure; a step nobody performs is a gap in the session.',
+  rationale:
+    'IR(ME)R Schedule 2 asks the written procedures to identify who is entitled to act as referrer, practitioner or operator; a step nobody performs is a part of the session assigned to nobody so entitled.',
   check: ({ protocol }) =>
     protocol.workflow
       .filter((step) => step.performs.length === 0)
