@@ -33,7 +33,8 @@ import { registerNavigation } from './navigation';
 import { logError } from './safe';
 import { registerTables } from './tables';
 import { uriToPath } from './uris';
-import { isConfigFile, ProtocolWorkspace } from './workspace';
+import { ProtocolWorkspace } from './workspace';
+import { isConfigFileName } from '../shared/documentKinds';
 
 /** Files whose change may change a document's findings: configuration files and anything a protocol may include. */
 const WATCHED_GLOBS = ['**/.roleprotocols.{yaml,yml,json}', '**/*.{yaml,yml,json}'];
@@ -186,7 +187,7 @@ function registerFeatures(context: ServerContext, settings: ClientSettings): voi
       for (const change of params.changes) {
         const file = uriToPath(change.uri);
         if (!file) continue;
-        if (isConfigFile(file)) configuration = true;
+        if (isConfigFileName(file)) configuration = true;
         else files.push(file);
       }
       // The host says which open documents read (or looked for) a changed, new or removed file.

@@ -14,7 +14,7 @@ import type { ScanMemo } from '../service/language/cursorContext';
 import type { Knowledge } from '../service/language/knowledge';
 import type { SourceLanguage } from '../service/parse/parseDocument';
 import { emptyConfig, type ProjectConfig } from '../service/config/config';
-import { isConfigFileName } from '../shared/documentKinds';
+import { isDataFile } from '../shared/documentKinds';
 import { ConfigResolver } from '../node/config';
 import { diskFileSystem } from '../node/fileSystem';
 import { includeResolver, isInside, realPath } from '../node/includes';
@@ -58,7 +58,7 @@ export class ProtocolWorkspace {
   private folders: string[] = [];
   /** The folders' real paths: includes are compared by real path, so a folder reached through a link is itself. */
   private realFolders: string[] = [];
-  private configs = new ConfigResolver();
+  private configs = new ConfigResolver(undefined, { revalidate: true });
   private readonly today: string | undefined;
 
   constructor(
@@ -110,7 +110,7 @@ export class ProtocolWorkspace {
 
   /** A configuration file changed, appeared or went: read them afresh (analyses are keyed by the settings they used). */
   configurationChanged(): void {
-    this.configs = new ConfigResolver();
+    this.configs = new ConfigResolver(undefined, { revalidate: true });
     this.realPaths.clear();
   }
 
@@ -205,6 +205,7 @@ export class ProtocolWorkspace {
    * catalogue. Anything else is refused with the reason.
    */
   async closedAnalysis(file: string, uri: string): Promise<HostAnalysis | { refused: string }> {
+    if (!isDataFile(file)) return { refused: `${file} is not a YAML or JSON file, so it holds no role protocol.` };
     const real = realPath(file);
     if (!this.realFolders.some((folder) => isInside(folder, real)))
       return { refused: `${file} is outside the workspace folders; open it in the editor to see its tables.` };
@@ -240,10 +241,12 @@ export class ProtocolWorkspace {
       ...effectiveConfig(project, settings),
       ...(project.maxFileSizeKb !== undefined ? { maxFileSizeKb: project.maxFileSizeKb } : {}),
     };
+    // The date the review checks compare against is part of the key: a document left open over midnight is checked again.
+    const today = this.today ?? new Date().toISOString().slice(0, 10);
     const file = document.file;
     if (!file) {
       const unsaved = () => () => ({ error: 'the document is not saved yet, so there is no folder to find its includes in; save it first.' });
-      return { config, ...(this.today ? { today: this.today } : {}), includes: unsaved, key: settingsKey(config, 'unsaved', this.today) };
+      return { config, today, includes: unsaved, key: settingsKey(config, 'unsaved', today) };
     }
     // Includes are read relative to the document, then along `roleProtocols.includePath` (relative
     // entries from the document's workspace folder), and only from inside the workspace folders, the
@@ -254,9 +257,9 @@ export class ProtocolWorkspace {
     const roots = [...this.realFolders, ...(inside ? [] : [this.realPath(path.dirname(file))]), ...searchPath.map((p) => this.realPath(p))];
     return {
       config,
-      ...(this.today ? { today: this.today } : {}),
+      today,
       includes: includeResolver({ searchPath, roots, cwd: folder }),
-      key: settingsKey(config, searchPath, roots, this.today),
+      key: settingsKey(config, searchPath, roots, today),
     };
   }
 
@@ -284,9 +287,4 @@ export class ProtocolWorkspace {
       return emptyConfig();
     }
   }
-}
-
-/** Is this file one of the project configuration files? */
-export function isConfigFile(file: string): boolean {
-  return isConfigFileName(file);
 }

@@ -66,20 +66,29 @@ export function loadConfig(file: string): LoadedConfig {
 /**
  * Finds and loads configurations for many files, reading each folder and each
  * configuration file once. An explicit file (`--config`) replaces discovery.
+ * With `revalidate` (the language server, whose session outlives edits to the
+ * files), folders are looked at again on every call and a file is read again
+ * when its size or time changes, so a client that sends no file events still
+ * sees a configuration appear, change or go.
  */
 export class ConfigResolver {
   private readonly dirs = new Map<string, string | undefined>();
-  private readonly loaded = new Map<string, LoadedConfig>();
+  private readonly loaded = new Map<string, LoadedConfig & { stamp?: string }>();
 
-  constructor(private readonly explicitFile?: string) {}
+  constructor(
+    private readonly explicitFile?: string,
+    private readonly options: { revalidate?: boolean } = {},
+  ) {}
 
   /** The configuration that applies to files in `dir`, or undefined when there is none. */
   forDirectory(dir: string): LoadedConfig | undefined {
-    const file = this.explicitFile ? path.resolve(this.explicitFile) : findConfigFile(dir, this.dirs);
+    const revalidate = this.options.revalidate === true;
+    const file = this.explicitFile ? path.resolve(this.explicitFile) : findConfigFile(dir, revalidate ? undefined : this.dirs);
     if (!file) return undefined;
+    const stamp = revalidate ? stampOf(file) : undefined;
     let config = this.loaded.get(file);
-    if (!config) {
-      config = loadConfig(file);
+    if (!config || config.stamp !== stamp) {
+      config = { ...loadConfig(file), ...(stamp !== undefined ? { stamp } : {}) };
       this.loaded.set(file, config);
     }
     return config;
@@ -92,6 +101,16 @@ export class ConfigResolver {
   /** Every configuration file read so far, in the order first used. */
   get used(): LoadedConfig[] {
     return [...this.loaded.values()];
+  }
+}
+
+/** A file's size and times: when they move, the file is read again. */
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -33,17 +33,25 @@ export function includeResolver(options: IncludeResolverOptions = {}): NonNullab
       let found: { file: string; read: FileRead } | undefined;
       for (const base of bases) {
         const file = path.resolve(base, includePath);
+        // Where a path points is decided before anything is read: a file outside the folders is never read.
+        if (roots.length > 0 && !roots.some((root) => isInside(root, realPath(file)))) {
+          if (existsOnDisk(file)) return { error: 'it is outside the workspace, so it is not read; copy the catalogue into the workspace.' };
+          continue;
+        }
+        // Nor is a catalogue over the size limit.
+        const size = sizeOnDisk(file);
+        if (size !== undefined && size > MAX_INCLUDE_BYTES)
+          return { error: `it is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };
         const got = read(file);
         if ('problem' in got && got.problem === 'missing') continue;
         found = { file, read: got };
         break;
       }
       if (!found) return { error: `no such file (looked in ${bases.map((b) => displayPath(b, cwd)).join(', ')}).` };
-      if (roots.length > 0 && !roots.some((root) => isInside(root, realPath(found.file)))) {
-        return { error: 'it is outside the workspace, so it is not read; copy the catalogue into the workspace.' };
-      }
       if ('text' in found.read) {
-        const bytes = Buffer.byteLength(found.read.text, 'utf8');
+        // An editor's unsaved text may be larger than the file on disk.
+        const text = found.read.text;
+        const bytes = text.length * 3 > MAX_INCLUDE_BYTES ? Buffer.byteLength(text, 'utf8') : text.length;
         if (bytes > MAX_INCLUDE_BYTES)
           return { error: `it is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_INCLUDE_BYTES / 1024 / 1024} MB limit for a catalogue.` };
         return { file: found.file, text: found.read.text };
@@ -57,6 +65,25 @@ export function includeResolver(options: IncludeResolverOptions = {}): NonNullab
           return { error: `it cannot be read (${found.read.message}).` };
       }
     };
+}
+
+function existsOnDisk(file: string): boolean {
+  try {
+    fs.statSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A regular file's size in bytes, without reading it; undefined for anything else. */
+function sizeOnDisk(file: string): number | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Is `file` the folder `root` or inside it? Both real paths; `/` holds everything. */

@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { runsFromEnv, seedFromEnv, TEST_SEED } from '../fuzz/properties';
+import { ProjectHost, settingsKey } from '../../../server/out/service/project/host';
+import { diskFileSystem } from '../../../server/out/node/fileSystem';
+import { includeResolver } from '../../../server/out/node/includes';
 import { MAIN, ROOT } from '../cli/run';
 import { SAMPLES, TestClient, uriOf } from '../lsp/client';
 
@@ -154,7 +157,7 @@ describe('files: the language server', () => {
     const outside = path.join(scratch('outside'), 'x.roles.yaml');
     fs.writeFileSync(outside, CLEAN);
     await assert.rejects(client.request('roleProtocols/tables', { uri: uriOf(outside), format: 'md' }), /is outside the workspace folders/);
-    await assert.rejects(client.request('roleProtocols/tables', { uri: uriOf('/etc/passwd'), format: 'md' }), /outside the workspace folders/);
+    await assert.rejects(client.request('roleProtocols/tables', { uri: uriOf('/etc/passwd'), format: 'md' }), /\/etc\/passwd is not a YAML or JSON file/);
     const plain = path.join(dir, 'settings.yaml');
     fs.writeFileSync(plain, 'colour: blue\n');
     await assert.rejects(client.request('roleProtocols/tables', { uri: uriOf(plain), format: 'md' }), /is not a role protocol/);
@@ -262,5 +265,81 @@ describe('files: random folders (fuzz)', () => {
       }),
       { seed: seedFromEnv(TEST_SEED), numRuns: runsFromEnv(12) },
     );
+  });
+});
+
+describe('files: what the host reuses, and what it reads, on a real disk', () => {
+  /** A protocol that includes `department.catalogue.yaml`, in `ws/`, checked by a host over the disk with `ws` as the only root. */
+  function workspace() {
+    const dir = scratch('host-disk');
+    fs.mkdirSync(path.join(dir, 'ws'));
+    fs.mkdirSync(path.join(dir, 'outside'));
+    copyShared(path.join(dir, 'outside'));
+    fs.copyFileSync(path.join(dir, 'outside', 'prostate.roles.yaml'), path.join(dir, 'ws', 'prostate.roles.yaml'));
+    const reads: string[] = [];
+    const disk = diskFileSystem();
+    const host = new ProjectHost({ ...disk, readFile: (file) => (reads.push(file), disk.readFile(file)) });
+    const config = { rules: new Map() };
+    const settings = { config, includes: includeResolver({ roots: [path.join(dir, 'ws')] }), key: settingsKey(config) };
+    const protocol = path.join(dir, 'ws', 'prostate.roles.yaml');
+    const include = (): string | undefined => host.analysis(protocol, settings)?.result.findings.find((f) => f.ruleId === 'unresolved-include')?.message;
+    return {
+      dir,
+      reads,
+      include,
+      catalogue: path.join(dir, 'ws', 'department.catalogue.yaml'),
+      outsideCatalogue: path.join(dir, 'outside', 'department.catalogue.yaml'),
+    };
+  }
+
+  it('never reads an include outside the workspace, and follows a link swapped for a copy of the same text', function () {
+    if (process.platform === 'win32') this.skip();
+    const ws = workspace();
+    fs.symlinkSync(ws.outsideCatalogue, ws.catalogue);
+    assert.match(ws.include() ?? '', /it is outside the workspace, so it is not read/);
+    assert.deepEqual(
+      ws.reads.filter((f) => f.includes('catalogue')),
+      [],
+      'the catalogue behind the link was not read',
+    );
+    // The same text, now a file of the workspace: checked afresh, not taken from the last answer.
+    fs.rmSync(ws.catalogue);
+    fs.copyFileSync(ws.outsideCatalogue, ws.catalogue);
+    assert.equal(ws.include(), undefined);
+    // And back: a link to the outside with the same text is refused again.
+    fs.rmSync(ws.catalogue);
+    fs.symlinkSync(ws.outsideCatalogue, ws.catalogue);
+    assert.match(ws.include() ?? '', /outside the workspace/);
+  });
+
+  it('does not read a catalogue over the size limit', () => {
+    const ws = workspace();
+    fs.writeFileSync(ws.catalogue, `format: role-catalogue/1\n# ${'x'.repeat(6 * 1024 * 1024)}\n`);
+    assert.match(ws.include() ?? '', /^Cannot include `department\.catalogue\.yaml`: it is 6\.0 MB, over the 5 MB limit for a catalogue\.$/);
+    assert.deepEqual(
+      ws.reads.filter((f) => f.includes('catalogue')),
+      [],
+    );
+  });
+});
+
+describe('files: the server sees a configuration change without file events', () => {
+  it('reads .roleprotocols.yaml again when it appears or changes, even from a client that sends no file events', async () => {
+    const dir = scratch('config');
+    fs.writeFileSync(path.join(dir, 'p.roles.yaml'), BROKEN);
+    const client = await TestClient.start({ folders: [dir], diagnostics: 'pull' });
+    try {
+      const uri = await client.open(path.join(dir, 'p.roles.yaml'));
+      assert.ok((await client.pull(uri)).some((d) => d.code === 'unknown-reference'));
+      fs.writeFileSync(path.join(dir, '.roleprotocols.yaml'), 'rules:\n  unknown-reference: off\n');
+      assert.equal(
+        (await client.pull(uri)).some((d) => d.code === 'unknown-reference'),
+        false,
+      );
+      fs.writeFileSync(path.join(dir, '.roleprotocols.yaml'), 'rules:\n  unknown-reference: warning\n');
+      assert.equal((await client.pull(uri)).find((d) => d.code === 'unknown-reference')?.severity, 2);
+    } finally {
+      await client.stop();
+    }
   });
 });

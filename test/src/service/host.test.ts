@@ -116,6 +116,15 @@ describe('project host', () => {
     assert.deepEqual(host.filesChanged(['/w/unrelated.yaml']), []);
   });
 
+  it('keeps reading an open file from the editor while another editor of the same file is closed', () => {
+    host.setDocument({ id: 'a', file: '/w/department.catalogue.yaml', name: 'department.catalogue.yaml', text: CATALOGUE + '# a\n' });
+    host.setDocument({ id: 'b', file: '/w/department.catalogue.yaml', name: 'department.catalogue.yaml', text: CATALOGUE + '# b\n' });
+    host.closeDocument('b');
+    assert.deepEqual(host.read('/w/department.catalogue.yaml'), { text: CATALOGUE + '# a\n' });
+    host.closeDocument('a');
+    assert.deepEqual(host.read('/w/department.catalogue.yaml'), { text: CATALOGUE });
+  });
+
   it('reads a file once for every document that includes it, until it changes', () => {
     for (const name of ['a', 'b', 'c']) disk.write(`/w/${name}.roles.yaml`, PROTOCOL);
     const before = disk.reads;

@@ -73,6 +73,9 @@ const piece = fc.oneof(
     '|+',
     '>+',
     'notes: |+\n      kept\n\n',
+    '\n  -\n',
+    '\n  - : b\n',
+    '\n: x\n',
     '\n\n',
     '\r',
     '{x}',
@@ -208,6 +211,15 @@ describe('incremental re-parse', () => {
     const afterBlock = block.replace('roles:', '  # not a comment\nroles:');
     agrees(parseDocument(block, 'yaml'), afterBlock);
     assert.equal(reparse(parseDocument(block, 'yaml'), afterBlock), undefined);
+    // Empty values and keys are placed at the token before them, outside their parent: left to the full parse.
+    for (const [before, edited] of [
+      ['list:\n  -\n  - x\n', 'list:\n# c\n  -\n  - x\n'],
+      ['a:\n- b: |+\n    keep\n: x\n', 'a:\n- b: |+\n    keep\n\n: x\n'],
+      ['a:\n  - x: 1\n  - : b\n', 'a:\n  - x: 1\n# c\n  - : b\n'],
+    ]) {
+      agrees(parseDocument(before!, 'yaml'), edited!);
+      assert.equal(reparse(parseDocument(before!, 'yaml'), edited!), undefined, JSON.stringify(edited));
+    }
     // Inside a flow collection or a multi-line scalar: left to the full parse.
     const flow = 'roles: [\n  a,\n  b\n]\n';
     assert.equal(reparse(parseDocument(flow, 'yaml'), flow.replace('  b', '  # c\n  b')), undefined);

@@ -51,7 +51,7 @@ export const MAX_DEPTH = 100;
 
 /** Guess the language from a file name; YAML unless it ends in .json. */
 export function languageOf(fileName: string | undefined): SourceLanguage {
-  return fileName && /\.json$/i.test(fileName) ? 'json' : 'yaml';
+  return fileName && /\.jsonc?$/i.test(fileName) ? 'json' : 'yaml';
 }
 
 const IMPLICIT_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];

@@ -371,9 +371,27 @@ function reparseComments(previous: ParsedDocument, text: string, change: TextCha
   if (!onlyCommentLines(oldText, lineStart, oldTo) || !onlyCommentLines(text, lineStart, newTo)) return undefined;
   const at = lineStart;
   if (!quietAt(root, oldText, at)) return undefined;
+  // An empty value or key is placed at the end of the token before it, which may lie before its
+  // parent's start: offsets then do not nest, and moving "what follows" is not well defined.
+  if (holdsEmptyNode(root)) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const problems = previous.problems.map((p) => (p.start >= at ? { ...p, start: p.start + delta, end: p.end + delta } : p));
   return { text, language: 'yaml', root: shiftFrom(root, at, delta), problems, anchors: new Map() };
+}
+
+/** Does the tree hold an empty scalar (a `-` or a key with no value, an empty key)? */
+function holdsEmptyNode(root: YamlNode): boolean {
+  const stack: YamlNode[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'scalar') {
+      if (node.empty) return true;
+    } else if (node.kind === 'mapping') {
+      for (const pair of node.pairs) stack.push(pair.key, pair.value);
+    } else if (node.kind === 'sequence') {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return false;
 }
 
 function startOfLine(text: string, at: number): number {

@@ -104,6 +104,12 @@ interface CacheEntry {
   settingsKey: string;
   /** Every file the check read, in the order read. */
   reads: Map<string, Recorded>;
+  /**
+   * What the include reader answered for each include: whether a file may be
+   * used depends on more than its text (where a link points), so the answers
+   * are asked again before the analysis is reused.
+   */
+  includes: { includePath: string; fromFile: string | undefined; answer: string }[];
   analysis: Analysis;
 }
 
@@ -127,7 +133,7 @@ export class ProjectHost {
   /** Documents open in an editor (or given on standard input), by id. */
   private readonly open = new Map<string, SourceDocument>();
   /** Open documents by file, for reads of a file an editor has open. */
-  private readonly openByFile = new Map<string, string>();
+  private readonly openByFile = new Map<string, string[]>();
   /** Disk reads, kept until the adapter says the file changed or its stamp moves. */
   private readonly disk = new Map<string, { read: FileRead; stamp: string | undefined }>();
   private readonly analyses = new Map<string, CacheEntry>();
@@ -155,9 +161,13 @@ export class ProjectHost {
    */
   setDocument(document: SourceDocument): string[] {
     const before = this.open.get(document.id);
-    if (before?.file && before.file !== document.file) this.openByFile.delete(before.file);
+    if (before?.file && before.file !== document.file) this.unlinkFile(before.file, document.id);
     this.open.set(document.id, document);
-    if (document.file) this.openByFile.set(document.file, document.id);
+    if (document.file) {
+      // Two editors may hold one file under different URIs: the file is read from the last one opened that is still open.
+      const ids = this.openByFile.get(document.file) ?? [];
+      if (!ids.includes(document.id)) this.openByFile.set(document.file, [...ids, document.id]);
+    }
     const file = document.file;
     if (!file) return [];
     // Only the documents that read another text of the file: opening a catalogue as it is on disk changes nothing.
@@ -173,7 +183,7 @@ export class ProjectHost {
     this.knowledge.delete(id);
     this.scanMemos.delete(id);
     if (!document?.file) return [];
-    if (this.openByFile.get(document.file) === id) this.openByFile.delete(document.file);
+    this.unlinkFile(document.file, id);
     return this.readersOf([document.file], id);
   }
 
@@ -186,11 +196,6 @@ export class ProjectHost {
     return this.readersOf(files);
   }
 
-  /** Every disk read is forgotten (a file system event may have been missed). */
-  forgetDisk(): void {
-    this.disk.clear();
-  }
-
   /** The open document with this id, if it is open. */
   openDocument(id: string): SourceDocument | undefined {
     return this.open.get(id);
@@ -198,7 +203,7 @@ export class ProjectHost {
 
   /** The open document holding a file, if any. */
   openDocumentAt(file: string): SourceDocument | undefined {
-    const id = this.openByFile.get(file);
+    const id = this.openByFile.get(file)?.at(-1);
     return id === undefined ? undefined : this.open.get(id);
   }
 
@@ -232,7 +237,13 @@ export class ProjectHost {
     const document = this.open.get(id) ?? this.closedDocument(id);
     if (!document) return undefined;
     const cached = this.analyses.get(id);
-    if (cached && cached.text === document.text && cached.settingsKey === settings.key && this.stillReads(cached.reads)) {
+    if (
+      cached &&
+      cached.text === document.text &&
+      cached.settingsKey === settings.key &&
+      this.stillReads(cached.reads) &&
+      this.stillIncludes(cached, settings, document)
+    ) {
       if (!this.open.has(id)) this.touch(id, cached);
       return cached.analysis;
     }
@@ -248,6 +259,15 @@ export class ProjectHost {
       if (!reads.has(file)) reads.set(file, 'text' in read ? read.text : { problem: read.problem, message: read.message });
       return read;
     };
+    const includes: CacheEntry['includes'] = [];
+    const inner = settings.includes?.(recordingRead, document);
+    const readInclude: IncludeReader | undefined = inner
+      ? (includePath, fromFile) => {
+          const answer = inner(includePath, fromFile);
+          includes.push({ includePath, fromFile, answer: includeAnswer(answer) });
+          return answer;
+        }
+      : undefined;
     const language: SourceLanguage = languageOfDocument(document);
     this.workingOn = id;
     // Said before the work starts: if the process dies during it, the last line of the log names the document.
@@ -259,7 +279,7 @@ export class ProjectHost {
         language,
         config: settings.config,
         ...(settings.today ? { today: settings.today } : {}),
-        ...(settings.includes ? { readInclude: settings.includes(recordingRead, document) } : {}),
+        ...(readInclude ? { readInclude } : {}),
         previous: this.lastParse.get(id),
         includeCache: this.includeCache,
       });
@@ -271,7 +291,7 @@ export class ProjectHost {
       this.analyses.delete(id);
       return undefined;
     }
-    this.remember(id, { text: document.text, settingsKey: settings.key, reads, analysis });
+    this.remember(id, { text: document.text, settingsKey: settings.key, reads, includes, analysis });
     return analysis;
   }
 
@@ -324,11 +344,25 @@ export class ProjectHost {
 
   // ---- inside ----
 
+  private unlinkFile(file: string, id: string): void {
+    const ids = (this.openByFile.get(file) ?? []).filter((other) => other !== id);
+    if (ids.length > 0) this.openByFile.set(file, ids);
+    else this.openByFile.delete(file);
+  }
+
   private closedDocument(id: string): SourceDocument | undefined {
     // A closed document's id is its path (the adapters name files that way).
     if (!isDataFile(id)) return undefined;
     const read = this.read(id);
     return 'text' in read ? { id, file: id, name: id, text: read.text } : undefined;
+  }
+
+  /** The include reader still gives every answer it gave (a file may be used, or not, for reasons beyond its text). */
+  private stillIncludes(entry: CacheEntry, settings: CheckSettings, document: SourceDocument): boolean {
+    if (entry.includes.length === 0) return true;
+    const reader = settings.includes?.((file) => this.read(file), document);
+    if (!reader) return false;
+    return entry.includes.every(({ includePath, fromFile, answer }) => includeAnswer(reader(includePath, fromFile)) === answer);
   }
 
   private stillReads(reads: Map<string, Recorded>): boolean {
@@ -433,6 +467,11 @@ export function navigationScope(analysis: Analysis, dependents: readonly Analysi
   return { located, lines, documents };
 }
 
+/** An include reader's answer as one comparable string: the file used and a mark of its text, or why none. */
+function includeAnswer(answer: ReturnType<IncludeReader>): string {
+  return 'error' in answer ? `!${answer.error}` : `${answer.file}\u0000${answer.text.length}\u0000${answer.text.slice(0, 64)}`;
+}
+
 /** The settings as a cache key: two settings with the same key check a document the same way. */
 export function settingsKey(config: ProjectConfig, ...more: unknown[]): string {
   const rules = [...config.rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -442,7 +481,7 @@ export function settingsKey(config: ProjectConfig, ...more: unknown[]): string {
 /** JSON by name, or by language for a document without one; YAML otherwise. */
 function languageOfDocument(document: SourceDocument): SourceLanguage {
   const name = document.file ?? document.name;
-  if (/\.json$/i.test(name)) return 'json';
+  if (/\.jsonc?$/i.test(name)) return 'json';
   if (/\.ya?ml$/i.test(name)) return 'yaml';
   return document.languageId === 'json' || document.languageId === 'jsonc' ? 'json' : 'yaml';
 }
