@@ -13,7 +13,7 @@ import { cliIncludeResolver, realPath } from '../node/includes';
  * working folder, and catalogues read once for the whole run.
  */
 export class CliProject {
-  readonly host = new ProjectHost(diskFileSystem());
+  readonly host = new ProjectHost(diskFileSystem(), { editorState: false });
   readonly configs: ConfigResolver;
   /** Folders' real paths, asked once per folder for the run. */
   private readonly realFolders = new Map<string, string>();

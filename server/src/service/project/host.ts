@@ -149,7 +149,11 @@ export class ProjectHost {
 
   constructor(
     private readonly fs: ProjectFileSystem,
-    private readonly hooks: { checking?(document: SourceDocument): void } = {},
+    private readonly hooks: {
+      checking?(document: SourceDocument): void;
+      /** Keep what an editor needs between checks (the last parse, completion's knowledge); the CLI checks each file once and needs neither. */
+      editorState?: boolean;
+    } = {},
   ) {}
 
   // ---- changes ----
@@ -383,6 +387,10 @@ export class ProjectHost {
   private remember(id: string, entry: CacheEntry): void {
     const { result } = entry.analysis;
     if (this.open.has(id)) {
+      if (this.hooks.editorState === false) {
+        this.analyses.set(id, entry);
+        return;
+      }
       if (result.parsed.root && result.parsed.problems.every((p) => p.ruleId === 'duplicate-key')) this.lastParse.set(id, result.parsed);
       if (result.parsed.root && result.protocol) {
         // Only a text that parsed replaces what completion knows.
