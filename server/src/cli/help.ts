@@ -12,6 +12,7 @@ export const TOOL_HELP = `${TOOL_USAGE}
 Check and summarise role protocols for online adaptive radiotherapy.
 
 Commands:
+  init                           Start a protocol from a template
   lint <files|dirs|globs|->...   Check protocols and report problems
   table <file>                   Print or export summary tables (Markdown, CSV,
                                  HTML or Word)
@@ -102,12 +103,37 @@ Examples:
   role-protocols table department.roles.yaml --format html --out tables.html
 `;
 
+export const INIT_USAGE = 'Usage: role-protocols init [--template NAME] [--out FILE] [--force]';
+
+export const INIT_HELP = `${INIT_USAGE}
+
+Writes a starter protocol that lints clean, with comments saying what to fill
+in. Its document-control block is a new draft (version 0.1, review due within
+two years); the rest is the template's department, to change to yours.
+
+Templates (--template, -t; default blank):
+  blank              one role, one step: the least that lints clean
+  reference          the reference department: dosimetrist-led adaptation
+  radiographer-led   advanced radiographers adapt, the clinician reviews offline
+  clinician-present  the radiographer drives, the consultant edits and approves
+
+Options:
+  -t, --template NAME   Which template (above)
+  -o, --out FILE        The file to write (default protocol.roles.yaml; --output also works)
+      --force           Replace FILE if it exists (otherwise it is left alone)
+  -h, --help            Show this help
+
+Example:
+  role-protocols init --template radiographer-led --out oart-bladder.roles.yaml
+`;
+
 interface CommandHelp {
   usage: string;
   help: () => string;
 }
 
 export const HELP = {
+  init: { usage: INIT_USAGE, help: () => INIT_HELP },
   lint: { usage: LINT_USAGE, help: () => LINT_HELP },
   table: { usage: TABLE_USAGE, help: tableHelp },
 } satisfies Record<string, CommandHelp>;

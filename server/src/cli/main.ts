@@ -8,6 +8,7 @@ import { writeTextFile, WriteError } from '../node/output';
 import { useColor } from './colors';
 import { UsageError } from './errors';
 import { HELP, TOOL_HELP, TOOL_USAGE, helpFor, tableCommand } from './help';
+import { runInit } from './commands/init';
 import { runLint } from './commands/lint';
 import { DEFAULT_COLUMNS } from './formatters/stylish';
 import { visible, visibleLines } from './formatters/visible';
@@ -50,6 +51,14 @@ const TABLE_OPTIONS = {
   force: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
+const INIT_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  template: { type: 'string', short: 't', default: 'blank' },
+  out: { type: 'string', short: 'o', default: 'protocol.roles.yaml' },
+  output: { type: 'string' },
+  force: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
 /**
  * Runs the tool with the arguments after `role-protocols`; returns the exit
  * code, or a promise of it for `table` (the Word file is built asynchronously).
@@ -72,6 +81,7 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
       return (say(help ? help.help() : TOOL_HELP), 0);
     }
     if (command === 'lint') return lint(rest, io, say, complain);
+    if (command === 'init') return init(rest, io, say);
     if (command === 'table') return table(rest, io, say, complain).catch((error: unknown) => failure(error, complain));
     throw new UsageError(command.startsWith('-') ? `unknown option \`${command}\`` : `unknown command \`${command}\``);
   } catch (error) {
@@ -208,6 +218,23 @@ function outputFile(values: { output?: string; out?: string }, command: 'lint' |
       command,
     );
   return file;
+}
+
+function init(args: string[], io: CliIO, say: (t: string) => void): number {
+  const { values, positionals } = parse('init', args, INIT_OPTIONS);
+  if (values.help) return (say(HELP.init.help()), 0);
+  if (positionals.length > 0) throw new UsageError(`init takes no file names; use --out ${positionals[0]}`, 'init');
+  const out = values.output ?? values.out;
+  if (out.trim() === '') throw new UsageError('--out needs a file name, not an empty string', 'init');
+  const { written, template } = runInit({
+    template: values.template,
+    out,
+    force: !!values.force,
+    cwd: io.cwd,
+    today: todayFrom(io.env) ?? new Date().toISOString().slice(0, 10),
+  });
+  say(`Wrote ${written} from the ${template} template. Next: edit it, then \`role-protocols lint ${written}\`.`);
+  return 0;
 }
 
 /** node's parseArgs, with its errors turned into short usage messages. */

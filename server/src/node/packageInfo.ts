@@ -6,7 +6,7 @@ export interface PackageInfo {
   version: string;
 }
 
-let cached: PackageInfo | undefined;
+let cached: (PackageInfo & { root?: string }) | undefined;
 
 /**
  * The tool's name and version from its package.json, found relative to this
@@ -19,10 +19,18 @@ export function packageInfo(): PackageInfo {
     const file = path.join(dir, 'package.json');
     try {
       const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<PackageInfo>;
-      if (data.name === 'role-protocols' && typeof data.version === 'string') return (cached = { name: data.name, version: data.version });
+      if (data.name === 'role-protocols' && typeof data.version === 'string') {
+        cached = { name: data.name, version: data.version, root: dir };
+        return cached;
+      }
     } catch {
       // not here; try the folder above
     }
   }
   return (cached = { name: 'role-protocols', version: '0.0.0' });
+}
+
+/** The folder the tool is installed in (where its package.json is): templates and samples are found from there. */
+export function packageRoot(): string {
+  return packageInfo() && cached?.root ? cached.root : path.resolve(__dirname, '..', '..', '..');
 }
