@@ -4,6 +4,7 @@ import { packageRoot } from '../../node/packageInfo';
 import { writeTextFile, WriteError } from '../../node/output';
 import { InputError } from '../../node/files';
 import { UsageError } from '../errors';
+import { stemOf } from '../../shared/documentKinds';
 
 /** The starters `init` offers: a department model each, from the bundled samples, or a blank page. */
 export const TEMPLATES = {
@@ -63,11 +64,7 @@ export function runInit(options: InitOptions): { written: string; template: Temp
 
 /** A document id from the file name: `oart-prostate.roles.yaml` gives `oart-prostate`. */
 function idFrom(file: string): string {
-  const stem = path
-    .basename(file)
-    .replace(/\.(roles|catalogue)\.(ya?ml|json)$/i, '')
-    .replace(/\.(ya?ml|json)$/i, '');
-  const kebab = stem
+  const kebab = stemOf(file)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -118,7 +118,9 @@ function lintUnguarded(text: string, options: LintOptions): LintResult {
       parseProblems.push({ ruleId: 'syntax', message, start: error.start, end: error.end });
     }
     if (data !== undefined) {
-      schemaProblems = validateAgainstSchema(root, data, kind);
+      schemaProblems = validateAgainstSchema(root, data, kind, { text });
+      // The rules read the document as it was meant where the schema knows (a misspelt key, a value's case).
+      applyIntended(data, schemaProblems);
       protocol = buildProtocol(data);
       ids = collectIds(root, kind);
       if (options.readInclude && protocol.includes.length > 0) {
@@ -321,6 +323,31 @@ function notChecked(text: string, options: LintOptions, error: unknown): LintRes
     kind: schemaKindOf(fileKind),
     includes: [],
   };
+}
+
+/**
+ * Puts what the schema says was meant into the data the rules read: a
+ * misspelt key renamed (unless the right one is written too), a vocabulary
+ * value replaced. The findings stay the schema's; the rules do not echo them.
+ */
+function applyIntended(data: unknown, problems: readonly SchemaProblem[]): void {
+  for (const problem of problems) {
+    if (!problem.intended) continue;
+    const path = problem.path;
+    let parent: unknown = data;
+    for (const step of path.slice(0, -1)) parent = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[step] : undefined;
+    const last = path[path.length - 1];
+    if (!parent || typeof parent !== 'object' || last === undefined) continue;
+    const owner = parent as Record<string | number, unknown>;
+    if ('key' in problem.intended) {
+      const meant = problem.intended.key;
+      if (Object.hasOwn(owner, meant) || !Object.hasOwn(owner, last)) continue;
+      owner[meant] = owner[last];
+      delete owner[last];
+    } else if (Object.hasOwn(owner, last)) {
+      owner[last] = problem.intended.value;
+    }
+  }
 }
 
 /** An offset between the CR and the LF of a line break is moved before the CR: no editor position lies inside a line break. */

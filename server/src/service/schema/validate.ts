@@ -11,6 +11,12 @@ export interface SchemaProblem {
   path: Path;
   /** The likely intended text for the range, when there is one. */
   replacement?: string;
+  /**
+   * What was meant, where the schema knows it (a misspelt key, a vocabulary
+   * value in the wrong case): the rules read the document as meant, so one
+   * slip gives one finding, not a schema error and the rules' echoes of it.
+   */
+  intended?: { key: string } | { value: unknown };
 }
 
 /**
@@ -23,7 +29,7 @@ export function validateAgainstSchema(
   root: YamlNode,
   data: unknown,
   kind: DocumentKind = 'protocol',
-  options: { splitListsFrom?: number } = {},
+  options: { splitListsFrom?: number; text?: string } = {},
 ): SchemaProblem[] {
   const errors = schemaErrors(data, kind, options.splitListsFrom ?? SPLIT_LISTS_FROM);
   if (errors.length === 0) return [];
@@ -33,7 +39,7 @@ export function validateAgainstSchema(
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword !== 'type' && typeErrorPaths.has(error.instancePath)) continue;
-    const problem = describe(root, data, error, kind);
+    const problem = describe(root, data, error, kind, options.text);
     if (!problem) continue;
     const key = `${problem.start}:${problem.end}:${problem.message}`;
     if (seen.has(key)) continue;
@@ -97,6 +103,22 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 /** How a field is named in a message: its key, or "`staffGroups` entry" for an item of a list. */
+/**
+ * The key a misspelt one was meant to be: the nearest by spelling, else the
+ * one whose word it shares (`performedBy` → `performs`, `approvedBy` →
+ * `approves`), where exactly one does.
+ */
+function keyGuess(key: string, known: readonly string[]): string | undefined {
+  const guess = didYouMean(key, known);
+  if (guess) return guess;
+  const stem = (word: string) => word.toLowerCase().replace(/(ed|es|s|ing|er|ment)$/, '');
+  const words = key.split(/(?=[A-Z])|[^A-Za-z]+/).filter((w) => w.length >= 4 && !/^(by|of|the|for|with)$/i.test(w));
+  const first = words[0];
+  if (!first) return undefined;
+  const matches = known.filter((candidate) => stem(candidate) === stem(first));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 function fieldName(path: Path): string {
   const last = path[path.length - 1];
   if (last === undefined) return 'The document';
@@ -133,7 +155,7 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'empty',
 };
 
-function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: DocumentKind): SchemaProblem | undefined {
+function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: DocumentKind, text: string | undefined): SchemaProblem | undefined {
   const path = pointerToPath(error.instancePath);
   const { found, complete } = locate(root, path);
   if (!complete) return undefined;
@@ -159,7 +181,7 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
       const node = found.node;
       const pair = node.kind === 'mapping' ? pairOf(node, key) : undefined;
       const known = Object.keys(resolveSchema(schema)?.properties ?? {});
-      const guess = didYouMean(key, known);
+      const guess = keyGuess(key, known);
       const where = objectName(schema, value, path);
       const hint = guess ? ` Did you mean \`${guess}\`?` : known.length ? ` Allowed keys: ${known.map((k) => `\`${k}\``).join(', ')}.` : '';
       const range: [number, number] = pair ? [pair.key.start, pair.key.end] : valueRange();
@@ -168,7 +190,7 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
         start: range[0],
         end: range[1],
         path: [...path, key],
-        ...(guess ? { replacement: guess } : {}),
+        ...(guess ? { replacement: guess, intended: { key: guess } } : {}),
       };
     }
     case 'required': {
@@ -190,6 +212,22 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
         .split(',')
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(' or ');
+      // A number or true/false where text is wanted: YAML read what was written as a number; say so and how to keep it as written.
+      const node = found.node;
+      if (
+        text !== undefined &&
+        String(params.type).split(',').includes('string') &&
+        (typeof value === 'number' || typeof value === 'boolean') &&
+        node.kind === 'scalar' &&
+        !node.quoted
+      ) {
+        const written = text.slice(node.start, node.end);
+        const asRead = typeof value === 'number' ? `the number ${String(value)}` : String(value);
+        return {
+          ...make(`${fieldName(path)} must be text; \`${written}\` is read as ${asRead}. Put it in quotes: \`"${written}"\`.`, valueRange()),
+          replacement: `"${written}"`,
+        };
+      }
       return make(`${fieldName(path)} must be ${expected}; got ${show(value)}.`, valueRange());
     }
     case 'enum': {
@@ -200,9 +238,11 @@ function describe(root: YamlNode, data: unknown, error: ErrorObject, kind: Docum
       const guess = unquoted ? undefined : typeof value === 'string' || typeof value === 'number' ? didYouMean(String(value), allowed) : undefined;
       const hint = unquoted ? ` Write it without quotes: ${String(value)}.` : guess ? ` Did you mean \`${guess}\`?` : '';
       const replacement = unquoted ? String(value) : guess;
+      const meant = unquoted ? Number(value) : (schema?.enum ?? []).find((v) => guess !== undefined && String(v) === guess);
       return {
         ...make(`${fieldName(path)} must be one of ${list}; got ${show(value)}.${hint}`, valueRange()),
         ...(replacement !== undefined ? { replacement } : {}),
+        ...(meant !== undefined ? { intended: { value: meant } } : {}),
       };
     }
     case 'const':
