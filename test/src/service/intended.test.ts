@@ -37,3 +37,17 @@ describe('one slip, one finding', () => {
     assert.equal(result.findings.length, 1);
   });
 });
+
+describe('an approver who holds no role in the protocol', () => {
+  it('is named by `post` (a clinical director), shown in the document-control block, and a role id that is not a role says so', () => {
+    const withPost = REFERENCE.replace(/(\n {2}approvals:\n {4}- )/, '$1name: A. Director\n      post: Clinical Director\n      date: 2026-02-17\n    - ');
+    assert.notEqual(withPost, REFERENCE);
+    assert.deepEqual(findings(withPost), []);
+    const result = lintText(withPost, { fileName: 'x.roles.yaml', today: TODAY });
+    assert.equal(result.protocol?.document.approvals[0]?.post, 'Clinical Director');
+    const asRole = withPost.replace('post: Clinical Director', 'role: clinical-director');
+    assert.deepEqual(findings(asRole), [
+      'unknown-reference: No role has the id `clinical-director`. An approver who holds no role in this protocol is named by `post` instead of `role`.',
+    ]);
+  });
+});

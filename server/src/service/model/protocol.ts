@@ -119,7 +119,10 @@ export interface TrainingRow extends Entry {
 
 export interface Approval extends Entry {
   name?: string;
+  /** The role of this protocol the person approved in. */
   role?: string;
+  /** Or the post they approved in, when it is not a role of the protocol (a clinical director). */
+  post?: string;
   date?: string;
 }
 
@@ -238,6 +241,7 @@ export function buildProtocol(data: unknown): Protocol {
       path: ['document', 'approvals', i],
       name: str(a, 'name'),
       role: str(a, 'role'),
+      post: str(a, 'post'),
       date: str(a, 'date'),
     })),
     effectiveDate: str(d, 'effectiveDate'),

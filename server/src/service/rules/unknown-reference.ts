@@ -29,8 +29,13 @@ export const unknownReference: Rule = {
         guesses.set(key, guess);
       }
       const hint = guess ? ` Did you mean \`${guess}\`?` : defined && defined.size > 0 ? '' : ` No ${occurrence.kind}s are defined yet.`;
+      // An approver of the document need not hold a role in the protocol (a clinical director).
+      const approver =
+        occurrence.path[0] === 'document' && occurrence.path[1] === 'approvals'
+          ? ' An approver who holds no role in this protocol is named by `post` instead of `role`.'
+          : '';
       reports.push({
-        message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}`,
+        message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}${approver}`,
         path: occurrence.path,
         data: { kind: occurrence.kind, id: occurrence.id },
         ...(guess ? { replacement: guess } : {}),

@@ -43,7 +43,7 @@ export function controlFields(document: DocumentControl): ControlField[] {
 
 /** The approvals in document order, each role named by its title when the set knows it. */
 export function approvalLines(set: TableSet): ApprovalLine[] {
-  return set.document.approvals.map((a) => ({ name: a.name, role: a.role === undefined ? undefined : (set.roleTitles?.get(a.role) ?? a.role), date: a.date }));
+  return set.document.approvals.map((a) => ({ name: a.name, role: a.role === undefined ? a.post : (set.roleTitles?.get(a.role) ?? a.role), date: a.date }));
 }
 
 /** The change history's columns and rows, as text; no rows when the document states none. */
