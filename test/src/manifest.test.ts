@@ -101,3 +101,14 @@ describe('extension manifest (package.json)', () => {
     for (const shipped of ['!dist/extension.js', '!dist/server.js', '!LICENSE']) assert.ok(ignore.includes(shipped), shipped);
   });
 });
+
+describe('documentation links', () => {
+  it('point at the repository the manifest names, where every rule has its page', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { REPOSITORY_URL, ruleDocsUrl } = require('../../server/out/service/rules/docs') as typeof import('../../server/out/service/rules/docs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const manifest = require('../../package.json') as { repository: { url: string } };
+    assert.equal(manifest.repository.url.replace(/\.git$/, ''), REPOSITORY_URL);
+    assert.equal(ruleDocsUrl('schema'), `${REPOSITORY_URL}/blob/main/docs/rules/schema.md`);
+  });
+});

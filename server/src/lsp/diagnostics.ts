@@ -1,6 +1,10 @@
 import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { Finding } from '../service/engine/lint';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ruleDocsUrl } from '../service/rules/docs';
+import { packageRoot } from '../node/packageInfo';
 import { SEVERITIES, toRange } from './convert';
 import { logError } from './safe';
 import type { Analysis, ProtocolWorkspace } from './workspace';
@@ -21,13 +25,30 @@ export interface DiagnosticData {
   data?: Record<string, string>;
 }
 
+/** Rule pages installed beside the server (the .vsix and the npm package ship `docs/rules/`), by rule id. */
+const installedDocs = new Map<string, string>();
+
+/**
+ * Where a diagnostic's rule link goes: the page installed with the server,
+ * which opens without a network, or the repository's page.
+ */
+export function ruleDocsLink(ruleId: string): string {
+  let link = installedDocs.get(ruleId);
+  if (link === undefined) {
+    const page = path.join(packageRoot(), 'docs', 'rules', `${ruleId}.md`);
+    link = /^[a-z0-9-]+$/.test(ruleId) && fs.existsSync(page) ? pathToFileURL(page).href : ruleDocsUrl(ruleId);
+    installedDocs.set(ruleId, link);
+  }
+  return link;
+}
+
 export function toDiagnostic(finding: Finding, lines: LineIndex): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(lines, finding.range.start.offset, finding.range.end.offset),
     severity: SEVERITIES[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    codeDescription: { href: ruleDocsLink(finding.ruleId) },
     message: finding.message,
   };
   const data: DiagnosticData = {};
@@ -78,7 +99,7 @@ export function configDiagnostics(document: TextDocument | undefined): Diagnosti
         severity: SEVERITIES.error,
         source: DIAGNOSTIC_SOURCE,
         code: 'schema',
-        codeDescription: { href: ruleDocsUrl('schema') },
+        codeDescription: { href: ruleDocsLink('schema') },
         message: 'This configuration is larger than 1 MB, which no configuration file needs, so it is not read: the defaults apply.',
       },
     ];
@@ -89,7 +110,7 @@ export function configDiagnostics(document: TextDocument | undefined): Diagnosti
     severity: SEVERITIES[p.severity],
     source: DIAGNOSTIC_SOURCE,
     code: p.ruleId,
-    codeDescription: { href: ruleDocsUrl(p.ruleId) },
+    codeDescription: { href: ruleDocsLink(p.ruleId) },
     message: p.message,
   }));
 }

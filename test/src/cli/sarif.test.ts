@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { allRules } from '../../../server/out/service/rules/index';
-import { RULE_DOCS_BASE } from '../../../server/out/cli/formatters/sarif';
+import { ruleDocsUrl } from '../../../server/out/cli/formatters/sarif';
 import { cli, fixture, ROOT, tempDir } from './run';
 import { nth } from '../helpers/nth';
 
@@ -37,6 +37,7 @@ interface SarifLog {
         rules: {
           id: string;
           helpUri: string;
+          help: { text: string; markdown: string };
           shortDescription: { text: string };
           fullDescription: { text: string };
           defaultConfiguration: { level: string };
@@ -91,7 +92,8 @@ describe('role-protocols lint --format sarif', () => {
     assert.equal(driver.rules.map((r) => r.id).join(' '), allRules.map((r) => r.id).join(' '));
     for (const [i, rule] of driver.rules.entries()) {
       const source = nth(allRules, i);
-      assert.equal(rule.helpUri, `${RULE_DOCS_BASE}${rule.id}`);
+      assert.equal(rule.helpUri, ruleDocsUrl(rule.id));
+      assert.ok(rule.help.text.length > 40, rule.id);
       assert.equal(rule.shortDescription.text, source.description);
       assert.equal(rule.fullDescription.text, source.rationale);
       assert.equal(rule.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note' }[source.defaultSeverity]);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { at, FIXTURES, SAMPLES, TestClient, uriOf } from './client';
+import { pathToFileURL } from 'node:url';
+import { at, FIXTURES, ROOT, SAMPLES, TestClient, uriOf } from './client';
 import { protocolText } from '../helpers/protocolText';
 import { nth } from '../helpers/nth';
 
@@ -53,7 +54,7 @@ describe('lsp: push diagnostics', () => {
         severity: 1,
         source: 'role-protocols',
         code: 'unknown-reference',
-        codeDescription: { href: 'https://role-protocols.dev/docs/rules/unknown-reference' },
+        codeDescription: { href: pathToFileURL(path.join(ROOT, 'docs', 'rules', 'unknown-reference.md')).href },
         message: 'No role has the id `advanced-adaptor`. Did you mean `advanced-adapter`?',
         data: { replacement: 'advanced-adapter', data: { kind: 'role', id: 'advanced-adaptor' } },
       },

@@ -7,7 +7,7 @@ import type { Formatter } from './types';
 import { jsonVisible } from './visible';
 
 /** The tool's home page and the rule documentation base live with the rules, shared with the language server. */
-export { RULE_DOCS_BASE, TOOL_INFORMATION_URI } from '../../service/rules/docs';
+export { ruleDocsUrl, TOOL_INFORMATION_URI } from '../../service/rules/docs';
 
 /** SARIF's name for the folder paths are relative to (the working folder). */
 export const SRCROOT = '%SRCROOT%';
@@ -40,6 +40,11 @@ export const sarif: Formatter = (results, options) => {
               shortDescription: { text: rule.description },
               fullDescription: { text: rule.rationale },
               helpUri: ruleDocsUrl(rule.id),
+              // The rule's own words travel with the report: a dashboard shows them without following the link.
+              help: {
+                text: `${rule.description} ${rule.rationale}`,
+                markdown: `**${rule.id}**: ${rule.description}\n\n${rule.rationale}\n\n[Documentation](${ruleDocsUrl(rule.id)})`,
+              },
               defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
               properties: { category: rule.category },
             })),

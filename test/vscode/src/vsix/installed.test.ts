@@ -21,7 +21,7 @@ describe('the installed .vsix', () => {
     );
     const files = fs.readdirSync(extension.extensionPath);
     assert.ok(!files.includes('node_modules'), files.join(', '));
-    for (const file of ['dist/extension.js', 'dist/server.js', 'package.json']) assert.ok(fs.existsSync(path.join(extension.extensionPath, file)), file);
+    for (const file of ['dist/extension.js', 'dist/server.js', 'package.json', 'docs/rules/schema.md']) assert.ok(fs.existsSync(path.join(extension.extensionPath, file)), file);
     assert.equal(extension.isActive, true);
     assert.equal(extension.id, EXTENSION_ID);
   });
@@ -43,6 +43,12 @@ describe('the installed .vsix', () => {
       const { document } = await show(sample(name));
       const diagnostics = await firstDiagnostics(document.uri);
       assert.deepEqual(diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).sort(), expectations(document.getText()));
+      // Each rule's link opens its page as installed with the extension: no network needed.
+      const extension = await activateExtension();
+      for (const d of diagnostics) {
+        const target = (d.code as { target?: vscode.Uri }).target;
+        assert.ok(target && target.scheme === 'file' && target.fsPath.startsWith(extension.extensionPath) && fs.existsSync(target.fsPath), String(target));
+      }
     });
   }
 
