@@ -75,7 +75,7 @@ describe('exports: HTML', () => {
     assert.match(text, /<h1>Role protocol<\/h1>/);
   });
 
-  it('shows each of the four tables as a real table with a caption and a header row, holding every cell exactly', () => {
+  it('shows each of the six tables as a real table with a caption and a header row, holding every cell exactly', () => {
     for (const file of [REFERENCE, HOSTILE]) {
       const set = tableSet(file);
       const text = html(set);

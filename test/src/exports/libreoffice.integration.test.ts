@@ -141,15 +141,17 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
   }
 
   describe('Word', () => {
-    it('converts without errors: exit 0, a non-empty PDF, A4 pages with the matrix on a landscape page', async () => {
+    it('converts without errors: exit 0, a non-empty PDF, A4 pages with the matrix and the sites on landscape pages', async () => {
       for (const file of [pdf.referenceDocx, pdf.hostileDocx]) assert.ok(fs.statSync(file).size > 10_000, file);
       const pages = await pdfPages(pdf.referenceDocx);
       const texts = (await pdfText(pdf.referenceDocx)).split('\f');
       assert.ok(pages.length >= 3, `${pages.length} pages`);
       const matrixPage = texts.findIndex((t) => t.includes('Responsibility matrix'));
+      const sitesPage = texts.findIndex((t) => t.includes('Each site with its clinical protocol'));
+      assert.ok(matrixPage >= 0 && sitesPage > matrixPage, `matrix on page ${matrixPage + 1}, sites on page ${sitesPage + 1}`);
       pages.forEach((page, i) => {
         const landscape = page.width > page.height;
-        assert.equal(landscape, i === matrixPage, `page ${i + 1} is ${page.width} x ${page.height}`);
+        assert.equal(landscape, i === matrixPage || i === sitesPage, `page ${i + 1} is ${page.width} x ${page.height}`);
         assert.deepEqual([Math.round(Math.min(page.width, page.height)), Math.round(Math.max(page.width, page.height))], [595, 842]);
       });
     });
@@ -161,7 +163,7 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
       assert.equal((await pdfText(pdf.longDocx)).match(/^Cervix Review and edit AI-generated OARs/gm)?.length, 4);
     });
 
-    it('holds every cell of all four tables of the reference sample, and its document control', async () => {
+    it('holds every cell of all six tables of the reference sample, and its document control', async () => {
       await assertEveryCell(pdf.referenceDocx, sets.reference, 'reference.docx');
     });
 
@@ -188,7 +190,7 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
   });
 
   describe('HTML', () => {
-    it('converts without errors and holds every cell of all four tables of the reference sample', async () => {
+    it('converts without errors and holds every cell of all six tables of the reference sample', async () => {
       assert.ok((await pdfPages(pdf.referenceHtml)).length >= 2);
       await assertEveryCell(pdf.referenceHtml, sets.reference, 'reference.html');
     });

@@ -108,14 +108,14 @@ ${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`,
     assert.ok(buildTable('coverage', reference()).rows.every((r) => nth(r, 4).status === 'trained'));
   });
 
-  it('renders all four tables as a document: control line, then a heading per table', () => {
+  it('renders all six tables as a document: control line, then a heading per table', () => {
     const text = renderTables({ document: reference().document, tables: buildTables(reference()) }, 'md');
     const lines = text.split('\n');
     assert.equal(lines[0], 'Online adaptive radiotherapy on Ethos - roles and training (oart-ethos-roles), version 1.2, approved');
     assert.equal(lines[1], '');
     assert.deepEqual(
       lines.filter((l) => l.startsWith('## ')),
-      ['## Training matrix', '## Roles and responsibilities', '## Responsibility matrix', '## Training coverage by site'],
+      ['## Training matrix', '## Roles and responsibilities', '## Responsibility matrix', '## Training coverage by site', '## Sites', '## Training governance'],
     );
     assert.ok(text.includes(`## Training matrix\n\n${md(reference(), 'training')}\n## Roles and responsibilities\n\n`));
   });
@@ -330,6 +330,85 @@ describe('tables: builders', () => {
       ['All sites/One/no: missing T', 'All sites/Two/yes'],
     );
   });
+
+  it('lists each site with its protocol, approver, MPE, clinician, fractionation and the timing of the reviews that cover it', () => {
+    const p = protocol({
+      roles: [{ id: 'co', title: 'Consultant Clinical Oncologist' }],
+      sites: [
+        {
+          id: 'x',
+          name: 'X',
+          clinicalProtocol: { reference: 'RT-X', approvedBy: 'co' },
+          mpeInvolvement: 'agree',
+          clinicianPresence: 'Present',
+          fractions: 20,
+          fractionsPerWeek: 5,
+        },
+        { id: 'y', name: 'Y', fractions: 1 },
+        { id: 'z', name: 'Z' },
+      ],
+      workflow: [
+        { id: 'edit', name: 'Edit', performs: ['co'] },
+        { id: 'weekly', name: 'Weekly review', phase: 'offline', performs: ['co'], covers: ['edit'], timing: { withinDays: 7 } },
+        { id: 'next', name: 'Next-day review', phase: 'offline', performs: ['co'], covers: ['edit'], sites: ['y'], timing: { beforeNextFraction: true } },
+        { id: 'audit', name: 'Audit', phase: 'offline', performs: ['co'], sites: ['z'] },
+      ],
+    });
+    const t = buildTable('sites', p);
+    assert.equal(t.columns.length, 7);
+    assert.deepEqual(
+      t.rows.map((r) => r.map((c) => c.text)),
+      [
+        ['X', 'RT-X', 'Consultant Clinical Oncologist', 'agree', 'Present', '20 fractions, 5 per week', 'Weekly review: within 7 days'],
+        ['Y', '', '', '', '', '1 fraction', 'Weekly review: within 7 days; Next-day review: before the next fraction'],
+        ['Z', '', '', '', '', '', 'Weekly review: within 7 days'],
+      ],
+    );
+    const [x] = t.rows;
+    assert.ok(x);
+    assert.deepEqual(nth(x, 2).source, ['sites', 0, 'clinicalProtocol', 'approvedBy']);
+    assert.deepEqual(nth(x, 5).source, ['sites', 0, 'fractions']);
+    assert.deepEqual(nth(x, 6).source, ['workflow', 1, 'timing', 'withinDays']);
+    const none = buildTable('sites', protocol({ sites: [{ id: 'x', name: 'X' }], workflow: [{ id: 'edit', name: 'Edit', performs: ['co'] }] }));
+    assert.deepEqual(nth(nth(none.rows, 0), 6), { text: 'no offline review', source: ['sites', 0] });
+  });
+
+  it('gives the training rows again with sign-off, reassessment and sites, in the same order as the training matrix', () => {
+    const p = protocol({
+      roles: [
+        { id: 'a', title: 'Adapter' },
+        { id: 'co', title: 'Consultant Clinical Oncologist' },
+      ],
+      skills: [{ id: 's', name: 'S' }],
+      sites: [
+        { id: 'x', name: 'X' },
+        { id: 'y', name: 'Y' },
+      ],
+      training: [
+        { skill: 's', roles: ['a'], signOff: 'co', reassessEveryMonths: 12, sites: ['x', 'y'] },
+        { skill: 's', roles: ['a', 'co'], roleLabel: 'Everyone', reassessEveryMonths: 1 },
+        { skill: 's', roles: ['co'], signOff: 'nobody' },
+      ],
+    });
+    const t = buildTable('governance', p);
+    assert.deepEqual(t.columns, ['Role', 'Skill', 'Signed off by', 'Reassessment', 'Sites']);
+    assert.deepEqual(
+      t.rows.map((r) => r.map((c) => c.text)),
+      [
+        ['Adapter', 'S', 'Consultant Clinical Oncologist', 'every 12 months', 'X, Y'],
+        ['Everyone', 'S', '', 'every month', 'All sites'],
+        ['Consultant Clinical Oncologist', 'S', 'nobody', '', 'All sites'],
+      ],
+    );
+    assert.deepEqual(nth(nth(t.rows, 0), 2).source, ['training', 0, 'signOff']);
+    assert.deepEqual(nth(nth(t.rows, 0), 4).source, ['training', 0, 'sites']);
+    // The first two columns are the training matrix's own.
+    const training = buildTable('training', p);
+    assert.deepEqual(
+      t.rows.map((r) => r.slice(0, 2)),
+      training.rows.map((r) => r.slice(0, 2)),
+    );
+  });
 });
 
 describe('tables: Markdown escaping', () => {
@@ -436,7 +515,7 @@ describe('tables: renderer registry', () => {
     assert.ok(renderers.has('md') && renderers.has('csv'));
     registerRenderer({ format: 'test-count', extension: 'txt', render: (s) => String(s.tables.length) });
     try {
-      assert.equal(renderTables({ document: reference().document, tables: buildTables(reference()) }, 'test-count'), '4');
+      assert.equal(renderTables({ document: reference().document, tables: buildTables(reference()) }, 'test-count'), '6');
     } finally {
       renderers.delete('test-count');
     }

@@ -71,6 +71,10 @@ export function tableDescription(table: TableData): string {
       const summary = gaps === 0 ? 'No gaps.' : `${gaps} gap${gaps === 1 ? '' : 's'}, marked “Gap”: a role entitled to act but not trained.`;
       return `For each site, each step that needs skills and each role entitled to act in it (performs, edits or approves): whether training covers every skill of the step at that site. ${summary}`;
     }
+    case 'sites':
+      return 'Each site with its clinical protocol and the role that approved it, how the MPE is involved, whether a clinician is present, the fractionation, and when the offline reviews covering it happen.';
+    case 'governance':
+      return "The training matrix's rows in the same order: who signs the training off, how often it is reassessed, and the sites it covers.";
     default:
       return '';
   }

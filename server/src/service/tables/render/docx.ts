@@ -41,7 +41,7 @@ const TRAINED_FILL = 'E2F0D9';
 type Orientation = keyof typeof TEXT_WIDTH;
 
 /** The tables that need the width of a landscape page. */
-const orientationOf = (table: TableData): Orientation => (table.id === 'matrix' ? 'landscape' : 'portrait');
+const orientationOf = (table: TableData): Orientation => (table.id === 'matrix' || table.id === 'sites' ? 'landscape' : 'portrait');
 
 interface RunStyle {
   bold?: boolean;
@@ -307,7 +307,8 @@ export function buildDocument(set: TableSet): Document {
 /**
  * Word (.docx): the document-control block and each table under a heading, as
  * real Word tables with borders, widths that fit the page, and a header row
- * that repeats on every page. The responsibility matrix is on landscape pages.
+ * that repeats on every page. The responsibility matrix and the sites are on
+ * landscape pages.
  */
 export const docxRenderer: BinaryTableRenderer = {
   format: 'docx',
