@@ -54,12 +54,12 @@ describe('tables: the reference sample in Markdown', () => {
   it('renders the roles table', () => {
     assert.equal(
       md(reference(), 'roles'),
-      `| Role | Staff group | Band | Capacity | Responsibilities |
-|---|---|---|---|---|
-| Adapter | Therapeutic radiographer | 5-7 | operator | Generate / edit OARs completed by AI |
-| Advanced Adapter | Dosimetrist | 7 or above | operator | Approve OARs edited by the adapter; Edit and approve target volumes; Select the plan for that day's treatment; Approve the Mobius check |
-| Physicist | Clinical scientist | 7-8c | MPE, operator | Provide support to adapter and advanced adapter; Agree plan selection; Approve the Mobius check |
-| Clinical Oncologist | Clinical oncologist |  | practitioner, referrer | Approve protocols to support plan selection; Review plan selections offline at the weekly MDT |
+      `| Role | Staff group | Band | National level | Registration | Capacity | Responsibilities |
+|---|---|---|---|---|---|---|
+| Adapter | Therapeutic radiographer | 5-7 | Practitioner | HCPC (radiographer) | operator | Generate / edit OARs completed by AI |
+| Advanced Adapter | Dosimetrist | 7 or above |  |  | operator | Approve OARs edited by the adapter; Edit and approve target volumes; Select the plan for that day's treatment; Approve the Mobius check |
+| Physicist | Clinical scientist | 7-8c | Advanced | HCPC (clinical scientist), MPE certificate (RPA2000) | MPE, operator | Provide support to adapter and advanced adapter; Agree plan selection; Approve the Mobius check |
+| Clinical Oncologist | Clinical oncologist |  | Consultant | GMC | practitioner, referrer | Approve protocols to support plan selection; Review plan selections offline at the weekly MDT |
 `,
     );
   });
@@ -195,10 +195,38 @@ describe('tables: builders', () => {
     assert.deepEqual(
       buildTable('roles', p).rows.map((r) => r.map((c) => c.text)),
       [
-        ['A', 'Dosimetrist, Clinical scientist', '7 or above', '', ''],
-        ['B', '', 'up to 6', '', 'One; Two'],
+        ['A', 'Dosimetrist, Clinical scientist', '7 or above', '', '', '', ''],
+        ['B', '', 'up to 6', '', '', '', 'One; Two'],
       ],
     );
+  });
+
+  it('writes the national level (career level and job profile) and the registrations in the roles table', () => {
+    const p = protocol({
+      roles: [
+        {
+          id: 'a',
+          title: 'A',
+          careerLevel: 'advanced',
+          nationalProfile: 'hcs-advanced',
+          registrations: ['HCPC (clinical scientist)', 'MPE certificate (RPA2000)'],
+        },
+        { id: 'b', title: 'B', nationalProfile: 'ipem-consultant' },
+        { id: 'c', title: 'C', careerLevel: 'consultant', registrations: ['GMC'] },
+      ],
+    });
+    const rows = buildTable('roles', p).rows;
+    assert.deepEqual(
+      rows.map((r) => [nth(r, 3).text, nth(r, 4).text]),
+      [
+        ['Advanced; Healthcare Science Practitioner Advanced', 'HCPC (clinical scientist), MPE certificate (RPA2000)'],
+        ['Consultant HCS Practitioner (IPEM proposal)', ''],
+        ['Consultant', 'GMC'],
+      ],
+    );
+    assert.deepEqual(nth(nth(rows, 0), 3).source, ['roles', 0, 'careerLevel']);
+    assert.deepEqual(nth(nth(rows, 1), 3).source, ['roles', 1, 'nationalProfile']);
+    assert.deepEqual(nth(nth(rows, 2), 4).source, ['roles', 2, 'registrations', 0]);
   });
 
   it('gives a role named in the workflow but never defined a column of its own', () => {
@@ -254,7 +282,7 @@ describe('tables: builders', () => {
     const p = protocol({
       roles: [{ id: 'a', title: 'A', staffGroups: ['therapeutic radiographer'], capacities: ['practitioner', 'operator'], practitionerScope: 'imaging' }],
     });
-    assert.equal(nth(nth(buildTable('roles', p).rows, 0), 3).text, 'practitioner (imaging), operator');
+    assert.equal(nth(nth(buildTable('roles', p).rows, 0), 5).text, 'practitioner (imaging), operator');
   });
 
   it('letters a role that operates the console O, and explains O in the legend only where a step uses it', () => {
