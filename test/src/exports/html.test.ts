@@ -100,7 +100,7 @@ describe('exports: HTML', () => {
     const text = html(tableSet(REFERENCE));
     assert.match(
       text,
-      /<ul class="legend" aria-labelledby="matrix-legend">\n<li>P: performs<\/li>\n<li>E: edits<\/li>\n<li>A: approves<\/li>\n<li>G: agrees<\/li>\n<li>S: supports<\/li>\n<li>R: reviews<\/li>\n<\/ul>/,
+      /<ul class="legend" aria-labelledby="matrix-legend">\n<li>P: performs<\/li>\n<li>E: edits<\/li>\n<li>A: approves<\/li>\n<li>G: agrees<\/li>\n<li>S: supports<\/li>\n<li>R: reviews<\/li>\n<li>MPE: Physicist<\/li>\n<\/ul>/,
     );
   });
 

@@ -86,6 +86,7 @@ describe('tables: the reference sample in Markdown', () => {
 - G: agrees
 - S: supports
 - R: reviews
+- MPE: Physicist
 `,
     );
   });
@@ -103,7 +104,10 @@ describe('tables: the reference sample in Markdown', () => {
       md(reference(), 'coverage'),
       `| Site | Step | Role | Skills | Training row |
 |---|---|---|---|---|
-${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`,
+${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}
+- yes: a training row covers the role for every skill of the step at the site
+- no: missing (skills): a gap, the role is entitled to act but no training row covers it for those skills at the site (marked Gap in Word and HTML)
+`,
     );
     assert.ok(buildTable('coverage', reference()).rows.every((r) => nth(r, 4).status === 'trained'));
   });
@@ -283,6 +287,32 @@ describe('tables: builders', () => {
       roles: [{ id: 'a', title: 'A', staffGroups: ['therapeutic radiographer'], capacities: ['practitioner', 'operator'], practitionerScope: 'imaging' }],
     });
     assert.equal(nth(nth(buildTable('roles', p).rows, 0), 5).text, 'practitioner (imaging), operator');
+  });
+
+  it('names a role by its title everywhere, and by its short name only in the matrix header, with a legend line giving the title', () => {
+    const p = protocol({
+      roles: [
+        { id: 'mpe', title: 'Medical Physics Expert', shortName: 'MPE' },
+        { id: 'co', title: 'Clinical Oncologist', shortName: 'Clinical Oncologist' },
+      ],
+      skills: [{ id: 's', name: 'S' }],
+      sites: [{ id: 'x', name: 'X', clinicalProtocol: { approvedBy: 'co' } }],
+      workflow: [{ id: 'one', name: 'One', performs: ['mpe'], approves: ['co'], skills: ['s'] }],
+      training: [{ skill: 's', roles: ['mpe', 'co'], signOff: 'mpe' }],
+    });
+    const matrix = buildTable('matrix', p);
+    assert.deepEqual(matrix.columns, ['Step', 'MPE', 'Clinical Oncologist']);
+    assert.equal(matrix.legend?.at(-1), 'MPE: Medical Physics Expert');
+    assert.ok(!matrix.legend?.some((line) => line.startsWith('Clinical Oncologist:')), 'no legend line where the short name is the title');
+    assert.equal(nth(nth(buildTable('training', p).rows, 0), 0).text, 'Medical Physics Expert and Clinical Oncologist');
+    assert.equal(nth(nth(buildTable('coverage', p).rows, 0), 2).text, 'Medical Physics Expert');
+    assert.equal(nth(nth(buildTable('sites', p).rows, 0), 2).text, 'Clinical Oncologist');
+    assert.equal(nth(nth(buildTable('governance', p).rows, 0), 2).text, 'Medical Physics Expert');
+    assert.equal(nth(nth(buildTable('roles', p).rows, 0), 0).text, 'Medical Physics Expert');
+  });
+
+  it('gives a legend to every table that uses letters or marks', () => {
+    for (const id of ['matrix', 'coverage'] as const) assert.ok((buildTable(id, reference()).legend ?? []).length > 0, id);
   });
 
   it('letters a role that operates the console O, and explains O in the legend only where a step uses it', () => {

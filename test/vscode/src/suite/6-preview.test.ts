@@ -224,7 +224,7 @@ describe('tables preview (webview)', () => {
       matrix.rows.find((r) => r[0] === 'Independent dose check (Mobius)'),
       ['Independent dose check (Mobius)', '', 'PA', 'A', ''],
     );
-    assert.deepEqual(matrix.legend, ['P: performs', 'E: edits', 'A: approves', 'G: agrees', 'S: supports', 'R: reviews']);
+    assert.deepEqual(matrix.legend, ['P: performs', 'E: edits', 'A: approves', 'G: agrees', 'S: supports', 'R: reviews', 'MPE: Physicist']);
     const coverage = renderedTable(report, 'coverage');
     assert.equal(coverage.gaps, 0);
     assert.match(coverage.summary ?? '', /No gaps/);
