@@ -75,8 +75,8 @@ Formats:
   html   one standalone, printable HTML page with the document-control block
          (no scripts, no remote resources)
   docx   a Word document with the document-control block, real tables with
-         a repeated header row, and the responsibility matrix and the sites
-         on landscape pages; needs --out
+         a repeated header row, and the roles, the responsibility matrix and
+         the sites on landscape pages; needs --out
 
 Options:
   -t, --table <name>        ${TABLE_IDS.join(', ')} or all (default)

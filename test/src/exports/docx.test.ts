@@ -147,7 +147,7 @@ describe('exports: Word (.docx)', () => {
     }
   });
 
-  it('puts the responsibility matrix and the sites on landscape pages and fits every table to its page width', () => {
+  it('puts the roles, the responsibility matrix and the sites on landscape pages and fits every table to its page width', () => {
     const sections = wordSections(reference.document);
     assert.deepEqual(
       sections.map((s) => s.orient ?? 'portrait'),
@@ -159,7 +159,7 @@ describe('exports: Word (.docx)', () => {
     const [training, roles, matrix, coverage, sites, governance] = [2, 3, 4, 5, 6, 7].map((i) => nth(reference.tables, i));
     assert.ok(training && roles && matrix && coverage && sites && governance);
     assert.equal(sectionOf(training), sections[0]);
-    assert.equal(sectionOf(roles), sections[0]);
+    assert.equal(sectionOf(roles), sections[1]);
     assert.equal(sectionOf(matrix), sections[1]);
     assert.equal(sectionOf(coverage), sections[2]);
     assert.equal(sectionOf(sites), sections[3]);
@@ -176,8 +176,8 @@ describe('exports: Word (.docx)', () => {
     assert.match(reference.document, /<w:tblBorders>.*<w:insideV w:val="single"/s);
   });
 
-  it('has a single portrait section when neither the matrix nor the sites are asked for', async () => {
-    const opened = await open({ ...referenceSet, tables: referenceSet.tables.filter((t) => t.id !== 'matrix' && t.id !== 'sites') });
+  it('has a single portrait section when none of the roles, the matrix and the sites is asked for', async () => {
+    const opened = await open({ ...referenceSet, tables: referenceSet.tables.filter((t) => !['roles', 'matrix', 'sites'].includes(t.id)) });
     assert.deepEqual(
       wordSections(opened.document).map((s) => s.orient ?? 'portrait'),
       ['portrait'],
