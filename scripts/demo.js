@@ -29,7 +29,7 @@ let written = 0;
 for (const file of good) {
   const name = file.replace(/\.roles\.(ya?ml|json)$/, '');
   fs.mkdirSync(path.join(outDir, name), { recursive: true });
-  for (const table of ['training', 'roles', 'matrix', 'coverage', 'all']) {
+  for (const table of ['training', 'roles', 'matrix', 'coverage', 'sites', 'governance', 'all']) {
     for (const format of ['md', 'csv']) {
       const out = path.join(outDir, name, `${table}.${format}`);
       const result = run(['table', path.join('samples', file), '--table', table, '--format', format, '--out', out]);

@@ -13,6 +13,12 @@ export const TABLES: readonly { id: string; label: string; detail: string }[] = 
   { id: 'roles', label: 'Roles and responsibilities', detail: 'Staff group, band, IR(ME)R capacity and responsibilities of each role' },
   { id: 'matrix', label: 'Responsibility matrix', detail: 'Who performs, edits, approves, agrees, supports or reviews each step' },
   { id: 'coverage', label: 'Training coverage by site', detail: 'Each entitled role and step, per site, and whether training backs it' },
+  {
+    id: 'sites',
+    label: 'Sites',
+    detail: 'Clinical protocol and approver, MPE involvement, clinician presence, fractionation and offline review timing per site',
+  },
+  { id: 'governance', label: 'Training governance', detail: 'Who signs off each training row, how often it is reassessed, and the sites it covers' },
 ];
 
 const FORMATS: readonly { id: TableFormat; label: string; detail: string; filter: string; binary?: boolean }[] = [
@@ -72,7 +78,7 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * "Role Protocols: Show summary tables": the four tables in a panel beside
+ * "Role Protocols: Show summary tables": the tables in a panel beside
  * the protocol (one panel per protocol, brought back if already open),
  * following its edits. Returns the protocol's URI, or undefined when there is
  * no protocol to show.

@@ -64,8 +64,9 @@ export const tableHelp = (): string => `${TABLE_USAGE}
 
 Prints or exports the summary tables of one protocol, for governance papers
 and QMS documents: the training matrix, roles and responsibilities, the
-responsibility matrix and training coverage by site. Schema and rule problems
-do not stop the tables (run \`lint\` to see them); a file that cannot be parsed
+responsibility matrix, training coverage by site, the sites and training
+governance (sign-off, reassessment, sites). Schema and rule problems do not
+stop the tables (run \`lint\` to see them); a file that cannot be parsed
 does. \`-\` reads standard input.
 
 Formats:
@@ -75,8 +76,8 @@ Formats:
   html   one standalone, printable HTML page with the document-control block
          (no scripts, no remote resources)
   docx   a Word document with the document-control block, real tables with
-         a repeated header row, and the responsibility matrix on landscape
-         pages; needs --out
+         a repeated header row, and the roles, the responsibility matrix and
+         the sites on landscape pages; needs --out
 
 Options:
   -t, --table <name>        ${TABLE_IDS.join(', ')} or all (default)

@@ -6,8 +6,9 @@
  */
 
 /** The summary tables of a protocol. */
-export type TableId = 'training' | 'roles' | 'matrix' | 'coverage';
-export const TABLE_IDS: readonly TableId[] = ['training', 'roles', 'matrix', 'coverage'];
+export type TableId = 'training' | 'roles' | 'matrix' | 'coverage' | 'sites' | 'governance';
+/** In the order the tables are shown and exported; a new table goes last so existing orders stay. */
+export const TABLE_IDS: readonly TableId[] = ['training', 'roles', 'matrix', 'coverage', 'sites', 'governance'];
 
 /** A place in a document: keys and list indexes from the top. */
 export type SourcePath = ReadonlyArray<string | number>;

@@ -17,7 +17,7 @@ function cliBytes(args: string[]): { status: number | null; stdout: Buffer; stde
 }
 
 const isDocx = (bytes: Uint8Array): boolean =>
-  bytes[0] === 0x50 && bytes[1] === 0x4b && wordTables(unzip(bytes).get('word/document.xml')!.toString('utf8')).length === 6;
+  bytes[0] === 0x50 && bytes[1] === 0x4b && wordTables(unzip(bytes).get('word/document.xml')!.toString('utf8')).length === 8;
 
 describe('exports: role-protocols table --format html|docx', () => {
   it('prints HTML to standard output, the same page the renderer makes', () => {

@@ -109,7 +109,7 @@ describe('exports: Word (.docx)', () => {
       [hostile, hostileSet],
     ] as [Opened, TableSet][]) {
       const tables = dataTables(opened);
-      assert.equal(tables.length, 4);
+      assert.equal(tables.length, 6);
       set.tables.forEach((table: TableData, t) => {
         const word = nth(tables, t);
         assert.deepEqual(
@@ -147,18 +147,23 @@ describe('exports: Word (.docx)', () => {
     }
   });
 
-  it('puts the responsibility matrix on landscape pages and fits every table to its page width', () => {
+  it('puts the roles, the responsibility matrix and the sites on landscape pages and fits every table to its page width', () => {
     const sections = wordSections(reference.document);
     assert.deepEqual(
       sections.map((s) => s.orient ?? 'portrait'),
-      ['portrait', 'landscape', 'portrait'],
+      ['portrait', 'landscape', 'portrait', 'landscape', 'portrait'],
     );
     assert.ok(nth(sections, 1).width > nth(sections, 1).height && nth(sections, 0).width < nth(sections, 0).height);
     const sectionOf = (table: WordTable) => sections.find((s) => s.end > table.offset)!;
-    // After the two document-control tables: training, roles, matrix and coverage.
-    const [training, roles, matrix, coverage] = [2, 3, 4, 5].map((i) => nth(reference.tables, i)) as [WordTable, WordTable, WordTable, WordTable];
+    // After the two document-control tables: training, roles, matrix, coverage, sites and governance.
+    const [training, roles, matrix, coverage, sites, governance] = [2, 3, 4, 5, 6, 7].map((i) => nth(reference.tables, i));
+    assert.ok(training && roles && matrix && coverage && sites && governance);
+    assert.equal(sectionOf(training), sections[0]);
+    assert.equal(sectionOf(roles), sections[1]);
     assert.equal(sectionOf(matrix), sections[1]);
-    for (const table of [training, roles, coverage]) assert.equal(sectionOf(table), nth(sections, 0).end > table.offset ? sections[0] : sections[2]);
+    assert.equal(sectionOf(coverage), sections[2]);
+    assert.equal(sectionOf(sites), sections[3]);
+    assert.equal(sectionOf(governance), sections[4]);
     for (const table of reference.tables) {
       const section = sectionOf(table);
       const available = section.width - section.margins.left - section.margins.right;
@@ -171,8 +176,8 @@ describe('exports: Word (.docx)', () => {
     assert.match(reference.document, /<w:tblBorders>.*<w:insideV w:val="single"/s);
   });
 
-  it('has a single portrait section when the matrix is not asked for', async () => {
-    const opened = await open({ ...referenceSet, tables: referenceSet.tables.filter((t) => t.id !== 'matrix') });
+  it('has a single portrait section when none of the roles, the matrix and the sites is asked for', async () => {
+    const opened = await open({ ...referenceSet, tables: referenceSet.tables.filter((t) => !['roles', 'matrix', 'sites'].includes(t.id)) });
     assert.deepEqual(
       wordSections(opened.document).map((s) => s.orient ?? 'portrait'),
       ['portrait'],

@@ -10,7 +10,7 @@ export const REFERENCE = path.join(ROOT, 'samples/reference-department.roles.yam
 export const HOSTILE = path.join(ROOT, 'test/fixtures/exports/hostile.roles.yaml');
 export const EXPECTED = path.join(ROOT, 'test/fixtures/exports/expected');
 
-/** The four tables of a protocol file, with its document-control block and role titles. */
+/** The six tables of a protocol file, with its document-control block and role titles. */
 export function tableSet(file: string): TableSet {
   const protocol = lintText(fs.readFileSync(file, 'utf8'), { fileName: file, today: '2026-11-26' }).protocol;
   assert.ok(protocol, `${file} did not parse`);

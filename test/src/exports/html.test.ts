@@ -75,7 +75,7 @@ describe('exports: HTML', () => {
     assert.match(text, /<h1>Role protocol<\/h1>/);
   });
 
-  it('shows each of the four tables as a real table with a caption and a header row, holding every cell exactly', () => {
+  it('shows each of the six tables as a real table with a caption and a header row, holding every cell exactly', () => {
     for (const file of [REFERENCE, HOSTILE]) {
       const set = tableSet(file);
       const text = html(set);
@@ -100,7 +100,7 @@ describe('exports: HTML', () => {
     const text = html(tableSet(REFERENCE));
     assert.match(
       text,
-      /<ul class="legend" aria-labelledby="matrix-legend">\n<li>P: performs<\/li>\n<li>E: edits<\/li>\n<li>A: approves<\/li>\n<li>G: agrees<\/li>\n<li>S: supports<\/li>\n<li>R: reviews<\/li>\n<\/ul>/,
+      /<ul class="legend" aria-labelledby="matrix-legend">\n<li>P: performs<\/li>\n<li>E: edits<\/li>\n<li>A: approves<\/li>\n<li>G: agrees<\/li>\n<li>S: supports<\/li>\n<li>R: reviews<\/li>\n<li>MPE: Physicist<\/li>\n<\/ul>/,
     );
   });
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderTables, renderTablesToBytes, type TableSet } from '../../../server/out/service/tables/index';
+import { tableDescription } from '../../../server/out/service/tables/render/document';
 import { ensureConsumers, missingCells, Office, pdfPages, pdfText, run } from './consumers';
 import { HOSTILE, REFERENCE, ROOT, tableSet, tableTexts } from './fixtures';
 import { nth } from '../helpers/nth';
@@ -141,15 +142,25 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
   }
 
   describe('Word', () => {
-    it('converts without errors: exit 0, a non-empty PDF, A4 pages with the matrix on a landscape page', async () => {
+    it('converts without errors: exit 0, a non-empty PDF, A4 pages with the roles, the matrix and the sites on landscape pages', async () => {
       for (const file of [pdf.referenceDocx, pdf.hostileDocx]) assert.ok(fs.statSync(file).size > 10_000, file);
       const pages = await pdfPages(pdf.referenceDocx);
       const texts = (await pdfText(pdf.referenceDocx)).split('\f');
       assert.ok(pages.length >= 3, `${pages.length} pages`);
-      const matrixPage = texts.findIndex((t) => t.includes('Responsibility matrix'));
+      // Where each table starts (its description's first words), and so which pages are landscape: from the start of
+      // the roles, the matrix or the sites up to the start of the next portrait table.
+      const starts = sets.reference.tables.map((table) => ({
+        landscape: ['roles', 'matrix', 'sites'].includes(table.id),
+        page: texts.findIndex((t) => t.includes(tableDescription(table).split(' ').slice(0, 4).join(' '))),
+      }));
+      assert.ok(
+        starts.every((start, i) => start.page >= 0 && start.page >= (starts[i - 1]?.page ?? 0)),
+        `tables start on pages ${starts.map((start) => start.page + 1).join(', ')}`,
+      );
       pages.forEach((page, i) => {
         const landscape = page.width > page.height;
-        assert.equal(landscape, i === matrixPage, `page ${i + 1} is ${page.width} x ${page.height}`);
+        const table = starts.filter((start) => start.page <= i).at(-1);
+        assert.equal(landscape, table?.landscape === true, `page ${i + 1} is ${page.width} x ${page.height}`);
         assert.deepEqual([Math.round(Math.min(page.width, page.height)), Math.round(Math.max(page.width, page.height))], [595, 842]);
       });
     });
@@ -161,7 +172,7 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
       assert.equal((await pdfText(pdf.longDocx)).match(/^Cervix Review and edit AI-generated OARs/gm)?.length, 4);
     });
 
-    it('holds every cell of all four tables of the reference sample, and its document control', async () => {
+    it('holds every cell of all six tables of the reference sample, and its document control', async () => {
       await assertEveryCell(pdf.referenceDocx, sets.reference, 'reference.docx');
     });
 
@@ -188,7 +199,7 @@ describe('exports: opened by LibreOffice (real consumers)', function () {
   });
 
   describe('HTML', () => {
-    it('converts without errors and holds every cell of all four tables of the reference sample', async () => {
+    it('converts without errors and holds every cell of all six tables of the reference sample', async () => {
       assert.ok((await pdfPages(pdf.referenceHtml)).length >= 2);
       await assertEveryCell(pdf.referenceHtml, sets.reference, 'reference.html');
     });

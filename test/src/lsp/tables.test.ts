@@ -60,7 +60,7 @@ describe('lsp: roleProtocols/tables', () => {
     const uri = uriOf(REFERENCE);
     await assert.rejects(
       client.request('roleProtocols/tables', { uri, tables: ['people'], format: 'md' }),
-      /Unknown table `people`; the tables are training, roles, matrix, coverage\./,
+      /Unknown table `people`; the tables are training, roles, matrix, coverage, sites, governance\./,
     );
     await assert.rejects(client.request('roleProtocols/tables', { uri, format: 'pdf' }), /Unknown table format `pdf`/);
     const plain = await client.open(path.join(FIXTURES, 'plain.yaml'));

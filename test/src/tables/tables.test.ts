@@ -54,12 +54,12 @@ describe('tables: the reference sample in Markdown', () => {
   it('renders the roles table', () => {
     assert.equal(
       md(reference(), 'roles'),
-      `| Role | Staff group | Band | Capacity | Responsibilities |
-|---|---|---|---|---|
-| Adapter | Therapeutic radiographer | 5-7 | operator | Generate / edit OARs completed by AI |
-| Advanced Adapter | Dosimetrist | 7 or above | operator | Approve OARs edited by the adapter; Edit and approve target volumes; Select the plan for that day's treatment; Approve the Mobius check |
-| Physicist | Clinical scientist | 7-8c | MPE, operator | Provide support to adapter and advanced adapter; Agree plan selection; Approve the Mobius check |
-| Clinical Oncologist | Clinical oncologist |  | practitioner, referrer | Approve protocols to support plan selection; Review plan selections offline at the weekly MDT |
+      `| Role | Staff group | Band | National level | Registration | Capacity | Responsibilities |
+|---|---|---|---|---|---|---|
+| Adapter | Therapeutic radiographer | 5-7 | Practitioner | HCPC (radiographer) | operator | Generate / edit OARs completed by AI |
+| Advanced Adapter | Dosimetrist | 7 or above |  |  | operator | Approve OARs edited by the adapter; Edit and approve target volumes; Select the plan for that day's treatment; Approve the Mobius check |
+| Physicist | Clinical scientist | 7-8c | Advanced | HCPC (clinical scientist), MPE certificate (RPA2000) | MPE, operator | Provide support to adapter and advanced adapter; Agree plan selection; Approve the Mobius check |
+| Clinical Oncologist | Clinical oncologist |  | Consultant | GMC | practitioner, referrer | Approve protocols to support plan selection; Review plan selections offline at the weekly MDT |
 `,
     );
   });
@@ -86,6 +86,7 @@ describe('tables: the reference sample in Markdown', () => {
 - G: agrees
 - S: supports
 - R: reviews
+- MPE: Physicist
 `,
     );
   });
@@ -103,19 +104,22 @@ describe('tables: the reference sample in Markdown', () => {
       md(reference(), 'coverage'),
       `| Site | Step | Role | Skills | Training row |
 |---|---|---|---|---|
-${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}`,
+${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}
+- yes: a training row covers the role for every skill of the step at the site
+- no: missing (skills): a gap, the role is entitled to act but no training row covers it for those skills at the site (marked Gap in Word and HTML)
+`,
     );
     assert.ok(buildTable('coverage', reference()).rows.every((r) => nth(r, 4).status === 'trained'));
   });
 
-  it('renders all four tables as a document: control line, then a heading per table', () => {
+  it('renders all six tables as a document: control line, then a heading per table', () => {
     const text = renderTables({ document: reference().document, tables: buildTables(reference()) }, 'md');
     const lines = text.split('\n');
     assert.equal(lines[0], 'Online adaptive radiotherapy on Ethos - roles and training (oart-ethos-roles), version 1.2, approved');
     assert.equal(lines[1], '');
     assert.deepEqual(
       lines.filter((l) => l.startsWith('## ')),
-      ['## Training matrix', '## Roles and responsibilities', '## Responsibility matrix', '## Training coverage by site'],
+      ['## Training matrix', '## Roles and responsibilities', '## Responsibility matrix', '## Training coverage by site', '## Sites', '## Training governance'],
     );
     assert.ok(text.includes(`## Training matrix\n\n${md(reference(), 'training')}\n## Roles and responsibilities\n\n`));
   });
@@ -195,10 +199,38 @@ describe('tables: builders', () => {
     assert.deepEqual(
       buildTable('roles', p).rows.map((r) => r.map((c) => c.text)),
       [
-        ['A', 'Dosimetrist, Clinical scientist', '7 or above', '', ''],
-        ['B', '', 'up to 6', '', 'One; Two'],
+        ['A', 'Dosimetrist, Clinical scientist', '7 or above', '', '', '', ''],
+        ['B', '', 'up to 6', '', '', '', 'One; Two'],
       ],
     );
+  });
+
+  it('writes the national level (career level and job profile) and the registrations in the roles table', () => {
+    const p = protocol({
+      roles: [
+        {
+          id: 'a',
+          title: 'A',
+          careerLevel: 'advanced',
+          nationalProfile: 'hcs-advanced',
+          registrations: ['HCPC (clinical scientist)', 'MPE certificate (RPA2000)'],
+        },
+        { id: 'b', title: 'B', nationalProfile: 'ipem-consultant' },
+        { id: 'c', title: 'C', careerLevel: 'consultant', registrations: ['GMC'] },
+      ],
+    });
+    const rows = buildTable('roles', p).rows;
+    assert.deepEqual(
+      rows.map((r) => [nth(r, 3).text, nth(r, 4).text]),
+      [
+        ['Advanced; Healthcare Science Practitioner Advanced', 'HCPC (clinical scientist), MPE certificate (RPA2000)'],
+        ['Consultant HCS Practitioner (IPEM proposal)', ''],
+        ['Consultant', 'GMC'],
+      ],
+    );
+    assert.deepEqual(nth(nth(rows, 0), 3).source, ['roles', 0, 'careerLevel']);
+    assert.deepEqual(nth(nth(rows, 1), 3).source, ['roles', 1, 'nationalProfile']);
+    assert.deepEqual(nth(nth(rows, 2), 4).source, ['roles', 2, 'registrations', 0]);
   });
 
   it('gives a role named in the workflow but never defined a column of its own', () => {
@@ -254,7 +286,33 @@ describe('tables: builders', () => {
     const p = protocol({
       roles: [{ id: 'a', title: 'A', staffGroups: ['therapeutic radiographer'], capacities: ['practitioner', 'operator'], practitionerScope: 'imaging' }],
     });
-    assert.equal(nth(nth(buildTable('roles', p).rows, 0), 3).text, 'practitioner (imaging), operator');
+    assert.equal(nth(nth(buildTable('roles', p).rows, 0), 5).text, 'practitioner (imaging), operator');
+  });
+
+  it('names a role by its title everywhere, and by its short name only in the matrix header, with a legend line giving the title', () => {
+    const p = protocol({
+      roles: [
+        { id: 'mpe', title: 'Medical Physics Expert', shortName: 'MPE' },
+        { id: 'co', title: 'Clinical Oncologist', shortName: 'Clinical Oncologist' },
+      ],
+      skills: [{ id: 's', name: 'S' }],
+      sites: [{ id: 'x', name: 'X', clinicalProtocol: { approvedBy: 'co' } }],
+      workflow: [{ id: 'one', name: 'One', performs: ['mpe'], approves: ['co'], skills: ['s'] }],
+      training: [{ skill: 's', roles: ['mpe', 'co'], signOff: 'mpe' }],
+    });
+    const matrix = buildTable('matrix', p);
+    assert.deepEqual(matrix.columns, ['Step', 'MPE', 'Clinical Oncologist']);
+    assert.equal(matrix.legend?.at(-1), 'MPE: Medical Physics Expert');
+    assert.ok(!matrix.legend?.some((line) => line.startsWith('Clinical Oncologist:')), 'no legend line where the short name is the title');
+    assert.equal(nth(nth(buildTable('training', p).rows, 0), 0).text, 'Medical Physics Expert and Clinical Oncologist');
+    assert.equal(nth(nth(buildTable('coverage', p).rows, 0), 2).text, 'Medical Physics Expert');
+    assert.equal(nth(nth(buildTable('sites', p).rows, 0), 2).text, 'Clinical Oncologist');
+    assert.equal(nth(nth(buildTable('governance', p).rows, 0), 2).text, 'Medical Physics Expert');
+    assert.equal(nth(nth(buildTable('roles', p).rows, 0), 0).text, 'Medical Physics Expert');
+  });
+
+  it('gives a legend to every table that uses letters or marks', () => {
+    for (const id of ['matrix', 'coverage'] as const) assert.ok((buildTable(id, reference()).legend ?? []).length > 0, id);
   });
 
   it('letters a role that operates the console O, and explains O in the legend only where a step uses it', () => {
@@ -328,6 +386,85 @@ describe('tables: builders', () => {
     assert.deepEqual(
       noSites.rows.map((r) => `${nth(r, 0).text}/${nth(r, 1).text}/${nth(r, 4).text}`),
       ['All sites/One/no: missing T', 'All sites/Two/yes'],
+    );
+  });
+
+  it('lists each site with its protocol, approver, MPE, clinician, fractionation and the timing of the reviews that cover it', () => {
+    const p = protocol({
+      roles: [{ id: 'co', title: 'Consultant Clinical Oncologist' }],
+      sites: [
+        {
+          id: 'x',
+          name: 'X',
+          clinicalProtocol: { reference: 'RT-X', approvedBy: 'co' },
+          mpeInvolvement: 'agree',
+          clinicianPresence: 'Present',
+          fractions: 20,
+          fractionsPerWeek: 5,
+        },
+        { id: 'y', name: 'Y', fractions: 1 },
+        { id: 'z', name: 'Z' },
+      ],
+      workflow: [
+        { id: 'edit', name: 'Edit', performs: ['co'] },
+        { id: 'weekly', name: 'Weekly review', phase: 'offline', performs: ['co'], covers: ['edit'], timing: { withinDays: 7 } },
+        { id: 'next', name: 'Next-day review', phase: 'offline', performs: ['co'], covers: ['edit'], sites: ['y'], timing: { beforeNextFraction: true } },
+        { id: 'audit', name: 'Audit', phase: 'offline', performs: ['co'], sites: ['z'] },
+      ],
+    });
+    const t = buildTable('sites', p);
+    assert.equal(t.columns.length, 7);
+    assert.deepEqual(
+      t.rows.map((r) => r.map((c) => c.text)),
+      [
+        ['X', 'RT-X', 'Consultant Clinical Oncologist', 'agree', 'Present', '20 fractions, 5 per week', 'Weekly review: within 7 days'],
+        ['Y', '', '', '', '', '1 fraction', 'Weekly review: within 7 days; Next-day review: before the next fraction'],
+        ['Z', '', '', '', '', '', 'Weekly review: within 7 days'],
+      ],
+    );
+    const [x] = t.rows;
+    assert.ok(x);
+    assert.deepEqual(nth(x, 2).source, ['sites', 0, 'clinicalProtocol', 'approvedBy']);
+    assert.deepEqual(nth(x, 5).source, ['sites', 0, 'fractions']);
+    assert.deepEqual(nth(x, 6).source, ['workflow', 1, 'timing', 'withinDays']);
+    const none = buildTable('sites', protocol({ sites: [{ id: 'x', name: 'X' }], workflow: [{ id: 'edit', name: 'Edit', performs: ['co'] }] }));
+    assert.deepEqual(nth(nth(none.rows, 0), 6), { text: 'no offline review', source: ['sites', 0] });
+  });
+
+  it('gives the training rows again with sign-off, reassessment and sites, in the same order as the training matrix', () => {
+    const p = protocol({
+      roles: [
+        { id: 'a', title: 'Adapter' },
+        { id: 'co', title: 'Consultant Clinical Oncologist' },
+      ],
+      skills: [{ id: 's', name: 'S' }],
+      sites: [
+        { id: 'x', name: 'X' },
+        { id: 'y', name: 'Y' },
+      ],
+      training: [
+        { skill: 's', roles: ['a'], signOff: 'co', reassessEveryMonths: 12, sites: ['x', 'y'] },
+        { skill: 's', roles: ['a', 'co'], roleLabel: 'Everyone', reassessEveryMonths: 1 },
+        { skill: 's', roles: ['co'], signOff: 'nobody' },
+      ],
+    });
+    const t = buildTable('governance', p);
+    assert.deepEqual(t.columns, ['Role', 'Skill', 'Signed off by', 'Reassessment', 'Sites']);
+    assert.deepEqual(
+      t.rows.map((r) => r.map((c) => c.text)),
+      [
+        ['Adapter', 'S', 'Consultant Clinical Oncologist', 'every 12 months', 'X, Y'],
+        ['Everyone', 'S', '', 'every month', 'All sites'],
+        ['Consultant Clinical Oncologist', 'S', 'nobody', '', 'All sites'],
+      ],
+    );
+    assert.deepEqual(nth(nth(t.rows, 0), 2).source, ['training', 0, 'signOff']);
+    assert.deepEqual(nth(nth(t.rows, 0), 4).source, ['training', 0, 'sites']);
+    // The first two columns are the training matrix's own.
+    const training = buildTable('training', p);
+    assert.deepEqual(
+      t.rows.map((r) => r.slice(0, 2)),
+      training.rows.map((r) => r.slice(0, 2)),
     );
   });
 });
@@ -436,7 +573,7 @@ describe('tables: renderer registry', () => {
     assert.ok(renderers.has('md') && renderers.has('csv'));
     registerRenderer({ format: 'test-count', extension: 'txt', render: (s) => String(s.tables.length) });
     try {
-      assert.equal(renderTables({ document: reference().document, tables: buildTables(reference()) }, 'test-count'), '4');
+      assert.equal(renderTables({ document: reference().document, tables: buildTables(reference()) }, 'test-count'), '6');
     } finally {
       renderers.delete('test-count');
     }

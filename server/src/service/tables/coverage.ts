@@ -1,5 +1,6 @@
 import type { Protocol, Step, StepPart, TrainingRow } from '../model/protocol';
 import type { Path } from '../parse/tree';
+import { GAP_MARK } from './render/document';
 import type { TableCell, TableData } from './types';
 
 /** The parts that entitle a role to act, and so need training (as the entitlement-needs-training rule sees it). */
@@ -72,5 +73,14 @@ export function buildCoverageTable(protocol: Protocol): TableData {
       }
     }
   }
-  return { id: 'coverage', title: 'Training coverage by site', columns: ['Site', 'Step', 'Role', 'Skills', 'Training row'], rows };
+  return {
+    id: 'coverage',
+    title: 'Training coverage by site',
+    columns: ['Site', 'Step', 'Role', 'Skills', 'Training row'],
+    rows,
+    legend: [
+      'yes: a training row covers the role for every skill of the step at the site',
+      `no: missing (skills): a gap, the role is entitled to act but no training row covers it for those skills at the site (marked ${GAP_MARK} in Word and HTML)`,
+    ],
+  };
 }

@@ -6,14 +6,16 @@ import type * as DocxRender from './render/docx';
 import { htmlRenderer } from './render/html';
 import { markdownRenderer } from './render/markdown';
 import { buildRolesTable } from './roles';
-import { buildTrainingTable } from './training';
+import { buildSitesTable } from './sites';
+import { buildGovernanceTable, buildTrainingTable } from './training';
 import { TABLE_IDS, type AnyTableRenderer, type BinaryTableRenderer, type TableBuilder, type TableData, type TableId, type TableSet } from './types';
 
 export * from './types';
-export { buildTrainingTable, joinAsWritten } from './training';
+export { buildTrainingTable, buildGovernanceTable, joinAsWritten, reassessmentText } from './training';
 export { buildRolesTable, bandText } from './roles';
 export { buildMatrixTable } from './matrix';
 export { buildCoverageTable, ALL_SITES } from './coverage';
+export { buildSitesTable, fractionationText, timingText } from './sites';
 export { markdownRenderer, escapeCell } from './render/markdown';
 export { csvRenderer, csvField } from './render/csv';
 export { htmlRenderer, escapeHtml } from './render/html';
@@ -24,6 +26,8 @@ export const builders: Readonly<Record<TableId, TableBuilder>> = {
   roles: buildRolesTable,
   matrix: buildMatrixTable,
   coverage: buildCoverageTable,
+  sites: buildSitesTable,
+  governance: buildGovernanceTable,
 };
 
 export function buildTable(id: TableId, protocol: Protocol): TableData {

@@ -1,4 +1,5 @@
 import { capacitiesText, rolesInUse, type Band, type Protocol, type Role } from '../model/protocol';
+import { PROFILE_BANDS } from '../rules/national-profile-band';
 import { listSource } from './training';
 import type { TableCell, TableData } from './types';
 
@@ -18,17 +19,44 @@ function bandCell(role: Role): TableCell {
   return { text, source: key ? [...role.path, key] : role.path };
 }
 
-/** Roles and responsibilities: Role | Staff group | Band | Capacity | Responsibilities. */
+/** A national job profile by name ("Healthcare Science Practitioner Advanced", an IPEM level marked as proposed); an unknown id as written. */
+export function profileText(id: string): string {
+  const profile = PROFILE_BANDS[id];
+  if (!profile) return id;
+  return profile.source === 'IPEM proposal' ? `${profile.name} (IPEM proposal)` : profile.name;
+}
+
+/** The career level and the national profile where stated: "Advanced; Healthcare Science Practitioner Advanced". */
+function levelCell(role: Role): TableCell {
+  const parts: string[] = [];
+  if (role.careerLevel !== undefined) parts.push(capitalised(role.careerLevel));
+  if (role.nationalProfile !== undefined) parts.push(profileText(role.nationalProfile));
+  const key = role.careerLevel !== undefined ? 'careerLevel' : role.nationalProfile !== undefined ? 'nationalProfile' : undefined;
+  return { text: parts.join('; '), source: key ? [...role.path, key] : role.path };
+}
+
+/**
+ * Roles and responsibilities: Role | Staff group | Band | National level |
+ * Registration | Capacity | Responsibilities. The capacity shows a
+ * practitioner's scope: "practitioner (therapeutic)".
+ */
 export function buildRolesTable(protocol: Protocol): TableData {
   const rows = rolesInUse(protocol).map((role): TableCell[] => {
     const cells: TableCell[] = [
       { text: role.title, source: [...role.path, 'title'] },
       { text: role.staffGroups.map(capitalised).join(', '), source: listSource(role.path, 'staffGroups', role.staffGroups) },
       bandCell(role),
+      levelCell(role),
+      { text: role.registrations.join(', '), source: role.registrations.length > 0 ? listSource(role.path, 'registrations', role.registrations) : role.path },
       { text: capacitiesText(role), source: listSource(role.path, 'capacities', role.capacities) },
       { text: role.responsibilities.join('; '), source: listSource(role.path, 'responsibilities', role.responsibilities) },
     ];
     return role.file === undefined ? cells : cells.map((cell) => ({ ...cell, sourceFile: role.file }));
   });
-  return { id: 'roles', title: 'Roles and responsibilities', columns: ['Role', 'Staff group', 'Band', 'Capacity', 'Responsibilities'], rows };
+  return {
+    id: 'roles',
+    title: 'Roles and responsibilities',
+    columns: ['Role', 'Staff group', 'Band', 'National level', 'Registration', 'Capacity', 'Responsibilities'],
+    rows,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Path } from '../parse/tree';
-import type { Prerequisites, Protocol, TrainingRow } from '../model/protocol';
+import { roleName, type Prerequisites, type Protocol, type TrainingRow } from '../model/protocol';
+import { ALL_SITES } from './coverage';
 import type { TableCell, TableData } from './types';
 
 /**
@@ -49,13 +50,42 @@ function methodCell(protocol: Protocol, row: TrainingRow): TableCell {
   return { text, source: listSource(row.path, 'methods', row.methods) };
 }
 
+function skillCell(protocol: Protocol, row: TrainingRow): TableCell {
+  return { text: row.skill === undefined ? '' : (protocol.skillById.get(row.skill)?.name ?? row.skill), source: [...row.path, 'skill'] };
+}
+
 /** The training matrix: Role | Skill | Method | Record, one row per training row in document order. */
 export function buildTrainingTable(protocol: Protocol): TableData {
   const rows = protocol.training.map((row): TableCell[] => [
     roleCell(protocol, row),
-    { text: row.skill === undefined ? '' : (protocol.skillById.get(row.skill)?.name ?? row.skill), source: [...row.path, 'skill'] },
+    skillCell(protocol, row),
     methodCell(protocol, row),
     { text: row.records.map((id) => protocol.recordById.get(id)?.name ?? id).join(', '), source: listSource(row.path, 'records', row.records) },
   ]);
   return { id: 'training', title: 'Training matrix', columns: ['Role', 'Skill', 'Method', 'Record'], rows };
+}
+
+/** "every 12 months", "every month", "" (not stated). */
+export function reassessmentText(months: number | undefined): string {
+  if (months === undefined) return '';
+  return months === 1 ? 'every month' : `every ${months} months`;
+}
+
+/**
+ * Training governance: the same rows as the training matrix, in the same
+ * order, with who signs the training off, how often it is reassessed and the
+ * sites it covers. A view of its own so the training matrix stays the four
+ * columns departments already file (Role | Skill | Method | Record).
+ */
+export function buildGovernanceTable(protocol: Protocol): TableData {
+  const rows = protocol.training.map((row): TableCell[] => [
+    roleCell(protocol, row),
+    skillCell(protocol, row),
+    row.signOff === undefined ? { text: '', source: row.path } : { text: roleName(protocol, row.signOff), source: [...row.path, 'signOff'] },
+    { text: reassessmentText(row.reassessEveryMonths), source: row.reassessEveryMonths === undefined ? row.path : [...row.path, 'reassessEveryMonths'] },
+    row.sites === undefined
+      ? { text: ALL_SITES, source: row.path }
+      : { text: row.sites.map((id) => protocol.siteById.get(id)?.name ?? id).join(', '), source: listSource(row.path, 'sites', row.sites) },
+  ]);
+  return { id: 'governance', title: 'Training governance', columns: ['Role', 'Skill', 'Signed off by', 'Reassessment', 'Sites'], rows };
 }

@@ -55,12 +55,12 @@ describe('commands', () => {
 
     const md = vscode.Uri.joinPath(workspaceFolder(), 'exports', 'all.md');
     await vscode.commands.executeCommand('roleProtocols.exportTables', document.uri, {
-      tables: ['training', 'roles', 'matrix', 'coverage'],
+      tables: ['training', 'roles', 'matrix', 'coverage', 'sites', 'governance'],
       format: 'md',
       target: md,
     });
     const mdText = new TextDecoder().decode(await vscode.workspace.fs.readFile(md));
-    for (const title of ['Training matrix', 'Roles and responsibilities', 'Responsibility matrix', 'Training coverage by site'])
+    for (const title of ['Training matrix', 'Roles and responsibilities', 'Responsibility matrix', 'Training coverage by site', 'Sites', 'Training governance'])
       assert.ok(mdText.includes(title), title);
   });
 

@@ -23,7 +23,7 @@ import { nth } from '../nth';
 const REFERENCE = 'reference-department.roles.yaml';
 /** The panels' webview type (`TABLES_VIEW_TYPE` in client/src/preview/tablesPreview.ts). */
 const TABLES_VIEW_TYPE = 'roleProtocols.tables';
-const TITLES = ['Training matrix', 'Roles and responsibilities', 'Responsibility matrix', 'Training coverage by site'];
+const TITLES = ['Training matrix', 'Roles and responsibilities', 'Responsibility matrix', 'Training coverage by site', 'Sites', 'Training governance'];
 
 /** The training matrix of the reference department, as DOMAIN.md writes it. */
 const REFERENCE_TRAINING = [
@@ -116,7 +116,7 @@ describe('tables preview (webview)', () => {
     const panel = preview.panelFor(uri);
     assert.ok(panel, 'no panel');
     assert.equal(panel.title, `Tables: ${REFERENCE}`);
-    await waitForRender(preview, uri, (r) => r.tables.length === 4, 'the four tables');
+    await waitForRender(preview, uri, (r) => r.tables.length === TITLES.length, 'every table');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString(), 'the focus stays in the protocol');
     let tabs = await tabsSettle((t) => t.length === 1, 'the tables tab');
     assert.equal(nth(tabs, 0).tab.label, `Tables: ${REFERENCE}`);
@@ -153,7 +153,7 @@ describe('tables preview (webview)', () => {
     const restored = vscode.window.createWebviewPanel(TABLES_VIEW_TYPE, 'restored', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
     assert.equal(preview.restore(restored, saved), true);
     assert.equal(preview.panelFor(uri), restored);
-    const report = await waitForRender(preview, uri, (r) => r.tables.length === 4, 'the four tables in the restored panel');
+    const report = await waitForRender(preview, uri, (r) => r.tables.length === TITLES.length, 'every table in the restored panel');
     assert.deepEqual(renderedTable(report, 'training').rows, REFERENCE_TRAINING);
     assert.equal(restored.title, `Tables: ${REFERENCE}`);
     assert.equal(restored.webview.options.enableScripts, true);
@@ -207,7 +207,7 @@ describe('tables preview (webview)', () => {
     assert.deepEqual(probe.violations, []);
   });
 
-  it('shows the four tables: the training matrix row for row, the matrix with its legend, coverage without gaps', async () => {
+  it('shows every table: the training matrix row for row, the matrix with its legend, coverage without gaps', async () => {
     const { uri, report } = await openPreview(preview, sample(REFERENCE));
     assert.equal(report.heading, `Summary tables: ${REFERENCE}`);
     assert.deepEqual(
@@ -224,7 +224,7 @@ describe('tables preview (webview)', () => {
       matrix.rows.find((r) => r[0] === 'Independent dose check (Mobius)'),
       ['Independent dose check (Mobius)', '', 'PA', 'A', ''],
     );
-    assert.deepEqual(matrix.legend, ['P: performs', 'E: edits', 'A: approves', 'G: agrees', 'S: supports', 'R: reviews']);
+    assert.deepEqual(matrix.legend, ['P: performs', 'E: edits', 'A: approves', 'G: agrees', 'S: supports', 'R: reviews', 'MPE: Physicist']);
     const coverage = renderedTable(report, 'coverage');
     assert.equal(coverage.gaps, 0);
     assert.match(coverage.summary ?? '', /No gaps/);
@@ -370,7 +370,7 @@ describe('tables preview (webview)', () => {
       ['<img src=x onerror=alert(1)>', '<svg onload=window.rpInjected=1><img src=x onerror=window.rpInjected=2>', 'Clinical Oncologist – Ü'],
     );
     assert.equal(
-      nth(nth(roles.rows, 0), 4),
+      nth(nth(roles.rows, 0), 6),
       'Edit OARs </td></tr></table><script>alert(3)</script>; <script>window.rpInjected=3</script><iframe srcdoc=x></iframe>',
     );
     assert.ok(renderedTable(report, 'matrix').rows.some((r) => r[0] === '<a href="https://example.org/x">Edit</a> OARs'));
@@ -434,17 +434,22 @@ describe('tables preview (webview)', () => {
       preview: false,
     });
     await hidden;
-    const back = waitForRender(preview, uri, (r) => r.tables.length === 4 && r.scrollY === scrolled.scrollY, 'the tables at the same scroll position');
+    const back = waitForRender(
+      preview,
+      uri,
+      (r) => r.tables.length === TITLES.length && r.scrollY === scrolled.scrollY,
+      'the tables at the same scroll position',
+    );
     await vscode.commands.executeCommand('roleProtocols.showTables', uri);
     await back;
   });
 });
 
-/** Opens a protocol, then its tables panel; resolves once the page has rendered the four tables. */
+/** Opens a protocol, then its tables panel; resolves once the page has rendered every table. */
 async function openPreview(preview: TablesPreviewApi, file: vscode.Uri): Promise<{ document: vscode.TextDocument; uri: vscode.Uri; report: RenderedReport }> {
   const { document } = await show(file);
   const uri = await vscode.commands.executeCommand<vscode.Uri>('roleProtocols.showTables', document.uri);
   assert.equal(uri?.toString(), document.uri.toString());
-  const report = await waitForRender(preview, uri, (r) => r.tables.length === 4, 'the four tables');
+  const report = await waitForRender(preview, uri, (r) => r.tables.length === TITLES.length, 'every table');
   return { document, uri, report };
 }

@@ -63,7 +63,7 @@ export function tableDescription(table: TableData): string {
     case 'training':
       return 'One row per training row, in document order: who is trained, in which skill, by which method, and where the record is kept.';
     case 'roles':
-      return 'Each role with its staff groups, Agenda for Change band, IR(ME)R capacities and responsibilities.';
+      return 'Each role with its staff groups, Agenda for Change band, national career level and job profile, registration, IR(ME)R capacities (a practitioner with the scope of their entitlement) and responsibilities.';
     case 'matrix':
       return 'Workflow steps (rows) by roles (columns): each cell holds the letters of the parts the role plays in the step.';
     case 'coverage': {
@@ -71,6 +71,10 @@ export function tableDescription(table: TableData): string {
       const summary = gaps === 0 ? 'No gaps.' : `${gaps} gap${gaps === 1 ? '' : 's'}, marked “Gap”: a role entitled to act but not trained.`;
       return `For each site, each step that needs skills and each role entitled to act in it (performs, edits or approves): whether training covers every skill of the step at that site. ${summary}`;
     }
+    case 'sites':
+      return 'Each site with its clinical protocol and the role that approved it, how the MPE is involved, whether a clinician is present, the fractionation, and when the offline reviews covering it happen.';
+    case 'governance':
+      return "The training matrix's rows in the same order: who signs the training off, how often it is reassessed, and the sites it covers.";
     default:
       return '';
   }

@@ -40,8 +40,9 @@ const TRAINED_FILL = 'E2F0D9';
 
 type Orientation = keyof typeof TEXT_WIDTH;
 
-/** The tables that need the width of a landscape page. */
-const orientationOf = (table: TableData): Orientation => (table.id === 'matrix' ? 'landscape' : 'portrait');
+/** The tables that need the width of a landscape page: the roles, the responsibility matrix and the sites. */
+const LANDSCAPE: ReadonlySet<string> = new Set(['roles', 'matrix', 'sites']);
+const orientationOf = (table: TableData): Orientation => (LANDSCAPE.has(table.id) ? 'landscape' : 'portrait');
 
 interface RunStyle {
   bold?: boolean;
@@ -307,7 +308,8 @@ export function buildDocument(set: TableSet): Document {
 /**
  * Word (.docx): the document-control block and each table under a heading, as
  * real Word tables with borders, widths that fit the page, and a header row
- * that repeats on every page. The responsibility matrix is on landscape pages.
+ * that repeats on every page. The roles, the responsibility matrix and the
+ * sites (seven columns or more) are on landscape pages.
  */
 export const docxRenderer: BinaryTableRenderer = {
   format: 'docx',

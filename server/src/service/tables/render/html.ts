@@ -20,7 +20,8 @@ export function escapeHtml(text: string, breaks = false): string {
 /**
  * The style sheet: plain on screen, and for print A4 with margins, every
  * table's header repeated on each page, rows kept whole, each table after the
- * first on a new page, and the responsibility matrix on a landscape page.
+ * first on a new page, and the roles, the responsibility matrix and the sites on
+ * landscape pages.
  */
 const STYLE = `
 :root { color-scheme: light; }
@@ -50,7 +51,9 @@ footer { margin-top: 2em; font-size: 0.85em; color: #444; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
   section.table + section.table { break-before: page; page-break-before: always; }
+  section.table-roles { page: landscape; }
   section.table-matrix { page: landscape; }
+  section.table-sites { page: landscape; }
   thead th, td.gap, td.trained, table.control th[scope="row"] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
