@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../server/out/service/rules/index';
+import { REPOSITORY_URL, ruleDocsUrl } from '../../server/out/service/rules/docs';
 import { DEFAULT_DEBOUNCE_MS } from '../../server/out/lsp/settings';
 
 /** The VS Code extension manifest is the repository's package.json. */
@@ -104,10 +105,7 @@ describe('extension manifest (package.json)', () => {
 
 describe('documentation links', () => {
   it('point at the repository the manifest names, where every rule has its page', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { REPOSITORY_URL, ruleDocsUrl } = require('../../server/out/service/rules/docs') as typeof import('../../server/out/service/rules/docs');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const manifest = require('../../package.json') as { repository: { url: string } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { repository: { url: string } };
     assert.equal(manifest.repository.url.replace(/\.git$/, ''), REPOSITORY_URL);
     assert.equal(ruleDocsUrl('schema'), `${REPOSITORY_URL}/blob/main/docs/rules/schema.md`);
   });
