@@ -70,7 +70,7 @@ describe('the installed .vsix', () => {
     assert.equal(fs.existsSync(path.join(extension.extensionPath, 'client/media/preview-test.js')), false);
     assert.equal((extension.exports as { tablesPreview?: unknown }).tablesPreview, undefined);
     // What the page in the browser shows, read from its DOM by the test runner.
-    const page = await webviewShowing((p) => p.heading === 'Summary tables: reference-department.roles.yaml' && p.tables.length === 4);
+    const page = await webviewShowing((p) => p.heading === 'Summary tables: reference-department.roles.yaml' && p.tables.length === 6);
     const training = page.tables.find((t) => t.id === 'training')!;
     assert.deepEqual(training.columns, ['Role', 'Skill', 'Method', 'Record']);
     assert.equal(training.firstRow[1], 'OAR outlining');
