@@ -6,7 +6,8 @@ import { newProtocol } from './commands/newProtocol';
 import { exportTables, showTables } from './commands/tables';
 import { TABLES_VIEW_TYPE, TablesPreviews } from './preview/tablesPreview';
 import type { TablesPreviewApi, TablesPreviewTestHooks } from './preview/testHooks';
-import { trackActiveProtocol } from './protocolFiles';
+import { isProtocolDocument, kindOf, trackActiveProtocol } from './protocolFiles';
+import { ProtocolLanguageStatus, type LanguageStatusReport } from './languageStatus';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,8 @@ export interface RoleProtocolsApi {
   client: LanguageClient;
   /** Development builds only: the "Summary tables" panels' hooks for the extension tests. */
   tablesPreview?: TablesPreviewApi;
+  /** Development builds only: what the language status item shows now. */
+  languageStatus?: () => LanguageStatusReport | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RoleProtocolsApi> {
@@ -27,17 +30,46 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
   }
   const started = createClient(context);
   client = started;
+  // The extension wakes for every YAML and JSON file (VS Code cannot activate on a file's contents), but the
+  // server starts only once a protocol, catalogue or configuration is open, or a command needs it.
+  let starting: Promise<void> | undefined;
+  const ensureStarted = (): Promise<void> => (starting ??= started.start());
+  const ours = (document: vscode.TextDocument) => isProtocolDocument(document) || kindOf(document) === 'configuration';
+  const startFor = (document: vscode.TextDocument) => {
+    if (!starting && ours(document)) void ensureStarted();
+  };
+  const needsServer =
+    <A extends unknown[], R>(command: (...args: A) => R) =>
+    async (...args: A): Promise<Awaited<R>> => {
+      await ensureStarted();
+      return await command(...args);
+    };
   const previews = new TablesPreviews(started, context.extensionUri);
+  const status = new ProtocolLanguageStatus();
   context.subscriptions.push(
     previews,
+    status,
     vscode.commands.registerCommand('roleProtocols.newProtocol', (templateId?: unknown) => newProtocol(templateId)),
-    vscode.commands.registerCommand('roleProtocols.showTables', (resource?: unknown) => showTables(previews, resource)),
-    vscode.commands.registerCommand('roleProtocols.exportTables', (resource?: unknown, options?: unknown) => exportTables(started, resource, options)),
+    vscode.commands.registerCommand(
+      'roleProtocols.showTables',
+      needsServer((resource?: unknown) => showTables(previews, resource)),
+    ),
+    vscode.commands.registerCommand(
+      'roleProtocols.exportTables',
+      needsServer((resource?: unknown, options?: unknown) => exportTables(started, resource, options)),
+    ),
     trackActiveProtocol(),
+    vscode.workspace.onDidOpenTextDocument(startFor),
+    vscode.workspace.onDidChangeTextDocument((e) => startFor(e.document)),
     // Panels open when the window closed come back after a reload, following the same protocols.
-    vscode.window.registerWebviewPanelSerializer(TABLES_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => void previews.restore(panel, state) }),
+    vscode.window.registerWebviewPanelSerializer(TABLES_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        await ensureStarted();
+        previews.restore(panel, state);
+      },
+    }),
   );
-  await started.start();
+  if (vscode.workspace.textDocuments.some(ours)) await ensureStarted();
   const api: RoleProtocolsApi = { client: started };
   if (__TEST_HOOKS__) {
     // Required here, not imported: in the production bundle this branch and the module go.
@@ -45,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
     const hooks = new (require('./preview/testHooks') as { TablesPreviewTestHooks: typeof TablesPreviewTestHooks }).TablesPreviewTestHooks(previews);
     context.subscriptions.push(hooks);
     api.tablesPreview = hooks;
+    api.languageStatus = () => status.current;
   }
   return api;
 }
@@ -52,5 +85,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
 export async function deactivate(): Promise<void> {
   const running = client;
   client = undefined;
-  if (running) await running.stop();
+  if (running?.needsStop()) await running.stop();
 }

@@ -1,4 +1,5 @@
 import * as assert from 'assert/strict';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, COMMANDS, EXTENSION_ID } from '../helpers';
@@ -10,6 +11,32 @@ describe('activation and contributions', () => {
     assert.equal(extension.isActive, true);
     // test/vscode/out/suite -> the repository root
     assert.equal(path.resolve(extension.extensionPath), path.resolve(__dirname, '../../../..'));
+  });
+
+  it('starts the language server only once a protocol is open: a plain JSON or YAML file wakes nothing', async () => {
+    const api = (await activateExtension()).exports as {
+      client: { isRunning(): boolean; onDidChangeState(listener: (e: { newState: number }) => void): vscode.Disposable };
+    };
+    const folder = nth(vscode.workspace.workspaceFolders!, 0).uri;
+    const plain = vscode.Uri.joinPath(folder, 'settings-of-something-else.json');
+    fs.writeFileSync(plain.fsPath, '{ "name": "not a protocol", "format": "esm" }\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain));
+    assert.equal(api.client.isRunning(), false, 'the server started for a plain JSON file');
+    // A protocol: the server starts (State.Running is 2).
+    const running = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the server did not start within 20 s of opening a protocol')), 20_000);
+      const subscription = api.client.onDidChangeState((e) => {
+        if (e.newState !== 2) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      });
+    });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'samples', 'reference-department.roles.yaml')));
+    await running;
+    assert.equal(api.client.isRunning(), true);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(plain.fsPath);
   });
 
   it('registers the three commands', async () => {

@@ -7,6 +7,7 @@ import {
   closeAll,
   EXTENSION_ID,
   expectCleanByRoundTrip,
+  firstDiagnostics,
   hoverText,
   itemsOf,
   labelOf,
@@ -229,5 +230,20 @@ describe('language features across an include', () => {
     // Applied, both files stay consistent.
     assert.ok(await vscode.workspace.applyEdit(rename));
     await expectCleanByRoundTrip(document);
+  });
+
+  it('shows in the language status what a file was recognised as, its problems, and the way to its tables', async () => {
+    const api = (await activateExtension()).exports as { languageStatus?: () => { text: string; detail?: string; severity: number } | undefined };
+    assert.ok(api.languageStatus, 'a development build exposes the language status for the tests');
+    const broken = await show(sample('broken/unknown-reference.roles.yaml'));
+    await firstDiagnostics(broken.document.uri);
+    const shown = api.languageStatus();
+    assert.deepEqual(shown && { text: shown.text, detail: shown.detail, severity: shown.severity }, {
+      text: 'Role protocol',
+      detail: '1 error',
+      severity: vscode.LanguageStatusSeverity.Error,
+    });
+    await show(sample('shared-catalogue/department.catalogue.yaml'));
+    assert.equal(api.languageStatus()?.text, 'Role catalogue');
   });
 });
