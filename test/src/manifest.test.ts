@@ -86,7 +86,7 @@ describe('extension manifest (package.json)', () => {
     assert.deepEqual(manifest.activationEvents, [
       'onLanguage:yaml',
       'onLanguage:json',
-      'workspaceContains:**/*.roles.{yaml,yml,json}',
+      'workspaceContains:**/*.{roles,catalogue}.{yaml,yml,json}',
       'onWebviewPanel:roleProtocols.tables',
     ]);
   });
