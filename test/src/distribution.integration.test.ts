@@ -14,7 +14,12 @@ import { TestClient } from './lsp/client';
 const ROOT = path.resolve(__dirname, '../..');
 
 function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 240_000, env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 240_000,
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
   assert.equal(result.error, undefined, String(result.error));
   return result;
 }
@@ -38,9 +43,20 @@ describe('distribution: the npm package', function () {
 
   it('holds what the tool needs and nothing of the development', () => {
     const pkg = path.join(prefix, 'install', 'node_modules', 'role-protocols');
-    for (const file of ['server/out/cli/main.js', 'server/out/lsp/server.js', 'schemas/role-protocol.schema.json', 'samples/reference-department.roles.yaml', 'client/templates/blank.roles.yaml', 'docs/rules/schema.md', 'README.md', 'CHANGELOG.md', 'LICENSE'])
+    for (const file of [
+      'server/out/cli/main.js',
+      'server/out/lsp/server.js',
+      'schemas/role-protocol.schema.json',
+      'samples/reference-department.roles.yaml',
+      'client/templates/blank.roles.yaml',
+      'docs/rules/schema.md',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+    ])
       assert.ok(fs.existsSync(path.join(pkg, file)), file);
-    for (const absent of ['test', 'client/src', 'server/src', 'bench', '.ci', 'samples/broken']) assert.equal(fs.existsSync(path.join(pkg, absent)), false, absent);
+    for (const absent of ['test', 'client/src', 'server/src', 'bench', '.ci', 'samples/broken'])
+      assert.equal(fs.existsSync(path.join(pkg, absent)), false, absent);
   });
 
   it('runs role-protocols from the installed package: init, lint, table', () => {
