@@ -40,6 +40,24 @@ describe('exports: Word (.docx)', () => {
     hostile = await open(hostileSet);
   });
 
+  it('says "uncontrolled when printed" on every page, and DRAFT on every page of a document that is not approved', async () => {
+    const partsText = (parts: Map<string, Buffer>, prefix: string) =>
+      [...parts]
+        .filter(([name]) => name.startsWith(`word/${prefix}`))
+        .map(([, xml]) => wordText(xml.toString('utf8')))
+        .join('\n');
+    assert.match(partsText(reference.parts, 'footer'), /Uncontrolled when printed\./);
+    // The reference protocol is approved: no header.
+    assert.doesNotMatch(partsText(reference.parts, 'header'), /DRAFT/);
+    const draft = { ...referenceSet, document: { ...referenceSet.document, status: 'draft' } };
+    const opened = await open(draft);
+    assert.match(partsText(opened.parts, 'header'), /^DRAFT: NOT APPROVED$/m);
+    // Every section (portrait and landscape) carries it.
+    const sections = wordSections(opened.document);
+    assert.ok(sections.length > 1);
+    assert.equal((opened.document.match(/<w:headerReference w:type="default"/g) ?? []).length, sections.length);
+  });
+
   it('is a binary format, rendered asynchronously; renderTables refuses it', async () => {
     assert.equal(isBinaryFormat('docx'), true);
     assert.equal(isBinaryFormat('html'), false);

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   Packer,
   PageNumber,
@@ -243,6 +244,19 @@ function tableBlock(table: TableData, width: number): (Paragraph | Table)[] {
   return blocks;
 }
 
+/**
+ * A document that is not approved says so on every page, as QMS documents do:
+ * a draft must not be mistaken for the protocol in force.
+ */
+function header(set: TableSet): Header | undefined {
+  const status = set.document.status;
+  if (status === 'approved') return undefined;
+  const word = status === 'retired' ? 'RETIRED: NOT FOR USE' : status === 'in-review' ? 'DRAFT: IN REVIEW, NOT APPROVED' : 'DRAFT: NOT APPROVED';
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: word, bold: true, size: 28, color: 'C00000' })] })],
+  });
+}
+
 function footer(set: TableSet): Footer {
   const name = [set.document.id ?? documentName(set.document), set.document.version ? `version ${set.document.version}` : ''].filter(Boolean).join(', ');
   return new Footer({
@@ -250,6 +264,8 @@ function footer(set: TableSet): Footer {
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         children: [
+          // The controlled copy is the protocol itself; a printed page may be out of date.
+          new TextRun({ text: 'Uncontrolled when printed.    ', size: 16, italics: true }),
           new TextRun({ text: `${xmlSafe(name)}    Page `, size: 16 }),
           new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
           new TextRun({ text: ' of ', size: 16 }),
@@ -300,6 +316,7 @@ export function buildDocument(set: TableSet): Document {
         },
       },
       footers: { default: footer(set) },
+      ...(header(set) ? { headers: { default: header(set)! } } : {}),
       children: section.children,
     })),
   });
