@@ -44,6 +44,23 @@ describe('activation and contributions', () => {
     for (const command of COMMANDS) assert.ok(commands.includes(command), `${command} is not registered`);
   });
 
+  it('contributes a walkthrough whose every step links to a command that exists, with its page', async () => {
+    const extension = await activateExtension();
+    const walkthroughs = (
+      extension.packageJSON as { contributes: { walkthroughs: { steps: { id: string; description: string; media: { markdown: string } }[] }[] } }
+    ).contributes.walkthroughs;
+    const steps = nth(walkthroughs, 0).steps;
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      ['create', 'problems', 'tables', 'export', 'ci'],
+    );
+    const commands = await vscode.commands.getCommands(true);
+    for (const step of steps) {
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.includes(command!), `${step.id}: ${command}`);
+      assert.ok(fs.existsSync(path.join(extension.extensionPath, step.media.markdown)), step.media.markdown);
+    }
+  });
+
   it('keeps YAML and JSON as they are: no language of its own, no schema handed to other validators', () => {
     const contributes = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: Record<string, unknown> }).contributes;
     for (const key of ['languages', 'grammars', 'yamlValidation', 'jsonValidation']) assert.equal(contributes[key], undefined, `contributes.${key}`);

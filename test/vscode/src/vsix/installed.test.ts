@@ -21,7 +21,15 @@ describe('the installed .vsix', () => {
     );
     const files = fs.readdirSync(extension.extensionPath);
     assert.ok(!files.includes('node_modules'), files.join(', '));
-    for (const file of ['dist/extension.js', 'dist/server.js', 'package.json', 'docs/rules/schema.md'])
+    for (const file of [
+      'dist/extension.js',
+      'dist/server.js',
+      'package.json',
+      'docs/rules/schema.md',
+      'client/walkthrough/create.md',
+      'client/media/icon.png',
+      'CHANGELOG.md',
+    ])
       assert.ok(fs.existsSync(path.join(extension.extensionPath, file)), file);
     assert.equal(extension.isActive, true);
     assert.equal(extension.id, EXTENSION_ID);
