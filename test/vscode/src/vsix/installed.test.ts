@@ -28,7 +28,7 @@ describe('the installed .vsix', () => {
       'docs/rules/schema.md',
       'client/walkthrough/create.md',
       'client/media/icon.png',
-      'CHANGELOG.md',
+      'changelog.md',
     ])
       assert.ok(fs.existsSync(path.join(extension.extensionPath, file)), file);
     assert.equal(extension.isActive, true);
