@@ -418,6 +418,25 @@ function generateProtocol(options) {
       });
     }
   }
+  // The contingency plan, appended after the training matrix: per site, what happens when the one approver is not there.
+  w('contingencies:');
+  for (const c of campuses) {
+    for (const s of c.sites) {
+      for (const [suffix, when, then] of [
+        ['oar-approval', 'No advanced adapter available', 'Treat with the scheduled plan.'],
+        ['target-edit', 'No advanced adapter available', 'Treat with the scheduled plan.'],
+        [
+          'dose-check',
+          'Mobius fails, or no physicist is available',
+          'The physicist on call reviews the check before delivery, or treat with the scheduled plan.',
+        ],
+      ]) {
+        w(`  - step: ${s.id}-${suffix}`);
+        w(`    when: ${when}`);
+        w(`    then: ${then}`);
+      }
+    }
+  }
   // Plant the last campus's extra role's use etc. nowhere else: the document ends here.
   return out.join('\n') + '\n';
 }

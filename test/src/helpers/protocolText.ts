@@ -116,6 +116,11 @@ document:
     signOff: oncologist
     reassessEveryMonths: 12
 `,
+  contingencies: `contingencies:
+  - step: oar-approval
+    when: No physicist available
+    then: Treat with the scheduled plan.
+`,
 };
 
 export type Section = keyof typeof SECTIONS;

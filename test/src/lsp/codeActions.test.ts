@@ -96,8 +96,8 @@ describe('lsp: code actions', () => {
     ]);
     const after = await apply(uri, nth(actions, 0));
     assert.ok(
-      after.text.endsWith(
-        '    reassessEveryMonths: 12\n  - skill: oar-outlining\n    roles: [advanced-adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12\n',
+      after.text.includes(
+        '    reassessEveryMonths: 12\n  - skill: oar-outlining\n    roles: [advanced-adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12\ncontingencies:\n',
       ),
     );
     // The stub is for the author to fill in: only its empty method and record lists are left to report.
@@ -155,7 +155,7 @@ describe('lsp: code actions', () => {
       { range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, newText: '\nrecords:\n  - id: proknow-log\n    name: proknow-log\n' },
     ]);
     const after = await apply(uri, add);
-    assert.ok(after.text.endsWith('    reassessEveryMonths: 12\n\nrecords:\n  - id: proknow-log\n    name: proknow-log\n'));
+    assert.ok(after.text.endsWith('    then: Treat with the scheduled plan.\n\nrecords:\n  - id: proknow-log\n    name: proknow-log\n'));
     assert.deepEqual(
       after.diagnostics.map((d) => d.message),
       ['No record has the id `training-records`.'],

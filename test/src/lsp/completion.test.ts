@@ -146,7 +146,8 @@ describe('lsp: completion', () => {
         '    skills: [${5:}]',
       ].join('\n'),
     );
-    const row = `${REFERENCE}\n  - `;
+    // The training matrix's last row, just above the contingency plan at the end of the file.
+    const row = REFERENCE.replace('\ncontingencies:\n', '\n  - \ncontingencies:\n');
     const { items: rowItems } = await complete(row, '\n  - ', 5, 'signOff: physicist\n    reassessEveryMonths: 12\n');
     assert.equal(nth(rowItems, 0).label, 'new training row');
     assert.equal(

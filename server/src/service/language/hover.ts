@@ -130,6 +130,16 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
         // With several approvers, say whether all must approve (the default) or any one may.
         if (step.approves.length > 1) parts.push(step.approval === 'any' ? 'approval: any one approver' : 'approval: all approvers (default)');
         if (step.contingency) parts.push(`contingency: ${md(step.contingency)}`);
+        // The contingency plan section's entries for this step, as the department wrote them.
+        for (const entry of p.contingencies) {
+          if (entry.step !== id) continue;
+          parts.push(
+            `contingency: ${[entry.when, entry.then]
+              .filter(Boolean)
+              .map((t) => md(t ?? ''))
+              .join(': ')}`,
+          );
+        }
         return [`**${md(step.name)}** (step ${code(id)}, ${md(step.phase)}${step.activity ? `, ${md(step.activity)}` : ''})`, parts.join(' · ')]
           .filter(Boolean)
           .join('\n\n');

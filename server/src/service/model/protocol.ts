@@ -117,6 +117,13 @@ export interface TrainingRow extends Entry {
   notes?: string;
 }
 
+/** One entry of the top-level `contingencies` section: for a step, when something fails, what happens instead. */
+export interface Contingency extends Entry {
+  step?: string;
+  when?: string;
+  then?: string;
+}
+
 export interface Approval extends Entry {
   name?: string;
   /** The role of this protocol the person approved in. */
@@ -169,6 +176,8 @@ export interface Protocol {
   methods: Method[];
   records: EvidenceRecord[];
   training: TrainingRow[];
+  /** The top-level contingency plan, in the order written. */
+  contingencies: Contingency[];
   includes: string[];
   /** Indexes, computed once: the first definition of each id wins. */
   roleById: Map<string, Role>;
@@ -360,6 +369,12 @@ export function buildProtocol(data: unknown): Protocol {
       notes: str(x, 'notes'),
     };
   });
+  const contingencies: Contingency[] = entries(root, 'contingencies').map(([x, i]) => ({
+    path: ['contingencies', i],
+    step: str(x, 'step'),
+    when: str(x, 'when'),
+    then: str(x, 'then'),
+  }));
   const trainingBySkill = new Map<string, TrainingRow[]>();
   for (const row of training) {
     if (!row.skill) continue;
@@ -378,6 +393,7 @@ export function buildProtocol(data: unknown): Protocol {
     methods,
     records,
     training,
+    contingencies,
     includes: strings(root, 'includes'),
     roleById: index(roles),
     stepById: index(workflow),

@@ -13,6 +13,7 @@ import { stepHasPerformer } from './step-has-performer';
 import { entitlementNeedsTraining } from './entitlement-needs-training';
 import { independentApproval } from './independent-approval';
 import { independentSignOff } from './independent-sign-off';
+import { approvalContingency } from './approval-contingency';
 import { mpeInvolvement } from './mpe-involvement';
 import { mpeRecognition } from './mpe-recognition';
 import { registeredDutyHolder } from './registered-duty-holder';
@@ -52,6 +53,7 @@ export const allRules: readonly Rule[] = [
   // governance: group A
   independentApproval,
   independentSignOff,
+  approvalContingency,
   mpeInvolvement,
   mpeRecognition,
   registeredDutyHolder,
