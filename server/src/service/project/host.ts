@@ -143,7 +143,7 @@ export class ProjectHost {
   private readonly knowledge = new Map<string, Knowledge>();
   private readonly scanMemos = new Map<string, ScanMemo>();
   /** Catalogues parsed once per text, for every document that includes them. */
-  readonly includeCache = new IncludeCache();
+  private readonly includeCache = new IncludeCache();
   /** The document being checked right now: named if the process dies during it. */
   workingOn: string | undefined;
 
@@ -223,9 +223,12 @@ export class ProjectHost {
     const stamp = this.fs.stamp?.(file);
     const kept = this.disk.get(file);
     if (kept && kept.stamp === stamp) return kept.read;
-    const read = this.fs.readFile(file);
+    return this.keepDiskRead(file, this.fs.readFile(file), stamp);
+  }
+
+  /** Keeps a disk read for the next asker; the oldest read goes first (a long session reads many files once). */
+  private keepDiskRead(file: string, read: FileRead, stamp: string | undefined): FileRead {
     this.disk.delete(file);
-    // The oldest read goes first: a long session reads many files once.
     if (this.disk.size >= MAX_DISK_READS) this.disk.delete(this.disk.keys().next().value as string);
     this.disk.set(file, { read, stamp });
     return read;
@@ -335,9 +338,12 @@ export class ProjectHost {
     for (const candidate of listed.files) {
       if (candidate === file || this.openByFile.has(candidate)) continue;
       // Read past the cache: most files of a workspace include nothing, and none of them is kept.
+      const stamp = this.fs.stamp?.(candidate);
       const read = this.fs.readFile(candidate);
       // Only a document that says `includes` can include anything (anywhere on a line: JSON may be minified).
       if (!('text' in read) || !read.text.includes('includes')) continue;
+      // This one is checked next: kept, so that the check does not read it again.
+      this.keepDiskRead(candidate, read, stamp);
       const document = { id: candidate, file: candidate, name: candidate, text: read.text };
       const checked = settings(document);
       const analysis = this.analysis(candidate, { ...checked, config: structureOnly(checked.config), key: `${checked.key}\u0000${STRUCTURE_ONLY}` });
