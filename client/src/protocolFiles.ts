@@ -8,10 +8,10 @@ export function kindOf(document: vscode.TextDocument): FileKind | undefined {
   return documentKindOfText(document.uri.path, document.getText(), document.languageId);
 }
 
-/** A document the extension works on: a protocol or a catalogue, by its name or its `format`. */
+/** A document the extension works on: a protocol, a catalogue or a register, by its name or its `format`. */
 export function isProtocolDocument(document: vscode.TextDocument): boolean {
   const kind = kindOf(document);
-  return kind === 'protocol' || kind === 'catalogue';
+  return kind === 'protocol' || kind === 'catalogue' || kind === 'register';
 }
 
 /** The document a command acts on: the one it was given (editor title, explorer), else the active editor's. */

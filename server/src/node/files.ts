@@ -104,7 +104,7 @@ export function collectInputs(args: readonly string[], options: CollectOptions):
         continue;
       }
       const kind = documentKindOfText(file, read.text);
-      if (kind !== 'protocol' && kind !== 'catalogue') continue;
+      if (kind !== 'protocol' && kind !== 'catalogue' && kind !== 'register') continue;
       add({ path: file, name: displayName(file, options.cwd), text: read.text, explicit: false, argument, stdin: false });
       count++;
     }

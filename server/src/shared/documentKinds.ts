@@ -10,7 +10,7 @@
  *    whatever its name (a `.roles.yaml` that says `role-catalogue/1` is a
  *    catalogue).
  * 3. Otherwise its name decides: `*.roles.*` a protocol, `*.catalogue.*` a
- *    catalogue. Such a file is ours even with no `format` line or a wrong one,
+ *    catalogue, `*.register.*` a register of people. Such a file is ours even with no `format` line or a wrong one,
  *    so that what is missing is reported rather than the file skipped.
  * 4. Anything else is not ours.
  *
@@ -19,13 +19,13 @@
  * text that only seems to declare the format is still told apart there.
  */
 
-/** The kinds of document the tool checks; kinds to come (registers) are added here. */
-export type DocumentKind = 'protocol' | 'catalogue';
+/** The kinds of document the tool checks. */
+export type DocumentKind = 'protocol' | 'catalogue' | 'register';
 /** Every kind of file the tool knows. */
 export type FileKind = DocumentKind | 'configuration';
 
 /** `format` values start with these, then a version: `role-protocol/1`. */
-export const FORMAT_NAMES: Readonly<Record<DocumentKind, string>> = { protocol: 'role-protocol', catalogue: 'role-catalogue' };
+export const FORMAT_NAMES: Readonly<Record<DocumentKind, string>> = { protocol: 'role-protocol', catalogue: 'role-catalogue', register: 'role-register' };
 
 /** The configuration file names, in the order they are looked for in one folder. */
 export const CONFIG_FILE_NAMES: readonly string[] = ['.roleprotocols.yaml', '.roleprotocols.yml', '.roleprotocols.json'];
@@ -35,11 +35,12 @@ export const CONFIG_FILE_NAMES: readonly string[] = ['.roleprotocols.yaml', '.ro
  * extension manifest's `when` clauses (which cannot import code) must use
  * exactly this, and a test checks that they do.
  */
-export const DOCUMENT_NAME_PATTERN = /\.(roles|catalogue)\.(ya?ml|json)$/;
+export const DOCUMENT_NAME_PATTERN = /\.(roles|catalogue|register)\.(ya?ml|json)$/;
 
 const KIND_BY_NAME: readonly [RegExp, DocumentKind][] = [
   [/\.roles\.(ya?ml|json)$/i, 'protocol'],
   [/\.catalogue\.(ya?ml|json)$/i, 'catalogue'],
+  [/\.register\.(ya?ml|json)$/i, 'register'],
 ];
 
 /** Names of files that may hold a document (YAML or JSON). */

@@ -3,6 +3,7 @@ import { pairOf, type YamlNode } from '../parse/tree';
 import { didYouMean } from '../util/suggest';
 import type { SeveritySetting } from '../rules/types';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_KB_CEILING } from '../engine/limits';
+import type { RegisterSettings } from '../register/standing';
 
 /** The file names the tool looks for, walking up from a protocol's folder (decided with the other kinds). */
 export { CONFIG_FILE_NAMES } from '../../shared/documentKinds';
@@ -13,6 +14,8 @@ export interface ProjectConfig {
   rules: Map<string, SeveritySetting>;
   /** `maxFileSizeKb`: a larger document is not checked (a `document-limits` finding); default 2048. */
   maxFileSizeKb?: number;
+  /** How registers of people are checked (`register:`); the defaults are in `register/standing.ts`. */
+  register?: Partial<RegisterSettings>;
   /** Where the settings came from, for messages. */
   source?: string;
 }
@@ -29,7 +32,12 @@ export interface ConfigProblem {
 }
 
 const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const TOP_KEYS = ['rules', 'maxFileSizeKb'];
+const TOP_KEYS = ['rules', 'maxFileSizeKb', 'register'];
+/** The register settings: each a whole number in its range. */
+const REGISTER_KEYS: Record<keyof RegisterSettings, { min: number; max: number; what: string }> = {
+  dueSoonDays: { min: 0, max: 3660, what: 'days before a reassessment is due that it is reported as due soon (default 60)' },
+  minimumCover: { min: 1, max: 100, what: 'entitled, current people each role of an online step needs at each site (default 2)' },
+};
 
 /**
  * Reads a configuration file's text. It is data only: nothing in it can name
@@ -60,7 +68,7 @@ export function parseConfig(text: string, fileName: string, knownRuleIds: Readon
       problems.push({
         ruleId: 'schema',
         severity: 'error',
-        message: `Unknown configuration key \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ' The keys are `rules` and `maxFileSizeKb`.'}`,
+        message: `Unknown configuration key \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ' The keys are `rules`, `maxFileSizeKb` and `register`.'}`,
         start: pair.key.start,
         end: pair.key.end,
       });
@@ -81,6 +89,7 @@ export function parseConfig(text: string, fileName: string, knownRuleIds: Readon
       });
     }
   }
+  readRegisterSettings(pairOf(root, 'register')?.value, config, problems);
   const rules = pairOf(root, 'rules')?.value;
   if (!rules || (rules.kind === 'scalar' && rules.empty)) return { config, problems };
   if (rules.kind !== 'mapping') {
@@ -121,6 +130,43 @@ export function parseConfig(text: string, fileName: string, knownRuleIds: Readon
     config.rules.set(id, setting);
   }
   return { config, problems };
+}
+
+function readRegisterSettings(node: YamlNode | undefined, config: ProjectConfig, problems: ConfigProblem[]): void {
+  if (!node || (node.kind === 'scalar' && node.empty)) return;
+  if (node.kind !== 'mapping') {
+    problems.push({ ruleId: 'schema', severity: 'error', message: '`register` must be a mapping: `dueSoonDays` and `minimumCover`.', start: node.start, end: node.end });
+    return;
+  }
+  const settings: Partial<RegisterSettings> = {};
+  for (const pair of node.pairs) {
+    const key = String(pair.key.value);
+    const spec = Object.hasOwn(REGISTER_KEYS, key) ? REGISTER_KEYS[key as keyof RegisterSettings] : undefined;
+    if (!spec) {
+      const guess = didYouMean(key, Object.keys(REGISTER_KEYS));
+      problems.push({
+        ruleId: 'schema',
+        severity: 'error',
+        message: `Unknown register setting \`${key}\`.${guess ? ` Did you mean \`${guess}\`?` : ' The settings are `dueSoonDays` and `minimumCover`.'}`,
+        start: pair.key.start,
+        end: pair.key.end,
+      });
+      continue;
+    }
+    const value = pair.value.kind === 'scalar' && !pair.value.quoted ? pair.value.value : undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= spec.min && value <= spec.max) settings[key as keyof RegisterSettings] = value;
+    else {
+      const shown = pair.value.kind === 'scalar' ? String(pair.value.value) : pair.value.kind;
+      problems.push({
+        ruleId: 'schema',
+        severity: 'error',
+        message: `\`register.${key}\` is the number of ${spec.what}: a whole number from ${spec.min} to ${spec.max}; got \`${shown}\`.`,
+        start: pair.value.start,
+        end: Math.max(pair.value.end, pair.value.start + 1),
+      });
+    }
+  }
+  config.register = settings;
 }
 
 function severityOf(node: YamlNode): SeveritySetting | undefined {

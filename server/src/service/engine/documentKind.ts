@@ -17,9 +17,9 @@ export function decideKind(fileName: string | undefined, root: YamlNode | undefi
   return documentKind(fileName ?? '', root ? formatOf(root) : declaredFormat(text));
 }
 
-/** The schema a document is checked against: a catalogue's, or (anything else) a protocol's. */
+/** The schema a document is checked against: a catalogue's, a register's, or (anything else) a protocol's. */
 export function schemaKindOf(kind: FileKind | undefined): DocumentKind {
-  return kind === 'catalogue' ? 'catalogue' : 'protocol';
+  return kind === 'catalogue' || kind === 'register' ? kind : 'protocol';
 }
 
 /** The schema kind of a parsed document with no name to go by (tests, the bench). */

@@ -29,6 +29,8 @@ export interface IncludedFile {
 export interface IncludeProblem {
   index: number;
   message: string;
+  /** Where to say it when not on `includes[index]`: a register's `protocol`. */
+  path?: (string | number)[];
 }
 
 /** Catalogues may include catalogues; past this depth something is wrong. */

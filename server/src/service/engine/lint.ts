@@ -15,6 +15,10 @@ import { allRules, ruleById, knownRuleIds } from '../rules/index';
 import type { FixHints, Rule, RuleContext, RuleReport, Severity, SeveritySetting } from '../rules/types';
 import { findDirectives } from './directives';
 import { emptyConfig, type ProjectConfig } from '../config/config';
+import { resolveRegisterProtocols } from './registerProtocols';
+import { buildRegister } from '../register/model';
+import { buildBasis, DEFAULT_REGISTER_SETTINGS } from '../register/standing';
+import type { RegisterContext } from '../rules/types';
 
 /** One finding: which rule, how severe, what it says, and exactly where. */
 export interface Finding extends FixHints {
@@ -56,16 +60,18 @@ export interface LintResult {
   /** The document's own id definitions and references. */
   ids: IdOccurrence[];
   /**
-   * True when the document is one of ours: a protocol or catalogue by its
-   * `format` or its name (`shared/documentKinds.ts` decides).
+   * True when the document is one of ours: a protocol, catalogue or register
+   * by its `format` or its name (`shared/documentKinds.ts` decides).
    */
   isProtocol: boolean;
   /** What the document was decided to be; undefined when it is none of the tool's kinds. */
   fileKind: FileKind | undefined;
   /** The schema it was checked against. */
   kind: DocumentKind;
-  /** The catalogues it includes, directly or not: a change to any of them needs a re-check. */
+  /** The catalogues it includes, directly or not (for a register: its protocols, then their catalogues): a change to any of them needs a re-check. */
   includes: IncludedFile[];
+  /** For a register of people: the register and what its protocols ask, as the rules saw them. */
+  register?: RegisterContext;
 }
 
 /**
@@ -103,6 +109,7 @@ function lintUnguarded(text: string, options: LintOptions): LintResult {
   let ids: IdOccurrence[] = [];
   let included: IncludedFile[] = [];
   let includeProblems: IncludeProblem[] = [];
+  let register: RegisterContext | undefined;
   const fileKind = decideKind(options.fileName, root, text);
   const kind = schemaKindOf(fileKind);
   if (root) {
@@ -123,7 +130,18 @@ function lintUnguarded(text: string, options: LintOptions): LintResult {
       applyIntended(data, schemaProblems);
       protocol = buildProtocol(data);
       ids = collectIds(root, kind);
-      if (options.readInclude && protocol.includes.length > 0) {
+      if (kind === 'register') {
+        const model = buildRegister(data);
+        let protocols: IncludedFile[] = [];
+        if (options.readInclude)
+          ({ files: included, protocols, problems: includeProblems } = resolveRegisterProtocols(options.fileName, model, options.readInclude, options.includeCache));
+        register = {
+          model,
+          basis: buildBasis(protocols.map((p) => p.protocol)),
+          settings: { ...DEFAULT_REGISTER_SETTINGS, ...config.register },
+          complete: model.protocols.length > 0 && protocols.length === model.protocols.length && includeProblems.length === 0,
+        };
+      } else if (options.readInclude && protocol.includes.length > 0) {
         ({ files: included, problems: includeProblems } = resolveIncludes(options.fileName, protocol.includes, options.readInclude, options.includeCache));
         mergeIncluded(protocol, included);
       }
@@ -146,6 +164,7 @@ function lintUnguarded(text: string, options: LintOptions): LintResult {
           definitions: definitionsByKind([...ids, ...included.flatMap((f) => f.ids)]),
           directives,
           knownRuleIds,
+          ...(register ? { register } : {}),
         }
       : undefined;
   const caps: CheckLimits = { ...DEFAULT_CHECK_LIMITS, ...options.limits };
@@ -154,7 +173,7 @@ function lintUnguarded(text: string, options: LintOptions): LintResult {
   const contextWithBudget = context && { ...context, budget };
   /** Findings the engine makes about the check itself: no comment in the document silences them. */
   const unsilenced: { rule: Rule; message: string }[] = [];
-  const running = allRules.filter((rule) => severityFor(rule, config) !== 'off' && !(kind === 'catalogue' && rule.appliesToCatalogues === false));
+  const running = allRules.filter((rule) => severityFor(rule, config) !== 'off' && checks(rule, kind));
   for (const [index, rule] of running.entries()) {
     if (!contextWithBudget) {
       // Without a tree only the reading problems can be reported.
@@ -201,7 +220,16 @@ function lintUnguarded(text: string, options: LintOptions): LintResult {
       findings.push({ ruleId: rule.id, severity: severityFor(rule, config) as Severity, message: oneLine(message), range });
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId));
-  return { findings, parsed, lines, protocol, ids, isProtocol: fileKind === 'protocol' || fileKind === 'catalogue', fileKind, kind, includes: included };
+  return { findings, parsed, lines, protocol, ids, isProtocol: isOurs(fileKind), fileKind, kind, includes: included, ...(register ? { register } : {}) };
+}
+
+/** Is the document one the tool checks (not configuration, not someone else's YAML)? */
+const isOurs = (kind: FileKind | undefined): boolean => kind === 'protocol' || kind === 'catalogue' || kind === 'register';
+
+/** Does a rule check documents of this kind (`Rule.kinds`)? */
+function checks(rule: Rule, kind: DocumentKind): boolean {
+  if (rule.kinds) return rule.kinds.includes(kind);
+  return kind === 'protocol' || (kind === 'catalogue' && rule.appliesToCatalogues !== false);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -318,7 +346,7 @@ function notChecked(text: string, options: LintOptions, error: unknown): LintRes
     lines,
     ids: [],
     // What it is by its name and `format` line: a document of ours that failed is shown failed, not passed over.
-    isProtocol: fileKind === 'protocol' || fileKind === 'catalogue',
+    isProtocol: isOurs(fileKind),
     fileKind,
     kind: schemaKindOf(fileKind),
     includes: [],

@@ -56,5 +56,8 @@ export function entityName(protocol: Protocol, kind: EntityKind, id: string): st
       return protocol.recordById.get(id)?.name ?? id;
     case 'site':
       return protocol.siteById.get(id)?.name ?? id;
+    case 'person':
+      // A register's people are named by their ids everywhere the tool shows them (names are personal data).
+      return id;
   }
 }

@@ -489,7 +489,7 @@ function includeAnswer(answer: ReturnType<IncludeReader>): string {
 /** The settings as a cache key: two settings with the same key check a document the same way. */
 export function settingsKey(config: ProjectConfig, ...more: unknown[]): string {
   const rules = [...config.rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([rules, config.maxFileSizeKb ?? null, ...more]);
+  return JSON.stringify([rules, config.maxFileSizeKb ?? null, config.register ?? null, ...more]);
 }
 
 /** JSON by name, or by language for a document without one; YAML otherwise. */

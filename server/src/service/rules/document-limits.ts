@@ -4,6 +4,7 @@ export const documentLimits: Rule = {
   id: 'document-limits',
   defaultSeverity: 'error',
   category: 'integrity',
+  kinds: ['protocol', 'catalogue', 'register'],
   description: 'The file is UTF-8 text, not binary data, and no larger than the size limit (`maxFileSizeKb`, 2048 KB unless configured).',
   rationale:
     'A file that is binary, in another encoding or far larger than any protocol cannot be checked meaningfully; it is reported once, at its place, instead of being linted as garbage or slowing every editor keystroke.',

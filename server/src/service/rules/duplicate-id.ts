@@ -5,6 +5,7 @@ export const duplicateId: Rule = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
   category: 'integrity',
+  kinds: ['protocol', 'catalogue', 'register'],
   description: 'Each role, step, skill, method, record and site id is defined once, across the document and the catalogues it includes.',
   rationale: 'References are by id; with two entries under one id nobody can tell which one a step or training row means.',
   check(context) {

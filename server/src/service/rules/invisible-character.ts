@@ -6,6 +6,7 @@ export const invisibleCharacter: Rule = {
   id: 'invisible-character',
   defaultSeverity: 'warning',
   category: 'integrity',
+  kinds: ['protocol', 'catalogue', 'register'],
   description:
     'No invisible character (zero-width space or joiner, word joiner, soft hyphen, byte order mark inside the text, stray variation selector or tag) in a value, key or comment.',
   rationale:

@@ -5,6 +5,8 @@ import type { IdOccurrence } from '../model/ids';
 import type { DocumentKind, EntityKind } from '../schema/schema';
 import type { IncludeProblem } from '../engine/includes';
 import type { SchemaProblem } from '../schema/validate';
+import type { Register } from '../register/model';
+import type { Basis, RegisterSettings } from '../register/standing';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -52,6 +54,19 @@ export interface RuleContext {
    * that did not finish.
    */
   budget: { check(): void };
+  /**
+   * For a register of people: the register, what its protocols ask of people
+   * (read with their catalogues), and the project's register settings.
+   */
+  register?: RegisterContext;
+}
+
+export interface RegisterContext {
+  model: Register;
+  basis: Basis;
+  settings: RegisterSettings;
+  /** False when a protocol it names could not be read: checks against the protocol then say nothing rather than guess. */
+  complete: boolean;
 }
 
 /** An inline suppression comment; an empty `rules` list silences every rule on the next line. */
@@ -72,5 +87,11 @@ export interface Rule {
   rationale: string;
   /** False for rules that only make sense for a whole protocol (a catalogue has no workflow or document control). */
   appliesToCatalogues?: boolean;
+  /**
+   * The kinds of document the rule checks. Left out: protocols, and
+   * catalogues unless `appliesToCatalogues` is false. The rules about text
+   * and ids check every kind; the register's rules only registers.
+   */
+  kinds?: readonly DocumentKind[];
   check(context: RuleContext): RuleReport[];
 }

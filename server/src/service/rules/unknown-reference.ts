@@ -8,6 +8,7 @@ export const unknownReference: Rule = {
   id: 'unknown-reference',
   defaultSeverity: 'error',
   category: 'integrity',
+  kinds: ['protocol', 'catalogue', 'register'],
   description: 'Every id a step, training row, site or approval refers to is defined in the document.',
   rationale: 'A reference to an id that does not exist is usually a typo; left alone, the step or training row it sits in silently covers nobody.',
   check(context) {

@@ -5,6 +5,7 @@ export const unknownRule: Rule = {
   id: 'unknown-rule',
   defaultSeverity: 'warning',
   category: 'integrity',
+  kinds: ['protocol', 'catalogue', 'register'],
   description: 'A suppression comment or configuration file names only rules that exist.',
   rationale: 'A misspelt rule id in a suppression silences nothing, so the finding it was meant to hide still shows and the comment misleads the next reader.',
   check(context) {

@@ -3,8 +3,8 @@ import type { Path } from '../parse/tree';
 import type { DocumentKind } from '../../shared/documentKinds';
 
 /** The kinds of catalogue entry a document defines and refers to by id. */
-export type EntityKind = 'role' | 'skill' | 'method' | 'record' | 'site' | 'step';
-export const ENTITY_KINDS: readonly EntityKind[] = ['role', 'skill', 'method', 'record', 'site', 'step'];
+export type EntityKind = 'role' | 'skill' | 'method' | 'record' | 'site' | 'step' | 'person';
+export const ENTITY_KINDS: readonly EntityKind[] = ['role', 'skill', 'method', 'record', 'site', 'step', 'person'];
 
 /** The parts of a JSON Schema object this project reads (annotations included). */
 export interface SchemaNode {
@@ -50,6 +50,15 @@ export const ANNOTATIONS: string[] = [
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const protocolSchema: SchemaNode = require('../../../../schemas/role-protocol.schema.json');
 
+/**
+ * The register of people (`role-register/1`) has its own file, so that an
+ * editor can use it alone; the definitions it shares with the protocol
+ * (dates, bands, staff groups, registrations, id references) are copies that
+ * a test holds equal to the protocol's, so they can never mean two things.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const registerSchema: SchemaNode = require('../../../../schemas/role-register.schema.json');
+
 export const FORMAT_NAME = 'role-protocol';
 export const FORMAT_ID = 'role-protocol/1';
 export const CATALOGUE_FORMAT_NAME = 'role-catalogue';
@@ -89,8 +98,15 @@ export const catalogueSchema: SchemaNode = (() => {
 })();
 
 export function schemaFor(kind: DocumentKind): SchemaNode {
-  return kind === 'catalogue' ? catalogueSchema : protocolSchema;
+  return kind === 'catalogue' ? catalogueSchema : kind === 'register' ? registerSchema : protocolSchema;
 }
+
+/**
+ * Every definition a `#/$defs/…` reference may name, whichever root it is
+ * reached from: the protocol's, and the register's own (those it shares are
+ * equal copies). The walks memoise by schema node, not by root.
+ */
+const ALL_DEFINITIONS: SchemaNode = { $defs: { ...(registerSchema.$defs as object), ...(protocolSchema.$defs as object) } };
 
 const compiled = new Map<DocumentKind, { ajv: Ajv2020; validate: ValidateFunction }>();
 
@@ -98,7 +114,8 @@ const compiled = new Map<DocumentKind, { ajv: Ajv2020; validate: ValidateFunctio
 export function schemaValidator(kind: DocumentKind = 'protocol'): ValidateFunction {
   let entry = compiled.get(kind);
   if (!entry) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowMatchingProperties: true });
+    // Union types: a register's `protocol` is one path or a list of them.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowMatchingProperties: true, allowUnionTypes: true });
     ajv.addVocabulary(ANNOTATIONS);
     entry = { ajv, validate: ajv.compile(schemaFor(kind)) };
     compiled.set(kind, entry);
@@ -167,18 +184,23 @@ function resolveUncached(schema: SchemaNode, root: SchemaNode): SchemaNode | und
   for (let guard = 0; current && current.$ref && guard < 32; guard++) {
     const ref: string = current.$ref;
     if (!ref.startsWith('#/')) return undefined;
-    let target: unknown = root;
-    for (const part of ref.slice(2).split('/')) {
-      target =
-        target && typeof target === 'object'
-          ? (target as Record<string, unknown>)[decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~'))]
-          : undefined;
-    }
+    const parts = ref
+      .slice(2)
+      .split('/')
+      .map((part) => decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~')));
+    let target = follow(root, parts);
+    if (target === undefined && parts[0] === '$defs') target = follow(ALL_DEFINITIONS, parts);
     // Annotations written beside a $ref (x-refKind, title) win over the target's.
     const { $ref: _ignored, ...beside } = current;
     current = { ...(target as SchemaNode), ...beside };
   }
   return current;
+}
+
+function follow(root: SchemaNode, parts: readonly string[]): unknown {
+  let target: unknown = root;
+  for (const part of parts) target = target && typeof target === 'object' ? (target as Record<string, unknown>)[part] : undefined;
+  return target;
 }
 
 /** The subschema for one step down: a property of an object or the items of an array. */

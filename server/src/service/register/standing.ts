@@ -1,0 +1,219 @@
+import type { Method, Protocol, Role, Site, Skill, Step, StepPart, TrainingRow } from '../model/protocol';
+import type { Entitlement, Person, Register, TrainingRecord } from './model';
+import { addDays, addMonths, realDate } from './dates';
+
+/**
+ * What the protocols ask of people, and where each person stands against it
+ * on a given day. One place for the rules, the hover, the tables and the
+ * CLI's `who` and `status`, so that they never disagree about who is
+ * entitled and current.
+ */
+
+/** How a register is checked; from the project's configuration (`register:`). */
+export interface RegisterSettings {
+  /** A reassessment due within this many days is "due soon". */
+  dueSoonDays: number;
+  /** The fewest entitled, current people each role of an online step needs at each site. */
+  minimumCover: number;
+}
+
+export const DEFAULT_REGISTER_SETTINGS: RegisterSettings = { dueSoonDays: 60, minimumCover: 2 };
+
+/** The protocols a register is checked against, merged: ids are looked up in each in turn. */
+export interface Basis {
+  protocols: Protocol[];
+  roleById: Map<string, Role>;
+  skillById: Map<string, Skill>;
+  methodById: Map<string, Method>;
+  siteById: Map<string, Site>;
+  stepById: Map<string, Step>;
+  /** Training rows by the roles they name. */
+  rowsByRole: Map<string, TrainingRow[]>;
+  /** Training rows by skill. */
+  rowsBySkill: Map<string, TrainingRow[]>;
+  /** Every site of the protocols, in order. */
+  sites: Site[];
+  /** Every step of the protocols, in order. */
+  steps: Step[];
+}
+
+export function buildBasis(protocols: readonly Protocol[]): Basis {
+  const basis: Basis = {
+    protocols: [...protocols],
+    roleById: new Map(),
+    skillById: new Map(),
+    methodById: new Map(),
+    siteById: new Map(),
+    stepById: new Map(),
+    rowsByRole: new Map(),
+    rowsBySkill: new Map(),
+    sites: [],
+    steps: [],
+  };
+  for (const protocol of protocols) {
+    for (const [target, source] of [
+      [basis.roleById, protocol.roleById],
+      [basis.skillById, protocol.skillById],
+      [basis.methodById, protocol.methodById],
+      [basis.siteById, protocol.siteById],
+      [basis.stepById, protocol.stepById],
+    ] as [Map<string, unknown>, Map<string, unknown>][])
+      for (const [id, entry] of source) if (!target.has(id)) target.set(id, entry);
+    for (const row of protocol.training) {
+      for (const role of row.roles) push(basis.rowsByRole, role, row);
+      if (row.skill) push(basis.rowsBySkill, row.skill, row);
+    }
+    basis.steps.push(...protocol.workflow);
+  }
+  basis.sites = [...basis.siteById.values()];
+  return basis;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** One thing an entitlement needs: training in a skill, at a site where the protocol trains it per site. */
+export interface Requirement {
+  skill: string;
+  /** Undefined: the training covers every site. */
+  site?: string;
+  rows: TrainingRow[];
+  /** The shortest reassessment interval of its rows, in months. */
+  reassessEveryMonths?: number;
+}
+
+/** The training a role needs at the sites an entitlement covers, from the protocols' training rows. */
+export function requirementsOf(basis: Basis, role: string | undefined, sites: readonly string[] | undefined): Requirement[] {
+  const found = new Map<string, Requirement>();
+  for (const row of (role && basis.rowsByRole.get(role)) || []) {
+    if (!row.skill) continue;
+    const rowSites = row.sites ? row.sites.filter((s) => !sites || sites.includes(s)) : [undefined];
+    for (const site of rowSites) {
+      const key = `${row.skill}\u0000${site ?? ''}`;
+      const known = found.get(key);
+      const months = row.reassessEveryMonths;
+      if (known) {
+        known.rows.push(row);
+        if (months !== undefined && (known.reassessEveryMonths === undefined || months < known.reassessEveryMonths)) known.reassessEveryMonths = months;
+      } else found.set(key, { skill: row.skill, site, rows: [row], reassessEveryMonths: months });
+    }
+  }
+  return [...found.values()];
+}
+
+export type SkillState = 'current' | 'due-soon' | 'overdue' | 'in-training' | 'missing';
+
+/** The words each state is shown with: tables and reports never rely on colour alone. */
+export const STATE_TEXT: Record<SkillState, string> = {
+  current: 'Current',
+  'due-soon': 'Due soon',
+  overdue: 'Overdue',
+  'in-training': 'In training',
+  missing: 'Missing',
+};
+
+/** Where a person stands in one requirement today. */
+export interface Standing {
+  requirement: Requirement;
+  state: SkillState;
+  /** The latest completed training that covers it. */
+  record?: TrainingRecord;
+  /** When reassessment is due, where the protocol sets an interval. */
+  due?: string;
+}
+
+/** A person's completed training in a skill (at a site), latest first, completed by `today`. */
+export function completedTraining(register: Register, person: string, skill: string, site: string | undefined, today: string): TrainingRecord[] {
+  return (register.trainingByPerson.get(person) ?? [])
+    .filter((t) => t.skill === skill && (site === undefined || !t.sites || t.sites.includes(site)))
+    .filter((t) => realDate(t.completed) !== undefined && t.completed! <= today)
+    .sort((a, b) => (a.completed! < b.completed! ? 1 : a.completed! > b.completed! ? -1 : 0));
+}
+
+export function standingIn(register: Register, person: string, requirement: Requirement, today: string, settings: RegisterSettings): Standing {
+  const [latest] = completedTraining(register, person, requirement.skill, requirement.site, today);
+  if (!latest) {
+    const started = (register.trainingByPerson.get(person) ?? []).some(
+      (t) => t.skill === requirement.skill && (requirement.site === undefined || !t.sites || t.sites.includes(requirement.site)),
+    );
+    return { requirement, state: started ? 'in-training' : 'missing' };
+  }
+  const months = requirement.reassessEveryMonths;
+  const due = months !== undefined && months > 0 ? addMonths(latest.completed!, months) : undefined;
+  if (due === undefined) return { requirement, state: 'current', record: latest };
+  const soon = addDays(today, settings.dueSoonDays) ?? today;
+  const state: SkillState = due < today ? 'overdue' : due <= soon ? 'due-soon' : 'current';
+  return { requirement, state, record: latest, due };
+}
+
+/** Is the entitlement in force on `today`? Only real dates count. */
+export function inForce(entitlement: Entitlement, today: string): boolean {
+  const from = realDate(entitlement.from);
+  const until = realDate(entitlement.until);
+  return from !== undefined && from <= today && (until === undefined || until >= today);
+}
+
+/** Does the entitlement cover a site (undefined: the step is at every site)? */
+export const coversSite = (entitlement: Entitlement, site: string | undefined): boolean =>
+  site === undefined || entitlement.sites === undefined || entitlement.sites.includes(site);
+
+/** A person able to act in a role today: entitled, not under supervision, and current in every skill it needs there. */
+export function ableToAct(register: Register, basis: Basis, person: Person, role: string, site: string | undefined, today: string, settings: RegisterSettings): boolean {
+  return (register.entitlementsByPerson.get(person.id) ?? []).some(
+    (e) =>
+      e.role === role &&
+      !e.supervised &&
+      inForce(e, today) &&
+      coversSite(e, site) &&
+      requirementsOf(basis, role, site === undefined ? e.sites : [site]).every((r) => {
+        const state = standingIn(register, person.id, r, today, settings).state;
+        return state === 'current' || state === 'due-soon';
+      }),
+  );
+}
+
+/** One need of an online step: a person in one of these roles, at a site. */
+export interface CoverNeed {
+  step: Step;
+  part: StepPart | 'approves (any)';
+  roles: string[];
+  site?: string;
+}
+
+/** The parts of an online step someone must be there for. */
+const PRESENT_PARTS: readonly StepPart[] = ['performs', 'edits', 'operates'];
+
+/**
+ * What each online step needs present at each site: one person for each role
+ * that performs, edits or operates it, and for its approvers one of each
+ * (`approval: all`) or one of any (`approval: any`).
+ */
+export function coverNeeds(basis: Basis): CoverNeed[] {
+  const needs: CoverNeed[] = [];
+  const seen = new Set<string>();
+  const allSites: (string | undefined)[] = basis.sites.length ? basis.sites.map((s) => s.id) : [undefined];
+  for (const step of basis.steps) {
+    if (step.phase !== 'online') continue;
+    const sites = step.sites ?? allSites;
+    const groups: { part: CoverNeed['part']; roles: string[] }[] = [];
+    for (const part of PRESENT_PARTS) for (const role of step[part]) groups.push({ part, roles: [role] });
+    if (step.approval === 'any' && step.approves.length > 1) groups.push({ part: 'approves (any)', roles: [...step.approves] });
+    else for (const role of step.approves) groups.push({ part: 'approves', roles: [role] });
+    for (const site of sites)
+      for (const { part, roles } of groups) {
+        const key = `${[...roles].sort().join(',')}\u0000${site ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        needs.push({ step, part, roles, site });
+      }
+  }
+  return needs;
+}
+
+/** The people able to act in any of these roles at a site today, in register order. */
+export function peopleAbleToAct(register: Register, basis: Basis, roles: readonly string[], site: string | undefined, today: string, settings: RegisterSettings): Person[] {
+  return register.people.filter((p) => p.id && register.personById.get(p.id) === p && roles.some((role) => ableToAct(register, basis, p, role, site, today, settings)));
+}
