@@ -25,7 +25,7 @@ describe('rule documentation and coverage', () => {
         'README rule table row is missing or out of date',
       );
       assert.ok(ruleTests.includes(`describeRule('${rule.id}'`), 'no describeRule table');
-      assert.ok(new RegExp(`^${rule.id}(-[a-z-]+)?\\.roles\\.(yaml|json)$`, 'm').test(brokenSamples), 'no samples/broken file');
+      assert.ok(new RegExp(`^${rule.id}(-[a-z-]+)?\\.(roles|register)\\.(yaml|json)$`, 'm').test(brokenSamples), 'no samples/broken file');
     });
   }
 });

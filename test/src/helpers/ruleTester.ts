@@ -18,8 +18,10 @@ export interface RuleCase {
   name: string;
   text: string;
   today?: string;
-  /** Files the document may include, by the path it names them with. */
+  /** Files the document may include, by the path it names them with (for a register: its protocol). */
   files?: Record<string, string>;
+  /** The document's name: `test.roles.yaml` unless given (a register is `….register.yaml`). */
+  fileName?: string;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -78,13 +80,13 @@ export function describeRule(ruleId: string, cases: { valid: RuleCase[]; invalid
     });
     for (const c of cases.valid) {
       it(`passes: ${c.name}`, () => {
-        const found = lint(c.text, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId);
+        const found = lint(c.text, { today: c.today, files: c.files, fileName: c.fileName }).filter((f) => f.ruleId === ruleId);
         assert.deepEqual(found.map(show), []);
       });
     }
     for (const c of cases.invalid) {
       it(`fails: ${c.name}`, () => {
-        const found = lint(c.text, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId);
+        const found = lint(c.text, { today: c.today, files: c.files, fileName: c.fileName }).filter((f) => f.ruleId === ruleId);
         assert.equal(found.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${found.map(show).join('\n')}`);
         c.errors.forEach((expected, i) => {
           const f = nth(found, i);
@@ -97,19 +99,19 @@ export function describeRule(ruleId: string, cases: { valid: RuleCase[]; invalid
       });
       it(`off, re-graded and suppressed: ${c.name}`, () => {
         assert.deepEqual(
-          lint(c.text, { today: c.today, files: c.files, rules: { [ruleId]: 'off' } }).filter((f) => f.ruleId === ruleId),
+          lint(c.text, { today: c.today, files: c.files, fileName: c.fileName, rules: { [ruleId]: 'off' } }).filter((f) => f.ruleId === ruleId),
           [],
         );
-        const regraded = lint(c.text, { today: c.today, files: c.files, rules: { [ruleId]: 'info' } }).filter((f) => f.ruleId === ruleId);
+        const regraded = lint(c.text, { today: c.today, files: c.files, fileName: c.fileName, rules: { [ruleId]: 'info' } }).filter((f) => f.ruleId === ruleId);
         assert.equal(regraded.length, c.errors.length);
         assert.ok(regraded.every((f) => f.severity === 'info'));
         const suppressed = suppressAll(
           c.text,
           ruleId,
-          lint(c.text, { today: c.today, files: c.files }).filter((f) => f.ruleId === ruleId),
+          lint(c.text, { today: c.today, files: c.files, fileName: c.fileName }).filter((f) => f.ruleId === ruleId),
         );
         assert.deepEqual(
-          lint(suppressed, { today: c.today, files: c.files })
+          lint(suppressed, { today: c.today, files: c.files, fileName: c.fileName })
             .filter((f) => f.ruleId === ruleId)
             .map(show),
           [],

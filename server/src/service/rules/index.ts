@@ -34,6 +34,18 @@ import { reassessmentInterval } from './reassessment-interval';
 import { stepOrder } from './step-order';
 import { documentControl } from './document-control';
 import { unusedDefinition } from './unused-definition';
+import { personTrained } from './person-trained';
+import { reassessmentOverdue } from './reassessment-overdue';
+import { reassessmentDue } from './reassessment-due';
+import { personSignOff } from './person-sign-off';
+import { passMarkMet } from './pass-mark-met';
+import { personStaffGroup } from './person-staff-group';
+import { personBand } from './person-band';
+import { personRegistration } from './person-registration';
+import { personMpeRecognition } from './person-mpe-recognition';
+import { traineeSupervised } from './trainee-supervised';
+import { registerDates } from './register-dates';
+import { serviceCover } from './service-cover';
 
 /** Every rule, in the order their documentation lists them. Ids are stable. */
 export const allRules: readonly Rule[] = [
@@ -75,6 +87,19 @@ export const allRules: readonly Rule[] = [
   stepOrder,
   documentControl,
   unusedDefinition,
+  // the register of people, checked against its protocol
+  registerDates,
+  personTrained,
+  reassessmentOverdue,
+  reassessmentDue,
+  personSignOff,
+  passMarkMet,
+  personStaffGroup,
+  personBand,
+  personRegistration,
+  personMpeRecognition,
+  traineeSupervised,
+  serviceCover,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));

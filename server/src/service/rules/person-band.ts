@@ -1,0 +1,34 @@
+import { bandRank } from './band-range';
+import { ended } from './person-staff-group';
+import type { Rule, RuleReport } from './types';
+
+export const personBand: Rule = {
+  id: 'person-band',
+  defaultSeverity: 'warning',
+  category: 'governance',
+  kinds: ['register'],
+  description: "A person entitled to a role is on an Agenda for Change band within the role's `minBand` and `maxBand`.",
+  rationale:
+    "The protocol bands a role for the responsibility it carries (a band 7 floor for independent adaptive decisions, for example). A person below the floor holds the responsibility without the grade; above the ceiling usually means the role or the register is out of date. It is a warning: acting-up arrangements exist, and are silenced with a comment that says so.",
+  check({ register, today }) {
+    if (!register?.complete) return [];
+    const { model, basis } = register;
+    const reports: RuleReport[] = [];
+    for (const entitlement of model.entitlements) {
+      const person = entitlement.person ? model.personById.get(entitlement.person) : undefined;
+      const role = entitlement.role ? basis.roleById.get(entitlement.role) : undefined;
+      if (!person || !role || person.band === undefined || ended(entitlement.until, today)) continue;
+      const rank = bandRank(person.band);
+      const min = bandRank(role.minBand);
+      const max = bandRank(role.maxBand);
+      if (rank === undefined) continue;
+      const range = role.minBand !== undefined && role.maxBand !== undefined ? `${role.minBand} to ${role.maxBand}` : role.minBand !== undefined ? `${role.minBand} or above` : `up to ${role.maxBand}`;
+      if ((min !== undefined && rank < min) || (max !== undefined && rank > max))
+        reports.push({
+          message: `\`${person.id}\` is on band ${person.band}, outside the band of role \`${role.id}\` (${range}): correct the band here or the role's bands in the protocol; for an acting-up arrangement, silence this finding with a comment that says so.`,
+          path: [...entitlement.path, 'role'],
+        });
+    }
+    return reports;
+  },
+};
