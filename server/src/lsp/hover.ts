@@ -15,7 +15,10 @@ export function registerHover({ connection, workspace, capabilities }: ServerCon
       const protocol = analysis?.result.protocol;
       if (!analysis || !root || !protocol) return null;
       const lines = analysis.result.lines;
-      const found = hover(root, protocol, analysis.located, toOffset(lines, params.position), analysis.includedProtocols);
+      const found = hover(root, protocol, analysis.located, toOffset(lines, params.position), analysis.includedProtocols, {
+        kind: analysis.result.kind,
+        ...(analysis.result.register ? { register: analysis.result.register } : {}),
+      });
       if (!found || found.contents.trim() === '') return null;
       return {
         contents: markdown ? { kind: MarkupKind.Markdown, value: found.contents } : { kind: MarkupKind.PlainText, value: markdownToPlain(found.contents) },

@@ -139,6 +139,7 @@ function lintUnguarded(text: string, options: LintOptions): LintResult {
           model,
           basis: buildBasis(protocols.map((p) => p.protocol)),
           settings: { ...DEFAULT_REGISTER_SETTINGS, ...config.register },
+          today,
           complete: model.protocols.length > 0 && protocols.length === model.protocols.length && includeProblems.length === 0,
         };
       } else if (options.readInclude && protocol.includes.length > 0) {

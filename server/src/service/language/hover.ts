@@ -1,5 +1,7 @@
 import { nodeAtOffset, type YamlNode } from '../parse/tree';
-import { resolveSchema, schemaAtPath } from '../schema/schema';
+import { resolveSchema, schemaAtPath, schemaFor, type DocumentKind } from '../schema/schema';
+import type { RegisterContext } from '../rules/types';
+import { personSummary } from '../register/summary';
 import { capacitiesText, STEP_PARTS, type Protocol } from '../model/protocol';
 import { idAt, type Located } from './navigate';
 import { bandText, joinAsWritten } from '../tables/index';
@@ -16,14 +18,22 @@ export interface HoverResult {
  * Hover text at an offset: for an id, a summary of what it names; for a key
  * or a vocabulary value, the schema's explanation.
  */
-export function hover(root: YamlNode, protocol: Protocol, ids: Located[], offset: number, includedProtocols: Protocol[] = []): HoverResult | undefined {
+export function hover(
+  root: YamlNode,
+  protocol: Protocol,
+  ids: Located[],
+  offset: number,
+  includedProtocols: Protocol[] = [],
+  about: { kind?: DocumentKind; register?: RegisterContext } = {},
+): HoverResult | undefined {
   const id = idAt(ids, offset);
   if (id) {
-    const summary = summarise(id.kind, id.id, [protocol, ...includedProtocols]);
+    const summary =
+      id.kind === 'person' ? (about.register ? personSummary(about.register, id.id) : undefined) : summarise(id.kind, id.id, [protocol, ...includedProtocols]);
     if (summary) return { contents: summary, start: id.node.start, end: id.node.end };
   }
   const hit = nodeAtOffset(root, offset);
-  const schema = resolveSchema(schemaAtPath(hit.path));
+  const schema = resolveSchema(schemaAtPath(hit.path, schemaFor(about.kind ?? 'protocol')));
   if (!schema) return undefined;
   if (hit.onKey && hit.located.key) {
     const key = hit.located.key;

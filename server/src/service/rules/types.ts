@@ -65,6 +65,8 @@ export interface RegisterContext {
   model: Register;
   basis: Basis;
   settings: RegisterSettings;
+  /** The day it was checked for (YYYY-MM-DD): where people stand depends on it. */
+  today: string;
   /** False when a protocol it names could not be read: checks against the protocol then say nothing rather than guess. */
   complete: boolean;
 }
