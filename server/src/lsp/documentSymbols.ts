@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
 import { outline, type OutlineSymbol } from '../service/language/symbols';
+import { registerOutline } from '../service/language/registerOutline';
 import type { LineIndex } from '../service/text/lineIndex';
 import { toRange } from './convert';
 import type { ServerContext } from './context';
@@ -14,6 +15,9 @@ const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   method: SymbolKind.Method,
   record: SymbolKind.File,
   training: SymbolKind.Struct,
+  person: SymbolKind.Object,
+  entitlement: SymbolKind.Key,
+  supervision: SymbolKind.Event,
 };
 
 /** The outline: each section, with its roles, steps, skills, methods, records, sites or training rows. */
@@ -25,7 +29,8 @@ export function registerDocumentSymbols({ connection, workspace, capabilities }:
       const root = analysis?.result.parsed.root;
       const protocol = analysis?.result.protocol;
       if (!analysis || !root || !protocol) return [];
-      const symbols = outline(root, protocol).map((s) => toSymbol(s, analysis.result.lines));
+      const register = analysis.result.register;
+      const symbols = (register ? registerOutline(root, register.model) : outline(root, protocol)).map((s) => toSymbol(s, analysis.result.lines));
       if (hierarchical) return symbols;
       // An old client: a flat list, each entry naming its section.
       return symbols.flatMap((section) => [

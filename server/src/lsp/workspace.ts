@@ -175,7 +175,7 @@ export class ProtocolWorkspace {
   /**
    * The ids navigation works over for an open document; with `dependents`,
    * also those of the documents that include it: open ones, and for a
-   * catalogue those on disk in the workspace (read when asked: a user's
+   * catalogue or a protocol those on disk in the workspace (read when asked: a user's
    * request, not every keystroke).
    */
   async navigationScope(analysis: Analysis, dependents: boolean): Promise<NavigationScope> {
@@ -186,7 +186,8 @@ export class ProtocolWorkspace {
         const dependent = await this.analysis(uri);
         if (dependent) found.push(dependent);
       }
-      if (analysis.kind === 'catalogue') {
+      // A catalogue is read by protocols and registers, a protocol by registers: those not open are searched too.
+      if (analysis.kind === 'catalogue' || analysis.kind === 'protocol') {
         const settings = await this.settings.settingsFor(analysis.uri);
         const closed = this.host.closedDependentsOf(file, (document) => this.checkSettings(document, settings));
         if (closed.truncated)

@@ -41,6 +41,8 @@ export function idRange(node: ScalarNode): { start: number; end: number } {
 export type RenameResult = { edits: TextEdit[] } | { error: string };
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A register's person ids: initials or staff numbers (the schema's `personId`). */
+const PERSON_ID = /^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$/;
 
 /**
  * Renames the id under the offset everywhere it is written, included files
@@ -49,9 +51,14 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  */
 export function rename(ids: Located[], offset: number, newName: string): RenameResult {
   const at = idAt(ids, offset);
-  if (!at) return { error: 'There is no role, step, skill, method, record or site id here to rename.' };
-  if (!KEBAB.test(newName))
-    return { error: `\`${newName}\` is not a valid id: use lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`.` };
+  if (!at) return { error: 'There is no role, step, skill, method, record, site or person id here to rename.' };
+  if (at.kind === 'person' ? !PERSON_ID.test(newName) : !KEBAB.test(newName))
+    return {
+      error:
+        at.kind === 'person'
+          ? `\`${newName}\` is not a valid person id: use initials or a staff number (letters and digits, with single \`.\`, \`-\` or \`_\` between them), e.g. \`104233\`.`
+          : `\`${newName}\` is not a valid id: use lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`.`,
+    };
   if (newName === at.id) return { edits: [] };
   if (ids.some((o) => o.use === 'definition' && o.kind === at.kind && o.id === newName)) {
     return { error: `A ${at.kind} with the id \`${newName}\` already exists; choose another id.` };

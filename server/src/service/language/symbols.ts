@@ -5,7 +5,7 @@ import { locate, type YamlNode } from '../parse/tree';
 export interface OutlineSymbol {
   name: string;
   detail?: string;
-  kind: 'section' | 'role' | 'step' | 'skill' | 'method' | 'record' | 'site' | 'training';
+  kind: 'section' | 'role' | 'step' | 'skill' | 'method' | 'record' | 'site' | 'training' | 'person' | 'entitlement' | 'supervision';
   start: number;
   end: number;
   selectionStart: number;

@@ -327,9 +327,9 @@ export class ProjectHost {
   }
 
   /**
-   * Documents on disk, not open, whose includes reach `file`: what
-   * references and rename from a catalogue cover besides the open
-   * documents. Each is read and checked with every rule off (only its ids
+   * Documents on disk, not open, whose includes reach `file` (a register
+   * reaches its protocols and their catalogues): what references and rename
+   * from a catalogue or a protocol cover besides the open documents. Each is read and checked with every rule off (only its ids
    * and includes are wanted), with the shared include cache.
    */
   closedDependentsOf(file: string, settings: (document: SourceDocument) => CheckSettings): { analyses: Analysis[]; truncated: boolean } {
@@ -340,8 +340,9 @@ export class ProjectHost {
       // Read past the cache: most files of a workspace include nothing, and none of them is kept.
       const stamp = this.fs.stamp?.(candidate);
       const read = this.fs.readFile(candidate);
-      // Only a document that says `includes` can include anything (anywhere on a line: JSON may be minified).
-      if (!('text' in read) || !read.text.includes('includes')) continue;
+      // Only a document that says `includes` can include anything (anywhere on a line: JSON may be minified),
+      // and only a register reads a protocol.
+      if (!('text' in read) || !(read.text.includes('includes') || documentKindOfText(candidate, read.text) === 'register')) continue;
       // This one is checked next: kept, so that the check does not read it again.
       this.keepDiskRead(candidate, read, stamp);
       const document = { id: candidate, file: candidate, name: candidate, text: read.text };

@@ -45,9 +45,7 @@ export function personSummary(register: RegisterContext, id: string): string | u
     lines.push(`Training on ${md(today)}:\n${rows.join('\n')}`);
   }
   if (person.registrations.length > 0)
-    lines.push(
-      `Registrations: ${person.registrations.map((r) => `${md(r.register ?? '?')}${r.expires ? ` until ${md(r.expires)}` : ''}`).join('; ')}`,
-    );
+    lines.push(`Registrations: ${person.registrations.map((r) => `${md(r.register ?? '?')}${r.expires ? ` until ${md(r.expires)}` : ''}`).join('; ')}`);
   const supervises = model.supervision.filter((s) => s.supervisor === id && s.trainee).map((s) => code(s.trainee!));
   if (supervises.length > 0) lines.push(`Supervises: ${supervises.join(', ')}`);
   return lines.join('\n\n');

@@ -9,7 +9,7 @@ export const personBand: Rule = {
   kinds: ['register'],
   description: "A person entitled to a role is on an Agenda for Change band within the role's `minBand` and `maxBand`.",
   rationale:
-    "The protocol bands a role for the responsibility it carries (a band 7 floor for independent adaptive decisions, for example). A person below the floor holds the responsibility without the grade; above the ceiling usually means the role or the register is out of date. It is a warning: acting-up arrangements exist, and are silenced with a comment that says so.",
+    'The protocol bands a role for the responsibility it carries (a band 7 floor for independent adaptive decisions, for example). A person below the floor holds the responsibility without the grade; above the ceiling usually means the role or the register is out of date. It is a warning: acting-up arrangements exist, and are silenced with a comment that says so.',
   check({ register, today }) {
     if (!register?.complete) return [];
     const { model, basis } = register;
@@ -22,7 +22,12 @@ export const personBand: Rule = {
       const min = bandRank(role.minBand);
       const max = bandRank(role.maxBand);
       if (rank === undefined) continue;
-      const range = role.minBand !== undefined && role.maxBand !== undefined ? `${role.minBand} to ${role.maxBand}` : role.minBand !== undefined ? `${role.minBand} or above` : `up to ${role.maxBand}`;
+      const range =
+        role.minBand !== undefined && role.maxBand !== undefined
+          ? `${role.minBand} to ${role.maxBand}`
+          : role.minBand !== undefined
+            ? `${role.minBand} or above`
+            : `up to ${role.maxBand}`;
       if ((min !== undefined && rank < min) || (max !== undefined && rank > max))
         reports.push({
           message: `\`${person.id}\` is on band ${person.band}, outside the band of role \`${role.id}\` (${range}): correct the band here or the role's bands in the protocol; for an acting-up arrangement, silence this finding with a comment that says so.`,

@@ -28,7 +28,8 @@ export const personSignOff: Rule = {
       const signOffRoles = [...new Set(rows.flatMap((row) => (row.signOff ? [row.signOff] : [])))];
       const trainedRoles = [...new Set(rows.flatMap((row) => row.roles))];
       const entitledTo = (model.entitlementsByPerson.get(signedOffBy) ?? []).filter((e) => e.role && inForce(e, on)).map((e) => e.role!);
-      const qualified = signOffRoles.length > 0 ? signOffRoles : trainedRoles.filter((role) => requirementsOf(basis, role, undefined).some((r) => r.skill === skill));
+      const qualified =
+        signOffRoles.length > 0 ? signOffRoles : trainedRoles.filter((role) => requirementsOf(basis, role, undefined).some((r) => r.skill === skill));
       if (entitledTo.some((role) => qualified.includes(role))) continue;
       // Cascade: an assessor trained in the skill themselves (before this sign-off) may sign it off.
       if (completedTraining(model, signedOffBy, skill, undefined, on).length > 0) continue;

@@ -18,7 +18,10 @@ export const traineeSupervised: Rule = {
     const reports: RuleReport[] = [];
     for (const supervision of model.supervision)
       if (supervision.trainee && supervision.trainee === supervision.supervisor)
-        reports.push({ message: `\`${supervision.trainee}\` cannot supervise themselves: name another supervisor.`, path: [...supervision.path, 'supervisor'] });
+        reports.push({
+          message: `\`${supervision.trainee}\` cannot supervise themselves: name another supervisor.`,
+          path: [...supervision.path, 'supervisor'],
+        });
     for (const entitlement of model.entitlements) {
       const person = entitlement.person;
       if (!entitlement.supervised || !person || !model.personById.has(person) || !entitlement.role || !inForce(entitlement, today)) continue;
