@@ -57,7 +57,14 @@ export class ProtocolLanguageStatus implements vscode.Disposable {
     const count = (severity: vscode.DiagnosticSeverity) => diagnostics.filter((d) => d.severity === severity).length;
     const errors = count(vscode.DiagnosticSeverity.Error);
     const warnings = count(vscode.DiagnosticSeverity.Warning);
-    const text = kind === 'configuration' ? 'Role Protocols configuration' : kind === 'catalogue' ? 'Role catalogue' : kind === 'register' ? 'Role register' : 'Role protocol';
+    const text =
+      kind === 'configuration'
+        ? 'Role Protocols configuration'
+        : kind === 'catalogue'
+          ? 'Role catalogue'
+          : kind === 'register'
+            ? 'Role register'
+            : 'Role protocol';
     const detail =
       errors + warnings === 0
         ? 'no problems'

@@ -78,7 +78,7 @@ describe('extension manifest (package.json)', () => {
     const title: { command: string; when: string; group: string }[] = manifest.contributes.menus['editor/title'];
     const show = title.find((m) => m.command === 'roleProtocols.showTables');
     assert.ok(show && show.group.startsWith('navigation'), 'Show summary tables is a title-bar button');
-    assert.ok(show.when.includes('resourceFilename =~ /\\.(roles|catalogue)\\.(ya?ml|json)$/'), show.when);
+    assert.ok(show.when.includes('resourceFilename =~ /\\.(roles|catalogue|register)\\.(ya?ml|json)$/'), show.when);
   });
 
   it('keeps YAML and JSON highlighting and hands no schema to other validators', () => {
@@ -86,7 +86,7 @@ describe('extension manifest (package.json)', () => {
     assert.deepEqual(manifest.activationEvents, [
       'onLanguage:yaml',
       'onLanguage:json',
-      'workspaceContains:**/*.{roles,catalogue}.{yaml,yml,json}',
+      'workspaceContains:**/*.{roles,catalogue,register}.{yaml,yml,json}',
       'onWebviewPanel:roleProtocols.tables',
     ]);
   });

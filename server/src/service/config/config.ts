@@ -135,7 +135,13 @@ export function parseConfig(text: string, fileName: string, knownRuleIds: Readon
 function readRegisterSettings(node: YamlNode | undefined, config: ProjectConfig, problems: ConfigProblem[]): void {
   if (!node || (node.kind === 'scalar' && node.empty)) return;
   if (node.kind !== 'mapping') {
-    problems.push({ ruleId: 'schema', severity: 'error', message: '`register` must be a mapping: `dueSoonDays` and `minimumCover`.', start: node.start, end: node.end });
+    problems.push({
+      ruleId: 'schema',
+      severity: 'error',
+      message: '`register` must be a mapping: `dueSoonDays` and `minimumCover`.',
+      start: node.start,
+      end: node.end,
+    });
     return;
   }
   const settings: Partial<RegisterSettings> = {};

@@ -134,7 +134,11 @@ function lintUnguarded(text: string, options: LintOptions): LintResult {
         const model = buildRegister(data);
         let protocols: IncludedFile[] = [];
         if (options.readInclude)
-          ({ files: included, protocols, problems: includeProblems } = resolveRegisterProtocols(options.fileName, model, options.readInclude, options.includeCache));
+          ({
+            files: included,
+            protocols,
+            problems: includeProblems,
+          } = resolveRegisterProtocols(options.fileName, model, options.readInclude, options.includeCache));
         register = {
           model,
           basis: buildBasis(protocols.map((p) => p.protocol)),

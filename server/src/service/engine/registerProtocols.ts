@@ -59,7 +59,8 @@ export function resolveRegisterProtocols(
         `The protocol \`${baseName(file)}\` has includes that cannot be followed (${included.problems[0]!.message}); the roles and skills they define are unknown here until the protocol is mended.`,
       );
     mergeIncluded(protocol, included.files);
-    for (const entry of [...protocol.roles, ...protocol.skills, ...protocol.methods, ...protocol.records, ...protocol.sites, ...protocol.workflow]) entry.file = file;
+    for (const entry of [...protocol.roles, ...protocol.skills, ...protocol.methods, ...protocol.records, ...protocol.sites, ...protocol.workflow])
+      entry.file = file;
     const entry: IncludedFile = { file, text: result.text, kind: 'protocol', protocol, ids: collectIds(parsed.root, 'protocol', file) };
     protocols.push(entry);
     files.push(entry);
