@@ -36,6 +36,7 @@ const fixtures = require('./fixtures');
 const cli = require('./cli');
 const workspaceBench = require('./workspace');
 const explosion = require('./explosion');
+const registerBench = require('./register');
 const lsp = haveServer || havePeer ? require('./lsp') : undefined;
 
 const SIZES = [1000, 10000, 50000];
@@ -53,6 +54,7 @@ const PLAN = quick
       wsOpen: 200,
       corpus: 1000,
       explosionRuns: 2,
+      registerRuns: 3,
     }
   : {
       runs: { 1000: 21, 10000: 11, 50000: 5 },
@@ -67,6 +69,7 @@ const PLAN = quick
       wsOpen: 200,
       corpus: 1000,
       explosionRuns: 3,
+      registerRuns: 7,
     };
 
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
@@ -134,6 +137,9 @@ async function main() {
     const ws = fixtures.writeWorkspace(root, 200);
     results.workspace = { service: workspaceBench.measure(ws, PLAN.wsRuns) };
     if (haveServer) results.workspace.lsp = await lsp.measureWorkspace(ws, PLAN.wsOpen);
+
+    log(`register of people: ${registerBench.REGISTER_SIZES.join(' and ')} people, 40 skills`);
+    results.register = registerBench.REGISTER_SIZES.map((n) => registerBench.measure(n, PLAN.registerRuns));
 
     log(`finding explosion: ${explosion.EXPLOSION_SIZES.map((n) => `${n} roles × ${n} steps × ${n} skills`).join(', ')}`);
     results.explosion = { lint: explosion.EXPLOSION_SIZES.map((n) => explosion.measureLint(n, PLAN.explosionRuns)) };
@@ -342,8 +348,39 @@ function print(r) {
     }
   }
 
+  if (r.register) {
+    say();
+    say(
+      'The register of people beside its protocol (bench/register.js; in-process, warm): full check = the register parsed and validated, its protocol read, every rule; edit = one result changed, the previous parse given; floor = js-yaml events and ajv on the register alone.',
+    );
+    say();
+    say(
+      table(
+        ['register', 'lines', 'training records', 'floor', 'full check', 'full / floor', 'one-line edit', 'edit / floor', 'findings'],
+        r.register.map((x) => [
+          `${x.people} people, ${x.skills} skills`,
+          x.lines.toLocaleString('en-GB'),
+          x.training.toLocaleString('en-GB'),
+          fmtMs(x.floor),
+          fmtMs(x.full),
+          fmtRatio(x.full / x.floor),
+          fmtMs(x.edit),
+          fmtRatio(x.edit / x.floor),
+          x.findings,
+        ]),
+      ),
+    );
+    if (r.register.length > 1) {
+      const [a, b] = [r.register[0], r.register[r.register.length - 1]];
+      say();
+      say(
+        `Growth from ${a.people} to ${b.people} people: full check ${fmtRatio(b.full / a.full)}, floor ${fmtRatio(b.floor / a.floor)} (linear would be ${fmtRatio(b.lines / a.lines)}).`,
+      );
+    }
+  }
+
   say();
-  say('Targets (issue 5, on the 10,000-line document; the last rows from the hardening issue):');
+  say('Targets (issue 5, on the 10,000-line document; the last rows from the hardening and register issues):');
   say();
   say(table(['target', 'measured', 'verdict'], targets(r)));
   process.stdout.write(out.join('\n') + '\n');
@@ -419,6 +456,11 @@ function targets(r) {
       const d = r.explosion.lint[i];
       rows.push([v.what, `${fmtMs(d.ms)}, ${d.findings} findings`, verdict(v.ok)]);
     }
+  }
+  const big = r.register?.find((x) => x.people === 500);
+  if (big) {
+    rows.push(['register, 500 people and 40 skills: full check < 200 ms', fmtMs(big.full), verdict(big.full < 200)]);
+    rows.push(['  edit → findings < 50 ms', fmtMs(big.edit), verdict(big.edit < 50)]);
   }
   return rows;
 }

@@ -6,16 +6,29 @@
  */
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Parsed dates by their text: a register writes the same few hundred dates thousands of times. */
+const parsed = new Map<string, { year: number; month: number; day: number } | null>();
 
 /** The date's parts when it is a real calendar date (2026-02-30 is not). */
 export function parseDate(text: string | undefined): { year: number; month: number; day: number } | undefined {
-  const match = text ? DATE.exec(text) : null;
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
-  return { year, month, day };
+  if (text === undefined) return undefined;
+  let known = parsed.get(text);
+  if (known === undefined) {
+    const match = DATE.exec(text);
+    known = null;
+    if (match) {
+      const year = Number(match[1]);
+      const month = Number(match[2]);
+      const day = Number(match[3]);
+      if (month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)) known = { year, month, day };
+    }
+    // Bounded: a document cannot grow the memo without limit.
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(text, known);
+  }
+  return known ?? undefined;
 }
 
 /** The text when it is a real calendar date, else undefined: rules compare only dates that mean something. */
@@ -24,7 +37,8 @@ export function realDate(text: string | undefined): string | undefined {
 }
 
 export function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return DAYS[month - 1] ?? 31;
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

@@ -85,10 +85,19 @@ export interface Requirement {
   reassessEveryMonths?: number;
 }
 
+/** Requirements worked out, by basis: every rule, the hover and the tables ask the same few questions many times. */
+const requirementMemo = new WeakMap<Basis, Map<string, Requirement[]>>();
+
 /** The training a role needs at the sites an entitlement covers, from the protocols' training rows. */
 export function requirementsOf(basis: Basis, role: string | undefined, sites: readonly string[] | undefined): Requirement[] {
+  if (!role) return [];
+  let memo = requirementMemo.get(basis);
+  if (!memo) requirementMemo.set(basis, (memo = new Map()));
+  const key = `${role}\u0000${sites ? sites.join('\u0000') : '*'}`;
+  const known = memo.get(key);
+  if (known) return known;
   const found = new Map<string, Requirement>();
-  for (const row of (role && basis.rowsByRole.get(role)) || []) {
+  for (const row of basis.rowsByRole.get(role) ?? []) {
     if (!row.skill) continue;
     const rowSites = row.sites ? row.sites.filter((s) => !sites || sites.includes(s)) : [undefined];
     for (const site of rowSites) {
@@ -101,7 +110,9 @@ export function requirementsOf(basis: Basis, role: string | undefined, sites: re
       } else found.set(key, { skill: row.skill, site, rows: [row], reassessEveryMonths: months });
     }
   }
-  return [...found.values()];
+  const requirements = [...found.values()];
+  memo.set(key, requirements);
+  return requirements;
 }
 
 export type SkillState = 'current' | 'due-soon' | 'overdue' | 'in-training' | 'missing';
@@ -125,26 +136,65 @@ export interface Standing {
   due?: string;
 }
 
+/** Per register: training records by person and skill, and the answers already worked out for a day. */
+interface Memo {
+  bySkill: Map<string, TrainingRecord[]>;
+  completed: Map<string, TrainingRecord[]>;
+  /** By day and warning window, then person, then requirement (requirements are memoised objects). */
+  standings: Map<string, Map<string, Map<Requirement, Standing>>>;
+  soon: Map<string, string>;
+}
+const memos = new WeakMap<Register, Memo>();
+
+function memoOf(register: Register): Memo {
+  let memo = memos.get(register);
+  if (!memo) {
+    const bySkill = new Map<string, TrainingRecord[]>();
+    for (const t of register.training) if (t.person && t.skill) push(bySkill, `${t.person}\u0000${t.skill}`, t);
+    memos.set(register, (memo = { bySkill, completed: new Map(), standings: new Map(), soon: new Map() }));
+  }
+  return memo;
+}
+
 /** A person's completed training in a skill (at a site), latest first, completed by `today`. */
 export function completedTraining(register: Register, person: string, skill: string, site: string | undefined, today: string): TrainingRecord[] {
-  return (register.trainingByPerson.get(person) ?? [])
-    .filter((t) => t.skill === skill && (site === undefined || !t.sites || t.sites.includes(site)))
-    .filter((t) => realDate(t.completed) !== undefined && t.completed! <= today)
+  const memo = memoOf(register);
+  const key = `${person}\u0000${skill}\u0000${site ?? ''}\u0000${today}`;
+  const known = memo.completed.get(key);
+  if (known) return known;
+  const found = (memo.bySkill.get(`${person}\u0000${skill}`) ?? [])
+    .filter((t) => (site === undefined || !t.sites || t.sites.includes(site)) && realDate(t.completed) !== undefined && t.completed! <= today)
     .sort((a, b) => (a.completed! < b.completed! ? 1 : a.completed! > b.completed! ? -1 : 0));
+  memo.completed.set(key, found);
+  return found;
 }
 
 export function standingIn(register: Register, person: string, requirement: Requirement, today: string, settings: RegisterSettings): Standing {
+  const memo = memoOf(register);
+  const day = `${today}\u0000${settings.dueSoonDays}`;
+  let byPerson = memo.standings.get(day);
+  if (!byPerson) memo.standings.set(day, (byPerson = new Map()));
+  let byRequirement = byPerson.get(person);
+  if (!byRequirement) byPerson.set(person, (byRequirement = new Map()));
+  let standing = byRequirement.get(requirement);
+  if (!standing) byRequirement.set(requirement, (standing = standingUncached(register, memo, person, requirement, today, settings)));
+  return standing;
+}
+
+function standingUncached(register: Register, memo: Memo, person: string, requirement: Requirement, today: string, settings: RegisterSettings): Standing {
   const [latest] = completedTraining(register, person, requirement.skill, requirement.site, today);
   if (!latest) {
-    const started = (register.trainingByPerson.get(person) ?? []).some(
-      (t) => t.skill === requirement.skill && (requirement.site === undefined || !t.sites || t.sites.includes(requirement.site)),
+    const started = (memo.bySkill.get(`${person}\u0000${requirement.skill}`) ?? []).some(
+      (t) => requirement.site === undefined || !t.sites || t.sites.includes(requirement.site),
     );
     return { requirement, state: started ? 'in-training' : 'missing' };
   }
   const months = requirement.reassessEveryMonths;
   const due = months !== undefined && months > 0 ? addMonths(latest.completed!, months) : undefined;
   if (due === undefined) return { requirement, state: 'current', record: latest };
-  const soon = addDays(today, settings.dueSoonDays) ?? today;
+  const soonKey = `${today}\u0000${settings.dueSoonDays}`;
+  let soon = memo.soon.get(soonKey);
+  if (soon === undefined) memo.soon.set(soonKey, (soon = addDays(today, settings.dueSoonDays) ?? today));
   const state: SkillState = due < today ? 'overdue' : due <= soon ? 'due-soon' : 'current';
   return { requirement, state, record: latest, due };
 }

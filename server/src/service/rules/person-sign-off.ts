@@ -1,6 +1,7 @@
 import { completedTraining, inForce, requirementsOf } from '../register/standing';
 import { realDate } from '../register/dates';
 import type { Rule, RuleReport } from './types';
+import type { Basis } from '../register/standing';
 
 export const personSignOff: Rule = {
   id: 'person-sign-off',
@@ -15,6 +16,7 @@ export const personSignOff: Rule = {
     if (!register?.complete) return [];
     const { model, basis } = register;
     const reports: RuleReport[] = [];
+    const qualifiedBySkill = new Map<string, { roles: string[]; bySignOff: boolean }>();
     for (const record of model.training) {
       const { person, skill, signedOffBy } = record;
       if (!person || !skill || !signedOffBy || !model.personById.has(signedOffBy)) continue;
@@ -24,17 +26,14 @@ export const personSignOff: Rule = {
         continue;
       }
       const on = realDate(record.completed) ?? today;
-      const rows = basis.rowsBySkill.get(skill) ?? [];
-      const signOffRoles = [...new Set(rows.flatMap((row) => (row.signOff ? [row.signOff] : [])))];
-      const trainedRoles = [...new Set(rows.flatMap((row) => row.roles))];
+      let qualified = qualifiedBySkill.get(skill);
+      if (!qualified) qualifiedBySkill.set(skill, (qualified = qualifiedToSignOff(basis, skill)));
       const entitledTo = (model.entitlementsByPerson.get(signedOffBy) ?? []).filter((e) => e.role && inForce(e, on)).map((e) => e.role!);
-      const qualified =
-        signOffRoles.length > 0 ? signOffRoles : trainedRoles.filter((role) => requirementsOf(basis, role, undefined).some((r) => r.skill === skill));
-      if (entitledTo.some((role) => qualified.includes(role))) continue;
+      if (entitledTo.some((role) => qualified.roles.includes(role))) continue;
       // Cascade: an assessor trained in the skill themselves (before this sign-off) may sign it off.
       if (completedTraining(model, signedOffBy, skill, undefined, on).length > 0) continue;
-      const roles = qualified.map((r) => `\`${r}\``).join(' or ');
-      const named = signOffRoles.length > 0 ? `${roles} (the training row's \`signOff\`)` : roles || 'a role trained in it';
+      const roles = qualified.roles.map((r) => `\`${r}\``).join(' or ');
+      const named = qualified.bySignOff ? `${roles} (the training row's \`signOff\`)` : roles || 'a role trained in it';
       reports.push({
         message: `\`${person}\`'s training in \`${skill}\` was signed off by \`${signedOffBy}\`, who on ${on} was neither entitled to ${named} nor trained in \`${skill}\` themselves: have it signed off by someone who is.`,
         path,
@@ -44,3 +43,12 @@ export const personSignOff: Rule = {
     return reports;
   },
 };
+
+/** The roles whose holders may sign off a skill: the training rows' `signOff`, or without one the roles trained in it. */
+function qualifiedToSignOff(basis: Basis, skill: string): { roles: string[]; bySignOff: boolean } {
+  const rows = basis.rowsBySkill.get(skill) ?? [];
+  const signOffRoles = [...new Set(rows.flatMap((row) => (row.signOff ? [row.signOff] : [])))];
+  if (signOffRoles.length > 0) return { roles: signOffRoles, bySignOff: true };
+  const trainedRoles = [...new Set(rows.flatMap((row) => row.roles))];
+  return { roles: trainedRoles.filter((role) => requirementsOf(basis, role, undefined).some((r) => r.skill === skill)), bySignOff: false };
+}
