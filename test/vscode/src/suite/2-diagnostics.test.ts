@@ -42,7 +42,7 @@ describe('diagnostics', () => {
   const broken = fs.existsSync(brokenDir.fsPath)
     ? fs
         .readdirSync(brokenDir.fsPath)
-        .filter((f) => /\.roles\.(ya?ml|json)$/.test(f))
+        .filter((f) => /\.(roles|register)\.(ya?ml|json)$/.test(f))
         .sort()
     : [];
   it('finds the broken samples', () => assert.ok(broken.length >= 20, `only ${broken.length} broken samples in ${brokenDir.fsPath}`));
@@ -57,6 +57,15 @@ describe('diagnostics', () => {
       assert.deepEqual(diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).sort(), expected);
     });
   }
+
+  it('the reference register gives exactly the findings it claims, checked against its protocol', async () => {
+    const uri = sample('reference-department.register.yaml');
+    const editor = await show(uri);
+    const expected = expectations(editor.document.getText());
+    assert.equal(expected.length, 3, 'the reference register names its findings');
+    const diagnostics = await firstDiagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).sort(), expected);
+  });
 
   for (const name of [
     'reference-department.roles.yaml',
