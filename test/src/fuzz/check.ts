@@ -126,9 +126,14 @@ export function checkNoPollution(): void {
   if ((globalThis as Record<string, unknown>).__fuzzPwned !== undefined) fail('a tag in the document ran code');
 }
 
-/** Includes resolve to the shared sample catalogue when they name it; anything else is missing. */
+/** The good protocols a fuzzed register may name (the reference register names the reference protocol). */
+const PROTOCOLS = new Map(SAMPLES.filter((s) => !s.name.startsWith('broken') && /\.roles\.ya?ml$/.test(s.name)).map((s) => [path.basename(s.name), s]));
+
+/** Includes resolve to the shared sample catalogue when they name it, a register's protocol to the sample of that name; anything else is missing. */
 function readInclude(includePath: string): { file: string; text: string } | { error: string } {
   if (CATALOGUE && path.basename(includePath) === 'department.catalogue.yaml') return { file: CATALOGUE.file, text: CATALOGUE.text };
+  const protocol = PROTOCOLS.get(path.basename(includePath));
+  if (protocol) return { file: protocol.file, text: protocol.text };
   return { error: 'no such file.' };
 }
 
