@@ -102,7 +102,7 @@ describe('tables preview (webview)', () => {
     const { document, uri } = await openPreview(preview, sample(REFERENCE));
     await replaceText(document, 'roles: [adapter]', 'roles: [advanced-adapter]', '\ntraining:');
     const report = await waitForRender(preview, uri, (r) => renderedTable(r, 'coverage').gaps > 0 && r.banner !== null, 'the gap');
-    const row = renderedTable(report, 'coverage').rows.findIndex((r) => nth(r, 4).startsWith('no:'));
+    const row = renderedTable(report, 'coverage').rows.findIndex((r) => nth(r, 4).startsWith('No:'));
     const revealed = nextHandled(preview, 'reveal');
     await preview.askPage(uri, 'click', { table: 'coverage', row, col: 4 });
     await revealed;
