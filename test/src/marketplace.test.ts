@@ -39,7 +39,7 @@ async function asPackaged(file: 'README.md' | 'CHANGELOG.md'): Promise<string> {
 
 /** Markdown links and images: [text](target) and ![alt](target). */
 const links = (markdown: string): { image: boolean; target: string }[] =>
-  [...markdown.matchAll(/(!?)\[(?:[^\]\[]*|!\[[^\]\[]*\]\([^)]+\))\]\(([^)\s]+)\)/g)].map((m) => ({ image: m[1] === '!', target: m[2]! }));
+  [...markdown.matchAll(/(!?)\[(?:[^\][]*|!\[[^\][]*\]\([^)]+\))\]\(([^)\s]+)\)/g)].map((m) => ({ image: m[1] === '!', target: m[2]! }));
 
 describe('the Marketplace page (README and CHANGELOG as vsce packages them)', () => {
   it('packages the README: every picture is a small PNG in this repository, loaded from the repository over HTTPS', async () => {
