@@ -39,7 +39,9 @@ Each file uses the nearest .roleprotocols.yaml (.yml, .json) in its folder or
 a folder above it, unless --config names one.
 
 Options:
-  -f, --format <name>       stylish (default), json or sarif
+  -f, --format <name>       stylish (default), json (ESLint's), sarif (SARIF
+                            2.1.0, for code scanning) or gitlab (GitLab's
+                            Code Quality report)
   -o, --output <file>       Write the report to a file instead of standard output
                             (also --out; \`-\` is standard output; the file is
                             replaced whole, or left as it was if the write fails)

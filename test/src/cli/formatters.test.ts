@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { stylish } from '../../../server/out/cli/formatters/stylish';
 import { json } from '../../../server/out/cli/formatters/json';
 import { sarif } from '../../../server/out/cli/formatters/sarif';
+import { gitlab, type CodeQualityIssue } from '../../../server/out/cli/formatters/gitlab';
 import { useColor } from '../../../server/out/cli/colors';
 import type { LintFileResult, LintMessage } from '../../../server/out/cli/formatters/types';
 
@@ -134,6 +135,81 @@ describe('formatters', () => {
     assert.equal(r.level, 'note');
     assert.equal(r.locations[0].physicalLocation.artifactLocation.uri, 'my%20folder/a%231.roles.yaml');
     assert.equal(log.runs[0].tool.driver.version, '9.9.9');
+  });
+
+  describe('gitlab', () => {
+    const issues = (results: LintFileResult[], over: Partial<typeof options> = {}): CodeQualityIssue[] =>
+      JSON.parse(gitlab(results, { ...options, ...over })) as CodeQualityIssue[];
+
+    it("writes GitLab's Code Quality issues: description, check name, severity, relative path and lines", () => {
+      const [error, warning, info] = issues([
+        result('dir/a.roles.yaml', [
+          message({ line: 3, endLine: 4, message: 'No role has the id `x`.', ruleId: 'unknown-reference' }),
+          message({ line: 9, severity: 'warning', ruleId: 'unused-definition' }),
+          message({ line: 12, severity: 'info', ruleId: 'registered-career-level' }),
+        ]),
+      ]);
+      assert.deepEqual(error, {
+        description: 'No role has the id `x`.',
+        check_name: 'unknown-reference',
+        fingerprint: error!.fingerprint,
+        severity: 'major',
+        location: { path: 'dir/a.roles.yaml', lines: { begin: 3, end: 4 } },
+      });
+      assert.match(error!.fingerprint, /^[0-9a-f]{64}$/);
+      assert.deepEqual(
+        [warning, info].map((i) => [i!.severity, i!.check_name, i!.location.lines.begin]),
+        [
+          ['minor', 'unused-definition', 9],
+          ['info', 'registered-career-level', 12],
+        ],
+      );
+      assert.equal(gitlab([], options), '[]\n');
+    });
+
+    it('keeps a fingerprint when lines move or the checkout is elsewhere, and gives each finding its own', () => {
+      const twice = [message({ line: 5, message: 'Same.' }), message({ line: 8, message: 'Same.' }), message({ line: 9, message: 'Other.' })];
+      const here = issues([result('a.roles.yaml', twice), result('b.roles.yaml', twice)]);
+      const fingerprints = here.map((i) => i.fingerprint);
+      assert.equal(new Set(fingerprints).size, 6, 'two equal messages in one file, or one message in two files, are different issues');
+      // Lines inserted above: every finding moves, none is new to GitLab.
+      const moved = issues([
+        result(
+          'a.roles.yaml',
+          twice.map((m) => ({ ...m, line: m.line + 10, endLine: m.endLine + 10 })),
+        ),
+        result('b.roles.yaml', twice),
+      ]);
+      assert.deepEqual(
+        moved.map((i) => i.fingerprint),
+        fingerprints,
+      );
+      // Another runner's folder: the same paths relative to it, the same fingerprints.
+      const elsewhere = path.resolve('/builds/group/project');
+      const moveTo = (r: LintFileResult): LintFileResult => ({ ...r, filePath: path.join(elsewhere, path.relative(cwd, r.filePath)) });
+      const there = issues([result('a.roles.yaml', twice), result('b.roles.yaml', twice)].map(moveTo), { cwd: elsewhere });
+      assert.deepEqual(
+        there.map((i) => i.fingerprint),
+        fingerprints,
+      );
+      // Another rule, message or file is another issue.
+      const other = issues([result('a.roles.yaml', [message({ line: 5, message: 'Same.', ruleId: 'duplicate-id' })])]);
+      assert.ok(!fingerprints.includes(other[0]!.fingerprint));
+    });
+
+    it('never writes an absolute path, and escapes what a terminal would obey', () => {
+      const [inside, outside, stdin] = issues([
+        result('sub/a.roles.yaml', [message({ message: 'Role `\u001b[2J\u202e` is unknown.' })]),
+        { ...result('x', [message({})]), filePath: path.resolve(cwd, '..', 'other', 'b.roles.yaml') },
+        { ...result('x', [message({})]), filePath: '<stdin>' },
+      ]);
+      assert.equal(inside!.location.path, 'sub/a.roles.yaml');
+      assert.equal(outside!.location.path, '../other/b.roles.yaml');
+      assert.equal(stdin!.location.path, '<stdin>');
+      assert.equal(inside!.description, 'Role `\u001b[2J\u202e` is unknown.');
+      const text = gitlab([result('a.roles.yaml', [message({ message: '\u202e' })])], options);
+      assert.ok(text.includes('\\u202e') && !text.includes('\u202e'));
+    });
   });
 
   describe('useColor', () => {

@@ -137,7 +137,7 @@ describe('role-protocols lint', () => {
     });
 
     it('exits 2 for an unknown format, a missing option value and no files', () => {
-      assert.match(cli(['lint', BROKEN, '-f', 'xml']).stderr, /unknown format `xml`; use one of stylish, json, sarif/);
+      assert.match(cli(['lint', BROKEN, '-f', 'xml']).stderr, /unknown format `xml`; use one of stylish, json, sarif, gitlab/);
       const missing = cli(['lint', BROKEN, '--format']);
       assert.equal(missing.status, 2);
       assert.match(missing.stderr, /--format needs a value/);
@@ -297,6 +297,7 @@ describe('role-protocols', () => {
     const lint = cli(['lint', '--help']);
     assert.equal(lint.status, 0);
     assert.match(lint.stdout, /--max-warnings <n>/);
+    assert.match(lint.stdout, /stylish \(default\), json \(ESLint's\), sarif \(SARIF\n\s+2\.1\.0, for code scanning\) or gitlab/);
     assert.equal(cli(['help', 'lint']).stdout, lint.stdout);
     const table = cli(['table', '-h']);
     assert.equal(table.status, 0);

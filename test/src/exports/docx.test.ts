@@ -210,7 +210,7 @@ describe('exports: Word (.docx)', () => {
   it('marks a coverage gap in words as well as shading', () => {
     const coverage = nth(dataTables(hostile), 3);
     const gap = coverage.rows.find((r) => nth(r.cells, 4).text.startsWith('GAP: '))!;
-    assert.equal(nth(gap.cells, 4).text, 'GAP: no: missing =SUM(1,2)');
+    assert.equal(nth(gap.cells, 4).text, 'GAP: No: missing =SUM(1,2)');
     assert.match(nth(gap.cells, 4).xml, /<w:shd [^>]*w:fill="F8D7D7"/);
     assert.ok(!nth(dataTables(reference), 3).rows.some((r) => nth(r.cells, 4).text.startsWith('GAP')));
   });

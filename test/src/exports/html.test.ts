@@ -107,7 +107,7 @@ describe('exports: HTML', () => {
   it('marks a coverage gap with a class and with words, not colour alone', () => {
     const text = html(tableSet(HOSTILE));
     assert.ok(text.includes('<tr class="gap-row">'));
-    assert.ok(text.includes('<td class="gap"><span class="mark">Gap</span> no: missing =SUM(1,2)</td>'));
+    assert.ok(text.includes('<td class="gap"><span class="mark">Gap</span> No: missing =SUM(1,2)</td>'));
     assert.match(text, /1 gap, marked “Gap”: a role entitled to act but not trained\./);
     assert.match(html(tableSet(REFERENCE)), /whether training covers every skill of the step at that site\. No gaps\.<\/caption>/);
     assert.doesNotMatch(html(tableSet(REFERENCE)), /class="gap/);

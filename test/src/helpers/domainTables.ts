@@ -16,7 +16,7 @@ export const REFERENCE_DOCUMENT_CONTROL: [string, string][] = [
   ['Title', 'Online adaptive radiotherapy on Ethos - roles and training'],
   ['Document id', 'oart-ethos-roles'],
   ['Version', '1.2'],
-  ['Status', 'approved'],
+  ['Status', 'Approved'],
   ['Owner', 'Head of Radiotherapy Physics'],
   ['Effective date', '2026-03-01'],
   ['Review due', '2028-02-28'],

@@ -56,10 +56,10 @@ describe('tables: the reference sample in Markdown', () => {
       md(reference(), 'roles'),
       `| Role | Staff group | Band | National level | Registration | Capacity | Responsibilities |
 |---|---|---|---|---|---|---|
-| Adapter | Therapeutic radiographer | 5-7 | Practitioner | HCPC (radiographer) | operator | Generate / edit OARs completed by AI |
-| Advanced Adapter | Dosimetrist | 7 or above |  |  | operator | Approve OARs edited by the adapter; Edit and approve target volumes; Select the plan for that day's treatment; Approve the Mobius check |
-| Physicist | Clinical scientist | 7-8c | Advanced | HCPC (clinical scientist), MPE certificate (RPA2000) | MPE, operator | Provide support to adapter and advanced adapter; Agree plan selection; Approve the Mobius check |
-| Clinical Oncologist | Clinical oncologist |  | Consultant | GMC | practitioner, referrer | Approve protocols to support plan selection; Review plan selections offline at the weekly MDT |
+| Adapter | Therapeutic radiographer | 5-7 | Practitioner | HCPC (radiographer) | Operator | Generate / edit OARs completed by AI |
+| Advanced Adapter | Dosimetrist | 7 or above |  |  | Operator | Approve OARs edited by the adapter; Edit and approve target volumes; Select the plan for that day's treatment; Approve the Mobius check |
+| Physicist | Clinical scientist | 7-8c | Advanced | HCPC (clinical scientist), MPE certificate (RPA2000) | MPE, Operator | Provide support to adapter and advanced adapter; Agree plan selection; Approve the Mobius check |
+| Clinical Oncologist | Clinical oncologist |  | Consultant | GMC | Practitioner, Referrer | Approve protocols to support plan selection; Review plan selections offline at the weekly MDT |
 `,
     );
   });
@@ -92,21 +92,21 @@ describe('tables: the reference sample in Markdown', () => {
   });
 
   it('renders the coverage table, every entitlement trained', () => {
-    const perSite = (site: string): string => `| ${site} | Review and edit AI-generated OARs (influencers) | Adapter | OAR outlining, DIR evaluation | yes |
-| ${site} | Approve OARs edited by the adapter | Adapter | DIR evaluation | yes |
-| ${site} | Approve OARs edited by the adapter | Advanced Adapter | DIR evaluation | yes |
-| ${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | yes |
-| ${site} | Select the plan for that day's treatment | Advanced Adapter | Plan selection | yes |
-| ${site} | Independent dose check (Mobius) | Advanced Adapter | Mobius approval | yes |
-| ${site} | Independent dose check (Mobius) | Physicist | Mobius approval | yes |
+    const perSite = (site: string): string => `| ${site} | Review and edit AI-generated OARs (influencers) | Adapter | OAR outlining, DIR evaluation | Yes |
+| ${site} | Approve OARs edited by the adapter | Adapter | DIR evaluation | Yes |
+| ${site} | Approve OARs edited by the adapter | Advanced Adapter | DIR evaluation | Yes |
+| ${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | Yes |
+| ${site} | Select the plan for that day's treatment | Advanced Adapter | Plan selection | Yes |
+| ${site} | Independent dose check (Mobius) | Advanced Adapter | Mobius approval | Yes |
+| ${site} | Independent dose check (Mobius) | Physicist | Mobius approval | Yes |
 `;
     assert.equal(
       md(reference(), 'coverage'),
       `| Site | Step | Role | Skills | Training row |
 |---|---|---|---|---|
 ${perSite('Cervix')}${perSite('Bladder')}${perSite('Prostate')}
-- yes: a training row covers the role for every skill of the step at the site
-- no: missing (skills): a gap, the role is entitled to act but no training row covers it for those skills at the site (marked Gap in Word and HTML)
+- Yes: a training row covers the role for every skill of the step at the site
+- No: missing (skills): a gap, the role is entitled to act but no training row covers it for those skills at the site (marked Gap in Word and HTML)
 `,
     );
     assert.ok(buildTable('coverage', reference()).rows.every((r) => nth(r, 4).status === 'trained'));
@@ -158,7 +158,7 @@ describe('tables: builders', () => {
     assert.equal(bandText(7, 7), '7');
     assert.equal(bandText(7, '8b'), '7-8b');
     assert.equal(bandText(7, undefined), '7 or above');
-    assert.equal(bandText(undefined, 6), 'up to 6');
+    assert.equal(bandText(undefined, 6), 'Up to 6');
     assert.equal(bandText(undefined, undefined), '');
   });
 
@@ -200,7 +200,7 @@ describe('tables: builders', () => {
       buildTable('roles', p).rows.map((r) => r.map((c) => c.text)),
       [
         ['A', 'Dosimetrist, Clinical scientist', '7 or above', '', '', '', ''],
-        ['B', '', 'up to 6', '', '', '', 'One; Two'],
+        ['B', '', 'Up to 6', '', '', '', 'One; Two'],
       ],
     );
   });
@@ -286,7 +286,7 @@ describe('tables: builders', () => {
     const p = protocol({
       roles: [{ id: 'a', title: 'A', staffGroups: ['therapeutic radiographer'], capacities: ['practitioner', 'operator'], practitionerScope: 'imaging' }],
     });
-    assert.equal(nth(nth(buildTable('roles', p).rows, 0), 5).text, 'practitioner (imaging), operator');
+    assert.equal(nth(nth(buildTable('roles', p).rows, 0), 5).text, 'Practitioner (imaging), Operator');
   });
 
   it('names a role by its title everywhere, and by its short name only in the matrix header, with a legend line giving the title', () => {
@@ -340,14 +340,14 @@ describe('tables: builders', () => {
     assert.deepEqual(
       gaps,
       ['Cervix', 'Bladder', 'Prostate'].flatMap((site) => [
-        `${site} | Approve OARs edited by the adapter | Advanced Adapter | DIR evaluation | no: missing DIR evaluation`,
-        `${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | no: missing DIR evaluation`,
+        `${site} | Approve OARs edited by the adapter | Advanced Adapter | DIR evaluation | No: missing DIR evaluation`,
+        `${site} | Edit and approve target volumes | Advanced Adapter | Target outlining, DIR evaluation | No: missing DIR evaluation`,
       ]),
     );
     const gapRow = t.rows.find((r) => nth(r, 4).status === 'gap');
     assert.ok(gapRow);
     assert.deepEqual(nth(gapRow, 4).source, ['training', 2, 'roles']);
-    assert.ok(md(load(REFERENCE, text), 'coverage').includes('| no: missing DIR evaluation |'));
+    assert.ok(md(load(REFERENCE, text), 'coverage').includes('| No: missing DIR evaluation |'));
   });
 
   it('checks coverage per site and uses "All sites" when there are none', () => {
@@ -377,15 +377,15 @@ describe('tables: builders', () => {
     assert.deepEqual(
       withSites.rows.map((r) => r.map((c) => c.text)),
       [
-        ['X', 'One', 'A', 'S, T', 'no: missing T'],
-        ['X', 'Two', 'A', 'S', 'yes'],
-        ['Y', 'One', 'A', 'S, T', 'no: missing S, T'],
+        ['X', 'One', 'A', 'S, T', 'No: missing T'],
+        ['X', 'Two', 'A', 'S', 'Yes'],
+        ['Y', 'One', 'A', 'S, T', 'No: missing S, T'],
       ],
     );
     const noSites = buildTable('coverage', protocol(base));
     assert.deepEqual(
       noSites.rows.map((r) => `${nth(r, 0).text}/${nth(r, 1).text}/${nth(r, 4).text}`),
-      ['All sites/One/no: missing T', 'All sites/Two/yes'],
+      ['All sites/One/No: missing T', 'All sites/Two/Yes'],
     );
   });
 
@@ -417,7 +417,7 @@ describe('tables: builders', () => {
     assert.deepEqual(
       t.rows.map((r) => r.map((c) => c.text)),
       [
-        ['X', 'RT-X', 'Consultant Clinical Oncologist', 'agree', 'Present', '20 fractions, 5 per week', 'Weekly review: within 7 days'],
+        ['X', 'RT-X', 'Consultant Clinical Oncologist', 'Agree', 'Present', '20 fractions, 5 per week', 'Weekly review: within 7 days'],
         ['Y', '', '', '', '', '1 fraction', 'Weekly review: within 7 days; Next-day review: before the next fraction'],
         ['Z', '', '', '', '', '', 'Weekly review: within 7 days'],
       ],
@@ -428,7 +428,7 @@ describe('tables: builders', () => {
     assert.deepEqual(nth(x, 5).source, ['sites', 0, 'fractions']);
     assert.deepEqual(nth(x, 6).source, ['workflow', 1, 'timing', 'withinDays']);
     const none = buildTable('sites', protocol({ sites: [{ id: 'x', name: 'X' }], workflow: [{ id: 'edit', name: 'Edit', performs: ['co'] }] }));
-    assert.deepEqual(nth(nth(none.rows, 0), 6), { text: 'no offline review', source: ['sites', 0] });
+    assert.deepEqual(nth(nth(none.rows, 0), 6), { text: 'No offline review', source: ['sites', 0] });
   });
 
   it('gives the training rows again with sign-off, reassessment and sites, in the same order as the training matrix', () => {
@@ -453,8 +453,8 @@ describe('tables: builders', () => {
     assert.deepEqual(
       t.rows.map((r) => r.map((c) => c.text)),
       [
-        ['Adapter', 'S', 'Consultant Clinical Oncologist', 'every 12 months', 'X, Y'],
-        ['Everyone', 'S', '', 'every month', 'All sites'],
+        ['Adapter', 'S', 'Consultant Clinical Oncologist', 'Every 12 months', 'X, Y'],
+        ['Everyone', 'S', '', 'Every month', 'All sites'],
         ['Consultant Clinical Oncologist', 'S', 'nobody', '', 'All sites'],
       ],
     );

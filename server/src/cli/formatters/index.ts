@@ -1,3 +1,4 @@
+import { gitlab } from './gitlab';
 import { json } from './json';
 import { sarif } from './sarif';
 import { stylish } from './stylish';
@@ -8,6 +9,7 @@ export const formatters: ReadonlyMap<string, Formatter> = new Map([
   ['stylish', stylish],
   ['json', json],
   ['sarif', sarif],
+  ['gitlab', gitlab],
 ]);
 
 export type { Formatter, FormatterOptions, LintFileResult, LintMessage } from './types';

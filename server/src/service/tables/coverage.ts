@@ -53,12 +53,12 @@ export function buildCoverageTable(protocol: Protocol): TableData {
         const [firstMissing] = missing;
         if (firstMissing === undefined) {
           // The step has skills (checked above), each covered here: point at the first one's training row.
-          trained = { text: 'yes', status: 'trained', source: covering(step.skills[0] ?? '')?.path };
+          trained = { text: 'Yes', status: 'trained', source: covering(step.skills[0] ?? '')?.path };
         } else {
           // Point at where the fix goes: the roles of the missing skill's training row, or else the step's need for the skill.
           const row = protocol.trainingBySkill.get(firstMissing)?.[0];
           trained = {
-            text: `no: missing ${missing.map(skillName).join(', ')}`,
+            text: `No: missing ${missing.map(skillName).join(', ')}`,
             status: 'gap',
             source: row ? [...row.path, 'roles'] : [...step.path, 'skills', step.skills.indexOf(firstMissing)],
           };
@@ -79,8 +79,8 @@ export function buildCoverageTable(protocol: Protocol): TableData {
     columns: ['Site', 'Step', 'Role', 'Skills', 'Training row'],
     rows,
     legend: [
-      'yes: a training row covers the role for every skill of the step at the site',
-      `no: missing (skills): a gap, the role is entitled to act but no training row covers it for those skills at the site (marked ${GAP_MARK} in Word and HTML)`,
+      'Yes: a training row covers the role for every skill of the step at the site',
+      `No: missing (skills): a gap, the role is entitled to act but no training row covers it for those skills at the site (marked ${GAP_MARK} in Word and HTML)`,
     ],
   };
 }

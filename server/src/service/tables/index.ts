@@ -12,7 +12,8 @@ import { TABLE_IDS, type AnyTableRenderer, type BinaryTableRenderer, type TableB
 
 export * from './types';
 export { buildTrainingTable, buildGovernanceTable, joinAsWritten, reassessmentText } from './training';
-export { buildRolesTable, bandText } from './roles';
+export { buildRolesTable, bandText, capacityText } from './roles';
+export { sentenceCase, vocabularyValue, vocabularyValues, vocabularyWords, type Vocabulary } from './words';
 export { buildMatrixTable } from './matrix';
 export { buildCoverageTable, ALL_SITES } from './coverage';
 export { buildSitesTable, fractionationText, timingText } from './sites';

@@ -1,15 +1,14 @@
-import { capacitiesText, rolesInUse, type Band, type Protocol, type Role } from '../model/protocol';
+import { rolesInUse, type Band, type Protocol, type Role } from '../model/protocol';
 import { PROFILE_BANDS } from '../rules/national-profile-band';
 import { listSource } from './training';
 import type { TableCell, TableData } from './types';
+import { vocabularyValue, vocabularyWords } from './words';
 
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** "7", "7-8b", "7 or above" (minimum only), "up to 6" (maximum only), "" (none). */
+/** "7", "7-8b", "7 or above" (minimum only), "Up to 6" (maximum only), "" (none). */
 export function bandText(min: Band | undefined, max: Band | undefined): string {
   if (min !== undefined && max !== undefined) return String(min) === String(max) ? String(min) : `${min}-${max}`;
   if (min !== undefined) return `${min} or above`;
-  if (max !== undefined) return `up to ${max}`;
+  if (max !== undefined) return `Up to ${max}`;
   return '';
 }
 
@@ -29,26 +28,41 @@ export function profileText(id: string): string {
 /** The career level and the national profile where stated: "Advanced; Healthcare Science Practitioner Advanced". */
 function levelCell(role: Role): TableCell {
   const parts: string[] = [];
-  if (role.careerLevel !== undefined) parts.push(capitalised(role.careerLevel));
+  if (role.careerLevel !== undefined) parts.push(vocabularyValue('careerLevel', role.careerLevel));
   if (role.nationalProfile !== undefined) parts.push(profileText(role.nationalProfile));
   const key = role.careerLevel !== undefined ? 'careerLevel' : role.nationalProfile !== undefined ? 'nationalProfile' : undefined;
   return { text: parts.join('; '), source: key ? [...role.path, key] : role.path };
 }
 
+/** The IR(ME)R capacities, each on its own, a practitioner with its scope: "Practitioner (therapeutic), Referrer". */
+export function capacityText(role: Role): string {
+  return role.capacities
+    .map((c) => {
+      const capacity = vocabularyValue('capacity', c);
+      return c === 'practitioner' && role.practitionerScope !== undefined
+        ? `${capacity} (${vocabularyWords('practitionerScope', role.practitionerScope)})`
+        : capacity;
+    })
+    .join(', ');
+}
+
 /**
  * Roles and responsibilities: Role | Staff group | Band | National level |
  * Registration | Capacity | Responsibilities. The capacity shows a
- * practitioner's scope: "practitioner (therapeutic)".
+ * practitioner's scope: "Practitioner (therapeutic)".
  */
 export function buildRolesTable(protocol: Protocol): TableData {
   const rows = rolesInUse(protocol).map((role): TableCell[] => {
     const cells: TableCell[] = [
       { text: role.title, source: [...role.path, 'title'] },
-      { text: role.staffGroups.map(capitalised).join(', '), source: listSource(role.path, 'staffGroups', role.staffGroups) },
+      { text: role.staffGroups.map((g) => vocabularyValue('staffGroup', g)).join(', '), source: listSource(role.path, 'staffGroups', role.staffGroups) },
       bandCell(role),
       levelCell(role),
-      { text: role.registrations.join(', '), source: role.registrations.length > 0 ? listSource(role.path, 'registrations', role.registrations) : role.path },
-      { text: capacitiesText(role), source: listSource(role.path, 'capacities', role.capacities) },
+      {
+        text: role.registrations.map((r) => vocabularyValue('registration', r)).join(', '),
+        source: role.registrations.length > 0 ? listSource(role.path, 'registrations', role.registrations) : role.path,
+      },
+      { text: capacityText(role), source: listSource(role.path, 'capacities', role.capacities) },
       { text: role.responsibilities.join('; '), source: listSource(role.path, 'responsibilities', role.responsibilities) },
     ];
     return role.file === undefined ? cells : cells.map((cell) => ({ ...cell, sourceFile: role.file }));

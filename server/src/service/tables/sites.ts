@@ -1,6 +1,7 @@
 import { roleName, type Protocol, type Site, type Step } from '../model/protocol';
 import type { Path } from '../parse/tree';
 import type { TableCell, TableData } from './types';
+import { vocabularyValue } from './words';
 
 /** "20 fractions, 5 per week", "20 fractions", "5 per week", "" (neither stated). */
 export function fractionationText(site: Pick<Site, 'fractions' | 'fractionsPerWeek'>): string {
@@ -48,7 +49,10 @@ export function buildSitesTable(protocol: Protocol): TableData {
         text: cp?.approvedBy !== undefined ? roleName(protocol, cp.approvedBy) : '',
         source: cp?.approvedBy !== undefined ? at('clinicalProtocol', 'approvedBy') : site.path,
       },
-      { text: site.mpeInvolvement ?? '', source: site.mpeInvolvement !== undefined ? at('mpeInvolvement') : site.path },
+      {
+        text: site.mpeInvolvement === undefined ? '' : vocabularyValue('mpeInvolvement', site.mpeInvolvement),
+        source: site.mpeInvolvement !== undefined ? at('mpeInvolvement') : site.path,
+      },
       { text: site.clinicianPresence ?? '', source: site.clinicianPresence !== undefined ? at('clinicianPresence') : site.path },
       {
         text: fractionationText(site),
@@ -56,7 +60,7 @@ export function buildSitesTable(protocol: Protocol): TableData {
       },
     ];
     // No review points at the site; a review at the document's own workflow step, never at the site's catalogue.
-    if (onlyReview === undefined) cells.push({ text: 'no offline review', source: site.path });
+    if (onlyReview === undefined) cells.push({ text: 'No offline review', source: site.path });
     const withFile = site.file === undefined ? cells : cells.map((cell) => ({ ...cell, sourceFile: site.file }));
     if (onlyReview === undefined) return withFile;
     const text = reviews.map((step) => `${step.name}: ${timingText(step.timing)}`).join('; ');

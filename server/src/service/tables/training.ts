@@ -65,10 +65,10 @@ export function buildTrainingTable(protocol: Protocol): TableData {
   return { id: 'training', title: 'Training matrix', columns: ['Role', 'Skill', 'Method', 'Record'], rows };
 }
 
-/** "every 12 months", "every month", "" (not stated). */
+/** "Every 12 months", "Every month", "" (not stated). */
 export function reassessmentText(months: number | undefined): string {
   if (months === undefined) return '';
-  return months === 1 ? 'every month' : `every ${months} months`;
+  return months === 1 ? 'Every month' : `Every ${months} months`;
 }
 
 /**

@@ -102,7 +102,7 @@ describe('tables preview (webview)', () => {
     const { document, uri } = await openPreview(preview, sample(REFERENCE));
     await replaceText(document, 'roles: [adapter]', 'roles: [advanced-adapter]', '\ntraining:');
     const report = await waitForRender(preview, uri, (r) => renderedTable(r, 'coverage').gaps > 0 && r.banner !== null, 'the gap');
-    const row = renderedTable(report, 'coverage').rows.findIndex((r) => nth(r, 4).startsWith('no:'));
+    const row = renderedTable(report, 'coverage').rows.findIndex((r) => nth(r, 4).startsWith('No:'));
     const revealed = nextHandled(preview, 'reveal');
     await preview.askPage(uri, 'click', { table: 'coverage', row, col: 4 });
     await revealed;
@@ -274,13 +274,13 @@ describe('tables preview (webview)', () => {
       'a coverage gap and the errors banner',
     );
     const coverage = renderedTable(gap, 'coverage');
-    const gapRows = coverage.rows.filter((row) => nth(row, 4).startsWith('no: missing'));
+    const gapRows = coverage.rows.filter((row) => nth(row, 4).startsWith('No: missing'));
     assert.equal(coverage.gaps, gapRows.length);
-    assert.deepEqual([...new Set(gapRows.map((row) => `${row[2]}: ${row[4]}`))], ['Adapter: no: missing OAR outlining']);
+    assert.deepEqual([...new Set(gapRows.map((row) => `${row[2]}: ${row[4]}`))], ['Adapter: No: missing OAR outlining']);
     assert.match(coverage.summary ?? '', /^\u26A0 \d+ gaps?: /);
     assert.match(gap.banner ?? '', /This protocol has \d+ errors?, so the tables may be incomplete\. Show problems$/);
     const probe = (await preview.askPage(uri, 'probe')) as Probe;
-    assert.ok(probe.gapCells.length > 0 && probe.gapCells.every((text) => text.startsWith('\u26A0 no: missing')), probe.gapCells.join(' | '));
+    assert.ok(probe.gapCells.length > 0 && probe.gapCells.every((text) => text.startsWith('\u26A0 No: missing')), probe.gapCells.join(' | '));
 
     const handled = nextHandled(preview, 'showProblems');
     assert.deepEqual(await preview.askPage(uri, 'click', { selector: 'show-problems' }), { clicked: true, text: 'Show problems' });

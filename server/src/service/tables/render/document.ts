@@ -1,5 +1,6 @@
 import type { DocumentControl } from '../../model/protocol';
 import type { TableData, TableSet } from '../types';
+import { vocabularyValue } from '../words';
 
 /**
  * What the document-format renderers (HTML, Word) share: the document-control
@@ -34,7 +35,7 @@ export function controlFields(document: DocumentControl): ControlField[] {
     { label: 'Title', value: document.title },
     { label: 'Document id', value: document.id },
     { label: 'Version', value: document.version },
-    { label: 'Status', value: document.status },
+    { label: 'Status', value: document.status === undefined ? undefined : vocabularyValue('status', document.status) },
     { label: 'Owner', value: document.owner },
     { label: 'Effective date', value: document.effectiveDate },
     { label: 'Review due', value: document.reviewDue },

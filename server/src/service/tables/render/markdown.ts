@@ -1,6 +1,7 @@
 import type { DocumentControl } from '../../model/protocol';
 import type { TableData, TableRenderer, TableSet } from '../types';
 import { CHANGE_COLUMNS, changeRows } from './document';
+import { vocabularyWords } from '../words';
 
 /**
  * Escapes text for one cell of a GitHub-flavoured Markdown table:
@@ -38,10 +39,12 @@ export function markdownTable(table: TableData): string {
   return lines.join('\n') + '\n';
 }
 
-/** "Title (id), version 1.2, approved": whatever of those the document states; '' when none. */
+/** "Title (id), version 1.2, approved" (or "in review"): whatever of those the document states, as one line of prose; '' when none. */
 export function documentLine(document: DocumentControl): string {
   const name = document.title && document.id ? `${document.title} (${document.id})` : (document.title ?? document.id ?? '');
-  return [name, document.version ? `version ${document.version}` : '', document.status ?? ''].filter(Boolean).join(', ');
+  return [name, document.version ? `version ${document.version}` : '', document.status === undefined ? '' : vocabularyWords('status', document.status)]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /**
