@@ -110,6 +110,30 @@ function probeWebviews(page, file) {
   };
 }
 
+/**
+ * A suite that wants the screenshot taken while it still runs (what it shows
+ * goes when the extension host stops: diagnostics, the outline) writes
+ * `file`; the PNG is then saved and `file.done` written, which the suite waits for.
+ */
+function screenshotOnRequest(page, file, png) {
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped) {
+      if (fs.existsSync(file) && !fs.existsSync(`${file}.done`)) {
+        fs.mkdirSync(path.dirname(png), { recursive: true });
+        await page.screenshot({ path: png });
+        log(`screenshot saved to ${png} (asked for by the suite)`);
+        fs.writeFileSync(`${file}.done`, png);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  void loop();
+  return () => {
+    stopped = true;
+  };
+}
+
 function parseArgs(argv) {
   const usage =
     'usage: node scripts/run-vscode-tests.js --extension <abs dir> --tests <abs index.js> ' +
@@ -304,6 +328,8 @@ async function main() {
       // Where this runner writes what the tables pages in the browser show (see probeWebviews):
       // the installed .vsix has no test hooks, so its suite reads the real DOM through this file.
       ROLE_PROTOCOLS_WEBVIEW_PROBE: path.join(tmp, 'webviews.json'),
+      // Where a suite asks for the screenshot while it runs (see screenshotOnRequest).
+      ...(opts.screenshot ? { ROLE_PROTOCOLS_SCREENSHOT_REQUEST: path.join(tmp, 'screenshot-request') } : {}),
     },
   };
   fs.mkdirSync(dirs.extensions, { recursive: true });
@@ -428,11 +454,13 @@ async function main() {
     log(`opening workbench: ${url}`);
     await page.goto(url, { timeout: opts.timeout * 1000 });
     const stopProbing = probeWebviews(page, dirs.env.ROLE_PROTOCOLS_WEBVIEW_PROBE);
+    const stopWatching = opts.screenshot ? screenshotOnRequest(page, dirs.env.ROLE_PROTOCOLS_SCREENSHOT_REQUEST, opts.screenshot) : () => {};
     const result = await finished;
     stopProbing();
+    stopWatching();
     clearTimeout(timer);
     await printed;
-    if (opts.screenshot && !result.error) {
+    if (opts.screenshot && !result.error && !fs.existsSync(`${dirs.env.ROLE_PROTOCOLS_SCREENSHOT_REQUEST}.done`)) {
       const file = path.resolve(opts.screenshot);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       await page.screenshot({ path: file });

@@ -165,6 +165,9 @@ function main() {
               workspace,
               '--timeout',
               '300',
+              // Red Hat's extension asks whether it may collect usage data: not in the way of the tests or the screenshot.
+              '--settings',
+              JSON.stringify({ 'redhat.telemetry.enabled': false }),
               ...(screenshot && only === '--yaml-only' ? ['--screenshot', screenshot] : []),
             ],
             { env: { ...env, ROLE_PROTOCOLS_YAML_VSIX: vsix } },

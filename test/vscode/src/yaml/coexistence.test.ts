@@ -1,4 +1,5 @@
 import * as assert from 'assert/strict';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { activateExtension, describeDiagnostics, hoverText, itemsOf, labelOf, ruleOf, sample, show, SOURCE, WAIT_MS, workspaceFolder } from '../helpers';
 
@@ -77,6 +78,16 @@ const theirDuplicateKey = (all: readonly vscode.Diagnostic[]) => theirs(all).fil
 async function outlineNames(uri: vscode.Uri): Promise<string[]> {
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
   return symbols.map((s) => `${s.name}(${s.children.length})`);
+}
+
+/** With --screenshot, asks the test runner to save one now, while both extensions still show what they found; bounded. */
+async function screenshotNow(): Promise<void> {
+  const request = process.env.ROLE_PROTOCOLS_SCREENSHOT_REQUEST;
+  if (!request) return;
+  // Let the workbench paint the Problems view and the outline first.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  fs.writeFileSync(request, 'now');
+  await eventually('the test runner to save the screenshot', () => (fs.existsSync(`${request}.done`) ? true : undefined));
 }
 
 async function setValidate(value: boolean | undefined): Promise<void> {
@@ -196,8 +207,12 @@ describe('beside Red Hat’s YAML extension', function () {
     editor.selection = new vscode.Selection(slip.range.start, slip.range.start);
     editor.revealRange(slip.range, vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await vscode.commands.executeCommand('outline.focus');
+    // The outline alone in the side bar, each provider's tree folded but ours (the last group), which is opened.
+    for (const command of ['workbench.explorer.fileView.toggleVisibility', 'outline.focus', 'outline.collapse', 'list.focusLast', 'list.expand']) {
+      await vscode.commands.executeCommand(command).then(undefined, () => undefined);
+    }
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     assert.ok(describeDiagnostics(ours(vscode.languages.getDiagnostics(syntax), 'syntax')).startsWith('syntax@51:18'));
+    await screenshotNow();
   });
 });
