@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as readline from 'readline';
 import {
   CloseAction,
+  DocumentDiagnosticRequest,
   ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
@@ -10,7 +11,6 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { DocumentDiagnosticRequest } from 'vscode-languageclient/node';
 import { leftToYamlExtension } from './yamlExtension';
 import { yamlExtensionValidates } from './yamlPartner';
 import { readTrail, RestartPolicy } from './restarts';

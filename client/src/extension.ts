@@ -20,8 +20,6 @@ export interface RoleProtocolsApi {
   tablesPreview?: TablesPreviewApi;
   /** Development builds only: what the language status item shows now. */
   languageStatus?: () => LanguageStatusReport | undefined;
-  /** Development builds only: whether the schemas were contributed to Red Hat's YAML extension (the last attempt). */
-  yamlSchemasContributed?: () => Promise<boolean>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RoleProtocolsApi> {
@@ -91,7 +89,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
     context.subscriptions.push(hooks);
     api.tablesPreview = hooks;
     api.languageStatus = () => status.current;
-    api.yamlSchemasContributed = () => yamlPartner.contributed;
   }
   return api;
 }

@@ -24,8 +24,6 @@ export class YamlPartner implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private readonly contributedTo = new WeakSet<object>();
   private wanted = false;
-  /** The last contribution's outcome, for the output channel and the tests. */
-  contributed: Promise<boolean> = Promise.resolve(false);
 
   constructor(
     private readonly changed: () => void,
@@ -47,25 +45,21 @@ export class YamlPartner implements vscode.Disposable {
     this.wanted = true;
     const extension = vscode.extensions.getExtension(YAML_EXTENSION_ID);
     if (!extension) return;
-    this.contributed = Promise.resolve(extension.activate()).then(
+    void Promise.resolve(extension.activate()).then(
       (api: unknown) => {
         if (!isYamlExtensionApi(api)) {
           this.log(`${YAML_EXTENSION_ID} gives no registerContributor: the protocol schemas are not contributed to it.`);
-          return false;
+          return;
         }
-        if (this.contributedTo.has(api)) return true;
+        if (this.contributedTo.has(api)) return;
         this.contributedTo.add(api);
         const registered = api.registerContributor(SCHEMA_SCHEME, schemaFor, contributedSchema);
         // False when a contributor of this scheme is already there: ours, from an earlier activation of this extension.
         this.log(
           `${YAML_EXTENSION_ID}: ${registered ? 'schemas contributed for protocols, catalogues and configuration files' : 'our schemas were already contributed'}.`,
         );
-        return true;
       },
-      (error: unknown) => {
-        this.log(`${YAML_EXTENSION_ID} did not activate: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-      },
+      (error: unknown) => this.log(`${YAML_EXTENSION_ID} did not activate: ${error instanceof Error ? error.message : String(error)}`),
     );
   }
 
