@@ -7,15 +7,19 @@
 //
 // Usage:
 //   node scripts/run-vscode-tests.js --extension <abs dir> --tests <abs index.js>
-//        --workspace <abs dir> [--timeout 300] [--install-extension <file.vsix>]
-//        [--screenshot <file.png>]
+//        --workspace <abs dir> [--timeout 300] [--install-extension <file.vsix>]...
+//        [--screenshot <file.png>] [--settings <json>]
 //   (--extension may be left out when --install-extension is given)
 //
 // --tests is the compiled suite index: a module exporting run(): Promise that
 // runs Mocha and rejects on failures (the usual @vscode/test-electron layout).
 // With --install-extension the .vsix is installed into the fresh extensions
-// dir and --extension is not loaded as a development extension; see
-// testHostExtension() for what stands in for it.
+// dir (the option may be given more than once); --extension, when given too,
+// is still loaded as the development extension (the coexistence suite: ours
+// in development mode beside an installed YAML extension). Without
+// --extension an empty one stands in for it (testHostExtension()), so the
+// installed package is what runs.
+// --settings adds user settings (a JSON object) to the fresh profile's.
 // --screenshot saves a PNG of the workbench as the suite left it (the page is
 // then 1440x900), once the suite has finished and before the browser closes.
 //
@@ -106,6 +110,30 @@ function probeWebviews(page, file) {
   };
 }
 
+/**
+ * A suite that wants the screenshot taken while it still runs (what it shows
+ * goes when the extension host stops: diagnostics, the outline) writes
+ * `file`; the PNG is then saved and `file.done` written, which the suite waits for.
+ */
+function screenshotOnRequest(page, file, png) {
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped) {
+      if (fs.existsSync(file) && !fs.existsSync(`${file}.done`)) {
+        fs.mkdirSync(path.dirname(png), { recursive: true });
+        await page.screenshot({ path: png });
+        log(`screenshot saved to ${png} (asked for by the suite)`);
+        fs.writeFileSync(`${file}.done`, png);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  void loop();
+  return () => {
+    stopped = true;
+  };
+}
+
 function parseArgs(argv) {
   const usage =
     'usage: node scripts/run-vscode-tests.js --extension <abs dir> --tests <abs index.js> ' +
@@ -118,7 +146,9 @@ function parseArgs(argv) {
     '--timeout': 'timeout',
     '--install-extension': 'installExtension',
     '--screenshot': 'screenshot',
+    '--settings': 'settings',
   };
+  opts.installExtension = [];
   for (let i = 0; i < argv.length; i++) {
     const name = names[argv[i]];
     if (argv[i] === '--help' || argv[i] === '-h') {
@@ -126,17 +156,27 @@ function parseArgs(argv) {
       process.exit(0);
     }
     if (!name || i + 1 >= argv.length) fail(`bad argument ${argv[i]}\n${usage}`);
-    opts[name] = argv[++i];
+    if (name === 'installExtension') opts.installExtension.push(argv[++i]);
+    else opts[name] = argv[++i];
   }
-  // --extension is not loaded when testing an installed .vsix.
-  for (const key of opts.installExtension ? ['tests', 'workspace'] : ['extension', 'tests', 'workspace']) {
+  // --extension may be left out when testing an installed .vsix.
+  for (const key of opts.installExtension.length > 0 ? ['tests', 'workspace'] : ['extension', 'tests', 'workspace']) {
     if (!opts[key]) fail(`--${key} is required\n${usage}`);
   }
   for (const key of ['extension', 'tests', 'workspace', 'installExtension']) {
-    if (opts[key] === undefined) continue;
-    // The paths go into vscode-remote:// URIs, which need absolute paths.
-    if (!path.isAbsolute(opts[key])) fail(`${key} must be an absolute path: ${opts[key]}`);
-    if (!fs.existsSync(opts[key])) fail(`${key} does not exist: ${opts[key]}`);
+    for (const value of [opts[key]].flat()) {
+      if (value === undefined) continue;
+      // The paths go into vscode-remote:// URIs, which need absolute paths.
+      if (!path.isAbsolute(value)) fail(`${key} must be an absolute path: ${value}`);
+      if (!fs.existsSync(value)) fail(`${key} does not exist: ${value}`);
+    }
+  }
+  if (opts.settings !== undefined) {
+    try {
+      opts.settings = JSON.parse(opts.settings);
+    } catch {
+      fail(`--settings must be a JSON object: ${opts.settings}`);
+    }
   }
   opts.timeout = Number(opts.timeout);
   if (!(opts.timeout > 0)) fail('--timeout must be a positive number of seconds');
@@ -288,6 +328,8 @@ async function main() {
       // Where this runner writes what the tables pages in the browser show (see probeWebviews):
       // the installed .vsix has no test hooks, so its suite reads the real DOM through this file.
       ROLE_PROTOCOLS_WEBVIEW_PROBE: path.join(tmp, 'webviews.json'),
+      // Where a suite asks for the screenshot while it runs (see screenshotOnRequest).
+      ...(opts.screenshot ? { ROLE_PROTOCOLS_SCREENSHOT_REQUEST: path.join(tmp, 'screenshot-request') } : {}),
     },
   };
   fs.mkdirSync(dirs.extensions, { recursive: true });
@@ -301,6 +343,7 @@ async function main() {
         'workbench.startupEditor': 'none',
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
+        ...opts.settings,
       },
       null,
       2,
@@ -332,11 +375,8 @@ async function main() {
 
   try {
     let devPath = opts.extension;
-    if (opts.installExtension) {
-      if (opts.extension) log(`--install-extension given: not loading ${opts.extension} as a development extension`);
-      installExtension(opts.installExtension, dirs);
-      devPath = testHostExtension(path.join(tmp, 'test-host-extension'));
-    }
+    for (const vsix of opts.installExtension) installExtension(vsix, dirs);
+    if (!devPath) devPath = testHostExtension(path.join(tmp, 'test-host-extension'));
 
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
@@ -414,11 +454,13 @@ async function main() {
     log(`opening workbench: ${url}`);
     await page.goto(url, { timeout: opts.timeout * 1000 });
     const stopProbing = probeWebviews(page, dirs.env.ROLE_PROTOCOLS_WEBVIEW_PROBE);
+    const stopWatching = opts.screenshot ? screenshotOnRequest(page, dirs.env.ROLE_PROTOCOLS_SCREENSHOT_REQUEST, opts.screenshot) : () => {};
     const result = await finished;
     stopProbing();
+    stopWatching();
     clearTimeout(timer);
     await printed;
-    if (opts.screenshot && !result.error) {
+    if (opts.screenshot && !result.error && !fs.existsSync(`${dirs.env.ROLE_PROTOCOLS_SCREENSHOT_REQUEST}.done`)) {
       const file = path.resolve(opts.screenshot);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       await page.screenshot({ path: file });

@@ -7,33 +7,49 @@
 //      extension under development, in a fresh copy of samples/
 //   3. npm run package, then the smaller suite (test/vscode/out/vsix) against
 //      the .vsix installed into code-server: proves the package is complete
-// Builds nothing itself: `npm test` builds first (npm run build).
+//   4. the coexistence suite (test/vscode/out/yaml): the extension in
+//      development mode, with a YAML extension of id redhat.vscode-yaml
+//      installed during the run: the stand-in (scripts/package-yaml-stand-in.js:
+//      the real yaml-language-server from npm), or Red Hat's own build
+// Builds nothing itself but the stand-in: `npm test` builds first (npm run build).
 //
-// Usage: node scripts/test-vscode.js [--dev-only | --vsix-only] [--screenshot FILE]
+// Usage: node scripts/test-vscode.js [--dev-only | --vsix-only | --yaml-only]
+//                                    [--yaml-extension FILE.vsix] [--screenshot FILE]
+//   --yaml-extension FILE  run the coexistence suite against this .vsix instead
+//                      of the stand-in (Red Hat's, from scripts/build-yaml-extension.sh)
 //   --screenshot FILE  save a PNG of the workbench as the full suites leave it
-//                      (the tables preview beside the reference sample)
+//                      (the tables preview beside the reference sample), or,
+//                      with --yaml-only, as the coexistence suite leaves it
 //   ROLE_PROTOCOLS_VSCODE_GREP=<text>  run only the tests whose title matches
 'use strict';
 
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const REPO = path.resolve(__dirname, '..');
 const OUT = path.join(REPO, 'test', 'vscode', 'out');
 const args = process.argv.slice(2);
 let screenshot;
+let yamlExtension;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--screenshot' && i + 1 < args.length) {
     screenshot = path.resolve(args[++i]);
-  } else if (!['--dev-only', '--vsix-only'].includes(a)) {
-    console.error(`[test-vscode] unknown argument ${a}; usage: node scripts/test-vscode.js [--dev-only | --vsix-only] [--screenshot FILE]`);
+  } else if (a === '--yaml-extension' && i + 1 < args.length) {
+    yamlExtension = path.resolve(args[++i]);
+  } else if (!['--dev-only', '--vsix-only', '--yaml-only'].includes(a)) {
+    console.error(
+      `[test-vscode] unknown argument ${a}; usage: node scripts/test-vscode.js [--dev-only | --vsix-only | --yaml-only] [--yaml-extension FILE.vsix] [--screenshot FILE]`,
+    );
     process.exit(2);
   }
 }
-const runDev = !args.includes('--vsix-only');
-const runVsix = !args.includes('--dev-only');
+const only = ['--dev-only', '--vsix-only', '--yaml-only'].find((a) => args.includes(a));
+const runDev = !only || only === '--dev-only';
+const runVsix = !only || only === '--vsix-only';
+const runYaml = !only || only === '--yaml-only';
 
 function log(msg) {
   console.log(`[test-vscode] ${msg}`);
@@ -89,7 +105,7 @@ function main() {
           workspace,
           '--timeout',
           '600',
-          ...(screenshot ? ['--screenshot', screenshot] : []),
+          ...(screenshot && only !== '--yaml-only' ? ['--screenshot', screenshot] : []),
         ],
         { env },
       );
@@ -120,6 +136,51 @@ function main() {
       } finally {
         removeWorkspace(workspace);
       }
+    }
+  }
+
+  if (runYaml) {
+    let vsix = yamlExtension;
+    const built = fs.mkdtempSync(path.join(os.tmpdir(), 'yaml-stand-in-vsix-'));
+    try {
+      if (!vsix) {
+        log('(c) packaging the YAML extension stand-in (yaml-language-server from npm)');
+        vsix = path.join(built, 'yaml-stand-in.vsix');
+        const pack = run(process.execPath, [path.join(REPO, 'scripts', 'package-yaml-stand-in.js'), vsix]);
+        if (pack.code !== 0) results.push({ name: 'packaging the YAML extension stand-in', ...pack });
+      }
+      if (fs.existsSync(vsix)) {
+        const workspace = prepareWorkspace(REPO);
+        try {
+          log(`(c) beside ${path.basename(vsix)}, installed during the run; workspace ${workspace}`);
+          const r = run(
+            process.execPath,
+            [
+              harness,
+              '--extension',
+              REPO,
+              '--tests',
+              path.join(OUT, 'yaml', 'index.js'),
+              '--workspace',
+              workspace,
+              '--timeout',
+              '300',
+              // Red Hat's extension asks whether it may collect usage data: not in the way of the tests or the screenshot.
+              '--settings',
+              JSON.stringify({ 'redhat.telemetry.enabled': false }),
+              ...(screenshot && only === '--yaml-only' ? ['--screenshot', screenshot] : []),
+            ],
+            { env: { ...env, ROLE_PROTOCOLS_YAML_VSIX: vsix } },
+          );
+          results.push({ name: `coexistence suite (beside ${yamlExtension ? path.basename(vsix) : 'the YAML extension stand-in'})`, ...r });
+        } finally {
+          removeWorkspace(workspace);
+        }
+      } else if (yamlExtension) {
+        results.push({ name: `coexistence suite: ${vsix} does not exist`, code: 1, seconds: 0 });
+      }
+    } finally {
+      fs.rmSync(built, { recursive: true, force: true });
     }
   }
 

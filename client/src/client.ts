@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as readline from 'readline';
 import {
   CloseAction,
+  DocumentDiagnosticRequest,
   ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
@@ -10,7 +11,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { leftToYamlExtension, YAML_EXTENSION_ID } from './yamlExtension';
+import { leftToYamlExtension } from './yamlExtension';
+import { yamlExtensionValidates } from './yamlPartner';
 import { readTrail, RestartPolicy } from './restarts';
 
 /** The settings section the server reads; also the client id, so `roleProtocols.trace.server` applies. */
@@ -25,7 +27,7 @@ export const WATCHED_FILES = ['**/.roleprotocols.{yaml,yml,json}', '**/*.{roles,
  * which answers only for documents that are protocols or catalogues (by their
  * `format` key), so a plain YAML file gets nothing from it.
  */
-export function createClient(context: vscode.ExtensionContext): LanguageClient {
+export function createClient(context: vscode.ExtensionContext, diagnostics = new YamlAwareDiagnostics()): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -83,27 +85,50 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
           else channel.error(line);
         }),
     },
-    middleware: {
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, withoutYamlExtensionDuplicates(uri, diagnostics)),
-      provideDiagnostics: async (document, previousResultId, token, next) => {
-        const report = await next(document, previousResultId, token);
-        const uri = document instanceof vscode.Uri ? document : document.uri;
-        if (report && report.kind === 'full') report.items = withoutYamlExtensionDuplicates(uri, report.items);
-        return report;
-      },
-    },
+    middleware: diagnostics.middleware,
   };
   client = new LanguageClient(SECTION, 'Role Protocols', serverOptions, clientOptions);
+  diagnostics.client = client;
   return client;
 }
 
-/** Is Red Hat's YAML extension installed and validating YAML? */
-function yamlExtensionValidates(): boolean {
-  return vscode.extensions.getExtension(YAML_EXTENSION_ID) !== undefined && vscode.workspace.getConfiguration('yaml').get<boolean>('validate', true) !== false;
+/**
+ * The server's diagnostics less those Red Hat's YAML extension reports itself
+ * while it validates (`yamlExtension.ts`), and filtered again when that may
+ * have changed (`refresh`): pulled again (VS Code's client pulls), or, for
+ * pushed ones, the last push per document shown through the filter again.
+ */
+export class YamlAwareDiagnostics {
+  client: LanguageClient | undefined;
+  /** The last push of each document, as the server sent it. */
+  private readonly pushed = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+
+  readonly middleware: LanguageClientOptions['middleware'] = {
+    handleDiagnostics: (uri, diagnostics, next) => {
+      if (diagnostics.length > 0) this.pushed.set(uri.toString(), { uri, diagnostics });
+      else this.pushed.delete(uri.toString());
+      next(uri, withoutYamlExtensionDuplicates(uri, diagnostics));
+    },
+    provideDiagnostics: async (document, previousResultId, token, next) => {
+      const report = await next(document, previousResultId, token);
+      const uri = document instanceof vscode.Uri ? document : document.uri;
+      if (report && report.kind === 'full') report.items = withoutYamlExtensionDuplicates(uri, report.items);
+      return report;
+    },
+  };
+
+  /** Shows every document's diagnostics through the filter again. */
+  refresh(): void {
+    const client = this.client;
+    if (!client?.isRunning()) return;
+    // What the server's `workspace/diagnostic/refresh` does: every open document is pulled again.
+    client.getFeature(DocumentDiagnosticRequest.method)?.refresh();
+    for (const { uri, diagnostics } of this.pushed.values()) client.diagnostics?.set(uri, withoutYamlExtensionDuplicates(uri, diagnostics));
+  }
 }
 
 function withoutYamlExtensionDuplicates(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
-  const validates = yamlExtensionValidates();
+  const validates = yamlExtensionValidates(uri);
   if (!validates) return diagnostics;
   return diagnostics.filter((d) => !leftToYamlExtension(d.code, d.source, uri.path, validates));
 }

@@ -1,13 +1,14 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createClient } from './client';
+import { createClient, YamlAwareDiagnostics } from './client';
 import { newProtocol } from './commands/newProtocol';
 import { exportTables, showTables } from './commands/tables';
 import { TABLES_VIEW_TYPE, TablesPreviews } from './preview/tablesPreview';
 import type { TablesPreviewApi, TablesPreviewTestHooks } from './preview/testHooks';
 import { isProtocolDocument, kindOf, trackActiveProtocol } from './protocolFiles';
 import { ProtocolLanguageStatus, type LanguageStatusReport } from './languageStatus';
+import { YamlPartner } from './yamlPartner';
 
 let client: LanguageClient | undefined;
 
@@ -28,12 +29,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
     void vscode.window.showErrorMessage(message);
     throw new Error(message);
   }
-  const started = createClient(context);
+  const diagnostics = new YamlAwareDiagnostics();
+  const started = createClient(context, diagnostics);
   client = started;
+  const yamlPartner = new YamlPartner(
+    () => diagnostics.refresh(),
+    (message) => started.outputChannel.info(message),
+  );
   // The extension wakes for every YAML and JSON file (VS Code cannot activate on a file's contents), but the
   // server starts only once a protocol, catalogue or configuration is open, or a command needs it.
   let starting: Promise<void> | undefined;
-  const ensureStarted = (): Promise<void> => (starting ??= started.start());
+  const ensureStarted = (): Promise<void> =>
+    (starting ??= started.start().then(() => {
+      // A document of ours is open: Red Hat's YAML extension (if there) is told what it is.
+      yamlPartner.connect();
+    }));
   const ours = (document: vscode.TextDocument) => isProtocolDocument(document) || kindOf(document) === 'configuration';
   const startFor = (document: vscode.TextDocument) => {
     if (!starting && ours(document)) void ensureStarted();
@@ -49,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
   context.subscriptions.push(
     previews,
     status,
+    yamlPartner,
     vscode.commands.registerCommand('roleProtocols.newProtocol', (templateId?: unknown) => newProtocol(templateId)),
     vscode.commands.registerCommand(
       'roleProtocols.showTables',

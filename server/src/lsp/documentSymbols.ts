@@ -20,17 +20,28 @@ const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   supervision: SymbolKind.Event,
 };
 
-/** The outline: each section, with its roles, steps, skills, methods, records, sites or training rows. */
+/**
+ * The outline: each section, with its roles, steps, skills, methods, records,
+ * sites or training rows. While the text does not parse, what can still be
+ * known: the entries of the last text that parsed that the edits left whole,
+ * or those before the slip (the host decides).
+ */
 export function registerDocumentSymbols({ connection, workspace, capabilities }: ServerContext): void {
   const hierarchical = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
   connection.onDocumentSymbol((params) =>
     guarded(connection, 'document symbols', params.textDocument.uri, [], async (): Promise<DocumentSymbol[] | SymbolInformation[]> => {
       const analysis = await workspace.analysis(params.textDocument.uri);
-      const root = analysis?.result.parsed.root;
-      const protocol = analysis?.result.protocol;
-      if (!analysis || !root || !protocol) return [];
+      if (!analysis) return [];
+      const root = analysis.result.parsed.root;
+      const protocol = analysis.result.protocol;
       const register = analysis.result.register;
-      const symbols = (register ? registerOutline(root, register.model) : outline(root, protocol)).map((s) => toSymbol(s, analysis.result.lines));
+      const found =
+        root && protocol
+          ? register
+            ? registerOutline(root, register.model)
+            : outline(root, protocol)
+          : workspace.host.outlineWhileBroken(params.textDocument.uri, analysis);
+      const symbols = found.map((s) => toSymbol(s, analysis.result.lines));
       if (hierarchical) return symbols;
       // An old client: a flat list, each entry naming its section.
       return symbols.flatMap((section) => [

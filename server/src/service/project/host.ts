@@ -5,6 +5,8 @@ import type { ProjectConfig } from '../config/config';
 import { knowledgeFrom, type Knowledge } from '../language/knowledge';
 import { createScanMemo, type ScanMemo } from '../language/cursorContext';
 import type { Located } from '../language/navigate';
+import { outlineWhileBroken } from '../language/brokenOutline';
+import type { OutlineSymbol } from '../language/symbols';
 import type { Protocol } from '../model/protocol';
 import type { ParsedDocument, SourceLanguage } from '../parse/parseDocument';
 import { LineIndex } from '../text/lineIndex';
@@ -142,6 +144,8 @@ export class ProjectHost {
   /** What completion knows of each document: the ids of its last text that parsed. */
   private readonly knowledge = new Map<string, Knowledge>();
   private readonly scanMemos = new Map<string, ScanMemo>();
+  /** The outline of each open document's last text that did not parse, kept for that text. */
+  private readonly brokenOutlines = new Map<string, { text: string; symbols: OutlineSymbol[] }>();
   /** Catalogues parsed once per text, for every document that includes them. */
   private readonly includeCache = new IncludeCache();
   /** The document being checked right now: named if the process dies during it. */
@@ -186,6 +190,7 @@ export class ProjectHost {
     this.lastParse.delete(id);
     this.knowledge.delete(id);
     this.scanMemos.delete(id);
+    this.brokenOutlines.delete(id);
     if (!document?.file) return [];
     this.unlinkFile(document.file, id);
     return this.readersOf([document.file], id);
@@ -310,6 +315,25 @@ export class ProjectHost {
   /** What completion knows of a document: the ids of its last text that parsed. */
   knowledgeOf(id: string): Knowledge {
     return this.knowledge.get(id) ?? { entities: [] };
+  }
+
+  /**
+   * The outline of an analysed text that does not parse: the entries of the
+   * document's last clean parse, or of the last such outline, that the edits
+   * since left whole, or those read before the slip, whichever are more
+   * (`language/brokenOutline.ts`).
+   * Empty for a text that parsed (its outline comes from the analysis) or was
+   * never parsed (too large, binary).
+   */
+  outlineWhileBroken(id: string, analysis: Analysis): OutlineSymbol[] {
+    const { parsed } = analysis.result;
+    const slip = parsed.problems.find((p) => p.ruleId === 'syntax');
+    if (parsed.root || !slip) return [];
+    const kept = this.brokenOutlines.get(id);
+    if (kept?.text === analysis.text) return kept.symbols;
+    const symbols = outlineWhileBroken(analysis.text, analysis.language, slip.start, { lastClean: this.lastParse.get(id), lastBroken: kept });
+    if (this.open.has(id)) this.brokenOutlines.set(id, { text: analysis.text, symbols });
+    return symbols;
   }
 
   /** Completion's saved scan states for a document (see `cursorContext`). */
