@@ -74,14 +74,17 @@ export function runImport(options: ImportOptions): ImportOutcome {
 
   const csv = parseCsv(read.text);
   const imported = importRegister(csv.rows, stub.register.basis, { protocolPath: written, map, source: path.basename(csvPath), today: options.today });
+  const commandLine = imported.problems.find((p) => p.commandLine);
+  if (commandLine) throw new UsageError(commandLine.message, 'register import');
   const problems: ImportProblem[] = [...csv.problems, ...imported.problems].sort((a, b) => a.row - b.row);
   const notes: string[] = [];
   const left = imported.columns.filter((c) => c.left);
   if (left.length) notes.push(`role-protocols: columns not copied: ${left.map((c) => `\`${c.heading}\` (${c.left})`).join('; ')}.`);
   if (problems.length > 0 || imported.text === undefined) {
     for (const p of problems) notes.push(`${csvName}:${p.row === 0 ? '' : `row ${p.row}:`}${p.column ? ` ${p.column}:` : ''} ${p.message}`);
+    const rows = new Set(problems.filter((p) => p.row > 0).map((p) => p.row)).size;
     notes.push(
-      `role-protocols: ${plural(problems.length, 'problem')} in ${plural(new Set(problems.filter((p) => p.row > 0).map((p) => p.row)).size, 'row')}; nothing written. Correct the spreadsheet (or map its columns with --map) and import again.`,
+      `role-protocols: ${plural(problems.length, 'problem')}${rows ? ` in ${plural(rows, 'row')}` : ''}; nothing written. Correct the spreadsheet (or map its columns with --map) and import again.`,
     );
     return { output: '', notes: notes.map(visible), exitCode: 1 };
   }

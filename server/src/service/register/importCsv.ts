@@ -78,6 +78,8 @@ export const IGNORE = 'ignore';
 export interface ImportProblem {
   /** The spreadsheet row (the header is 1); 0 for the command line (`--map`). */
   row: number;
+  /** A mistake on the command line (`--map`), not in the file. */
+  commandLine?: boolean;
   column?: string;
   message: string;
 }
@@ -119,12 +121,12 @@ function mapColumns(header: CsvRow, map: Readonly<Record<string, string>>, probl
   for (const [column, field] of Object.entries(map)) {
     if (!header.fields.some((h) => normal(h) === normal(column))) {
       const guess = didYouMean(column, header.fields);
-      problems.push({ row: 0, message: `--map ${column}=${field}: there is no column \`${column}\`${guess ? `; did you mean \`${guess}\`?` : ''}` });
+      problems.push({ row: 0, commandLine: true, message: `--map ${column}=${field}: there is no column \`${column}\`${guess ? `; did you mean \`${guess}\`?` : ''}` });
       continue;
     }
     if (field !== IGNORE && !(IMPORT_FIELDS as readonly string[]).includes(field)) {
       const guess = didYouMean(field, [...IMPORT_FIELDS, IGNORE]);
-      problems.push({ row: 0, message: `--map ${column}=${field}: there is no field \`${field}\`${guess ? `; did you mean \`${guess}\`?` : `; the fields are ${IMPORT_FIELDS.join(', ')} and ${IGNORE}`}` });
+      problems.push({ row: 0, commandLine: true, message: `--map ${column}=${field}: there is no field \`${field}\`${guess ? `; did you mean \`${guess}\`?` : `; the fields are ${IMPORT_FIELDS.join(', ')} and ${IGNORE}`}` });
       continue;
     }
     mapped.set(normal(column), field);
@@ -132,7 +134,7 @@ function mapColumns(header: CsvRow, map: Readonly<Record<string, string>>, probl
   const columns: ImportResult['columns'] = header.fields.map((heading) => {
     const key = normal(heading);
     const chosen = mapped.get(key);
-    if (chosen === IGNORE) return { heading, left: 'left out (--map)' };
+    if (chosen === IGNORE) return { heading, left: `--map ${IGNORE}` };
     if (chosen) return { heading, field: chosen as ImportField };
     if (NAME_HEADINGS.some((n) => normal(n) === key)) return { heading, left: 'a name: the register names people by staff number only' };
     const field = key === '' ? undefined : byAlias.get(key);
@@ -294,7 +296,9 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
     const trainingSites = siteList(cell('training_sites'), 'training_sites', basis, bad);
     const recordText = cell('record');
     const supervisor = cell('supervisor');
-    if (skill && !('error' in skill)) {
+    // A row that names a supervisor and no training detail records the supervision only.
+    const trainingDetail = [methodText, cell('completed'), recordText, signedOffBy, resultText, cell('training_sites')].some((v) => v !== undefined);
+    if (skill && !('error' in skill) && (trainingDetail || supervisor === undefined)) {
       if (completed !== undefined && completed > options.today) bad('completed', `completed on ${completed}, after today (${options.today})`);
       const out: Out = {
         person: id,
@@ -359,9 +363,12 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
     ...(training.size ? { training: [...training.values()] } : {}),
     ...(supervision.size ? { supervision: [...supervision.values()].map((s) => ({ ...s.out, skills: s.skills })) } : {}),
   };
+  const left = columns.filter((c) => c.left).map((c) => c.heading);
   const header_ = [
     `# A register of people (role-register/1), built by \`role-protocols register import\` from`,
-    `# ${oneLine(options.source)} on ${options.today}: ${counts.people} people, ${counts.entitlements} entitlements, ${counts.training} training records, ${counts.supervision} supervisions.`,
+    `# ${oneLine(options.source)} on ${options.today}: ${count(counts.people, 'person', 'people')}, ${count(counts.entitlements, 'entitlement')},`,
+    `# ${count(counts.training, 'training record')}, ${count(counts.supervision, 'supervision')}.`,
+    ...(left.length ? [`# Columns not copied: ${oneLine(left.join(', '))}.`] : []),
     '#',
     '# It holds personal data: staff numbers, staff groups, bands, registration',
     '# numbers and expiry dates, entitlements and training records. Names were not',
@@ -371,6 +378,8 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
   const body = dump(data, { lineWidth: -1, noRefs: true });
   return { text: `${header_.join('\n')}\n${body}`, problems, columns, counts };
 }
+
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** A comment stays one line, whatever a file name holds. */
 const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
@@ -413,8 +422,10 @@ function date(text: string | undefined, field: ImportField, bad: (field: ImportF
   if (parseDate(iso)) return iso;
   bad(
     field,
-    /^\d{4}-\d{2}-\d{2}$/.test(text) || uk
+    /^\d{4}-\d{2}-\d{2}$/.test(text)
       ? `${field} \`${text}\` is not a real date`
+      : uk
+        ? `${field} \`${text}\` is not a real date (DD/MM/YYYY is read day first)`
       : `${field} \`${text}\` is not a date: write it YYYY-MM-DD or DD/MM/YYYY`,
   );
   return undefined;
