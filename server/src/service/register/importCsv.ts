@@ -184,6 +184,12 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
   const entitlements = new Map<string, { out: Out; row: number }>();
   const training = new Map<string, Out>();
   const supervision = new Map<string, { out: Out; skills: string[] }>();
+  /** People named as signing off or supervising, with the first row and column that names each: they must have rows of their own. */
+  const named = new Map<string, { row: number; field: ImportField; column?: string }>();
+  const mention = (id: string, row: number, field: ImportField) => {
+    if (!named.has(id)) named.set(id, { row, field, ...(columnOf(field) !== undefined ? { column: columnOf(field)! } : {}) });
+  };
+  const columnOf = (field: ImportField) => columns.find((c) => c.field === field)?.heading;
 
   for (const record of records) {
     const row = record.row;
@@ -311,6 +317,7 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
         ...(trainingSites?.length ? { sites: trainingSites } : {}),
       };
       training.set(JSON.stringify(out), out);
+      if (signedOffBy !== undefined && PERSON_ID.test(signedOffBy)) mention(signedOffBy, row, 'signed_off_by');
     } else if (skillText === undefined) {
       for (const field of ['method', 'completed', 'record', 'signed_off_by', 'result', 'training_sites'] as const)
         if (cell(field) !== undefined) bad(field, `${field} without a skill: say which skill the training is in`);
@@ -332,12 +339,20 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
           skills: [],
         };
         if (!known.skills.includes(skill.id)) known.skills.push(skill.id);
+        mention(supervisor, row, 'supervisor');
         supervision.set(key, known);
       }
     } else if (cell('supervised_from') !== undefined || cell('supervised_until') !== undefined) {
       bad('supervisor', 'supervision dates without a supervisor: name the supervisor');
     }
   }
+  for (const [id, where] of named)
+    if (!people.has(id))
+      problems.push({
+        row: where.row,
+        ...(where.column !== undefined ? { column: where.column } : {}),
+        message: `${id} has no row of their own: add one with their staff number and staff group, so the register knows who signed off or supervises`,
+      });
   for (const person of people.values())
     if (!person.staffGroup && !person.groupGiven)
       problems.push({ row: person.firstRow, message: `no row of ${person.id} gives a staff group (staff_group), which every person needs` });
