@@ -282,7 +282,14 @@ function status(args: string[], io: CliIO, say: (t: string) => void, complain: (
   const [file, ...others] = positionals;
   if (file === undefined || others.length > 0) throw new UsageError(file === undefined ? 'no register given' : 'give one register', 'status');
   const out = outputFile(values, 'status');
-  const outcome = runStatus({ file, on: dayFrom(values.on, todayFrom(io.env), 'status'), format: values.format, config: values.config, cwd: io.cwd, readStdin: io.readStdin });
+  const outcome = runStatus({
+    file,
+    on: dayFrom(values.on, todayFrom(io.env), 'status'),
+    format: values.format,
+    config: values.config,
+    cwd: io.cwd,
+    readStdin: io.readStdin,
+  });
   if (out !== undefined && out !== '-') {
     try {
       writeTextFile(path.resolve(io.cwd, out), outcome.output, { overwrite: !!values.force, shownAs: out });

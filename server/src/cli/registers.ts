@@ -55,7 +55,8 @@ export function loadRegister(file: string, env: Pick<CommandEnvironment, 'cwd' |
   }
   const context = result.register;
   if (!context.complete) {
-    if (context.model.protocols.length === 0) throw new InputError(`${name}: the register names no protocol (\`protocol:\`), so nobody can be checked against one`);
+    if (context.model.protocols.length === 0)
+      throw new InputError(`${name}: the register names no protocol (\`protocol:\`), so nobody can be checked against one`);
     const reasons = result.findings.filter((f) => f.ruleId === 'unresolved-include').map((f) => f.message);
     throw new InputError(`${name}: ${reasons.length ? reasons.join(' ') : 'a protocol it names cannot be read'}`);
   }

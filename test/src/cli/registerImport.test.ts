@@ -47,10 +47,7 @@ describe('role-protocols register import', () => {
     const run = cli(['register', 'import', 'staff.csv', '--protocol', PROTOCOL, '--out', 'staff.register.yaml'], { cwd: dir });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, '');
-    assert.match(
-      run.stderr,
-      /columns not copied: `Name` \(a name: the register names people by staff number only\); `Comments` \(not a register field\)\./,
-    );
+    assert.match(run.stderr, /columns not copied: `Name` \(a name: the register names people by staff number only\); `Comments` \(not a register field\)\./);
     assert.match(run.stderr, /\nWrote staff\.register\.yaml: 5 people, 4 entitlements, 4 training records, 1 supervision from 7 rows\.\n/);
     const text = fs.readFileSync(path.join(dir, 'staff.register.yaml'), 'utf8');
     assert.match(text, /^# A register of people \(role-register\/1\), built by `role-protocols register import` from\n# staff\.csv on 2026-11-26/);
@@ -60,11 +57,21 @@ describe('role-protocols register import', () => {
     const data = load(text) as Record<string, unknown>;
     assert.equal(data.protocol, PROTOCOL);
     assert.deepEqual(data.people, [
-      { id: '104233', staffGroup: 'therapeutic radiographer', band: 6, registrations: [{ register: 'HCPC (radiographer)', number: 'RA40107', expires: '2028-02-28' }] },
+      {
+        id: '104233',
+        staffGroup: 'therapeutic radiographer',
+        band: 6,
+        registrations: [{ register: 'HCPC (radiographer)', number: 'RA40107', expires: '2028-02-28' }],
+      },
       { id: 'D02', staffGroup: 'dosimetrist', band: 7 },
       { id: 'R10', staffGroup: 'therapeutic radiographer', band: 5 },
       { id: 'C03', staffGroup: 'clinical oncologist', registrations: [{ register: 'GMC', number: '7123459' }] },
-      { id: 'P02', staffGroup: 'clinical scientist', band: '8a', registrations: [{ register: 'MPE certificate (RPA2000)', number: 'RPA-MPE-402', expires: '2029-05-01' }] },
+      {
+        id: 'P02',
+        staffGroup: 'clinical scientist',
+        band: '8a',
+        registrations: [{ register: 'MPE certificate (RPA2000)', number: 'RPA-MPE-402', expires: '2029-05-01' }],
+      },
     ]);
     assert.deepEqual(data.entitlements, [
       { person: '104233', role: 'adapter', from: '2024-02-01', entitledBy: 'Radiotherapy Services Manager' },
@@ -73,13 +80,31 @@ describe('role-protocols register import', () => {
       { person: 'C03', role: 'clinical-oncologist', from: '2024-04-01', entitledBy: 'Clinical Director, Oncology' },
     ]);
     assert.deepEqual(data.training, [
-      { person: '104233', skill: 'oar-outlining', method: 'proknow', completed: '2026-03-11', record: 'ProKnow log PK-2601, certificate', signedOffBy: 'D02', result: 84 },
+      {
+        person: '104233',
+        skill: 'oar-outlining',
+        method: 'proknow',
+        completed: '2026-03-11',
+        record: 'ProKnow log PK-2601, certificate',
+        signedOffBy: 'D02',
+        result: 84,
+      },
       { person: '104233', skill: 'dir-evaluation', method: 'dir-tutorial', completed: '2025-04-02', record: 'Sheet "DIR-101"', signedOffBy: 'P02' },
-      { person: 'D02', skill: 'target-outlining', method: 'proknow', completed: '2026-03-12', record: 'PK-2702\r\nsecond page', signedOffBy: 'C03', result: 85 },
+      {
+        person: 'D02',
+        skill: 'target-outlining',
+        method: 'proknow',
+        completed: '2026-03-12',
+        record: 'PK-2702\r\nsecond page',
+        signedOffBy: 'C03',
+        result: 85,
+      },
       { person: 'R10', skill: 'oar-outlining', method: 'proknow' },
     ]);
     // The second R10 row names a supervisor and no training detail: the supervision only.
-    assert.deepEqual(data.supervision, [{ trainee: 'R10', supervisor: '104233', skills: ['oar-outlining', 'dir-evaluation'], from: '2026-10-01', until: '2027-03-31' }]);
+    assert.deepEqual(data.supervision, [
+      { trainee: 'R10', supervisor: '104233', skills: ['oar-outlining', 'dir-evaluation'], from: '2026-10-01', until: '2027-03-31' },
+    ]);
 
     const lint = cli(['lint', 'staff.register.yaml', '--format', 'json'], { cwd: dir });
     const findings = (JSON.parse(lint.stdout) as { messages: Finding[] }[])[0]!.messages;
@@ -120,7 +145,7 @@ describe('role-protocols register import', () => {
         'staff.csv:row 3: staff_number: no staff number: every row names its person',
         'staff.csv:row 4: staff_group: `radiographer` is not a staff group; did you mean `therapeutic radiographer`?',
         'staff.csv:row 4: entitled_from: entitled_from `2024-02-30` is not a real date',
-        'staff.csv:row 4: sites: no site `cervx` among the protocol\'s sites; did you mean `cervix`?',
+        "staff.csv:row 4: sites: no site `cervx` among the protocol's sites; did you mean `cervix`?",
         "staff.csv:row 4: role: no role `adaptor` among the protocol's roles; did you mean `adapter`?",
         "staff.csv:row 4: skill: no skill `oar-outline` among the protocol's skills; did you mean `oar-outlining`?",
         "staff.csv:row 4: method: no method `pro-know` among the protocol's methods; did you mean `proknow`?",
@@ -189,7 +214,10 @@ describe('role-protocols register import', () => {
       [['register', 'import', 'staff.csv', '--out', 'x.register.yaml'], /--protocol FILE is needed/],
       [['register', 'import', '--protocol', PROTOCOL, '--out', 'x.register.yaml'], /no CSV file given/],
       [[...base, '--out', 'taken.register.yaml'], /taken\.register\.yaml already exists; add --force to overwrite it/],
-      [['register', 'import', 'staff.csv', '--protocol', 'gone.roles.yaml', '--out', 'x.register.yaml'], /--protocol gone\.roles\.yaml: Cannot read the protocol `gone\.roles\.yaml`: no such file/],
+      [
+        ['register', 'import', 'staff.csv', '--protocol', 'gone.roles.yaml', '--out', 'x.register.yaml'],
+        /--protocol gone\.roles\.yaml: Cannot read the protocol `gone\.roles\.yaml`: no such file/,
+      ],
       [['register', 'import', 'staff.csv', '--protocol', 'staff.csv', '--out', 'x.register.yaml'], /--protocol staff\.csv: .*not a role protocol/],
       [['register', 'import', 'none.csv', '--protocol', PROTOCOL, '--out', 'x.register.yaml'], /none\.csv: cannot be read: there is no such file/],
       [['register', 'import', 'latin1.csv', '--protocol', PROTOCOL, '--out', 'x.register.yaml'], /latin1\.csv: not UTF-8 text .*save it as "CSV UTF-8"/],
@@ -230,7 +258,11 @@ describe('role-protocols register import', () => {
     };
     // Days whose due-soon windows miss the sample's unreal registration dates (see spreadsheetOf).
     for (const on of ['2026-11-26', '2026-06-01', '2026-09-15']) {
-      assert.deepEqual(answer(['status', 'copy.register.yaml', '--on', on, '--format', 'json'], dir), answer(['status', REGISTER, '--on', on, '--format', 'json']), on);
+      assert.deepEqual(
+        answer(['status', 'copy.register.yaml', '--on', on, '--format', 'json'], dir),
+        answer(['status', REGISTER, '--on', on, '--format', 'json']),
+        on,
+      );
       if (on === '2026-06-01') continue; // who: two days are enough (each answer is two processes)
       for (const can of ['advanced-adapter', 'dose-check'])
         for (const site of [[], ['--site', 'bladder']])
@@ -246,7 +278,19 @@ describe('role-protocols register import', () => {
     const run = cli(['register', 'import', '--help']);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage: role-protocols register import <staff\.csv> --protocol FILE --out FILE/);
-    for (const field of ['staff_number', 'staff_group', 'band', 'role', 'entitled_from', 'skill', 'method', 'completed', 'signed_off_by', 'result', 'supervisor'])
+    for (const field of [
+      'staff_number',
+      'staff_group',
+      'band',
+      'role',
+      'entitled_from',
+      'skill',
+      'method',
+      'completed',
+      'signed_off_by',
+      'result',
+      'supervisor',
+    ])
       assert.match(run.stdout, new RegExp(`\\n  ${field} `), field);
     assert.equal(cli(['register', '--help']).stdout, run.stdout);
     assert.match(cli(['--help']).stdout, /\n {2}register import <csv> /);

@@ -82,7 +82,9 @@ describe('the register keeps names private', () => {
       // The findings are there, placed on the lines where the name was written instead of an id.
       assert.match(run.stdout, /\[name withheld\]/, format);
     }
-    const json = JSON.parse(cli(['lint', 'planted.register.yaml', '--format', 'json'], { cwd: dir }).stdout) as { messages: { ruleId: string; line: number; message: string }[] }[];
+    const json = JSON.parse(cli(['lint', 'planted.register.yaml', '--format', 'json'], { cwd: dir }).stdout) as {
+      messages: { ruleId: string; line: number; message: string }[];
+    }[];
     const rules = json[0]!.messages.map((m) => `${m.line} ${m.ruleId}`);
     for (const expected of ['6 schema', '8 duplicate-id', '18 schema', '21 unknown-reference', '23 schema', '23 unknown-reference', '32 unknown-reference'])
       assert.ok(rules.includes(expected), `${expected} in ${rules.join(', ')}`);

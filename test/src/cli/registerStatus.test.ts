@@ -112,10 +112,13 @@ describe('role-protocols status', () => {
         ['D06', 'target-outlining', '2026-12-20'],
       ],
     );
-    assert.deepEqual(report.training.map((t) => [t.person, t.skill, t.state, t.supervised, t.supervisors]), [
-      ['R10', 'dir-evaluation', 'missing', true, ['R02']],
-      ['R10', 'oar-outlining', 'in-training', true, ['R02']],
-    ]);
+    assert.deepEqual(
+      report.training.map((t) => [t.person, t.skill, t.state, t.supervised, t.supervisors]),
+      [
+        ['R10', 'dir-evaluation', 'missing', true, ['R02']],
+        ['R10', 'oar-outlining', 'in-training', true, ['R02']],
+      ],
+    );
     assert.doesNotMatch(JSON.stringify(report), /"name"/);
 
     const md = cli(['status', REGISTER, '--format', 'md']);
@@ -189,8 +192,13 @@ describe('role-protocols status', () => {
     const untrained = register(dir, TRAINED_ADAPTER.replace(/ {2}- person: A1\n {4}skill: dir-evaluation[\s\S]*$/, ''));
     const gap = statusJson([untrained, '--on', '2026-07-01'], { cwd: dir });
     assert.equal(gap.status, 1);
-    assert.deepEqual(gap.report.training, [{ person: 'A1', roles: ['adapter'], skill: 'dir-evaluation', state: 'missing', supervised: false, supervisors: [] }]);
-    assert.match(cli(['status', untrained, '--on', '2026-07-01'], { cwd: dir }).stdout, /Needs action: 1 skill untrained for people entitled without supervision\./);
+    assert.deepEqual(gap.report.training, [
+      { person: 'A1', roles: ['adapter'], skill: 'dir-evaluation', state: 'missing', supervised: false, supervisors: [] },
+    ]);
+    assert.match(
+      cli(['status', untrained, '--on', '2026-07-01'], { cwd: dir }).stdout,
+      /Needs action: 1 skill untrained for people entitled without supervision\./,
+    );
   });
 
   it('lists entitlements that end within the window', () => {

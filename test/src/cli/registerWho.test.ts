@@ -23,7 +23,14 @@ interface WhoJson {
       part?: string;
       approval?: string;
       roles: string[];
-      people: { id: string; role: string; sites: string[] | null; entitledFrom: string; training: string; nextReassessment: { due: string; skill: string } | null }[];
+      people: {
+        id: string;
+        role: string;
+        sites: string[] | null;
+        entitledFrom: string;
+        training: string;
+        nextReassessment: { due: string; skill: string } | null;
+      }[];
     }[];
   }[];
 }

@@ -20,7 +20,7 @@ describe('register import: the CSV reader', () => {
     ]);
   });
 
-  it("numbers rows as the spreadsheet does (a record across lines is one row), skips blank ones, and reads a last line with no line break", () => {
+  it('numbers rows as the spreadsheet does (a record across lines is one row), skips blank ones, and reads a last line with no line break', () => {
     const table = parseCsv('a,b\n"x\ny",1\n\n,\nz,2');
     assert.deepEqual(
       table.rows.map((r) => [r.row, r.fields]),
@@ -44,7 +44,9 @@ describe('register import: the CSV reader', () => {
   });
 
   it('says where quoting is broken: a stray quote, text after a closing quote, a quote never closed', () => {
-    assert.deepEqual(parseCsv('a,b\nR0"1,x\n').problems, [{ row: 2, message: 'a `"` inside a field that does not start with one: quote the whole field and double the quote (`""`)' }]);
+    assert.deepEqual(parseCsv('a,b\nR0"1,x\n').problems, [
+      { row: 2, message: 'a `"` inside a field that does not start with one: quote the whole field and double the quote (`""`)' },
+    ]);
     assert.deepEqual(parseCsv('a,b\n"R01"x,y\n').problems, [
       { row: 2, message: 'text after a closing quote (`x`): quote the whole field, and double any quote inside it (`""`)' },
     ]);

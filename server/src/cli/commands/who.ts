@@ -30,7 +30,8 @@ export const WHO_FORMATS = ['text', 'json'] as const;
  * (a register that cannot be read) for exit code 2.
  */
 export function runWho(options: WhoOptions): WhoOutcome {
-  if (!(WHO_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`unknown format \`${options.format}\`; use one of ${WHO_FORMATS.join(', ')}`, 'who');
+  if (!(WHO_FORMATS as readonly string[]).includes(options.format))
+    throw new UsageError(`unknown format \`${options.format}\`; use one of ${WHO_FORMATS.join(', ')}`, 'who');
   if (options.can === undefined || options.can.trim() === '') throw new UsageError('--can needs a role or step id, for example --can advanced-adapter', 'who');
   let files = options.registers;
   if (files.length === 0) {
@@ -85,13 +86,16 @@ function whoText(answers: { name: string; answer: WhoAnswer }[]): string {
     const lines = [`${name}, on ${answer.on}: who can act in ${targetWords(answer)}, ${answer.site ? `at ${answer.site}` : 'at any site'}`];
     for (const group of answer.groups) {
       lines.push('');
-      if (answer.target.kind === 'step') lines.push(`${groupWords(group)}: ${group.people.length ? plural(group.people.length, 'person', 'people') + ' able' : 'NOBODY able'}`);
+      if (answer.target.kind === 'step')
+        lines.push(`${groupWords(group)}: ${group.people.length ? plural(group.people.length, 'person', 'people') + ' able' : 'NOBODY able'}`);
       if (group.people.length) lines.push(textTable(HEADER, group.people.map(personRow), answer.target.kind === 'step' ? '  ' : ''));
-      else if (answer.target.kind === 'role') lines.push(`Nobody is able to act as ${group.roles.join(', ')}${answer.site ? ` at ${answer.site}` : ''} on ${answer.on}.`);
+      else if (answer.target.kind === 'role')
+        lines.push(`Nobody is able to act as ${group.roles.join(', ')}${answer.site ? ` at ${answer.site}` : ''} on ${answer.on}.`);
     }
     if (answer.groups.length === 0) lines.push('', 'The step names no role that performs, edits, operates or approves it.');
     if (answer.target.kind === 'role' && answer.groups[0]?.people.length) lines.push('', `${plural(answer.groups[0].people.length, 'person', 'people')} able.`);
-    if (answer.target.kind === 'step' && answer.nobody) lines.push('', `Nobody is able to fill every part of ${answer.target.step.id}${answer.site ? ` at ${answer.site}` : ''} on ${answer.on}.`);
+    if (answer.target.kind === 'step' && answer.nobody)
+      lines.push('', `Nobody is able to fill every part of ${answer.target.step.id}${answer.site ? ` at ${answer.site}` : ''} on ${answer.on}.`);
     blocks.push(visibleLines(lines.join('\n')));
   }
   return `${blocks.join('\n\n')}\n`;

@@ -70,7 +70,17 @@ export const FIELD_ALIASES: Readonly<Record<ImportField, readonly string[]>> = {
 };
 
 /** Headings that hold names: recognised so that they are never copied, and said to be left out. */
-export const NAME_HEADINGS: readonly string[] = ['name', 'full name', 'first name', 'forename', 'given name', 'surname', 'last name', 'family name', 'known as'];
+export const NAME_HEADINGS: readonly string[] = [
+  'name',
+  'full name',
+  'first name',
+  'forename',
+  'given name',
+  'surname',
+  'last name',
+  'family name',
+  'known as',
+];
 
 /** `--map` may also send a column to `ignore` (left out, and said so). */
 export const IGNORE = 'ignore';
@@ -121,12 +131,20 @@ function mapColumns(header: CsvRow, map: Readonly<Record<string, string>>, probl
   for (const [column, field] of Object.entries(map)) {
     if (!header.fields.some((h) => normal(h) === normal(column))) {
       const guess = didYouMean(column, header.fields);
-      problems.push({ row: 0, commandLine: true, message: `--map ${column}=${field}: there is no column \`${column}\`${guess ? `; did you mean \`${guess}\`?` : ''}` });
+      problems.push({
+        row: 0,
+        commandLine: true,
+        message: `--map ${column}=${field}: there is no column \`${column}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
+      });
       continue;
     }
     if (field !== IGNORE && !(IMPORT_FIELDS as readonly string[]).includes(field)) {
       const guess = didYouMean(field, [...IMPORT_FIELDS, IGNORE]);
-      problems.push({ row: 0, commandLine: true, message: `--map ${column}=${field}: there is no field \`${field}\`${guess ? `; did you mean \`${guess}\`?` : `; the fields are ${IMPORT_FIELDS.join(', ')} and ${IGNORE}`}` });
+      problems.push({
+        row: 0,
+        commandLine: true,
+        message: `--map ${column}=${field}: there is no field \`${field}\`${guess ? `; did you mean \`${guess}\`?` : `; the fields are ${IMPORT_FIELDS.join(', ')} and ${IGNORE}`}`,
+      });
       continue;
     }
     mapped.set(normal(column), field);
@@ -144,7 +162,12 @@ function mapColumns(header: CsvRow, map: Readonly<Record<string, string>>, probl
   for (const c of columns) {
     if (!c.field) continue;
     const other = seen.get(c.field);
-    if (other !== undefined) problems.push({ row: header.row, column: c.heading, message: `columns \`${other}\` and \`${c.heading}\` are both read as ${c.field}; leave one out with --map "${c.heading}=${IGNORE}"` });
+    if (other !== undefined)
+      problems.push({
+        row: header.row,
+        column: c.heading,
+        message: `columns \`${other}\` and \`${c.heading}\` are both read as ${c.field}; leave one out with --map "${c.heading}=${IGNORE}"`,
+      });
     else seen.set(c.field, c.heading);
   }
   if (!seen.has('staff_number'))
@@ -203,7 +226,10 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
       problems.push({ row, ...(column !== undefined ? { column } : {}), message });
     };
     if (record.fields.length > header.fields.length && record.fields.slice(header.fields.length).some((f) => f.trim() !== ''))
-      problems.push({ row, message: `${record.fields.length} cells, but the header has ${header.fields.length}: a value is outside every column (an unquoted comma?)` });
+      problems.push({
+        row,
+        message: `${record.fields.length} cells, but the header has ${header.fields.length}: a value is outside every column (an unquoted comma?)`,
+      });
 
     const id = cell('staff_number');
     if (id === undefined) {
@@ -211,7 +237,10 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
       continue;
     }
     if (!PERSON_ID.test(id)) {
-      bad('staff_number', `\`${id}\` cannot be a person id: use a staff number or initials (letters and digits, with single \`.\`, \`-\` or \`_\` between them)`);
+      bad(
+        'staff_number',
+        `\`${id}\` cannot be a person id: use a staff number or initials (letters and digits, with single \`.\`, \`-\` or \`_\` between them)`,
+      );
       continue;
     }
     const person = people.get(id) ?? { id, registrations: [], from: {}, firstRow: row, groupGiven: false };
@@ -237,7 +266,11 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
       const register = vocabulary(registrationText, REGISTRATIONS);
       if (!register) bad('registration', unknownValue('registration', registrationText, REGISTRATIONS));
       else {
-        const held = { register, ...(registrationNumber ? { number: registrationNumber } : {}), ...(registrationExpires ? { expires: registrationExpires } : {}) };
+        const held = {
+          register,
+          ...(registrationNumber ? { number: registrationNumber } : {}),
+          ...(registrationExpires ? { expires: registrationExpires } : {}),
+        };
         const same = person.registrations.find((r) => r.register === register);
         if (!same) person.registrations.push(held);
         else if ((same.number ?? '') !== (held.number ?? '') || (same.expires ?? '') !== (held.expires ?? ''))
@@ -277,7 +310,10 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
         const known = entitlements.get(key);
         if (!known) entitlements.set(key, { out, row });
         else if (JSON.stringify(known.out) !== JSON.stringify(out))
-          bad('role', `the entitlement of ${id} to \`${role.id}\` from ${from} differs from row ${known.row} (until, entitled by, supervised or scope); make them agree`);
+          bad(
+            'role',
+            `the entitlement of ${id} to \`${role.id}\` from ${from} differs from row ${known.row} (until, entitled by, supervised or scope); make them agree`,
+          );
       }
     } else {
       for (const field of ['entitled_from', 'entitled_until', 'entitled_by', 'sites', 'scope'] as const)
@@ -332,7 +368,8 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
       else if (skillText === undefined) bad('supervisor', 'a supervisor without a skill: say which skill is supervised');
       else if (cell('supervised_from') === undefined) bad('supervised_from', 'a supervisor without the date the supervision starts (supervised_from)');
       else if (skill && !('error' in skill) && supervisedFrom !== undefined) {
-        if (supervisedUntil !== undefined && supervisedUntil < supervisedFrom) bad('supervised_until', `the supervision ends (${supervisedUntil}) before it starts (${supervisedFrom})`);
+        if (supervisedUntil !== undefined && supervisedUntil < supervisedFrom)
+          bad('supervised_until', `the supervision ends (${supervisedUntil}) before it starts (${supervisedFrom})`);
         const key = `${id}\u0000${supervisor}\u0000${supervisedFrom}\u0000${supervisedUntil ?? ''}`;
         const known = supervision.get(key) ?? {
           out: { trainee: id, supervisor, skills: [], from: supervisedFrom, ...(supervisedUntil ? { until: supervisedUntil } : {}) },
@@ -424,7 +461,10 @@ function unknownValue(what: string, text: string, values: readonly string[]): st
 
 /** `7`, `Band 7`, `8A`, `band 8a` as the schema's band (a number, or `8a`-`8d`). */
 function readBand(text: string): string | number | undefined {
-  const bare = text.toLowerCase().replace(/^band\s*/, '').trim();
+  const bare = text
+    .toLowerCase()
+    .replace(/^band\s*/, '')
+    .trim();
   return BANDS.find((b) => String(b) === bare);
 }
 
@@ -441,7 +481,7 @@ function date(text: string | undefined, field: ImportField, bad: (field: ImportF
       ? `${field} \`${text}\` is not a real date`
       : uk
         ? `${field} \`${text}\` is not a real date (DD/MM/YYYY is read day first)`
-      : `${field} \`${text}\` is not a date: write it YYYY-MM-DD or DD/MM/YYYY`,
+        : `${field} \`${text}\` is not a date: write it YYYY-MM-DD or DD/MM/YYYY`,
   );
   return undefined;
 }
@@ -457,7 +497,10 @@ function yesNo(text: string): boolean | undefined {
 function siteList(text: string | undefined, field: ImportField, basis: Basis, bad: (field: ImportField, message: string) => void): string[] | undefined {
   if (text === undefined) return undefined;
   const sites: string[] = [];
-  for (const part of text.split(/[;,|]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;,|]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (/^(all|every|all sites)$/i.test(part)) return undefined;
     const site = lookUp(part, basis.siteById, (s) => [s.name], 'site', basis);
     if ('error' in site) bad(field, site.error);

@@ -161,7 +161,15 @@ export const coversSite = (entitlement: Entitlement, site: string | undefined): 
   site === undefined || entitlement.sites === undefined || entitlement.sites.includes(site);
 
 /** A person able to act in a role today: entitled, not under supervision, and current in every skill it needs there. */
-export function ableToAct(register: Register, basis: Basis, person: Person, role: string, site: string | undefined, today: string, settings: RegisterSettings): boolean {
+export function ableToAct(
+  register: Register,
+  basis: Basis,
+  person: Person,
+  role: string,
+  site: string | undefined,
+  today: string,
+  settings: RegisterSettings,
+): boolean {
   return ableToActBy(register, basis, person, role, site, today, settings) !== undefined;
 }
 
@@ -233,6 +241,15 @@ export function coverNeeds(basis: Basis): CoverNeed[] {
 }
 
 /** The people able to act in any of these roles at a site today, in register order. */
-export function peopleAbleToAct(register: Register, basis: Basis, roles: readonly string[], site: string | undefined, today: string, settings: RegisterSettings): Person[] {
-  return register.people.filter((p) => p.id && register.personById.get(p.id) === p && roles.some((role) => ableToAct(register, basis, p, role, site, today, settings)));
+export function peopleAbleToAct(
+  register: Register,
+  basis: Basis,
+  roles: readonly string[],
+  site: string | undefined,
+  today: string,
+  settings: RegisterSettings,
+): Person[] {
+  return register.people.filter(
+    (p) => p.id && register.personById.get(p.id) === p && roles.some((role) => ableToAct(register, basis, p, role, site, today, settings)),
+  );
 }

@@ -129,7 +129,9 @@ export function registerStatus(register: Register, basis: Basis, on: string, set
   }
   const all = [...reassessments.values()].sort(byDue);
   const overdue = all.filter((r) => r.due < on);
-  const training = [...gaps.values()].sort((a, b) => Number(a.supervised) - Number(b.supervised) || a.person.localeCompare(b.person) || a.skill.localeCompare(b.skill));
+  const training = [...gaps.values()].sort(
+    (a, b) => Number(a.supervised) - Number(b.supervised) || a.person.localeCompare(b.person) || a.skill.localeCompare(b.skill),
+  );
   registrations.sort((a, b) => compare(a.expires, b.expires) || a.person.localeCompare(b.person));
   entitlementsEnding.sort((a, b) => compare(a.until, b.until) || a.person.localeCompare(b.person));
   return {

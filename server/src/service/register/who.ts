@@ -105,7 +105,12 @@ export function whoCan(register: Register, basis: Basis, target: WhoTarget, opti
         groups.push({ part, approval: 'any', roles: [...roles], people: able(register, basis, roles, sites, on, settings) });
       else
         for (const role of roles)
-          groups.push({ part, ...(part === 'approves' ? { approval: step.approval } : {}), roles: [role], people: able(register, basis, [role], sites, on, settings) });
+          groups.push({
+            part,
+            ...(part === 'approves' ? { approval: step.approval } : {}),
+            roles: [role],
+            people: able(register, basis, [role], sites, on, settings),
+          });
     }
   }
   return { target, ...(site !== undefined ? { site } : {}), on, groups, nobody: groups.length === 0 || groups.some((g) => g.people.length === 0) };
@@ -114,7 +119,14 @@ export function whoCan(register: Register, basis: Basis, target: WhoTarget, opti
 const RANK: Record<AblePerson['training'], number> = { current: 0, 'due-soon': 1 };
 
 /** The people able in any of the roles at any of the sites (undefined: anywhere), in register order, once per person and role. */
-function able(register: Register, basis: Basis, roles: readonly string[], sites: readonly (string | undefined)[], on: string, settings: RegisterSettings): AblePerson[] {
+function able(
+  register: Register,
+  basis: Basis,
+  roles: readonly string[],
+  sites: readonly (string | undefined)[],
+  on: string,
+  settings: RegisterSettings,
+): AblePerson[] {
   const found: AblePerson[] = [];
   for (const person of register.people) {
     // The first definition of an id is the person (a duplicate is the rules' finding).
@@ -124,7 +136,13 @@ function able(register: Register, basis: Basis, roles: readonly string[], sites:
       for (const site of sites) {
         const by = ableToActBy(register, basis, person, role, site, on, settings);
         if (!by) continue;
-        line ??= { id: person.id, role, ...(by.entitlement.sites ? { sites: [...by.entitlement.sites] } : {}), entitledFrom: by.entitlement.from!, training: 'current' };
+        line ??= {
+          id: person.id,
+          role,
+          ...(by.entitlement.sites ? { sites: [...by.entitlement.sites] } : {}),
+          entitledFrom: by.entitlement.from!,
+          training: 'current',
+        };
         for (const standing of by.standings) {
           if (standing.state === 'due-soon' && RANK[standing.state] > RANK[line.training]) line.training = standing.state;
           if (standing.due && (!line.nextReassessment || standing.due < line.nextReassessment.due))
