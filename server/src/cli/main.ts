@@ -231,10 +231,10 @@ function terminalColumns(io: CliIO): number {
  * (YYYY-MM-DD) pins it, so a CI job or a golden test gives the same answer
  * next year; otherwise it is the real date.
  */
-function todayFrom(env: NodeJS.ProcessEnv): string | undefined {
+function todayFrom(env: NodeJS.ProcessEnv, command = 'lint'): string | undefined {
   const pinned = env.ROLE_PROTOCOLS_TODAY;
   if (pinned === undefined || pinned === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new UsageError(`ROLE_PROTOCOLS_TODAY must be a date written YYYY-MM-DD, not \`${pinned}\``, 'lint');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new UsageError(`ROLE_PROTOCOLS_TODAY must be a date written YYYY-MM-DD, not \`${pinned}\``, command);
   return pinned;
 }
 
@@ -265,7 +265,7 @@ function who(args: string[], io: CliIO, say: (t: string) => void, complain: (t: 
     can: values.can,
     registers: values.register ?? [],
     ...(values.site !== undefined ? { site: values.site } : {}),
-    on: dayFrom(values.on, todayFrom(io.env), 'who'),
+    on: dayFrom(values.on, todayFrom(io.env, 'who'), 'who'),
     format: values.format,
     config: values.config,
     cwd: io.cwd,
@@ -284,7 +284,7 @@ function status(args: string[], io: CliIO, say: (t: string) => void, complain: (
   const out = outputFile(values, 'status');
   const outcome = runStatus({
     file,
-    on: dayFrom(values.on, todayFrom(io.env), 'status'),
+    on: dayFrom(values.on, todayFrom(io.env, 'status'), 'status'),
     format: values.format,
     config: values.config,
     cwd: io.cwd,
@@ -325,7 +325,7 @@ function register(args: string[], io: CliIO, say: (t: string) => void, complain:
     config: values.config,
     cwd: io.cwd,
     readStdin: io.readStdin,
-    today: todayFrom(io.env) ?? new Date().toISOString().slice(0, 10),
+    today: todayFrom(io.env, 'register import') ?? new Date().toISOString().slice(0, 10),
   });
   if (outcome.output) io.stdout.write(outcome.output);
   for (const note of outcome.notes) complain(note);

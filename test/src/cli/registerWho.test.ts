@@ -121,6 +121,35 @@ describe('role-protocols who', () => {
     );
   });
 
+  it('for a step done at some sites only, asks about those sites, and refuses another', () => {
+    const dir = copyReference();
+    const protocol = path.join(dir, 'reference-department.roles.yaml');
+    const text = fs.readFileSync(protocol, 'utf8');
+    const changed = text.replace('  - id: verification-cbct\n', '  - id: verification-cbct\n    sites: [bladder]\n');
+    assert.notEqual(changed, text);
+    fs.writeFileSync(protocol, changed);
+    const elsewhere = cli(['who', '--can', 'verification-cbct', '--site', 'cervix'], { cwd: dir });
+    assert.equal(elsewhere.status, 2);
+    assert.match(elsewhere.stderr, /step `verification-cbct` is not done at site `cervix`; it is done at `bladder`/);
+    assert.equal(cli(['who', '--can', 'verification-cbct', '--site', 'bladder'], { cwd: dir }).status, 0);
+  });
+
+  it('answers for each register named, and exits 1 when any of them has nobody able', () => {
+    const dir = copyReference();
+    fs.writeFileSync(path.join(dir, 'empty.register.yaml'), 'format: role-register/1\nprotocol: reference-department.roles.yaml\npeople: []\n');
+    const both = whoJson(['--can', 'physicist', '--register', 'reference-department.register.yaml', '--register', 'empty.register.yaml'], { cwd: dir });
+    assert.equal(both.status, 1);
+    assert.deepEqual(
+      both.report.registers.map((r) => [r.file, r.nobody, r.groups[0]!.people.length]),
+      [
+        ['reference-department.register.yaml', false, 4],
+        ['empty.register.yaml', true, 0],
+      ],
+    );
+    // Without --register, every register of the folder.
+    assert.equal(whoJson(['--can', 'physicist'], { cwd: dir }).report.registers.length, 2);
+  });
+
   it('exits 1 and says so when nobody is able: for a role, or for some part of a step', () => {
     const role = cli(['who', '--can', 'physicist', '--on', '2030-01-01', '--register', REGISTER]);
     assert.equal(role.status, 1);
@@ -155,6 +184,7 @@ describe('role-protocols who', () => {
       [['--can', 'adapter', '--format', 'sarif'], /unknown format `sarif`; use one of text, json/],
       [['--site', 'cervix'], /--can needs a role or step id/],
       [['--can', 'adapter', REGISTER], /who takes no file names; name the register with --register/],
+      [['--register', REGISTER, '--can', 'adapter', '--site'], /--site needs a value/],
     ];
     for (const [args, message] of cases) {
       const run = cli(['who', ...args, ...(args.includes(REGISTER) ? [] : ['--register', REGISTER])]);
