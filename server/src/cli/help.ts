@@ -2,10 +2,16 @@ import { TABLE_IDS } from '../service/tables/types';
 import type * as TableCommand from './commands/table';
 import { FIELD_ALIASES, IMPORT_FIELDS } from '../service/register/importCsv';
 
-/** The import's columns, one line each: the field, then the headings also read as it. */
+/** The import's columns: the field, then the other headings read as it, wrapped within 80 columns. */
 const IMPORT_COLUMNS = IMPORT_FIELDS.map((field) => {
   const aliases = FIELD_ALIASES[field].filter((a) => a.replace(/ /g, '_') !== field);
-  return `  ${field.padEnd(21)} ${aliases.join(', ')}`;
+  const lines = [`  ${field.padEnd(21)}`];
+  aliases.forEach((alias, i) => {
+    const word = `${alias}${i < aliases.length - 1 ? ',' : ''}`;
+    if (lines[lines.length - 1]!.length + 1 + word.length > 79) lines.push(' '.repeat(23));
+    lines[lines.length - 1] += ` ${word}`;
+  });
+  return lines.map((l) => l.trimEnd()).join('\n');
 }).join('\n');
 
 /** The table command, loaded only when used: `lint` never needs the table code. */
@@ -142,7 +148,7 @@ Example:
   role-protocols init --template radiographer-led --out oart-bladder.roles.yaml
 `;
 
-export const WHO_USAGE = 'Usage: role-protocols who --can <role|step> [--register FILE]... [--site SITE] [--on DATE] [--format text|json]';
+export const WHO_USAGE = 'Usage: role-protocols who --can <role|step> [--site SITE] [--on DATE] [options]';
 
 export const WHO_HELP = `${WHO_USAGE}
 
@@ -175,7 +181,8 @@ Exit codes:
 
 Examples:
   role-protocols who --can advanced-adapter --site cervix
-  role-protocols who --can dose-check --register staff.register.yaml --on 2027-01-04
+  role-protocols who --can dose-check --register staff.register.yaml \\
+    --on 2027-01-04
 `;
 
 export const STATUS_USAGE = 'Usage: role-protocols status <register> [--on DATE] [--format text|json|md]';
@@ -210,7 +217,7 @@ Example (cron, each morning):
   role-protocols status staff.register.yaml --format md --out status.md --force
 `;
 
-export const REGISTER_USAGE = 'Usage: role-protocols register import <staff.csv> --protocol FILE --out FILE [--map COLUMN=FIELD]... [--force]';
+export const REGISTER_USAGE = 'Usage: role-protocols register import <csv> --protocol FILE --out FILE [options]';
 
 export const REGISTER_HELP = `${REGISTER_USAGE}
 
@@ -220,7 +227,7 @@ or tabs when the header has no comma). One row per person per skill or per
 entitlement; a person's rows are joined. Roles, skills, methods and sites may
 be written by id or by name; dates as YYYY-MM-DD or DD/MM/YYYY.
 
-Columns (headings in any case; the first name is the field, aliases after):
+Columns: the field, then the other headings read as it (in any case, without\nspaces or punctuation; docs/REGISTER.md has the table):
 ${IMPORT_COLUMNS}
 
 Columns that hold names (Name, Surname, ...) are never copied: the register
@@ -246,7 +253,8 @@ Exit codes:
      exists without --force
 
 Example:
-  role-protocols register import staff.csv --protocol oart.roles.yaml --out staff.register.yaml
+  role-protocols register import staff.csv --protocol oart.roles.yaml \\
+    --out staff.register.yaml
 `;
 
 interface CommandHelp {

@@ -92,6 +92,8 @@ describe('role-protocols status', () => {
       '',
       'Needs action: 1 reassessment overdue.',
       '',
+      'Staff ids (no names) with their entitlements, training and registration dates: personal data. Keep it within the department; the tool sends nothing anywhere.',
+      '',
     ].join('\n');
     assert.equal(run.stdout, expected);
   });
@@ -158,7 +160,7 @@ describe('role-protocols status', () => {
     const file = register(dir, TRAINED_ADAPTER);
     const clean = cli(['status', file, '--on', '2026-07-01'], { cwd: dir });
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
-    assert.match(clean.stdout, /\nNothing overdue or expired\.\n$/);
+    assert.match(clean.stdout, /\nNothing overdue or expired\.\n\nStaff ids \(no names\)/);
     const soon = statusJson([file, '--on', '2027-05-01'], { cwd: dir });
     assert.equal(soon.status, 0);
     assert.deepEqual(
@@ -185,7 +187,7 @@ describe('role-protocols status', () => {
     const expired = statusJson([file, '--on', '2026-07-01'], { cwd: dir });
     assert.equal(expired.status, 1);
     assert.deepEqual(expired.report.registrations, [{ person: 'A1', register: 'HCPC (radiographer)', expires: '2026-06-30', state: 'expired', days: -1 }]);
-    assert.match(cli(['status', file, '--on', '2026-07-01'], { cwd: dir }).stdout, /\nNeeds action: 1 registration expired\.\n$/);
+    assert.match(cli(['status', file, '--on', '2026-07-01'], { cwd: dir }).stdout, /\nNeeds action: 1 registration expired\.\n/);
     // The day before, it is expiring: listed, not failing.
     assert.equal(statusJson([file, '--on', '2026-06-30'], { cwd: dir }).status, 0);
 

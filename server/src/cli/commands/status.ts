@@ -102,7 +102,8 @@ function statusDocument(name: string, status: RegisterStatus, markdown: boolean)
     }
   }
   out.push('', markdown ? `**${verdict(status)}**` : verdict(status));
-  if (markdown) out.push('', `_${CONTAINS}_`);
+  // A report mailed or saved says what it holds.
+  out.push('', markdown ? `_${CONTAINS}_` : CONTAINS);
   return `${visibleLines(out.join('\n'))}\n`;
 }
 
