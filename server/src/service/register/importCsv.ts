@@ -187,6 +187,8 @@ interface PersonOut {
   from: Partial<Record<'staffGroup' | 'band', number>>;
   /** The person's first row, and whether any row gave a staff group (even one not known). */
   firstRow: number;
+  /** The row that gave each registration, for conflicts. */
+  registrationRows: Map<string, number>;
   groupGiven: boolean;
 }
 
@@ -203,6 +205,7 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
   const [header, ...records] = rows;
   if (!header) return { problems: [{ row: 1, message: 'the file is empty: it needs a header row and a row per person and skill' }], columns: [], counts };
   const columns = mapColumns(header, options.map ?? {}, problems);
+  if (records.length === 0) problems.push({ row: header.row, message: 'the file has a header row and nothing under it: a row per person and skill is needed' });
   const people = new Map<string, PersonOut>();
   const entitlements = new Map<string, { out: Out; row: number }>();
   const training = new Map<string, Out>();
@@ -243,7 +246,7 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
       );
       continue;
     }
-    const person = people.get(id) ?? { id, registrations: [], from: {}, firstRow: row, groupGiven: false };
+    const person: PersonOut = people.get(id) ?? { id, registrations: [], from: {}, firstRow: row, groupGiven: false, registrationRows: new Map() };
     people.set(id, person);
 
     const group = cell('staff_group');
@@ -272,9 +275,11 @@ export function importRegister(rows: readonly CsvRow[], basis: Basis, options: I
           ...(registrationExpires ? { expires: registrationExpires } : {}),
         };
         const same = person.registrations.find((r) => r.register === register);
-        if (!same) person.registrations.push(held);
-        else if ((same.number ?? '') !== (held.number ?? '') || (same.expires ?? '') !== (held.expires ?? ''))
-          bad('registration', `${register} is given again with another number or expiry; keep one of them`);
+        if (!same) {
+          person.registrations.push(held);
+          person.registrationRows.set(register, row);
+        } else if ((same.number ?? '') !== (held.number ?? '') || (same.expires ?? '') !== (held.expires ?? ''))
+          bad('registration', `${id}'s ${register} has another number or expiry in row ${person.registrationRows.get(register)}; make them agree`);
       }
     } else if (registrationNumber !== undefined || registrationExpires !== undefined) {
       bad('registration', 'a registration number or expiry without the registration it belongs to');
