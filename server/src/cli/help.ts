@@ -1,5 +1,18 @@
 import { TABLE_IDS } from '../service/tables/types';
 import type * as TableCommand from './commands/table';
+import { FIELD_ALIASES, IMPORT_FIELDS } from '../service/register/importCsv';
+
+/** The import's columns: the field, then the other headings read as it, wrapped within 80 columns. */
+const IMPORT_COLUMNS = IMPORT_FIELDS.map((field) => {
+  const aliases = FIELD_ALIASES[field].filter((a) => a.replace(/ /g, '_') !== field);
+  const lines = [`  ${field.padEnd(21)}`];
+  aliases.forEach((alias, i) => {
+    const word = `${alias}${i < aliases.length - 1 ? ',' : ''}`;
+    if (lines[lines.length - 1]!.length + 1 + word.length > 79) lines.push(' '.repeat(23));
+    lines[lines.length - 1] += ` ${word}`;
+  });
+  return lines.map((l) => l.trimEnd()).join('\n');
+}).join('\n');
 
 /** The table command, loaded only when used: `lint` never needs the table code. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use, which `import` cannot give
@@ -9,13 +22,18 @@ export const TOOL_USAGE = 'Usage: role-protocols <command> [options]';
 
 export const TOOL_HELP = `${TOOL_USAGE}
 
-Check and summarise role protocols for online adaptive radiotherapy.
+Check and summarise role protocols for online adaptive radiotherapy, and
+the register of the people who hold their roles.
 
 Commands:
   init                           Start a protocol from a template
   lint <files|dirs|globs|->...   Check protocols and report problems
   table <file>                   Print or export summary tables (Markdown, CSV,
                                  HTML or Word)
+  who --can <role|step>          Who in the register is entitled and current
+  status <register>              Reassessments overdue or due soon, training,
+                                 registrations and entitlements ending
+  register import <csv>          Build a register of people from a spreadsheet
   help [command]                 Show help for a command
 
 Options:
@@ -29,10 +47,12 @@ export const LINT_USAGE = 'Usage: role-protocols lint [options] <files|dirs|glob
 
 export const LINT_HELP = `${LINT_USAGE}
 
-Checks role protocols: syntax, the schema, references and the governance
-rules. Folders are searched for *.roles.yaml, *.roles.yml and *.roles.json,
-and for other .yaml, .yml and .json files with a \`format: role-protocol/…\`
-key (node_modules and dot-folders are skipped). Quote globs ('**/*.yaml') so
+Checks role protocols, catalogues and registers of people: syntax, the
+schema, references and the governance rules. Folders are searched for
+*.roles.*, *.catalogue.* and *.register.* (.yaml, .yml, .json), and for
+other .yaml, .yml and .json files whose \`format\` names one of them
+(node_modules and dot-folders are skipped). Findings on a register name
+people by id, never by name. Quote globs ('**/*.yaml') so
 that the tool, not the shell, expands them. \`-\` reads standard input.
 
 Each file uses the nearest .roleprotocols.yaml (.yml, .json) in its folder or
@@ -130,6 +150,115 @@ Example:
   role-protocols init --template radiographer-led --out oart-bladder.roles.yaml
 `;
 
+export const WHO_USAGE = 'Usage: role-protocols who --can <role|step> [--site SITE] [--on DATE] [options]';
+
+export const WHO_HELP = `${WHO_USAGE}
+
+Lists the people in a register who are able to act on a day: entitled to the
+role (in force, not under supervision, covering the site) and current in
+every skill the protocol's training rows give the role (a reassessment due
+soon still counts; an overdue one does not). People are shown by id only.
+
+--can takes a role id, or a step id of the register's protocol: for a step,
+each part someone is responsible for (performs, edits, operates, approves)
+is listed with the people able to fill it; with \`approval: any\` one of
+the approving roles is enough. Write role:ID or step:ID when an id is both.
+
+Options:
+      --can <id>            The role or step (required)
+  -r, --register <file>     The register (repeat for several; default: the
+                            *.register.* files in the current folder)
+      --site <id>           Only this site of the protocol
+      --on <YYYY-MM-DD>     The day to answer for (default: today, or
+                            ROLE_PROTOCOLS_TODAY)
+  -f, --format <name>       text (default) or json (ids only)
+  -c, --config <file>       Use this configuration file
+  -h, --help                Show this help
+
+Exit codes:
+  0  someone is able for the role, or for every part of the step
+  1  nobody is able for the role or for some part of the step
+  2  a usage or file problem: unknown role, step or site, a date that is not
+     real, a register or protocol that cannot be read
+
+Examples:
+  role-protocols who --can advanced-adapter --site cervix
+  role-protocols who --can dose-check --register staff.register.yaml \\
+    --on 2027-01-04
+`;
+
+export const STATUS_USAGE = 'Usage: role-protocols status <register> [--on DATE] [--format text|json|md]';
+
+export const STATUS_HELP = `${STATUS_USAGE}
+
+Reports what a register needs done, for a daily CI or cron job:
+  - reassessments overdue, and due within register.dueSoonDays (in
+    .roleprotocols.yaml; default 60), ordered by date;
+  - training missing or under way for people entitled today;
+  - registrations expired or expiring within the window;
+  - entitlements ending within the window.
+People are shown by id only.
+
+Options:
+      --on <YYYY-MM-DD>     The day to report for (default: today, or
+                            ROLE_PROTOCOLS_TODAY)
+  -f, --format <name>       text (default), json or md
+  -o, --out <file>          Write the report to a file (--force to replace one)
+      --force               Replace --out if it exists
+  -c, --config <file>       Use this configuration file
+  -h, --help                Show this help
+
+Exit codes:
+  0  nothing overdue or expired
+  1  a reassessment overdue, a registration expired, or someone entitled
+     without supervision who is not trained in a skill their role needs
+  2  a usage or file problem: the register, or a protocol it names, cannot be
+     read; a date that is not real
+
+Example (cron, each morning):
+  role-protocols status staff.register.yaml --format md --out status.md --force
+`;
+
+export const REGISTER_USAGE = 'Usage: role-protocols register import <csv> --protocol FILE --out FILE [options]';
+
+export const REGISTER_HELP = `${REGISTER_USAGE}
+
+Builds a register of people (role-register/1) from the spreadsheet a
+department keeps, saved as CSV (UTF-8, a header row; commas, or semicolons
+or tabs when the header has no comma). One row per person per skill or per
+entitlement; a person's rows are joined. Roles, skills, methods and sites may
+be written by id or by name; dates as YYYY-MM-DD or DD/MM/YYYY.
+
+Columns: the field, then the other headings read as it (in any case, without\nspaces or punctuation; docs/REGISTER.md has the table):
+${IMPORT_COLUMNS}
+
+Columns that hold names (Name, Surname, ...) are never copied: the register
+names people by staff number. Other columns are left out and listed.
+
+Any row with a problem (no staff number, a date that is not real, an
+unknown band, role, skill, method or site, rows that disagree) stops the
+import: every problem is listed with its row (the header is row 1) and
+nothing is written.
+
+Options:
+  -p, --protocol <file>     The role protocol the register is checked against
+  -o, --out <file>          The register to write (\`-\`: standard output)
+      --map <col=field>     Read a column as a field (or \`ignore\`); repeat
+      --force               Replace --out if it exists
+  -c, --config <file>       Use this configuration file
+  -h, --help                Show this help
+
+Exit codes:
+  0  the register was written
+  1  rows with problems: nothing written
+  2  a usage or file problem: the CSV or the protocol cannot be read, --out
+     exists without --force
+
+Example:
+  role-protocols register import staff.csv --protocol oart.roles.yaml \\
+    --out staff.register.yaml
+`;
+
 interface CommandHelp {
   usage: string;
   help: () => string;
@@ -139,6 +268,10 @@ export const HELP = {
   init: { usage: INIT_USAGE, help: () => INIT_HELP },
   lint: { usage: LINT_USAGE, help: () => LINT_HELP },
   table: { usage: TABLE_USAGE, help: tableHelp },
+  who: { usage: WHO_USAGE, help: () => WHO_HELP },
+  status: { usage: STATUS_USAGE, help: () => STATUS_HELP },
+  register: { usage: REGISTER_USAGE, help: () => REGISTER_HELP },
+  'register import': { usage: REGISTER_USAGE, help: () => REGISTER_HELP },
 } satisfies Record<string, CommandHelp>;
 
 /** The help of the command named (`help <command>`, a usage error's command), if there is such a command. */

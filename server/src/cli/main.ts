@@ -10,6 +10,10 @@ import { UsageError } from './errors';
 import { HELP, TOOL_HELP, TOOL_USAGE, helpFor, tableCommand } from './help';
 import { runInit } from './commands/init';
 import { runLint } from './commands/lint';
+import { runWho } from './commands/who';
+import { runStatus } from './commands/status';
+import { runImport } from './commands/registerImport';
+import { dayFrom } from './registers';
 import { DEFAULT_COLUMNS } from './formatters/stylish';
 import { visible, visibleLines } from './formatters/visible';
 
@@ -59,6 +63,36 @@ const INIT_OPTIONS = {
   force: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
+const WHO_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', short: 'c' },
+  can: { type: 'string' },
+  register: { type: 'string', short: 'r', multiple: true },
+  site: { type: 'string' },
+  on: { type: 'string' },
+  format: { type: 'string', short: 'f', default: 'text' },
+} as const satisfies ParseArgsConfig['options'];
+
+const STATUS_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', short: 'c' },
+  on: { type: 'string' },
+  format: { type: 'string', short: 'f', default: 'text' },
+  out: { type: 'string', short: 'o' },
+  output: { type: 'string' },
+  force: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+const IMPORT_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', short: 'c' },
+  protocol: { type: 'string', short: 'p' },
+  out: { type: 'string', short: 'o' },
+  output: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  force: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
 /**
  * Runs the tool with the arguments after `role-protocols`; returns the exit
  * code, or a promise of it for `table` (the Word file is built asynchronously).
@@ -83,6 +117,9 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
     if (command === 'lint') return lint(rest, io, say, complain);
     if (command === 'init') return init(rest, io, say);
     if (command === 'table') return table(rest, io, say, complain).catch((error: unknown) => failure(error, complain));
+    if (command === 'who') return who(rest, io, say, complain);
+    if (command === 'status') return status(rest, io, say, complain);
+    if (command === 'register') return register(rest, io, say, complain);
     throw new UsageError(command.startsWith('-') ? `unknown option \`${command}\`` : `unknown command \`${command}\``);
   } catch (error) {
     return failure(error, complain);
@@ -194,10 +231,10 @@ function terminalColumns(io: CliIO): number {
  * (YYYY-MM-DD) pins it, so a CI job or a golden test gives the same answer
  * next year; otherwise it is the real date.
  */
-function todayFrom(env: NodeJS.ProcessEnv): string | undefined {
+function todayFrom(env: NodeJS.ProcessEnv, command = 'lint'): string | undefined {
   const pinned = env.ROLE_PROTOCOLS_TODAY;
   if (pinned === undefined || pinned === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new UsageError(`ROLE_PROTOCOLS_TODAY must be a date written YYYY-MM-DD, not \`${pinned}\``, 'lint');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new UsageError(`ROLE_PROTOCOLS_TODAY must be a date written YYYY-MM-DD, not \`${pinned}\``, command);
   return pinned;
 }
 
@@ -205,7 +242,7 @@ function todayFrom(env: NodeJS.ProcessEnv): string | undefined {
  * The file named by --output or --out (the same option under `lint`'s and
  * `table`'s names), checked for what cannot be a file name.
  */
-function outputFile(values: { output?: string; out?: string }, command: 'lint' | 'table'): string | undefined {
+function outputFile(values: { output?: string; out?: string }, command: 'lint' | 'table' | 'status' | 'register import'): string | undefined {
   const [documented, alias] = command === 'lint' ? (['--output', '--out'] as const) : (['--out', '--output'] as const);
   if (values.output !== undefined && values.out !== undefined && values.output !== values.out)
     throw new UsageError(`${documented} and ${alias} are the same option; give it once`, command);
@@ -214,10 +251,85 @@ function outputFile(values: { output?: string; out?: string }, command: 'lint' |
   if (file.trim() === '') throw new UsageError(`${documented} needs a file name, not an empty string`, command);
   if (/[\\/]$/.test(file) || /(^|[\\/])\.{1,2}$/.test(file))
     throw new UsageError(
-      `${documented} ${file} names a folder: give the name of a file to write, e.g. ${path.join(file, command === 'lint' ? 'report.json' : 'tables.md')}`,
+      `${documented} ${file} names a folder: give the name of a file to write, e.g. ${path.join(file, command === 'lint' ? 'report.json' : command === 'table' ? 'tables.md' : command === 'status' ? 'status.md' : 'staff.register.yaml')}`,
       command,
     );
   return file;
+}
+
+function who(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): number {
+  const { values, positionals } = parse('who', args, WHO_OPTIONS);
+  if (values.help) return (say(HELP.who.help()), 0);
+  if (positionals.length > 0) throw new UsageError(`who takes no file names; name the register with --register ${positionals[0]}`, 'who');
+  const outcome = runWho({
+    can: values.can,
+    registers: values.register ?? [],
+    ...(values.site !== undefined ? { site: values.site } : {}),
+    on: dayFrom(values.on, todayFrom(io.env, 'who'), 'who'),
+    format: values.format,
+    config: values.config,
+    cwd: io.cwd,
+    readStdin: io.readStdin,
+  });
+  io.stdout.write(outcome.output);
+  for (const note of outcome.notes) complain(note);
+  return outcome.exitCode;
+}
+
+function status(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): number {
+  const { values, positionals } = parse('status', args, STATUS_OPTIONS);
+  if (values.help) return (say(HELP.status.help()), 0);
+  const [file, ...others] = positionals;
+  if (file === undefined || others.length > 0) throw new UsageError(file === undefined ? 'no register given' : 'give one register', 'status');
+  const out = outputFile(values, 'status');
+  const outcome = runStatus({
+    file,
+    on: dayFrom(values.on, todayFrom(io.env, 'status'), 'status'),
+    format: values.format,
+    config: values.config,
+    cwd: io.cwd,
+    readStdin: io.readStdin,
+  });
+  if (out !== undefined && out !== '-') {
+    try {
+      writeTextFile(path.resolve(io.cwd, out), outcome.output, { overwrite: !!values.force, shownAs: out });
+    } catch (error) {
+      if (error instanceof WriteError) throw new InputError(error.message);
+      throw error;
+    }
+  } else io.stdout.write(outcome.output);
+  for (const note of outcome.notes) complain(note);
+  return outcome.exitCode;
+}
+
+function register(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): number {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === '-h') {
+    if (sub === undefined) throw new UsageError('name what to do: `register import`', 'register');
+    return (say(HELP.register.help()), 0);
+  }
+  if (sub !== 'import') throw new UsageError(`unknown register command \`${sub}\`; the one there is: import`, 'register');
+  const { values, positionals } = parse('register import', rest, IMPORT_OPTIONS);
+  if (values.help) return (say(HELP.register.help()), 0);
+  const [csv, ...others] = positionals;
+  if (csv === undefined || others.length > 0) throw new UsageError(csv === undefined ? 'no CSV file given' : 'give one CSV file', 'register import');
+  if (values.protocol === undefined) throw new UsageError('--protocol FILE is needed: the register is checked against it', 'register import');
+  const out = outputFile(values, 'register import');
+  if (out === undefined) throw new UsageError('--out FILE is needed (`--out -` writes to standard output)', 'register import');
+  const outcome = runImport({
+    csv,
+    protocol: values.protocol,
+    out,
+    map: values.map ?? [],
+    force: !!values.force,
+    config: values.config,
+    cwd: io.cwd,
+    readStdin: io.readStdin,
+    today: todayFrom(io.env, 'register import') ?? new Date().toISOString().slice(0, 10),
+  });
+  if (outcome.output) io.stdout.write(outcome.output);
+  for (const note of outcome.notes) complain(note);
+  return outcome.exitCode;
 }
 
 function init(args: string[], io: CliIO, say: (t: string) => void): number {

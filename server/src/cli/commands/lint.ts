@@ -6,6 +6,7 @@ import { formatters } from '../formatters/index';
 import type { LintFileResult } from '../formatters/types';
 import { UsageError, type CommandEnvironment } from '../errors';
 import { configResult, errorsOnly, fileResult, toMessage } from '../results';
+import { nameWithholder } from '../../service/register/privacy';
 
 export interface LintCommandOptions extends CommandEnvironment {
   /** Files, folders, globs or `-`. */
@@ -55,7 +56,14 @@ export function runLint(options: LintCommandOptions): LintOutcome {
         continue;
       }
       linted.add(input.argument);
-      results.push(fileResult(input.stdin && !input.path ? '<stdin>' : input.path!, result.findings.map(toMessage)));
+      // A register's people are named by id: a name it holds is withheld from every message, in every format.
+      const withhold = nameWithholder(result.register?.model);
+      results.push(
+        fileResult(
+          input.stdin && !input.path ? '<stdin>' : input.path!,
+          result.findings.map((f) => ({ ...toMessage(f), message: withhold(f.message) })),
+        ),
+      );
     }
   } catch (error) {
     if (error instanceof ConfigReadError) throw new InputError(`${displayName(error.file, options.cwd)}: cannot read the configuration: ${error.reason}`);

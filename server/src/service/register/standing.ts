@@ -220,17 +220,36 @@ export function ableToAct(
   today: string,
   settings: RegisterSettings,
 ): boolean {
-  return (register.entitlementsByPerson.get(person.id) ?? []).some(
-    (e) =>
-      e.role === role &&
-      !e.supervised &&
-      inForce(e, today) &&
-      coversSite(e, site) &&
-      requirementsOf(basis, role, site === undefined ? e.sites : [site]).every((r) => {
-        const state = standingIn(register, person.id, r, today, settings).state;
-        return state === 'current' || state === 'due-soon';
-      }),
-  );
+  return ableToActBy(register, basis, person, role, site, today, settings) !== undefined;
+}
+
+/** Why a person is able to act in a role: the entitlement, and where they stand in each skill it needs there. */
+export interface AbleBy {
+  entitlement: Entitlement;
+  standings: Standing[];
+}
+
+/**
+ * `ableToAct` with its reason: the first entitlement that makes the person
+ * able (in force, not supervised, covering the site, current or due soon in
+ * every skill the role needs there) with those standings, or undefined when
+ * none does. The CLI's `who` shows the entitlement and the next reassessment.
+ */
+export function ableToActBy(
+  register: Register,
+  basis: Basis,
+  person: Person,
+  role: string,
+  site: string | undefined,
+  today: string,
+  settings: RegisterSettings,
+): AbleBy | undefined {
+  for (const e of register.entitlementsByPerson.get(person.id) ?? []) {
+    if (e.role !== role || e.supervised || !inForce(e, today) || !coversSite(e, site)) continue;
+    const standings = requirementsOf(basis, role, site === undefined ? e.sites : [site]).map((r) => standingIn(register, person.id, r, today, settings));
+    if (standings.every((s) => s.state === 'current' || s.state === 'due-soon')) return { entitlement: e, standings };
+  }
+  return undefined;
 }
 
 /** One need of an online step: a person in one of these roles, at a site. */
