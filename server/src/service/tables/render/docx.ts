@@ -115,6 +115,15 @@ export function columnWidths(columns: readonly string[], rows: readonly (readonl
   return widths;
 }
 
+/**
+ * "Overdue since 2026-10-01" as two lines, the date on the second: Word and
+ * LibreOffice break a line at a hyphen, and a narrow column would otherwise
+ * print "2026-10-" and "01".
+ */
+export function dateOnItsOwnLine(text: string): string {
+  return text.replace(/ (\d{4}-\d{2}-\d{2})$/gm, '\n$1');
+}
+
 function headerRow(columns: readonly string[], widths: readonly number[], centreFrom = Infinity): TableRow {
   return new TableRow({
     tableHeader: true,
@@ -147,7 +156,8 @@ function bodyCell(table: TableData, cell: TableCell, column: number, width: numb
     else if (cell.status !== undefined) fill = STANDING_FILL[cell.status];
     const matrixPart = table.id === 'matrix' && column > 0;
     const bold = column === 0 || matrixPart || (cell.status !== undefined && STANDING_BOLD.has(cell.status));
-    children = [paragraph(cell.text, { size, bold, alignment: matrixPart ? AlignmentType.CENTER : undefined })];
+    const standing = cell.status !== undefined && cell.status in STANDING_FILL;
+    children = [paragraph(standing ? dateOnItsOwnLine(cell.text) : cell.text, { size, bold, alignment: matrixPart ? AlignmentType.CENTER : undefined })];
   }
   return new DocxCell({
     width: { size: width, type: WidthType.DXA },

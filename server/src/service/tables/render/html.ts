@@ -59,11 +59,6 @@ table.matrix th.role { text-align: center; }
 td.gap { background: #fde2e2; font-weight: bold; }
 td.gap .mark { text-transform: uppercase; letter-spacing: 0.05em; border: 1px solid #000; padding: 0 0.25em; margin-right: 0.3em; }
 td.trained { background: #e3f4e3; }
-td.current { background: #e3f4e3; }
-td.due-soon { background: #fff2cc; }
-td.overdue, td.missing { background: #fde2e2; font-weight: bold; }
-td.in-training { background: #ddebf7; }
-p.privacy { font-weight: bold; border: 1px solid #000; padding: 0.4em 0.6em; }
 ul.legend { list-style: none; padding: 0; margin: 0.3em 0 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
 footer { margin-top: 2em; font-size: 0.85em; color: #444; }
 @page { size: A4 portrait; margin: 15mm; }
@@ -74,9 +69,28 @@ footer { margin-top: 2em; font-size: 0.85em; color: #444; }
   section.table-roles { page: landscape; }
   section.table-matrix { page: landscape; }
   section.table-sites { page: landscape; }
+  thead th, td.gap, td.trained, table.control th[scope="row"] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+/**
+ * A register's styles, added to the page of a register only (a protocol's
+ * page is as it was): where a person stands as a light tint under black text
+ * (the words say it; the tint only repeats it), the statement of what the
+ * page holds boxed, and the people tables on landscape pages.
+ */
+const REGISTER_STYLE = `
+td.current { background: #e3f4e3; }
+td.due-soon { background: #fff2cc; }
+td.overdue, td.missing { background: #fde2e2; font-weight: bold; }
+td.in-training { background: #ddebf7; }
+p.privacy { font-weight: bold; border: 1px solid #000; padding: 0.4em 0.6em; }
+table.entitlements th, table.entitlements td, table.training-status th, table.training-status td, table.due th, table.due td { overflow-wrap: normal; }
+span.date { white-space: nowrap; }
+@media print {
   section.table-entitlements { page: landscape; }
   section.table-training-status { page: landscape; }
-  thead th, td.gap, td.trained, td.current, td.due-soon, td.overdue, td.missing, td.in-training, table.control th[scope="row"] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  td.current, td.due-soon, td.overdue, td.missing, td.in-training { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
 
@@ -143,10 +157,17 @@ function controlBlock(set: TableSet): string {
   return lines.join('\n');
 }
 
+/** The register's tables: words are never broken inside (their columns are as wide as their longest word), nor dates at a hyphen. */
+const REGISTER_TABLES: ReadonlySet<string> = new Set(['entitlements', 'training-status', 'due']);
+const DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
 function bodyCell(table: TableData, cell: TableCell, column: number): string {
-  if (column === 0) return `<th scope="row">${cellText(cell.text)}</th>`;
+  const register = REGISTER_TABLES.has(table.id);
+  // Escaped text has no digits-and-hyphens of its own making, so a date found in it is the value's.
+  const text = (t: string): string => (register ? cellText(t).replace(DATE, (d) => `<span class="date">${d}</span>`) : cellText(t));
+  if (column === 0) return `<th scope="row">${text(cell.text)}</th>`;
   const classes: string[] = [];
-  let content = cellText(cell.text);
+  let content = text(cell.text);
   if (table.id === 'matrix') classes.push('part');
   if (cell.status === 'gap') {
     classes.push('gap');
@@ -171,7 +192,7 @@ function tableSections(table: TableData): string[] {
  * 15 mm margins, less a tenth for the printed type being a little larger
  * (9.5 pt) than Word's.
  */
-const PRINT_WIDTH = Math.floor(((297 - 30) / 25.4) * 1440 * 0.9);
+export const PRINT_WIDTH = Math.floor(((297 - 30) / 25.4) * 1440 * 0.9);
 
 function tableSection(table: TableData, part = 0): string {
   const id = escapeHtml(table.id);
@@ -224,7 +245,7 @@ export const htmlRenderer: TableRenderer = {
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       '<meta name="generator" content="role-protocols">',
       `<title>${escapeHtml(`${name}: ${set.register ? 'tables' : 'summary tables'}`)}</title>`,
-      `<style>${STYLE}</style>`,
+      `<style>${STYLE}${set.register ? REGISTER_STYLE : ''}</style>`,
       '</head>',
       '<body>',
       '<header>',
