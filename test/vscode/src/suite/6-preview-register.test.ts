@@ -2,6 +2,8 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, nextHandled, renderedTable, replaceText, sample, show, tablesPreview, waitForRender, type TablesPreviewApi } from '../helpers';
 
+// Runs just before 6-preview.test.ts (the name sorts first): that suite's last hook leaves the reference
+// protocol edited for the run's screenshot, and the register's tables follow its protocol's unsaved text.
 const REGISTER = 'reference-department.register.yaml';
 const TITLES = ['Entitlement matrix', 'Training status', 'Due and overdue'];
 
