@@ -178,7 +178,10 @@ describe('role-protocols table', () => {
     it('exits 2 for an unknown table or format, a missing file, a non-protocol, or no file', () => {
       const table = cli(['table', CLEAN, '--table', 'everything']);
       assert.equal(table.status, 2);
-      assert.match(table.stderr, /unknown table `everything`; use one of training, roles, matrix, coverage, sites, governance, entitlements, training-status, due, all/);
+      assert.match(
+        table.stderr,
+        /unknown table `everything`; use one of training, roles, matrix, coverage, sites, governance, entitlements, training-status, due, all/,
+      );
       const format = cli(['table', CLEAN, '--format', 'pdf']);
       assert.equal(format.status, 2);
       assert.match(format.stderr, /unknown format `pdf`; use one of .*md.*csv/);
