@@ -1,5 +1,5 @@
 import type { Method, Protocol, Role, Site, Skill, Step, StepPart, TrainingRow } from '../model/protocol';
-import type { Entitlement, Person, Register, TrainingRecord } from './model';
+import type { Entitlement, Person, Register, Supervision, TrainingRecord } from './model';
 import { addDays, addMonths, realDate } from './dates';
 
 /**
@@ -283,4 +283,21 @@ export function personNeeds(register: Register, basis: Basis, person: string, to
     roles,
     entitlements,
   }));
+}
+
+/**
+ * The supervision a trainee is under on `today` (its dates, where real, around
+ * the day), for a skill when one is given; the first the register records.
+ */
+export function supervisionOn(register: Register, trainee: string, today: string, skill?: string): Supervision | undefined {
+  return (register.supervisionByTrainee.get(trainee) ?? []).find((s) => {
+    const from = realDate(s.from);
+    const until = realDate(s.until);
+    return (
+      s.supervisor !== undefined &&
+      (skill === undefined || s.skills.includes(skill)) &&
+      (from === undefined || from <= today) &&
+      (until === undefined || until >= today)
+    );
+  });
 }

@@ -1,9 +1,7 @@
-import { inForce, personNeeds, type PersonNeed } from '../../register/standing';
-import type { Register, Supervision } from '../../register/model';
+import { ended, inForce, personNeeds, supervisionOn, type PersonNeed } from '../../register/standing';
 import type { TableCell, TableData } from '../types';
-import { peopleCount, peopleOf, roleTitle, siteName, skillName, standingText, statusOf, worstState, type RegisterTablesInput } from './common';
 import { joinAsWritten } from '../training';
-import { ended } from '../../register/standing';
+import { peopleCount, peopleOf, roleTitle, siteName, skillName, standingText, statusOf, worstState, type RegisterTablesInput } from './common';
 
 /** The skills the protocols train someone in, in the order they define them (a skill no training row names is needed by nobody). */
 export function trainedSkills(input: RegisterTablesInput): string[] {
@@ -12,18 +10,11 @@ export function trainedSkills(input: RegisterTablesInput): string[] {
   return skills;
 }
 
-/** The supervision a trainee is under on `today` for a skill, if any. */
-function supervisionFor(register: Register, person: string, skill: string, today: string): Supervision | undefined {
-  return (register.supervisionByTrainee.get(person) ?? []).find(
-    (s) => s.skills.includes(skill) && s.supervisor !== undefined && (s.from === undefined || s.from <= today) && (s.until === undefined || s.until >= today),
-  );
-}
-
 /** One need in words, with who supervises a trainee in it. */
 function needText(input: RegisterTablesInput, person: string, need: PersonNeed): string {
   const text = standingText(need.standing);
   if (need.standing.state !== 'in-training') return text;
-  const supervision = supervisionFor(input.register, person, need.standing.requirement.skill, input.today);
+  const supervision = supervisionOn(input.register, person, input.today, need.standing.requirement.skill);
   return supervision ? `${text}\nsupervised by ${supervision.supervisor}` : text;
 }
 
@@ -62,9 +53,7 @@ function rolesCell(input: RegisterTablesInput, person: string): TableCell {
   const held = (input.register.entitlementsByPerson.get(person) ?? []).filter((e) => e.role && !ended(e, input.today));
   if (held.length === 0) {
     // Someone training towards a role holds none yet: say who supervises them, where the register records it.
-    const supervision = (input.register.supervisionByTrainee.get(person) ?? []).find(
-      (s) => s.supervisor !== undefined && (s.from === undefined || s.from <= input.today) && (s.until === undefined || s.until >= input.today),
-    );
+    const supervision = supervisionOn(input.register, person, input.today);
     return supervision
       ? { text: `No entitlement; in training, supervised by ${supervision.supervisor}`, source: [...supervision.path, 'trainee'] }
       : { text: 'No entitlement' };
