@@ -323,6 +323,29 @@ describe('register tables: privacy', () => {
   });
 });
 
+describe('register tables: hostile values', () => {
+  // An id and a role title full of markup and a formula: shown as text in every format.
+  const hostile = perSite(`  - person: "<img src=x onerror=alert(1)>"\n    skill: review\n    completed: 2026-01-01\n`);
+  hostile.register.people.push({ path: ['people', 2], id: '=SUM(1,2)', registrations: [] });
+  hostile.register.personById.set('=SUM(1,2)', hostile.register.people[2]!);
+  hostile.register.entitlementsByPerson.set('<img src=x onerror=alert(1)>', [
+    { path: ['entitlements', 9], person: '<img src=x onerror=alert(1)>', role: 'adapter', from: '2025-01-01', supervised: false },
+  ]);
+  const set = registerSet(hostile);
+
+  it('HTML escapes them, CSV keeps a formula as text, Markdown writes no tag', () => {
+    const html = renderTables(set, 'html');
+    assert.ok(!html.includes('<img'), 'an <img> in the HTML');
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    const csv = parseCsv(renderTables({ ...set, tables: [table(set, 'entitlements')] }, 'csv'));
+    assert.ok(
+      csv.some((r) => r[0] === "'=SUM(1,2)"),
+      'the formula is written as text',
+    );
+    assert.ok(!renderTables(set, 'md').includes('<img'));
+  });
+});
+
 describe('register tables: formats', () => {
   const set = registerSet(referenceRegister());
 
