@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { privacyStatement, renderTablesToBytes, splitWide, type TableSet } from '../../../server/out/service/tables/index';
-import { ensureConsumers, missingCells, Office, pdfPages, pdfText } from './consumers';
+import { privacyStatement, renderTables, renderTablesToBytes, splitWide, type TableSet } from '../../../server/out/service/tables/index';
+import { ensureConsumers, missingCells, Office, parseCsv, pdfPages, pdfText, trimmed } from './consumers';
 import { tableTexts } from './fixtures';
 import { referenceRegister, registerSet, wideInput } from './registerFixtures';
 import { nth } from '../helpers/nth';
@@ -119,6 +119,28 @@ describe('exports: the register tables opened by LibreOffice (real consumers)', 
     it('converts the reference register and holds every cell of the three tables', async () => {
       assert.ok((await pdfPages(pdf.referenceHtml)).length >= 2);
       await assertEveryCell(pdf.referenceHtml, reference, 'register.html');
+    });
+  });
+
+  describe('CSV', () => {
+    it('survives a round trip through Calc: each table alone and all three, the statement first, every value back', async () => {
+      const input = path.join(office.dir, 'csv');
+      fs.mkdirSync(input);
+      const files = [...reference.tables.map((t) => [t]), reference.tables].map((tables, i) => {
+        const file = path.join(input, `register-${i}.csv`);
+        fs.writeFileSync(file, renderTables({ ...reference, tables }, 'csv'));
+        return file;
+      });
+      const ods = await office.convert(files, 'ods', path.join(office.dir, 'ods'), { infilter: 'CSV:44,34,76' });
+      const back = await office.convert(ods, 'csv:Text - txt - csv (StarCalc):44,34,76', path.join(office.dir, 'back'));
+      let values = 0;
+      files.forEach((file, i) => {
+        const original = trimmed(parseCsv(fs.readFileSync(file, 'utf8')));
+        assert.deepEqual(trimmed(parseCsv(fs.readFileSync(nth(back, i), 'utf8'))), original, path.basename(file));
+        assert.deepEqual(original[0], [privacyStatement(reference.register!)]);
+        values += original.reduce((n, r) => n + r.length, 0);
+      });
+      checked.push(`CSV round trip: ${files.length} files, ${values} values`);
     });
   });
 });
