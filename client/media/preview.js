@@ -156,7 +156,9 @@
       parts.push(
         `The tables could not be updated: ${str(problem)}${model && model.tables && model.tables.length ? ' They show the last version that could be read.' : ''}`,
       );
-    if (errors) parts.push(`This protocol has ${errors} error${errors === 1 ? '' : 's'}, so the tables may be incomplete.`);
+    // A register's tables (client/src/commands/tables.ts REGISTER_TABLES) say "register", a protocol's "protocol".
+    const register = !!model && Array.isArray(model.tables) && model.tables.some((t) => t && ['entitlements', 'training-status', 'due'].includes(t.id));
+    if (errors) parts.push(`This ${register ? 'register' : 'protocol'} has ${errors} error${errors === 1 ? '' : 's'}, so the tables may be incomplete.`);
     const text = parts.join(' ');
     // Unchanged: left alone, so a screen reader does not hear it again on every keystroke.
     if (banner.dataset.text === text && banner.hidden === !text) return 0;
