@@ -67,4 +67,11 @@ describe('tables preview of a register of people (webview)', () => {
     assert.ok(!probe.bodyText.includes('Planted'), 'the page shows the name');
     assert.equal(renderedTable(report, 'training-status').rows.find((r) => r[0] === 'R04')?.[2], 'Current');
   });
+
+  it('says in its banner that the register has errors', async () => {
+    const { document, uri } = await openRegister();
+    await replaceText(document, 'supervised: true', 'supervised: maybe');
+    const report = await waitForRender(preview, uri, (r) => r.banner !== null, 'the banner');
+    assert.match(report.banner ?? '', /This register has \d+ errors?, so the tables may be incomplete\. Show problems$/);
+  });
 });
