@@ -23,8 +23,11 @@
   // Injected by VS Code into the webview (typed in webview.d.ts).
   const vscode = acquireVsCodeApi();
 
-  /** @typedef {{ text: string, source?: (string|number)[], sourceFile?: string, status?: 'trained'|'gap'|'none' }} Cell */
-  /** @typedef {{ id: string, title: string, columns: string[], rows: Cell[][], legend?: string[] }} Table */
+  /** @typedef {{ text: string, source?: (string|number)[], sourceFile?: string, status?: string }} Cell */
+  /** @typedef {{ id: string, title: string, columns: string[], rows: Cell[][], legend?: string[], description?: string, empty?: string }} Table */
+
+  /** A register's states (the cell's words say them; a class only styles them). */
+  const STANDINGS = ['current', 'due-soon', 'overdue', 'in-training', 'missing'];
   /** @typedef {{ generation: number, fileName: string, documentUri: string, tables: Table[], problem?: string, errors: number }} Model */
 
   const heading = /** @type {HTMLElement} */ (document.getElementById('heading'));
@@ -60,6 +63,8 @@
     title.id = `table-${tableIndex}-title`;
     section.setAttribute('aria-labelledby', title.id);
     section.append(title);
+    // A register's tables say what they show and the day they are computed for.
+    if (typeof table.description === 'string' && table.description) section.append(el('p', 'description', table.description));
     const rows = Array.isArray(table.rows) ? table.rows : [];
     const columns = Array.isArray(table.columns) ? table.columns : [];
 
@@ -83,7 +88,7 @@
     }
 
     if (rows.length === 0) {
-      section.append(el('p', 'empty', 'Nothing to show yet.'));
+      section.append(el('p', 'empty', typeof table.empty === 'string' && table.empty ? table.empty : 'Nothing to show yet.'));
       return section;
     }
     const scroller = el('div', 'scroller');
@@ -110,6 +115,8 @@
           rowHasGap = rowHasGap || cell.status === 'gap';
           td.classList.add(cell.status);
           td.append(el('span', 'mark', cell.status === 'gap' ? '\u26A0 ' : '\u2713 '));
+        } else if (STANDINGS.includes(str(cell.status))) {
+          td.classList.add('standing', str(cell.status));
         }
         td.append(el('span', 'value', str(cell.text)));
         if (Array.isArray(cell.source)) {
@@ -149,7 +156,9 @@
       parts.push(
         `The tables could not be updated: ${str(problem)}${model && model.tables && model.tables.length ? ' They show the last version that could be read.' : ''}`,
       );
-    if (errors) parts.push(`This protocol has ${errors} error${errors === 1 ? '' : 's'}, so the tables may be incomplete.`);
+    // A register's tables (client/src/commands/tables.ts REGISTER_TABLES) say "register", a protocol's "protocol".
+    const register = !!model && Array.isArray(model.tables) && model.tables.some((t) => t && ['entitlements', 'training-status', 'due'].includes(t.id));
+    if (errors) parts.push(`This ${register ? 'register' : 'protocol'} has ${errors} error${errors === 1 ? '' : 's'}, so the tables may be incomplete.`);
     const text = parts.join(' ');
     // Unchanged: left alone, so a screen reader does not hear it again on every keystroke.
     if (banner.dataset.text === text && banner.hidden === !text) return 0;

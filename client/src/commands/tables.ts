@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TablesPreviews } from '../preview/tablesPreview';
-import { baseName, isProtocolDocument, targetDocument } from '../protocolFiles';
+import { baseName, isProtocolDocument, kindOf, targetDocument } from '../protocolFiles';
 
 import { TABLES_METHOD, type TablesParams } from '../../../server/src/shared/requests';
 
@@ -19,6 +19,13 @@ export const TABLES: readonly { id: string; label: string; detail: string }[] = 
     detail: 'Clinical protocol and approver, MPE involvement, clinician presence, fractionation and offline review timing per site',
   },
   { id: 'governance', label: 'Training governance', detail: 'Who signs off each training row, how often it is reassessed, and the sites it covers' },
+];
+
+/** A register of people's tables, in the server's order (its `REGISTER_TABLE_IDS`). */
+export const REGISTER_TABLES: readonly { id: string; label: string; detail: string }[] = [
+  { id: 'entitlements', label: 'Entitlement matrix', detail: 'People by roles: from, until, supervised, sites' },
+  { id: 'training-status', label: 'Training status', detail: 'People by skills: current, due soon, overdue, in training, missing' },
+  { id: 'due', label: 'Due and overdue', detail: 'Reassessments and registrations due soon or overdue, earliest first' },
 ];
 
 const FORMATS: readonly { id: TableFormat; label: string; detail: string; filter: string; binary?: boolean }[] = [
@@ -121,9 +128,14 @@ export async function exportTables(client: LanguageClient, resource?: unknown, o
 
   let tables = given.tables;
   if (!tables) {
+    // A register has its own tables; they are personal data, and the export says so.
+    const register = kindOf(document) === 'register';
     const picked = await vscode.window.showQuickPick(
-      TABLES.map((t) => ({ label: t.label, detail: t.detail, id: t.id, picked: true })),
-      { title: 'Export tables (1/2): which tables?', canPickMany: true },
+      (register ? REGISTER_TABLES : TABLES).map((t) => ({ label: t.label, detail: t.detail, id: t.id, picked: true })),
+      {
+        title: register ? 'Export tables (1/2): which tables? (personal data: keep the export as the register is kept)' : 'Export tables (1/2): which tables?',
+        canPickMany: true,
+      },
     );
     if (!picked || picked.length === 0) return undefined;
     tables = picked.map((p) => p.id);

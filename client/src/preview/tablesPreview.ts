@@ -135,8 +135,10 @@ export class TablesPreviews implements vscode.Disposable {
   }
 
   /**
-   * A protocol changed: its own panel follows. A catalogue changed: every
-   * panel follows, since any protocol may include it (the server knows which).
+   * A document with a panel changed: its own panel follows. A catalogue or a
+   * protocol changed: every panel follows, since any protocol may include the
+   * catalogue and any register is checked against a protocol (the server
+   * knows which, and answers the others from what it already has).
    */
   private documentChanged(document: vscode.TextDocument): void {
     const own = this.previews.get(document.uri.toString());
@@ -145,7 +147,8 @@ export class TablesPreviews implements vscode.Disposable {
       return;
     }
     if (this.previews.size === 0) return;
-    if (kindOf(document) === 'catalogue') for (const preview of this.previews.values()) preview.sourceChanged();
+    const kind = kindOf(document);
+    if (kind === 'catalogue' || kind === 'protocol') for (const preview of this.previews.values()) preview.sourceChanged();
   }
 
   dispose(): void {

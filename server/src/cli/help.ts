@@ -1,4 +1,4 @@
-import { TABLE_IDS } from '../service/tables/types';
+import { REGISTER_TABLE_IDS, TABLE_IDS } from '../service/tables/types';
 import type * as TableCommand from './commands/table';
 import { FIELD_ALIASES, IMPORT_FIELDS } from '../service/register/importCsv';
 
@@ -87,7 +87,10 @@ export const tableHelp = (): string => `${TABLE_USAGE}
 Prints or exports the summary tables of one protocol, for governance papers
 and QMS documents: the training matrix, roles and responsibilities, the
 responsibility matrix, training coverage by site, the sites and training
-governance (sign-off, reassessment, sites). Schema and rule problems do not
+governance (sign-off, reassessment, sites). Of a register of people, its
+tables instead: the entitlement matrix, training status and what is due,
+as on today (ROLE_PROTOCOLS_TODAY pins the day); they are personal data,
+name people by id only and say so. Schema and rule problems do not
 stop the tables (run \`lint\` to see them); a file that cannot be parsed
 does. \`-\` reads standard input.
 
@@ -102,7 +105,8 @@ Formats:
          the sites on landscape pages; needs --out
 
 Options:
-  -t, --table <name>        ${TABLE_IDS.join(', ')} or all (default)
+  -t, --table <name>        ${TABLE_IDS.join(', ')} or all (default);
+                            a register: ${REGISTER_TABLE_IDS.join(', ')} or all
   -f, --format <name>       ${tableCommand().tableFormats().join(', ')} (default: from the
                             --out file's extension, else md)
   -o, --out <file>          Write to a file instead of standard output (also

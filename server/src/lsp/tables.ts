@@ -1,6 +1,15 @@
 import { ErrorCodes, LSPErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
-import { isBinaryFormat, renderTables, renderTablesToBytes, TABLE_IDS, tableSetFor, type TableId } from '../service/tables/index';
-import type { Protocol } from '../service/model/protocol';
+import {
+  documentTableSet,
+  isBinaryFormat,
+  NoTables,
+  renderTables,
+  renderTablesToBytes,
+  tableIdsFor,
+  unknownTables,
+  type TableId,
+  type TablesSource,
+} from '../service/tables/index';
 import { TABLES_METHOD, type TablesParams, type TablesResult } from '../shared/requests';
 import { registerLocate } from './locate';
 import type { ServerContext } from './context';
@@ -20,15 +29,22 @@ export function registerTables(context: ServerContext): void {
       if (!params || typeof params.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'roleProtocols/tables needs the `uri` of a document.');
       const format = params.format ?? 'md';
       if (typeof format !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The table `format` must be md, csv or data.');
-      const wanted = params.tables && params.tables.length > 0 ? params.tables : [...TABLE_IDS];
-      const unknown = wanted.filter((id) => !(TABLE_IDS as readonly string[]).includes(id));
+      const source = await sourceOf(params.uri);
+      // A register has its own tables: the ids asked for are checked against the document's kind.
+      const wanted = params.tables && params.tables.length > 0 ? params.tables : undefined;
+      const unknown = unknownTables(source, wanted ?? []);
       if (unknown.length)
         throw new ResponseError(
           ErrorCodes.InvalidParams,
-          `Unknown table ${unknown.map((t) => `\`${t}\``).join(', ')}; the tables are ${TABLE_IDS.join(', ')}.`,
+          `Unknown table ${unknown.map((t) => `\`${t}\``).join(', ')}; the tables${source.register ? ' of a register' : ''} are ${tableIdsFor(source.register ? 'register' : 'protocol').join(', ')}.`,
         );
-      const protocol = await protocolOf(params.uri);
-      const set = tableSetFor(protocol, wanted as TableId[]);
+      let set;
+      try {
+        set = documentTableSet(source, wanted as TableId[] | undefined, workspace.currentDay());
+      } catch (error) {
+        if (error instanceof NoTables) throw new ResponseError(LSPErrorCodes.RequestFailed, `No tables: ${error.message}`);
+        throw error;
+      }
       if (format === 'data') return set.tables;
       try {
         // Bytes cannot travel as JSON text: the client asks for them base64-encoded.
@@ -43,11 +59,11 @@ export function registerTables(context: ServerContext): void {
   );
 
   /**
-   * The open document's protocol (its unsaved text, its settings and includes,
-   * as the diagnostics see it), or a protocol on disk inside the workspace
-   * folders. Any other file is refused: the request reads nothing else.
+   * The open document's protocol or register (its unsaved text, its settings
+   * and includes, as the diagnostics see it), or one on disk inside the
+   * workspace folders. Any other file is refused: the request reads nothing else.
    */
-  async function protocolOf(uri: string): Promise<Protocol> {
+  async function sourceOf(uri: string): Promise<TablesSource> {
     if (workspace.documents.get(uri)) {
       const analysis = await workspace.analysis(uri);
       if (!analysis)
@@ -57,13 +73,13 @@ export function registerTables(context: ServerContext): void {
         );
       if (!analysis.result.protocol)
         throw new ResponseError(LSPErrorCodes.RequestFailed, 'The document cannot be read as it stands; fix the syntax error first.');
-      return analysis.result.protocol;
+      return analysis.result;
     }
     const file = uriToPath(uri);
     if (!file) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${uri}: open it in the editor first.`);
     const found = await workspace.closedAnalysis(file, uri);
     if ('refused' in found) throw new ResponseError(LSPErrorCodes.RequestFailed, found.refused);
     if (!found.result.protocol) throw new ResponseError(LSPErrorCodes.RequestFailed, `${file} cannot be read as it stands; fix the syntax error first.`);
-    return found.result.protocol;
+    return found.result;
   }
 }

@@ -74,6 +74,11 @@ export class ProtocolWorkspace {
     this.today = pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : undefined;
   }
 
+  /** The day the checks compare dates with (ROLE_PROTOCOLS_TODAY, else the real date): a register's tables are computed for it. */
+  currentDay(): string {
+    return this.today ?? new Date().toISOString().slice(0, 10);
+  }
+
   /** The document being analysed right now, if any: named if the process fails during it. */
   get workingOn(): string | undefined {
     return this.host.workingOn;

@@ -6,22 +6,42 @@
  */
 
 /** The summary tables of a protocol. */
-export type TableId = 'training' | 'roles' | 'matrix' | 'coverage' | 'sites' | 'governance';
-/** In the order the tables are shown and exported; a new table goes last so existing orders stay. */
-export const TABLE_IDS: readonly TableId[] = ['training', 'roles', 'matrix', 'coverage', 'sites', 'governance'];
+export type ProtocolTableId = 'training' | 'roles' | 'matrix' | 'coverage' | 'sites' | 'governance';
+/** The tables of a register of people. */
+export type RegisterTableId = 'entitlements' | 'training-status' | 'due';
+/** Any table: which ones a document has depends on its kind (`tableIdsFor`). */
+export type TableId = ProtocolTableId | RegisterTableId;
+/** A protocol's tables, in the order they are shown and exported; a new table goes last so existing orders stay. */
+export const TABLE_IDS: readonly ProtocolTableId[] = ['training', 'roles', 'matrix', 'coverage', 'sites', 'governance'];
+/** A register's tables, in the order they are shown and exported: who holds which role, where each stands in training, what is due. */
+export const REGISTER_TABLE_IDS: readonly RegisterTableId[] = ['entitlements', 'training-status', 'due'];
+
+/** The tables a document of this kind has: a register's, or else a protocol's (a catalogue's are a protocol's). */
+export function tableIdsFor(kind: string | undefined): readonly TableId[] {
+  return kind === 'register' ? REGISTER_TABLE_IDS : TABLE_IDS;
+}
+
+/**
+ * Where a person stands in a skill (register tables), as `register/standing.ts`
+ * decides: each is shown with words, the colour only repeats them.
+ */
+export type StandingStatus = 'current' | 'due-soon' | 'overdue' | 'in-training' | 'missing';
 
 /** A place in a document: keys and list indexes from the top. */
 export type SourcePath = ReadonlyArray<string | number>;
 
-/** One cell: its text, where in the document it comes from, and (coverage only) whether it is a gap. */
+/** One cell: its text, where in the document it comes from, and (coverage, register tables) a status its text already says. */
 export interface TableCell {
   text: string;
   /** Path of the document value the cell shows, so a preview can reveal it in the editor. */
   source?: SourcePath;
   /** The included catalogue `source` is in; undefined for the document itself. */
   sourceFile?: string;
-  /** Coverage table: `trained` entitled and with a training row, `gap` entitled but no training row, `none` not entitled. */
-  status?: 'trained' | 'gap' | 'none';
+  /**
+   * Coverage table: `trained` entitled and with a training row, `gap` entitled but no training row, `none` not entitled.
+   * Register tables: where a person stands (the worst, where a cell shows several sites). Styling only: the text says it.
+   */
+  status?: 'trained' | 'gap' | 'none' | StandingStatus;
 }
 
 /** A table as plain data: renderers turn it into Markdown, CSV, HTML or Word. */
@@ -32,6 +52,19 @@ export interface TableData {
   rows: TableCell[][];
   /** Lines explaining letters or marks used in the cells. */
   legend?: string[];
+  /**
+   * What the table shows, when it depends on more than the table's kind (the
+   * register's: the day it was computed for and the counts). Renderers and
+   * the preview show it as the caption; without it they use their own.
+   */
+  description?: string;
+  /** What to say when there are no rows, instead of the general "nothing yet". */
+  empty?: string;
+  /**
+   * The leading columns that name a row (the person): where a wide table is
+   * printed in parts, each part repeats them. Without it a table is never split.
+   */
+  keyColumns?: number;
 }
 
 /** `roleProtocols/tables`: the summary tables of a document. */

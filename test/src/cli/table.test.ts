@@ -3,14 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../../../server/out/service/engine/lint';
 import { buildTables, renderTables, TABLE_IDS } from '../../../server/out/service/tables/index';
-import type { TableId } from '../../../server/out/service/tables/types';
+import type { ProtocolTableId } from '../../../server/out/service/tables/types';
 import { cli, fixture, ROOT, tempDir } from './run';
 
 const CLEAN = fixture('clean.roles.yaml');
 const cleanText = fs.readFileSync(path.join(ROOT, CLEAN), 'utf8');
 
 /** What the table module itself renders for a file, to compare the CLI with. */
-function expected(text: string, ids: readonly TableId[], format: string): string {
+function expected(text: string, ids: readonly ProtocolTableId[], format: string): string {
   const { protocol } = lintText(text, { fileName: 'x.roles.yaml' });
   const rendered = renderTables({ document: protocol!.document, tables: buildTables(protocol!, ids) }, format);
   return rendered.endsWith('\n') ? rendered : `${rendered}\n`;
@@ -178,7 +178,10 @@ describe('role-protocols table', () => {
     it('exits 2 for an unknown table or format, a missing file, a non-protocol, or no file', () => {
       const table = cli(['table', CLEAN, '--table', 'everything']);
       assert.equal(table.status, 2);
-      assert.match(table.stderr, /unknown table `everything`; use one of training, roles, matrix, coverage, sites, governance, all/);
+      assert.match(
+        table.stderr,
+        /unknown table `everything`; use one of training, roles, matrix, coverage, sites, governance, entitlements, training-status, due, all/,
+      );
       const format = cli(['table', CLEAN, '--format', 'pdf']);
       assert.equal(format.status, 2);
       assert.match(format.stderr, /unknown format `pdf`; use one of .*md.*csv/);

@@ -210,3 +210,48 @@ export function missingCells(text: string, cells: readonly string[]): string[] {
   }
   return missing;
 }
+
+/** A small RFC 4180 reader: records of fields; a leading byte order mark is skipped. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+/** A spreadsheet is rectangular: drop the empty fields it pads short records with, and blank records at the end. */
+export function trimmed(records: string[][]): string[][] {
+  const out = records.map((r) => {
+    const copy = [...r];
+    while (copy.length > 1 && copy[copy.length - 1] === '') copy.pop();
+    return copy.length === 1 && copy[0] === '' ? [] : copy;
+  });
+  while (out.at(-1)?.length === 0) out.pop();
+  return out;
+}

@@ -6,6 +6,7 @@ import { HOSTILE, REFERENCE, tableSet } from './fixtures';
 import { unzip, wordSections, wordTables, wordText, xmlProblems, type WordTable } from './ooxml';
 import { REFERENCE_DOCUMENT_CONTROL } from '../helpers/domainTables';
 import { nth } from '../helpers/nth';
+import { referenceRegister, registerSet, wideInput } from './registerFixtures';
 
 const docx = (set: TableSet): Promise<Uint8Array> => renderTablesToBytes(set, 'docx');
 
@@ -244,5 +245,34 @@ describe('exports: Word (.docx)', () => {
       squeezed.reduce((a, b) => a + b, 0),
       2000,
     );
+  });
+});
+
+describe('exports: Word (.docx) of a register', () => {
+  it('is a well-formed package whose every table fits its page, with a repeated header row and a paragraph in every cell', async () => {
+    for (const set of [registerSet(referenceRegister()), registerSet(wideInput(40, 30))]) {
+      const opened = await open(set);
+      for (const name of [...opened.parts.keys()].filter((n) => /\.(xml|rels)$/.test(n)))
+        assert.deepEqual(xmlProblems(opened.parts.get(name)!.toString('utf8')), [], name);
+      const sections = wordSections(opened.document);
+      const sectionOf = (table: WordTable) => sections.find((s) => s.end > table.offset)!;
+      // The register block first, then the tables (the wide training status in parts).
+      assert.ok(opened.tables.length >= 1 + set.tables.length);
+      opened.tables.forEach((table, t) => {
+        const section = sectionOf(table);
+        const width = table.grid.reduce((a, b) => a + b, 0);
+        assert.ok(width <= section.width - section.margins.left - section.margins.right, `table ${t}: ${width} twips`);
+        table.rows.forEach((row, r) => {
+          assert.equal(row.header, r === 0 && t > 0, `table ${t} row ${r} header`);
+          assert.equal(row.cells.length, table.grid.length);
+          for (const cell of row.cells) assert.ok(cell.paragraphs >= 1);
+        });
+      });
+      // The entitlements and training status landscape, the due list portrait.
+      const [entitlements, status] = [opened.tables[1]!, opened.tables[2]!];
+      assert.equal(sectionOf(entitlements).orient, 'landscape');
+      assert.equal(sectionOf(status).orient, 'landscape');
+      assert.equal(sectionOf(opened.tables.at(-1)!).orient ?? 'portrait', 'portrait');
+    }
   });
 });

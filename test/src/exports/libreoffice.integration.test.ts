@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderTables, renderTablesToBytes, type TableSet } from '../../../server/out/service/tables/index';
 import { controlFields, tableDescription } from '../../../server/out/service/tables/render/document';
-import { ensureConsumers, missingCells, Office, pdfPages, pdfText, run } from './consumers';
+import { ensureConsumers, missingCells, Office, parseCsv, pdfPages, pdfText, run, trimmed } from './consumers';
 import { HOSTILE, REFERENCE, ROOT, tableSet, tableTexts } from './fixtures';
 import { nth } from '../helpers/nth';
 
@@ -15,51 +15,6 @@ import { nth } from '../helpers/nth';
  */
 
 const SCREENSHOT = path.join(ROOT, 'docs/images/training-matrix-docx.png');
-
-/** A small RFC 4180 reader: records of fields; a leading byte order mark is skipped. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
-/** A spreadsheet is rectangular: drop the empty fields it pads short records with, and blank records at the end. */
-function trimmed(records: string[][]): string[][] {
-  const out = records.map((r) => {
-    const copy = [...r];
-    while (copy.length > 1 && copy[copy.length - 1] === '') copy.pop();
-    return copy.length === 1 && copy[0] === '' ? [] : copy;
-  });
-  while (out.at(-1)?.length === 0) out.pop();
-  return out;
-}
 
 /**
  * What the PDF text shows for a cell: characters XML forbids were written as

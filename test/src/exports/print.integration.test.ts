@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { renderTables } from '../../../server/out/service/tables/index';
+import { renderTables, type TableSet } from '../../../server/out/service/tables/index';
 import { REFERENCE, tableSet } from './fixtures';
+import { referenceRegister, registerSet, wideInput } from './registerFixtures';
 
 /**
  * The HTML export printed as a person prints it: Chromium, A4, through
@@ -35,30 +36,48 @@ function words(bboxHtml: string): Word[] {
   return found;
 }
 
+/** Prints each set's HTML with Chromium on A4 and gives the words of each, as placed on the pages. */
+async function printAll(sets: TableSet[]): Promise<Word[][]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-print-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const result: Word[][] = [];
+  try {
+    for (const [i, set] of sets.entries()) {
+      const html = path.join(dir, `tables-${i}.html`);
+      fs.writeFileSync(html, renderTables(set, 'html'));
+      const page = await browser.newPage();
+      await page.goto(`file://${html}`);
+      await page.pdf({ path: path.join(dir, `tables-${i}.pdf`), format: 'A4', printBackground: true, preferCSSPageSize: true });
+      await page.close();
+      execFileSync('pdftotext', ['-bbox', path.join(dir, `tables-${i}.pdf`), path.join(dir, `tables-${i}.bbox.html`)]);
+      result.push(words(fs.readFileSync(path.join(dir, `tables-${i}.bbox.html`), 'utf8')));
+    }
+  } finally {
+    await browser.close();
+  }
+  return result;
+}
+
+/** Words that lie outside their page, as text for the assertion. */
+const outsideThePage = (printed: Word[]): string[] =>
+  printed
+    .filter((w) => w.xMin < 0 || w.xMax > w.width + 0.5 || w.yMax > w.height + 0.5)
+    .map((w) => `page ${w.page}: "${w.text}" at ${w.xMin}-${w.xMax} of ${w.width}`);
+
 describe('exports: the HTML page printed on A4 by Chromium', function () {
   this.timeout(120_000);
   let printed: Word[] = [];
+  let register: Word[] = [];
+  let wide: Word[] = [];
 
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) this.skip();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-print-'));
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const html = path.join(dir, 'tables.html');
-    fs.writeFileSync(html, renderTables(tableSet(REFERENCE), 'html'));
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    try {
-      const page = await browser.newPage();
-      await page.goto(`file://${html}`);
-      await page.pdf({ path: path.join(dir, 'tables.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
-    } finally {
-      await browser.close();
-    }
-    execFileSync('pdftotext', ['-bbox', path.join(dir, 'tables.pdf'), path.join(dir, 'tables.bbox.html')]);
-    printed = words(fs.readFileSync(path.join(dir, 'tables.bbox.html'), 'utf8'));
+    [printed = [], register = [], wide = []] = await printAll([tableSet(REFERENCE), registerSet(referenceRegister()), registerSet(wideInput(40, 30))]);
   });
 
   it('keeps every word inside its page, portrait and landscape', () => {
@@ -68,6 +87,24 @@ describe('exports: the HTML page printed on A4 by Chromium', function () {
       outside.slice(0, 5).map((w) => `page ${w.page}: "${w.text}" at ${w.xMin}-${w.xMax} of ${w.width}`),
       [],
     );
+  });
+
+  it('keeps every word of the register tables inside its page: the reference register and a training status of 40 skills', () => {
+    assert.ok(register.length > 300, `${register.length} words printed`);
+    assert.deepEqual(outsideThePage(register).slice(0, 5), []);
+    assert.ok(wide.length > 1500, `${wide.length} words printed`);
+    assert.deepEqual(outsideThePage(wide).slice(0, 5), []);
+    // The wide table's parts (headed Person, Roles) are on landscape pages, each with every person.
+    const partPages = new Set(wide.filter((w) => w.text === 'Roles').map((w) => w.page));
+    assert.ok(partPages.size >= 3, `${partPages.size} pages of the training status`);
+    assert.ok(
+      wide.filter((w) => partPages.has(w.page)).every((w) => w.width > w.height),
+      'the training status is on landscape pages',
+    );
+    const people = wide.filter((w) => /^W\d{3}$/.test(w.text) && partPages.has(w.page));
+    assert.ok(people.length >= 30 * 3, `${people.length} person cells`);
+    const numbers = new Set(wide.filter((w) => /^\d+$/.test(w.text)).map((w) => Number(w.text)));
+    for (let n = 1; n <= 40; n++) assert.ok(numbers.has(n), `skill ${n} heading`);
   });
 
   it('prints the approvals table whole: the last approval date is there to the last digit', () => {

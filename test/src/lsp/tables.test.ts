@@ -56,6 +56,31 @@ describe('lsp: roleProtocols/tables', () => {
     assert.ok(markdown.includes('| Adapter and Advanced Adapter | OAR outlining | ProKnow Contouring Tool | ProKnow log and certificates |'), markdown);
   });
 
+  it('gives a register its own tables, as on the pinned day, and the Word file base64-encoded', async () => {
+    const uri = await client.open(path.join(SAMPLES, 'reference-department.register.yaml'));
+    const data = await client.request<{ id: string; rows: { text: string; status?: string }[][]; description?: string }[]>('roleProtocols/tables', {
+      uri,
+      format: 'data',
+    });
+    assert.deepEqual(
+      data.map((t) => t.id),
+      ['entitlements', 'training-status', 'due'],
+    );
+    assert.match(nth(data, 1).description ?? '', /as on 2026-11-26/);
+    assert.deepEqual(
+      nth(data, 2).rows.map((r) => nth(r, 0).text),
+      ['2026-10-01', '2026-12-10', '2026-12-20', '2027-01-15'],
+    );
+    const markdown = await client.request<string>('roleProtocols/tables', { uri, tables: ['due'], format: 'md' });
+    assert.ok(markdown.startsWith('Personal data: staff numbers, entitlements and training dates of 25 people, as on 2026-11-26.'), markdown);
+    const word = Buffer.from(await client.request<string>('roleProtocols/tables', { uri, format: 'docx', encoding: 'base64' }), 'base64');
+    assert.deepEqual([...word.subarray(0, 2)], [0x50, 0x4b]);
+    await assert.rejects(
+      client.request('roleProtocols/tables', { uri, tables: ['matrix'], format: 'md' }),
+      /Unknown table `matrix`; the tables of a register are entitlements, training-status, due\./,
+    );
+  });
+
   it('answers with an error for an unknown table or format, and for a document that is not a protocol', async () => {
     const uri = uriOf(REFERENCE);
     await assert.rejects(

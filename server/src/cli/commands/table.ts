@@ -1,5 +1,16 @@
 import * as path from 'path';
-import { isBinaryFormat, renderers, renderTables, renderTablesToBytes, tableSetFor, TABLE_IDS } from '../../service/tables/index';
+import {
+  documentTableSet,
+  isBinaryFormat,
+  NoTables,
+  REGISTER_TABLE_IDS,
+  renderers,
+  renderTables,
+  renderTablesToBytes,
+  TABLE_IDS,
+  tableIdsFor,
+  unknownTables,
+} from '../../service/tables/index';
 import type { TableId } from '../../service/tables/types';
 import { ConfigReadError } from '../../node/config';
 import { collectInputs, InputError, notProtocolReason } from '../../node/files';
@@ -33,8 +44,8 @@ export interface TableOutcome {
   exitCode: 0 | 1;
 }
 
-/** The `--table` choices: each table id, and `all`. */
-export const TABLE_CHOICES: readonly string[] = [...TABLE_IDS, 'all'];
+/** The `--table` choices: each table id (a protocol's, then a register's), and `all`. */
+export const TABLE_CHOICES: readonly string[] = [...TABLE_IDS, ...REGISTER_TABLE_IDS, 'all'];
 
 /** The `--format` choices: every registered renderer (text and Word). */
 export function tableFormats(): string[] {
@@ -106,8 +117,25 @@ export async function runTable(options: TableCommandOptions): Promise<TableOutco
     };
   }
 
-  const ids = (options.table === 'all' ? TABLE_IDS : [options.table]) as TableId[];
-  const set = tableSetFor(result.protocol, ids);
+  // A register has its own tables, computed for the day (ROLE_PROTOCOLS_TODAY, else today).
+  const kind = result.register ? 'register' : 'protocol';
+  if (options.table !== 'all' && unknownTables(result, [options.table]).length > 0)
+    throw new UsageError(
+      `table \`${options.table}\` is not among a ${kind}'s tables; for ${name} use one of ${[...tableIdsFor(kind), 'all'].join(', ')}`,
+      'table',
+    );
+  let set;
+  try {
+    set = documentTableSet(result, options.table === 'all' ? undefined : [options.table as TableId], options.today ?? new Date().toISOString().slice(0, 10));
+  } catch (error) {
+    if (!(error instanceof NoTables)) throw error;
+    const report = stylish([fileResult(filePath, result.findings.filter((f) => f.severity === 'error').map(toMessage))], {
+      cwd: options.cwd,
+      color: options.color,
+      version: options.version,
+    });
+    return { output: '', notes: [report, `role-protocols: ${name}: no tables: ${error.message}`], exitCode: 1 };
+  }
   let output: string | Uint8Array;
   if (isBinaryFormat(format)) {
     output = await renderTablesToBytes(set, format);

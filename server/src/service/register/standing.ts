@@ -1,5 +1,5 @@
 import type { Method, Protocol, Role, Site, Skill, Step, StepPart, TrainingRow } from '../model/protocol';
-import type { Entitlement, Person, Register, TrainingRecord } from './model';
+import type { Entitlement, Person, Register, Supervision, TrainingRecord } from './model';
 import { addDays, addMonths, realDate } from './dates';
 
 /**
@@ -302,4 +302,71 @@ export function peopleAbleToAct(
   return register.people.filter(
     (p) => p.id && register.personById.get(p.id) === p && roles.some((role) => ableToAct(register, basis, p, role, site, today, settings)),
   );
+}
+
+/** One skill (at one site) a person needs for the roles they hold, and where they stand in it. */
+export interface PersonNeed {
+  /** The requirement of all the person's entitlements that need it, merged: their training rows, the shortest reassessment interval. */
+  standing: Standing;
+  /** The roles that need it, in the order of the person's entitlements. */
+  roles: string[];
+  /** The entitlements that need it. */
+  entitlements: Entitlement[];
+}
+
+/** Has the entitlement ended by `today` (an `until` that is a real date before it)? */
+export function ended(entitlement: Entitlement, today: string): boolean {
+  const until = realDate(entitlement.until);
+  return until !== undefined && until < today;
+}
+
+/**
+ * What a person needs for every entitlement not ended on `today` (one not yet
+ * in force counts: the training comes first; one under supervision counts),
+ * each skill and site once, and where they stand in it, by `standingIn`.
+ * Where two roles need the same skill at the same site, it is one need: the
+ * shortest reassessment interval of their rows applies. For the tables and
+ * reports that list a person's training.
+ */
+export function personNeeds(register: Register, basis: Basis, person: string, today: string, settings: RegisterSettings): PersonNeed[] {
+  const merged = new Map<string, { requirement: Requirement; roles: string[]; entitlements: Entitlement[] }>();
+  for (const entitlement of register.entitlementsByPerson.get(person) ?? []) {
+    if (ended(entitlement, today) || !entitlement.role) continue;
+    for (const requirement of requirementsOf(basis, entitlement.role, entitlement.sites)) {
+      const key = `${requirement.skill}\u0000${requirement.site ?? ''}`;
+      const known = merged.get(key);
+      if (!known) {
+        merged.set(key, { requirement: { ...requirement, rows: [...requirement.rows] }, roles: [entitlement.role], entitlements: [entitlement] });
+        continue;
+      }
+      if (!known.roles.includes(entitlement.role)) known.roles.push(entitlement.role);
+      known.entitlements.push(entitlement);
+      for (const row of requirement.rows) if (!known.requirement.rows.includes(row)) known.requirement.rows.push(row);
+      const months = requirement.reassessEveryMonths;
+      if (months !== undefined && (known.requirement.reassessEveryMonths === undefined || months < known.requirement.reassessEveryMonths))
+        known.requirement.reassessEveryMonths = months;
+    }
+  }
+  return [...merged.values()].map(({ requirement, roles, entitlements }) => ({
+    standing: standingIn(register, person, requirement, today, settings),
+    roles,
+    entitlements,
+  }));
+}
+
+/**
+ * The supervision a trainee is under on `today` (its dates, where real, around
+ * the day), for a skill when one is given; the first the register records.
+ */
+export function supervisionOn(register: Register, trainee: string, today: string, skill?: string): Supervision | undefined {
+  return (register.supervisionByTrainee.get(trainee) ?? []).find((s) => {
+    const from = realDate(s.from);
+    const until = realDate(s.until);
+    return (
+      s.supervisor !== undefined &&
+      (skill === undefined || s.skills.includes(skill)) &&
+      (from === undefined || from <= today) &&
+      (until === undefined || until >= today)
+    );
+  });
 }

@@ -1,4 +1,5 @@
 import type { TableData, TableRenderer, TableSet } from '../types';
+import { privacyStatement, registerTitle } from './document';
 import { documentLine } from './markdown';
 
 const CRLF = '\r\n';
@@ -38,9 +39,12 @@ export const csvRenderer: TableRenderer = {
   extension: 'csv',
   render(set: TableSet): string {
     const only = set.tables.length === 1 ? set.tables[0] : undefined;
-    if (only) return BOM + csvTable(only);
+    // A register's tables are personal data: the file says so on its first line, even for one table.
+    const statement = set.register ? record([privacyStatement(set.register)]) : '';
+    if (only) return BOM + statement + csvTable(only);
     const blocks: string[] = [];
-    const control = documentLine(set.document);
+    const control = set.register ? `${registerTitle(set.register)}, as on ${set.register.asOf}` : documentLine(set.document);
+    if (statement) blocks.push(statement);
     if (control) blocks.push(record([control]));
     for (const table of set.tables) blocks.push(record([table.title]) + csvTable(table) + (table.legend ?? []).map((line) => record([line])).join(''));
     return BOM + blocks.join(CRLF);

@@ -19,7 +19,24 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { BinaryTableRenderer, TableCell, TableData, TableSet } from '../types';
-import { approvalLines, CHANGE_COLUMNS, changeRows, controlFields, documentName, GAP_MARK, NOT_STATED, tableDescription, xmlSafe } from './document';
+import {
+  approvalLines,
+  CHANGE_COLUMNS,
+  changeRows,
+  controlFields,
+  documentName,
+  emptyText,
+  GAP_MARK,
+  minimumWidths,
+  NOT_STATED,
+  privacyStatement,
+  registerFields,
+  registerTitle,
+  splitWide,
+  tableDescription,
+  xmlSafe,
+  type ControlField,
+} from './document';
 
 /** A4 in twentieths of a point (twips), portrait; the landscape pages swap them. */
 const A4 = { width: 11906, height: 16838 };
@@ -38,11 +55,20 @@ const HEADER_FILL = 'D9D9D9';
 const LABEL_FILL = 'F2F2F2';
 const GAP_FILL = 'F8D7D7';
 const TRAINED_FILL = 'E2F0D9';
+/** A register cell's fill by where the person stands: light tints under black text, so the contrast stays high; the words say it all. */
+const STANDING_FILL: Readonly<Record<string, string>> = {
+  current: 'E2F0D9',
+  'due-soon': 'FFF2CC',
+  overdue: 'F8D7D7',
+  missing: 'F8D7D7',
+  'in-training': 'DDEBF7',
+};
+const STANDING_BOLD: ReadonlySet<string> = new Set(['overdue', 'missing']);
 
 type Orientation = keyof typeof TEXT_WIDTH;
 
-/** The tables that need the width of a landscape page: the roles, the responsibility matrix and the sites. */
-const LANDSCAPE: ReadonlySet<string> = new Set(['roles', 'matrix', 'sites']);
+/** The tables that need the width of a landscape page: the roles, the responsibility matrix and the sites; a register's entitlements and training status. */
+const LANDSCAPE: ReadonlySet<string> = new Set(['roles', 'matrix', 'sites', 'entitlements', 'training-status']);
 const orientationOf = (table: TableData): Orientation => (LANDSCAPE.has(table.id) ? 'landscape' : 'portrait');
 
 interface RunStyle {
@@ -63,10 +89,6 @@ function paragraph(text: string, style: RunStyle & { alignment?: (typeof Alignme
   return new Paragraph({ children: runs(text, run), alignment, spacing: { before: 0, after: 0 } });
 }
 
-/** Roughly the width of one character of 9 pt bold Arial, and a cell's left and right margins, in twips. */
-const CHAR_WIDTH = 115;
-const CELL_PADDING = 200;
-
 /**
  * Column widths in twips that add up to `total`. Each column first gets room
  * for its longest word (so words are not broken mid-word), then the rest of
@@ -76,7 +98,7 @@ const CELL_PADDING = 200;
  */
 export function columnWidths(columns: readonly string[], rows: readonly (readonly { text: string }[])[], total: number): number[] {
   const texts = columns.map((header, c) => [header, ...rows.map((cells) => cells[c]?.text ?? '')]);
-  const minimums = texts.map((list) => Math.max(4, ...list.flatMap((t) => t.split(/\s+/).map((w) => [...w].length))) * CHAR_WIDTH + CELL_PADDING);
+  const minimums = minimumWidths(columns, rows);
   const weights = texts.map((list) => Math.min(48, Math.max(4, ...list.map((t) => [...t].length))));
   const needed = minimums.reduce((a, b) => a + b, 0);
   let widths: number[];
@@ -91,6 +113,15 @@ export function columnWidths(columns: readonly string[], rows: readonly (readonl
   const last = widths.length - 1;
   if (last >= 0) widths[last] = (widths[last] ?? 0) + total - widths.reduce((a, b) => a + b, 0);
   return widths;
+}
+
+/**
+ * "Overdue since 2026-10-01" as two lines, the date on the second: Word and
+ * LibreOffice break a line at a hyphen, and a narrow column would otherwise
+ * print "2026-10-" and "01".
+ */
+export function dateOnItsOwnLine(text: string): string {
+  return text.replace(/ (\d{4}-\d{2}-\d{2})$/gm, '\n$1');
 }
 
 function headerRow(columns: readonly string[], widths: readonly number[], centreFrom = Infinity): TableRow {
@@ -122,8 +153,11 @@ function bodyCell(table: TableData, cell: TableCell, column: number, width: numb
     ];
   } else {
     if (cell.status === 'trained') fill = TRAINED_FILL;
+    else if (cell.status !== undefined) fill = STANDING_FILL[cell.status];
     const matrixPart = table.id === 'matrix' && column > 0;
-    children = [paragraph(cell.text, { size, bold: column === 0 || matrixPart, alignment: matrixPart ? AlignmentType.CENTER : undefined })];
+    const bold = column === 0 || matrixPart || (cell.status !== undefined && STANDING_BOLD.has(cell.status));
+    const standing = cell.status !== undefined && cell.status in STANDING_FILL;
+    children = [paragraph(standing ? dateOnItsOwnLine(cell.text) : cell.text, { size, bold, alignment: matrixPart ? AlignmentType.CENTER : undefined })];
   }
   return new DocxCell({
     width: { size: width, type: WidthType.DXA },
@@ -156,14 +190,15 @@ function dataTable(table: TableData, width: number): Table {
 
 const spaced = (text: string, style: RunStyle = {}): Paragraph => new Paragraph({ children: runs(text, style), spacing: { before: 120, after: 120 } });
 
-function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
+/** A two-column table of labels and values; a value not stated reads *Not stated*. */
+function fieldsTable(fields: ControlField[], width: number): Table {
   const value = (v: string | undefined): Paragraph =>
     v === undefined || v === '' ? paragraph(NOT_STATED, { italics: true, size: TABLE_SIZE }) : paragraph(v, { size: TABLE_SIZE });
   const labelWidth = 2400;
   const controlWidths: [number, number] = [labelWidth, Math.min(width, TEXT_WIDTH.portrait) - labelWidth];
-  const control = wordTable(
+  return wordTable(
     controlWidths,
-    controlFields(set.document).map(
+    fields.map(
       (field) =>
         new TableRow({
           cantSplit: true,
@@ -178,6 +213,24 @@ function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
         }),
     ),
   );
+}
+
+/** A register's block in place of the document-control block: what the export holds, then what the register is. */
+function registerBlock(set: TableSet, width: number): (Paragraph | Table)[] {
+  const about = set.register!;
+  return [
+    new Paragraph({ children: runs(privacyStatement(about), { bold: true }), spacing: { before: 0, after: 200 } }),
+    new Paragraph({ text: 'About this register', heading: HeadingLevel.HEADING_1 }),
+    fieldsTable(registerFields(about), width),
+    spaced('The tables name people by staff number only. The states are those of the day above: on a later day more may be due.', { italics: true }),
+  ];
+}
+
+function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
+  if (set.register) return registerBlock(set, width);
+  const value = (v: string | undefined): Paragraph =>
+    v === undefined || v === '' ? paragraph(NOT_STATED, { italics: true, size: TABLE_SIZE }) : paragraph(v, { size: TABLE_SIZE });
+  const control = fieldsTable(controlFields(set.document), width);
   const blocks: (Paragraph | Table)[] = [
     new Paragraph({ text: 'Document control', heading: HeadingLevel.HEADING_1 }),
     control,
@@ -232,13 +285,18 @@ function controlBlock(set: TableSet, width: number): (Paragraph | Table)[] {
   return blocks;
 }
 
-function tableBlock(table: TableData, width: number): (Paragraph | Table)[] {
+function tableBlock(whole: TableData, width: number): (Paragraph | Table)[] {
+  // A table too wide for the page (a register's training status with many skills) is printed in parts.
+  return splitWide(whole, width).flatMap((table) => partBlock(table, width));
+}
+
+function partBlock(table: TableData, width: number): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [
     new Paragraph({ children: runs(table.title), heading: HeadingLevel.HEADING_1, keepNext: true }),
     new Paragraph({ children: runs(tableDescription(table), { italics: true }), keepNext: true, spacing: { after: 120 } }),
     dataTable(table, width),
   ];
-  if (table.rows.length === 0) blocks.push(spaced('No rows: the document has nothing for this table yet.', { italics: true }));
+  if (table.rows.length === 0) blocks.push(spaced(emptyText(table), { italics: true }));
   if (table.legend && table.legend.length > 0)
     blocks.push(new Paragraph({ children: [new TextRun({ text: 'Legend: ', bold: true }), ...runs(table.legend.join('   ·   '))], spacing: { before: 120 } }));
   return blocks;
@@ -249,6 +307,11 @@ function tableBlock(table: TableData, width: number): (Paragraph | Table)[] {
  * a draft must not be mistaken for the protocol in force.
  */
 function header(set: TableSet): Header | undefined {
+  // A register's pages are personal data: every page says so, and the day its states are for.
+  if (set.register)
+    return new Header({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: privacyStatement(set.register), bold: true, size: 18 })] })],
+    });
   const status = set.document.status;
   if (status === 'approved') return undefined;
   const word = status === 'retired' ? 'RETIRED: NOT FOR USE' : status === 'in-review' ? 'DRAFT: IN REVIEW, NOT APPROVED' : 'DRAFT: NOT APPROVED';
@@ -258,7 +321,9 @@ function header(set: TableSet): Header | undefined {
 }
 
 function footer(set: TableSet): Footer {
-  const name = [set.document.id ?? documentName(set.document), set.document.version ? `version ${set.document.version}` : ''].filter(Boolean).join(', ');
+  const name = set.register
+    ? `${registerTitle(set.register)}, as on ${set.register.asOf}`
+    : [set.document.id ?? documentName(set.document), set.document.version ? `version ${set.document.version}` : ''].filter(Boolean).join(', ');
   return new Footer({
     children: [
       new Paragraph({
@@ -278,8 +343,8 @@ function footer(set: TableSet): Footer {
 
 /** The Word document: portrait pages, with a landscape section for each run of wide tables. */
 export function buildDocument(set: TableSet): Document {
-  const name = documentName(set.document);
-  const heading = set.document.version ? `${name}, version ${set.document.version}` : name;
+  const name = set.register ? registerTitle(set.register) : documentName(set.document);
+  const heading = set.register ? `${name}, as on ${set.register.asOf}` : set.document.version ? `${name}, version ${set.document.version}` : name;
   const sections: { orientation: Orientation; children: (Paragraph | Table)[] }[] = [];
   const sectionFor = (orientation: Orientation) => {
     const last = sections[sections.length - 1];
@@ -296,10 +361,12 @@ export function buildDocument(set: TableSet): Document {
   }
   const heading1 = { run: { font: FONT, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 } } };
   return new Document({
-    title: xmlSafe(`${name}: summary tables`),
-    subject: 'Summary tables of a role protocol',
+    title: xmlSafe(`${name}: ${set.register ? 'tables' : 'summary tables'}`),
+    subject: set.register ? 'Tables of a register of people: personal data' : 'Summary tables of a role protocol',
     creator: 'role-protocols',
-    description: 'Generated by role-protocols from the protocol. Change the protocol, not this file, and export again.',
+    description: set.register
+      ? `${privacyStatement(set.register)} Generated by role-protocols from the register.`
+      : 'Generated by role-protocols from the protocol. Change the protocol, not this file, and export again.',
     styles: {
       default: {
         document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 80 } } },

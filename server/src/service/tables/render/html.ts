@@ -1,5 +1,20 @@
 import type { TableCell, TableData, TableRenderer, TableSet } from '../types';
-import { approvalLines, CHANGE_COLUMNS, changeRows, controlFields, documentName, GAP_MARK, NOT_STATED, tableDescription, xmlSafe } from './document';
+import {
+  approvalLines,
+  CHANGE_COLUMNS,
+  changeRows,
+  controlFields,
+  documentName,
+  emptyText,
+  GAP_MARK,
+  NOT_STATED,
+  privacyStatement,
+  registerFields,
+  registerTitle,
+  splitWide,
+  tableDescription,
+  xmlSafe,
+} from './document';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -58,11 +73,50 @@ footer { margin-top: 2em; font-size: 0.85em; color: #444; }
 }
 `;
 
+/**
+ * A register's styles, added to the page of a register only (a protocol's
+ * page is as it was): where a person stands as a light tint under black text
+ * (the words say it; the tint only repeats it), the statement of what the
+ * page holds boxed, and the people tables on landscape pages.
+ */
+const REGISTER_STYLE = `
+td.current { background: #e3f4e3; }
+td.due-soon { background: #fff2cc; }
+td.overdue, td.missing { background: #fde2e2; font-weight: bold; }
+td.in-training { background: #ddebf7; }
+p.privacy { font-weight: bold; border: 1px solid #000; padding: 0.4em 0.6em; }
+table.entitlements th, table.entitlements td, table.training-status th, table.training-status td, table.due th, table.due td { overflow-wrap: normal; }
+span.date { white-space: nowrap; }
+@media print {
+  section.table-entitlements { page: landscape; }
+  section.table-training-status { page: landscape; }
+  td.current, td.due-soon, td.overdue, td.missing, td.in-training { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
 function cellText(text: string): string {
   return text === '' ? '' : escapeHtml(text, true);
 }
 
+/** A register's block in place of the document-control block: what the export holds, then what the register is. */
+function registerBlock(set: TableSet): string {
+  const about = set.register!;
+  const value = (v: string | undefined): string => (v === undefined || v === '' ? `<span class="not-stated">${NOT_STATED}</span>` : escapeHtml(v, true));
+  const rows = registerFields(about).map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${value(f.value)}</td></tr>`);
+  return [
+    '<section class="document-control" aria-labelledby="about-register">',
+    `<p class="privacy">${escapeHtml(privacyStatement(about))}</p>`,
+    '<h2 id="about-register">About this register</h2>',
+    '<table class="control">',
+    `<tbody>\n${rows.join('\n')}\n</tbody>`,
+    '</table>',
+    '<p>The tables name people by staff number only. The states are those of the day above: on a later day more may be due.</p>',
+    '</section>',
+  ].join('\n');
+}
+
 function controlBlock(set: TableSet): string {
+  if (set.register) return registerBlock(set);
   const value = (v: string | undefined): string => (v === undefined || v === '' ? `<span class="not-stated">${NOT_STATED}</span>` : escapeHtml(v, true));
   const rows = controlFields(set.document).map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${value(f.value)}</td></tr>`);
   const approvals = approvalLines(set);
@@ -103,10 +157,17 @@ function controlBlock(set: TableSet): string {
   return lines.join('\n');
 }
 
+/** The register's tables: words are never broken inside (their columns are as wide as their longest word), nor dates at a hyphen. */
+const REGISTER_TABLES: ReadonlySet<string> = new Set(['entitlements', 'training-status', 'due']);
+const DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
 function bodyCell(table: TableData, cell: TableCell, column: number): string {
-  if (column === 0) return `<th scope="row">${cellText(cell.text)}</th>`;
+  const register = REGISTER_TABLES.has(table.id);
+  // Escaped text has no digits-and-hyphens of its own making, so a date found in it is the value's.
+  const text = (t: string): string => (register ? cellText(t).replace(DATE, (d) => `<span class="date">${d}</span>`) : cellText(t));
+  if (column === 0) return `<th scope="row">${text(cell.text)}</th>`;
   const classes: string[] = [];
-  let content = cellText(cell.text);
+  let content = text(cell.text);
   if (table.id === 'matrix') classes.push('part');
   if (cell.status === 'gap') {
     classes.push('gap');
@@ -117,27 +178,44 @@ function bodyCell(table: TableData, cell: TableCell, column: number): string {
   return `<td${classes.length > 0 ? ` class="${classes.join(' ')}"` : ''}>${content}</td>`;
 }
 
-function tableSection(table: TableData): string {
+/**
+ * A table's section; a table too wide for a landscape page in print (a
+ * register's training status with many skills) is cut into parts, each
+ * repeating the person, as in Word.
+ */
+function tableSections(table: TableData): string[] {
+  return splitWide(table, PRINT_WIDTH).map((part, index) => tableSection(part, index));
+}
+
+/**
+ * The width the parts are cut to, in twips: a landscape A4 page less its
+ * 15 mm margins, less a tenth for the printed type being a little larger
+ * (9.5 pt) than Word's.
+ */
+export const PRINT_WIDTH = Math.floor(((297 - 30) / 25.4) * 1440 * 0.9);
+
+function tableSection(table: TableData, part = 0): string {
   const id = escapeHtml(table.id);
+  const anchor = part === 0 ? id : `${id}-${part + 1}`;
   const headers = table.columns.map((c, i) => `<th scope="col"${table.id === 'matrix' && i > 0 ? ' class="role"' : ''}>${cellText(c)}</th>`);
   const rows = table.rows.map((cells) => {
     const gap = cells.some((c) => c.status === 'gap');
     return `<tr${gap ? ' class="gap-row"' : ''}>${cells.map((cell, i) => bodyCell(table, cell, i)).join('')}</tr>`;
   });
   const lines = [
-    `<section class="table table-${id}" id="${id}" aria-labelledby="${id}-title">`,
-    `<h2 id="${id}-title">${escapeHtml(table.title)}</h2>`,
+    `<section class="table table-${id}" id="${anchor}" aria-labelledby="${anchor}-title">`,
+    `<h2 id="${anchor}-title">${escapeHtml(table.title)}</h2>`,
     `<table class="${id}">`,
     `<caption>${escapeHtml(tableDescription(table))}</caption>`,
     `<thead>\n<tr>${headers.join('')}</tr>\n</thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table>',
   ];
-  if (table.rows.length === 0) lines.push('<p class="not-stated">No rows: the document has nothing for this table yet.</p>');
+  if (table.rows.length === 0) lines.push(`<p class="not-stated">${escapeHtml(emptyText(table))}</p>`);
   if (table.legend && table.legend.length > 0) {
     lines.push(
-      `<h3 id="${id}-legend">Legend</h3>`,
-      `<ul class="legend" aria-labelledby="${id}-legend">`,
+      `<h3 id="${anchor}-legend">Legend</h3>`,
+      `<ul class="legend" aria-labelledby="${anchor}-legend">`,
       ...table.legend.map((l) => `<li>${escapeHtml(l)}</li>`),
       '</ul>',
     );
@@ -157,8 +235,8 @@ export const htmlRenderer: TableRenderer = {
   format: 'html',
   extension: 'html',
   render(set: TableSet): string {
-    const name = documentName(set.document);
-    const heading = set.document.version ? `${name}, version ${set.document.version}` : name;
+    const name = set.register ? registerTitle(set.register) : documentName(set.document);
+    const heading = set.register ? `${name}, as on ${set.register.asOf}` : set.document.version ? `${name}, version ${set.document.version}` : name;
     return [
       '<!DOCTYPE html>',
       '<html lang="en-GB">',
@@ -166,8 +244,8 @@ export const htmlRenderer: TableRenderer = {
       '<meta charset="utf-8">',
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       '<meta name="generator" content="role-protocols">',
-      `<title>${escapeHtml(`${name}: summary tables`)}</title>`,
-      `<style>${STYLE}</style>`,
+      `<title>${escapeHtml(`${name}: ${set.register ? 'tables' : 'summary tables'}`)}</title>`,
+      `<style>${STYLE}${set.register ? REGISTER_STYLE : ''}</style>`,
       '</head>',
       '<body>',
       '<header>',
@@ -175,9 +253,11 @@ export const htmlRenderer: TableRenderer = {
       '</header>',
       '<main>',
       controlBlock(set),
-      ...set.tables.map(tableSection),
+      ...set.tables.flatMap(tableSections),
       '</main>',
-      '<footer><p>Generated by role-protocols from the protocol. Change the protocol, not this file, and export again.</p></footer>',
+      set.register
+        ? `<footer><p>Generated by role-protocols from the register. ${escapeHtml(privacyStatement(set.register))}</p></footer>`
+        : '<footer><p>Generated by role-protocols from the protocol. Change the protocol, not this file, and export again.</p></footer>',
       '</body>',
       '</html>',
       '',

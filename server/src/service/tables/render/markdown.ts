@@ -1,6 +1,6 @@
 import type { DocumentControl } from '../../model/protocol';
 import type { TableData, TableRenderer, TableSet } from '../types';
-import { CHANGE_COLUMNS, changeRows } from './document';
+import { CHANGE_COLUMNS, changeRows, privacyStatement, registerTitle } from './document';
 import { vocabularyWords } from '../words';
 
 /**
@@ -58,8 +58,16 @@ export const markdownRenderer: TableRenderer = {
   extension: 'md',
   render(set: TableSet): string {
     const only = set.tables.length === 1 ? set.tables[0] : undefined;
-    if (only) return markdownTable(only);
+    // A register's tables are personal data: even one table alone says so, and the day its states are for.
+    const statement = set.register ? `${escapeCell(privacyStatement(set.register))}\n` : undefined;
+    if (only) return statement ? `${statement}\n${markdownTable(only)}` : markdownTable(only);
     const parts: string[] = [];
+    if (set.register && statement) {
+      parts.push(`${escapeCell(`${registerTitle(set.register)}, as on ${set.register.asOf}`)}\n`, statement);
+      for (const table of set.tables)
+        parts.push(`## ${escapeCell(table.title)}\n\n${table.description ? `${escapeCell(table.description)}\n\n` : ''}${markdownTable(table)}`);
+      return parts.join('\n');
+    }
     const control = documentLine(set.document);
     if (control) parts.push(escapeCell(control) + '\n');
     const changes = changeRows(set.document);
