@@ -128,7 +128,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
     );
     await assert.rejects(
       client.request('textDocument/prepareRename', { textDocument: { uri }, position: client.at(uri, 'title', 1, 'id: physicist') }),
-      /There is no role, step, skill, method, record or site id here to rename\./,
+      /There is no role, step, skill, method, record, site or reference id here to rename\./,
     );
   });
 

@@ -41,7 +41,7 @@ export function knowledgeFrom(protocol: Protocol | undefined, ids: IdOccurrence[
   return { protocol, entities };
 }
 
-/** A role's title, or the name of a step, skill, method, record or site. */
+/** A role's title, the name of a step, skill, method, record or site, or a reference's title. */
 export function entityName(protocol: Protocol, kind: EntityKind, id: string): string {
   switch (kind) {
     case 'role':
@@ -56,5 +56,7 @@ export function entityName(protocol: Protocol, kind: EntityKind, id: string): st
       return protocol.recordById.get(id)?.name ?? id;
     case 'site':
       return protocol.siteById.get(id)?.name ?? id;
+    case 'reference':
+      return protocol.referenceById.get(id)?.title ?? id;
   }
 }

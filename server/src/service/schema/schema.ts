@@ -3,8 +3,8 @@ import type { Path } from '../parse/tree';
 import type { DocumentKind } from '../../shared/documentKinds';
 
 /** The kinds of catalogue entry a document defines and refers to by id. */
-export type EntityKind = 'role' | 'skill' | 'method' | 'record' | 'site' | 'step';
-export const ENTITY_KINDS: readonly EntityKind[] = ['role', 'skill', 'method', 'record', 'site', 'step'];
+export type EntityKind = 'role' | 'skill' | 'method' | 'record' | 'site' | 'step' | 'reference';
+export const ENTITY_KINDS: readonly EntityKind[] = ['role', 'skill', 'method', 'record', 'site', 'step', 'reference'];
 
 /** The parts of a JSON Schema object this project reads (annotations included). */
 export interface SchemaNode {
