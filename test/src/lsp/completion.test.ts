@@ -127,7 +127,9 @@ describe('lsp: completion', () => {
         '    minBand: ${4|2,3,4,5,6,7,8a,8b,8c,8d,9|}',
         '    careerLevel: ${5|assistant practitioner,practitioner,enhanced,advanced,consultant|}',
         '    capacities: [${6:}]',
-        '    responsibilities: [${7:}]',
+        '    procedures: [${7:}]',
+        '    coreTraining: [${8:}]',
+        '    responsibilities: [${9:}]',
       ].join('\n'),
     });
   });
