@@ -35,10 +35,18 @@ function levelCell(role: Role): TableCell {
   return { text: parts.join('; '), source: key ? [...role.path, key] : role.path };
 }
 
+/** A list of ids shown by name (a reference's title, a record's name), with the list as its source; the role where it is empty. */
+function namesCell(role: Role, key: 'procedures' | 'coreTraining', nameOf: (id: string) => string): TableCell {
+  const ids = role[key];
+  return { text: ids.map(nameOf).join('; '), source: ids.length > 0 ? listSource(role.path, key, ids) : role.path };
+}
+
 /**
  * Roles and responsibilities: Role | Staff group | Band | National level |
- * Registration | Capacity | Responsibilities. The capacity shows a
- * practitioner's scope: "practitioner (therapeutic)".
+ * Registration | Capacity | Employer's procedures | Core training record |
+ * Responsibilities. The capacity shows a practitioner's scope: "practitioner
+ * (therapeutic)"; the procedures that entitle the role and the records of its
+ * core IR(ME)R training are shown by their titles and names.
  */
 export function buildRolesTable(protocol: Protocol): TableData {
   const rows = rolesInUse(protocol).map((role): TableCell[] => {
@@ -49,6 +57,8 @@ export function buildRolesTable(protocol: Protocol): TableData {
       levelCell(role),
       { text: role.registrations.join(', '), source: role.registrations.length > 0 ? listSource(role.path, 'registrations', role.registrations) : role.path },
       { text: capacitiesText(role), source: listSource(role.path, 'capacities', role.capacities) },
+      namesCell(role, 'procedures', (id) => protocol.referenceById.get(id)?.title ?? id),
+      namesCell(role, 'coreTraining', (id) => protocol.recordById.get(id)?.name ?? id),
       { text: role.responsibilities.join('; '), source: listSource(role.path, 'responsibilities', role.responsibilities) },
     ];
     return role.file === undefined ? cells : cells.map((cell) => ({ ...cell, sourceFile: role.file }));
@@ -56,7 +66,7 @@ export function buildRolesTable(protocol: Protocol): TableData {
   return {
     id: 'roles',
     title: 'Roles and responsibilities',
-    columns: ['Role', 'Staff group', 'Band', 'National level', 'Registration', 'Capacity', 'Responsibilities'],
+    columns: ['Role', 'Staff group', 'Band', 'National level', 'Registration', 'Capacity', "Employer's procedures", 'Core training record', 'Responsibilities'],
     rows,
   };
 }
