@@ -35,18 +35,30 @@ function levelCell(role: Role): TableCell {
   return { text: parts.join('; '), source: key ? [...role.path, key] : role.path };
 }
 
-/** A list of ids shown by name (a reference's title, a record's name), with the list as its source; the role where it is empty. */
-function namesCell(role: Role, key: 'procedures' | 'coreTraining', nameOf: (id: string) => string): TableCell {
-  const ids = role[key];
-  return { text: ids.map(nameOf).join('; '), source: ids.length > 0 ? listSource(role.path, key, ids) : role.path };
+/**
+ * What entitles the role and where its core training is recorded, by title and name: "Entitled under: Employer's
+ * procedures. Core training: ESR statutory training". One column, not two: the roles table is printed on a
+ * landscape page beside eight other columns. Its source is the procedures, else the core training, else the role.
+ */
+function entitlementCell(protocol: Protocol, role: Role): TableCell {
+  const procedures = role.procedures.map((id) => protocol.referenceById.get(id)?.title ?? id);
+  const records = role.coreTraining.map((id) => protocol.recordById.get(id)?.name ?? id);
+  const parts = [procedures.length ? `Entitled under: ${procedures.join('; ')}` : '', records.length ? `Core training: ${records.join('; ')}` : ''];
+  const source =
+    role.procedures.length > 0
+      ? listSource(role.path, 'procedures', role.procedures)
+      : role.coreTraining.length > 0
+        ? listSource(role.path, 'coreTraining', role.coreTraining)
+        : role.path;
+  return { text: parts.filter(Boolean).join('. '), source };
 }
 
 /**
  * Roles and responsibilities: Role | Staff group | Band | National level |
- * Registration | Capacity | Employer's procedures | Core training record |
+ * Registration | Capacity | IR(ME)R entitlement and core training |
  * Responsibilities. The capacity shows a practitioner's scope: "practitioner
- * (therapeutic)"; the procedures that entitle the role and the records of its
- * core IR(ME)R training are shown by their titles and names.
+ * (therapeutic)"; the employer's procedures that entitle the role and the
+ * records of its core IR(ME)R training are shown by their titles and names.
  */
 export function buildRolesTable(protocol: Protocol): TableData {
   const rows = rolesInUse(protocol).map((role): TableCell[] => {
@@ -57,8 +69,7 @@ export function buildRolesTable(protocol: Protocol): TableData {
       levelCell(role),
       { text: role.registrations.join(', '), source: role.registrations.length > 0 ? listSource(role.path, 'registrations', role.registrations) : role.path },
       { text: capacitiesText(role), source: listSource(role.path, 'capacities', role.capacities) },
-      namesCell(role, 'procedures', (id) => protocol.referenceById.get(id)?.title ?? id),
-      namesCell(role, 'coreTraining', (id) => protocol.recordById.get(id)?.name ?? id),
+      entitlementCell(protocol, role),
       { text: role.responsibilities.join('; '), source: listSource(role.path, 'responsibilities', role.responsibilities) },
     ];
     return role.file === undefined ? cells : cells.map((cell) => ({ ...cell, sourceFile: role.file }));
@@ -66,7 +77,7 @@ export function buildRolesTable(protocol: Protocol): TableData {
   return {
     id: 'roles',
     title: 'Roles and responsibilities',
-    columns: ['Role', 'Staff group', 'Band', 'National level', 'Registration', 'Capacity', "Employer's procedures", 'Core training record', 'Responsibilities'],
+    columns: ['Role', 'Staff group', 'Band', 'National level', 'Registration', 'Capacity', 'IR(ME)R entitlement and core training', 'Responsibilities'],
     rows,
   };
 }
