@@ -87,12 +87,12 @@ function starterFrom(text: string, starter: { template: TemplateId; id: string; 
   let end = start + 1;
   while (end < lines.length && (lines[end] === '' || /^[ \t]/.test(lines[end] ?? ''))) end++;
   // The template's references stay: its roles name the employer's procedures among them (`procedures`).
-  const from = lines.slice(start + 1, end).findIndex((line) => /^  references:\s*$/.test(line));
+  const from = lines.slice(start + 1, end).findIndex((line) => /^ {2}references:\s*$/.test(line));
   const references: string[] = [];
   if (start >= 0 && from >= 0) {
     references.push("  # The employer's procedures the roles name under `procedures`: change them to your own.");
     for (const line of lines.slice(start + 1 + from, end)) {
-      if (references.length > 1 && !/^ {3,}\S|^  - /.test(line)) break;
+      if (references.length > 1 && !/^ {3,}\S|^ {2}- /.test(line)) break;
       references.push(line);
     }
   }

@@ -35,8 +35,7 @@ export const unknownReference: Rule = {
           ? ' An approver who holds no role in this protocol is named by `post` instead of `role`.'
           : '';
       // A role's procedures name documents by their number: say where a document is listed.
-      const cited =
-        occurrence.kind === 'reference' && !guess ? ' List the document under `document.references` with this `id` and its `title`.' : '';
+      const cited = occurrence.kind === 'reference' && !guess ? ' List the document under `document.references` with this `id` and its `title`.' : '';
       reports.push({
         message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}${approver}${cited}`,
         path: occurrence.path,
