@@ -206,6 +206,7 @@ function generateProtocol(options) {
   w('  references:');
   w('    - id: EP-RT-07');
   w("      title: Employer's procedure for the entitlement of duty holders under IR(ME)R 2017");
+  w('      kind: employer-procedure');
   w('');
   if (!useCatalogue) {
     w('service:');
@@ -451,6 +452,8 @@ function roleLines(w, c, r, where) {
   w('    careerLevel: practitioner');
   w('    registrations: [HCPC (radiographer)]');
   w('    capacities: [operator]');
+  w('    procedures: [EP-RT-07]');
+  w('    coreTraining: [irmer-core-training]');
   w('    responsibilities:');
   w('      - Generate / edit OARs completed by AI');
   w(`  - id: ${r.advanced}`);
@@ -460,6 +463,8 @@ function roleLines(w, c, r, where) {
   w('    minBand: 7');
   w('    careerLevel: advanced');
   w('    capacities: [operator]');
+  w('    procedures: [EP-RT-07]');
+  w('    coreTraining: [irmer-core-training]');
   w('    responsibilities:');
   w('      - Approve OARs edited by the adapter');
   w('      - Edit and approve target volumes');
@@ -473,6 +478,8 @@ function roleLines(w, c, r, where) {
   w('    careerLevel: advanced');
   w('    registrations: [HCPC (clinical scientist), MPE certificate (RPA2000)]');
   w('    capacities: [MPE, operator]');
+  w('    procedures: [EP-RT-07]');
+  w('    coreTraining: [irmer-core-training]');
   w('    responsibilities:');
   w('      - Provide support to adapter and advanced adapter');
   w('      - Agree plan selection');
@@ -483,6 +490,8 @@ function roleLines(w, c, r, where) {
   w('    careerLevel: consultant');
   w('    registrations: [GMC]');
   w('    capacities: [practitioner, referrer]');
+  w('    procedures: [EP-RT-07]');
+  w('    coreTraining: [irmer-core-training]');
   w('    responsibilities:');
   w('      - Approve protocols to support plan selection');
   w('      - Review plan selections offline at the weekly MDT');
@@ -493,6 +502,8 @@ function roleLines(w, c, r, where) {
   w('    maxBand: 4');
   w('    careerLevel: assistant practitioner');
   w('    capacities: [operator]');
+  w('    procedures: [EP-RT-07]');
+  w('    coreTraining: [irmer-core-training]');
   w('    responsibilities:');
   w('      - Acquire the session CBCT under the direction of the adapter');
 }
@@ -513,6 +524,9 @@ function recordLines(w) {
   w('  - id: training-records');
   w('    name: Training records');
   w('    location: Physics training database');
+  w('  - id: irmer-core-training');
+  w('    name: IR(ME)R and radiation protection core training records');
+  w('    location: Radiotherapy training database');
 }
 
 function step(w, s) {
@@ -574,6 +588,9 @@ function generateProduct(options) {
   w('  owner: Head of Radiotherapy Physics');
   w('  effectiveDate: 2026-09-01');
   w('  reviewDue: 2028-08-31');
+  w('  references:');
+  w('    - id: EP-RT-07');
+  w("      title: Employer's procedure for the entitlement of duty holders under IR(ME)R 2017");
   w('roles:');
   for (const id of roleIds) {
     w(`  - id: ${id}`);
@@ -583,6 +600,8 @@ function generateProduct(options) {
     w('    maxBand: 7');
     w('    careerLevel: practitioner');
     w('    capacities: [operator]');
+    w('    procedures: [EP-RT-07]');
+    w('    coreTraining: [irmer-core-training]');
   }
   w('workflow:');
   for (let i = 0; i < steps; i++) {
@@ -597,15 +616,19 @@ function generateProduct(options) {
     w(`  - id: ${id}`);
     w(`    name: Skill ${id.slice(6)}`);
   }
+  w('records:');
+  w('  - id: irmer-core-training');
+  w('    name: IR(ME)R and radiation protection core training records');
+  if (trained > 0) {
+    w('  - id: training-records');
+    w('    name: Training records');
+  }
   if (trained === 0) w('training: []');
   else {
     w('methods:');
     w('  - id: programme');
     w('    name: Training programme');
     w('    type: training-programme');
-    w('records:');
-    w('  - id: training-records');
-    w('    name: Training records');
     w('training:');
     for (const id of skillIds.slice(0, trained)) {
       w(`  - skill: ${id}`);
@@ -669,6 +692,16 @@ function generateCatalogue() {
   w('');
   w('records:');
   recordLines(w);
+  w('');
+  w('document:');
+  w('  id: department-catalogue');
+  w('  title: Department catalogue');
+  w('  version: "1.0"');
+  w('  status: approved');
+  w('  references:');
+  w('    - id: EP-RT-07');
+  w("      title: Employer's procedure for the entitlement of duty holders under IR(ME)R 2017");
+  w('      kind: employer-procedure');
   return out.join('\n') + '\n';
 }
 

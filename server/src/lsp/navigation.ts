@@ -1,5 +1,5 @@
 import { LSPErrorCodes, ResponseError, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { definitionOf, idAt, idRange, referencesOf, rename, type Located, type TextEdit as OffsetEdit } from '../service/language/navigate';
+import { definitionOf, idAt, idRange, NOTHING_TO_RENAME, referencesOf, rename, type Located, type TextEdit as OffsetEdit } from '../service/language/navigate';
 import { toOffset, toRange } from './convert';
 import type { ServerContext } from './context';
 import { guarded } from './safe';
@@ -65,7 +65,7 @@ export function registerNavigation({ connection, workspace, capabilities }: Serv
       const analysis = await workspace.analysis(params.textDocument.uri);
       if (!analysis) return null;
       const at = idAt(analysis.located, toOffset(analysis.result.lines, params.position));
-      if (!at) throw new ResponseError(LSPErrorCodes.RequestFailed, 'There is no role, step, skill, method, record or site id here to rename.');
+      if (!at) throw new ResponseError(LSPErrorCodes.RequestFailed, NOTHING_TO_RENAME);
       const { start, end } = idRange(at.node);
       return { range: toRange(analysis.result.lines, start, end), placeholder: at.id };
     }),

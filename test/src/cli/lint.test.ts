@@ -36,10 +36,10 @@ describe('role-protocols lint', () => {
       assert.equal(run.status, 1);
       const broken = nth(json(run.stdout), 0);
       assert.equal(broken.filePath, path.join(ROOT, BROKEN));
-      // `note:` in the oncologist role: line 43, columns 5 to 9 (end just past the key).
+      // `note:` in the oncologist role: line 53, columns 5 to 9 (end just past the key).
       const schema = broken.messages.find((m) => m.ruleId === 'schema')!;
-      assert.deepEqual([schema.line, schema.column, schema.endLine, schema.endColumn], [43, 5, 43, 9]);
-      const text = nth(fs.readFileSync(path.join(ROOT, BROKEN), 'utf8').split('\n'), 42);
+      assert.deepEqual([schema.line, schema.column, schema.endLine, schema.endColumn], [53, 5, 53, 9]);
+      const text = nth(fs.readFileSync(path.join(ROOT, BROKEN), 'utf8').split('\n'), 52);
       assert.equal(text.slice(schema.column - 1, schema.endColumn - 1), 'note');
     });
 
@@ -204,7 +204,7 @@ describe('role-protocols lint', () => {
       const text = fs.readFileSync(path.join(ROOT, WARNING), 'utf8');
       const run = cli(['lint', '-', '--no-color'], { input: text });
       assert.equal(run.status, 0);
-      assert.equal(run.stdout, '\n<stdin>\n  63:38  warning  There is no rule `no-such-rule`.  unknown-rule\n\n✖ 1 problem (0 errors, 1 warning)\n');
+      assert.equal(run.stdout, '\n<stdin>\n  73:38  warning  There is no rule `no-such-rule`.  unknown-rule\n\n✖ 1 problem (0 errors, 1 warning)\n');
     });
 
     it('names standard input with --stdin-filename, which also finds its configuration and language', () => {

@@ -108,7 +108,7 @@ describe('role-protocols in a terminal', () => {
       const wide = cli(['lint', fixture('broken.roles.yaml'), '--no-color'], { env: { COLUMNS: '200' } });
       assert.match(
         wide.stdout,
-        /^ {2}94:5 {3}error {4}The key `name` is written twice in this mapping; the later value wins\. Remove one of them\. {2}duplicate-key$/m,
+        /^ {2}104:5 {3}error {4}The key `name` is written twice in this mapping; the later value wins\. Remove one of them\. {2}duplicate-key$/m,
       );
       const narrow = cli(['lint', fixture('broken.roles.yaml'), '--no-color'], { env: { COLUMNS: '72' } });
       assert.equal(
@@ -116,16 +116,16 @@ describe('role-protocols in a terminal', () => {
         [
           '',
           'test/fixtures/cli/broken.roles.yaml',
-          '  43:5   error    schema',
-          '                  Unknown key `note` in role `oncologist`. Did you mean',
-          '                  `notes`?',
-          '  66:38  warning  There is no rule `no-such-rule`.  unknown-rule',
-          '  67:9   error    step-has-performer',
-          '                  Step `delivery` (Deliver) has no role that performs',
-          '                  it; add one under `performs`.',
-          '  94:5   error    duplicate-key',
-          '                  The key `name` is written twice in this mapping; the',
-          '                  later value wins. Remove one of them.',
+          '   53:5   error    schema',
+          '                   Unknown key `note` in role `oncologist`. Did you mean',
+          '                   `notes`?',
+          '   76:38  warning  There is no rule `no-such-rule`.  unknown-rule',
+          '   77:9   error    step-has-performer',
+          '                   Step `delivery` (Deliver) has no role that performs',
+          '                   it; add one under `performs`.',
+          '  104:5   error    duplicate-key',
+          '                   The key `name` is written twice in this mapping; the',
+          '                   later value wins. Remove one of them.',
           '',
           '✖ 4 problems (3 errors, 1 warning)',
           '',
@@ -135,14 +135,15 @@ describe('role-protocols in a terminal', () => {
 
     it('wrap to the width of the terminal itself', function () {
       if (!hasScript) this.skip();
-      const shown = inTerminal(['lint', path.join(ROOT, fixture('broken.roles.yaml'))], dir, 100);
-      assert.match(shown, /^ {2}43:5 {3}error {4}Unknown key `note` in role `oncologist`\. Did you mean `notes`\? {2}schema\n/m);
+      // 110 columns: the schema message fits beside its location and rule, the step-has-performer one does not.
+      const shown = inTerminal(['lint', path.join(ROOT, fixture('broken.roles.yaml'))], dir, 110);
+      assert.match(shown, /^ {3}53:5 {3}error {4}Unknown key `note` in role `oncologist`\. Did you mean `notes`\? {2}schema\n/m);
       assert.match(
         shown,
-        /^ {2}67:9 {3}error {4}step-has-performer\n {18}Step `delivery` \(Deliver\) has no role that performs it; add one under `performs`\.\n/m,
+        /^ {3}77:9 {3}error {4}step-has-performer\n {19}Step `delivery` \(Deliver\) has no role that performs it; add one under `performs`\.\n/m,
       );
       assert.ok(
-        shown.split('\n').every((line) => line.length <= 100),
+        shown.split('\n').every((line) => line.length <= 110),
         shown,
       );
     });

@@ -17,6 +17,10 @@ document:
       date: 2026-01-10
   effectiveDate: 2026-02-01
   reviewDue: 2028-01-31
+  references:
+    - id: EP-07
+      title: Employer's procedures under IR(ME)R 2017
+      kind: employer-procedure
 `,
   sites: `sites:
   - id: bladder
@@ -34,17 +38,23 @@ document:
     maxBand: 7
     careerLevel: practitioner
     capacities: [operator]
+    procedures: [EP-07]
+    coreTraining: [irmer-training]
   - id: physicist
     title: Physicist
     staffGroups: [clinical scientist]
     careerLevel: advanced
     registrations: [HCPC (clinical scientist), MPE certificate (RPA2000)]
     capacities: [MPE, operator]
+    procedures: [EP-07]
+    coreTraining: [irmer-training]
   - id: oncologist
     title: Clinical Oncologist
     staffGroups: [clinical oncologist]
     careerLevel: consultant
     capacities: [practitioner]
+    procedures: [EP-07]
+    coreTraining: [irmer-training]
 `,
   workflow: `workflow:
   - id: oar-edit
@@ -99,6 +109,8 @@ document:
     name: ProKnow log
   - id: training-records
     name: Training records
+  - id: irmer-training
+    name: IR(ME)R training records
 `,
   training: `training:
   - skill: oar-outlining

@@ -83,18 +83,18 @@ describe('limits: finding explosions', function () {
     const show = (f: Finding) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.severity} ${f.message.slice(0, 41)}`;
     assert.deepEqual(lint(text, { limits: ALL }).findings.map(show), [
       '2:1 document-control warning The document has no review date; add `rev',
-      '43:16 unknown-reference error No role has the id `adaptr`. Did you mean',
-      '43:24 unknown-reference error No role has the id `adaptor`. Did you mea',
-      '43:33 unknown-reference error No role has the id `adapterr`. Did you me',
-      '43:43 unknown-reference error No role has the id `adapt`. Did you mean ',
+      '53:16 unknown-reference error No role has the id `adaptr`. Did you mean',
+      '53:24 unknown-reference error No role has the id `adaptor`. Did you mea',
+      '53:33 unknown-reference error No role has the id `adapterr`. Did you me',
+      '53:43 unknown-reference error No role has the id `adapt`. Did you mean ',
     ]);
     // Three of a rule, three in all: the fourth unknown id is counted, and the warning gives way to the errors.
     assert.deepEqual(lint(text, { limits: { findingsPerRule: 3, findingsPerDocument: 3 } }).findings.map(show), [
       '2:1 document-control warning 1 more `document-control` finding, from h',
-      '43:16 unknown-reference error No role has the id `adaptr`. Did you mean',
-      '43:24 unknown-reference error No role has the id `adaptor`. Did you mea',
-      '43:33 unknown-reference error No role has the id `adapterr`. Did you me',
-      '43:43 unknown-reference error 1 more `unknown-reference` finding, from ',
+      '53:16 unknown-reference error No role has the id `adaptr`. Did you mean',
+      '53:24 unknown-reference error No role has the id `adaptor`. Did you mea',
+      '53:33 unknown-reference error No role has the id `adapterr`. Did you me',
+      '53:43 unknown-reference error 1 more `unknown-reference` finding, from ',
     ]);
   });
 

@@ -56,14 +56,14 @@ describe('lsp: code actions', () => {
       ],
     );
     assert.deepEqual(nth(actions, 0).diagnostics, [diagnostic]);
-    assert.deepEqual(editsOf(nth(actions, 0)), [{ range: { start: { line: 38, character: 4 }, end: { line: 38, character: 11 } }, newText: 'maxBand' }]);
+    assert.deepEqual(editsOf(nth(actions, 0)), [{ range: { start: { line: 42, character: 4 }, end: { line: 42, character: 11 } }, newText: 'maxBand' }]);
     assert.deepEqual((await apply(uri, nth(actions, 0))).diagnostics, []);
   });
 
   it('replaces an unknown role reference and a misspelt rule id in a suppression comment', async () => {
     const reference = await open(broken('unknown-reference.roles.yaml'));
     const replace = nth(await actionsFor(reference.uri, nth(reference.diagnostics, 0)), 0);
-    assert.deepEqual(editsOf(replace), [{ range: { start: { line: 96, character: 15 }, end: { line: 96, character: 31 } }, newText: 'advanced-adapter' }]);
+    assert.deepEqual(editsOf(replace), [{ range: { start: { line: 110, character: 15 }, end: { line: 110, character: 31 } }, newText: 'advanced-adapter' }]);
     assert.deepEqual((await apply(reference.uri, replace)).diagnostics, []);
 
     const rule = await open(broken('unknown-rule.roles.yaml'));
@@ -74,7 +74,7 @@ describe('lsp: code actions', () => {
       'a misspelt id in a suppression comment is mended, not suppressed',
     );
     assert.deepEqual(editsOf(nth(actions, 0)), [
-      { range: { start: { line: 95, character: 39 }, end: { line: 95, character: 53 } }, newText: 'mpe-involvement' },
+      { range: { start: { line: 109, character: 39 }, end: { line: 109, character: 53 } }, newText: 'mpe-involvement' },
     ]);
     assert.deepEqual((await apply(rule.uri, nth(actions, 0))).diagnostics, []);
   });
@@ -82,7 +82,7 @@ describe('lsp: code actions', () => {
   it('adds a training row stub for a responsibility with no training, after the last row', async () => {
     const { uri, diagnostics } = await open(broken('entitlement-needs-training.roles.yaml'));
     const diagnostic = diagnostics.find((d) => d.code === 'entitlement-needs-training')!;
-    assert.equal(at(diagnostic.range), '80:16-80:32');
+    assert.equal(at(diagnostic.range), '94:16-94:32');
     const actions = await actionsFor(uri, diagnostic);
     assert.deepEqual(
       actions.map((a) => a.title),
@@ -90,7 +90,7 @@ describe('lsp: code actions', () => {
     );
     assert.deepEqual(editsOf(nth(actions, 0)), [
       {
-        range: { start: { line: 173, character: 27 }, end: { line: 173, character: 27 } },
+        range: { start: { line: 189, character: 27 }, end: { line: 189, character: 27 } },
         newText: '\n  - skill: oar-outlining\n    roles: [advanced-adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12',
       },
     ]);
@@ -103,7 +103,7 @@ describe('lsp: code actions', () => {
     // The stub is for the author to fill in: only its empty method and record lists are left to report.
     assert.deepEqual(
       after.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`),
-      ['training-has-method-and-record@177', 'training-has-method-and-record@178'],
+      ['training-has-method-and-record@193', 'training-has-method-and-record@194'],
     );
   });
 
@@ -117,7 +117,7 @@ describe('lsp: code actions', () => {
     assert.equal(stub.title, 'Add a training row for `adapter` in `oar-outlining`');
     assert.deepEqual(editsOf(stub), [
       {
-        range: { start: { line: 274, character: 27 }, end: { line: 274, character: 27 } },
+        range: { start: { line: 286, character: 27 }, end: { line: 286, character: 27 } },
         newText: '\n\n  - skill: oar-outlining\n    roles: [adapter]\n    methods: []\n    records: []\n    reassessEveryMonths: 12',
       },
     ]);
@@ -128,16 +128,16 @@ describe('lsp: code actions', () => {
     const { uri, diagnostics } = await open(text);
     assert.deepEqual(
       diagnostics.map((d) => `${d.code}@${at(d.range)}`),
-      ['unknown-reference@93:24-93:34'],
+      ['unknown-reference@105:24-105:34'],
     );
     const actions = await actionsFor(uri, nth(diagnostics, 0));
     assert.deepEqual(
       actions.map((a) => a.title),
       ['Add method `e-learning` to `methods`', 'Suppress `unknown-reference` on this line'],
     );
-    // After `    type: training-programme`, the last line of the last method (line 84).
+    // After `    type: training-programme`, the last line of the last method (line 94).
     assert.deepEqual(editsOf(nth(actions, 0)), [
-      { range: { start: { line: 83, character: 28 }, end: { line: 83, character: 28 } }, newText: '\n  - id: e-learning\n    name: e-learning' },
+      { range: { start: { line: 93, character: 28 }, end: { line: 93, character: 28 } }, newText: '\n  - id: e-learning\n    name: e-learning' },
     ]);
     const after = await apply(uri, nth(actions, 0));
     assert.ok(after.text.includes('    type: training-programme\n  - id: e-learning\n    name: e-learning\nrecords:'));
@@ -156,14 +156,19 @@ describe('lsp: code actions', () => {
     ]);
     const after = await apply(uri, add);
     assert.ok(after.text.endsWith('    then: Treat with the scheduled plan.\n\nrecords:\n  - id: proknow-log\n    name: proknow-log\n'));
+    // The roles' core training record is missing too (from the roles above, so first).
     assert.deepEqual(
       after.diagnostics.map((d) => d.message),
-      ['No record has the id `training-records`.'],
+      [...Array<string>(3).fill('No record has the id `irmer-training`.'), 'No record has the id `training-records`.'],
     );
     // The second record now goes into the section the first fix made.
-    const second = nth(await actionsFor(uri, nth(after.diagnostics, 0)), 0);
+    const second = nth(await actionsFor(uri, nth(after.diagnostics, 3)), 0);
     assert.deepEqual(nth(editsOf(second), 0).newText, '\n  - id: training-records\n    name: training-records');
-    assert.deepEqual((await apply(uri, second)).diagnostics, []);
+    const third = await apply(uri, second);
+    assert.equal(third.diagnostics.length, 3);
+    const fix = nth(await actionsFor(uri, nth(third.diagnostics, 0)), 0);
+    assert.deepEqual(nth(editsOf(fix), 0).newText, '\n  - id: irmer-training\n    name: irmer-training');
+    assert.deepEqual((await apply(uri, fix)).diagnostics, []);
   });
 
   it('suppresses a finding with a comment above its line, at its indentation', async () => {
@@ -188,7 +193,7 @@ describe('lsp: code actions', () => {
     });
     const { uri, diagnostics } = await open(text);
     const diagnostic = diagnostics.find((d) => d.code === 'band-range')!;
-    assert.equal(at(diagnostic.range), '27:14-27:15');
+    assert.equal(at(diagnostic.range), '31:14-31:15');
     const suppress = (await actionsFor(uri, diagnostic)).find((a) => a.title.startsWith('Suppress'))!;
     const comment = client.at(uri, ' medical-role-band', 18);
     assert.deepEqual(editsOf(suppress), [{ range: { start: comment, end: comment }, newText: ', band-range' }]);

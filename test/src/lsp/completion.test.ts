@@ -31,7 +31,7 @@ describe('lsp: completion', () => {
   it('offers the keys a role may still have, leaving out those written above and below', async () => {
     const text = REFERENCE.replace('    title: Adapter\n', '    title: Adapter\n    \n');
     const { items, position } = await complete(text, '    \n', 4, 'id: adapter');
-    assert.deepEqual(position, { line: 65, character: 4 });
+    assert.deepEqual(position, { line: 66, character: 4 });
     assert.deepEqual(
       items.map((i) => i.label),
       ['shortName', 'nationalProfile', 'practitionerScope', 'notes'],
@@ -39,7 +39,7 @@ describe('lsp: completion', () => {
     assert.deepEqual(items[0], {
       label: 'shortName',
       kind: 10,
-      textEdit: { range: range(65, 4), newText: 'shortName: $0' },
+      textEdit: { range: range(66, 4), newText: 'shortName: $0' },
       insertTextFormat: 2,
       detail: 'Short name',
       documentation: { kind: 'markdown', value: nth(items, 0).documentation && (nth(items, 0).documentation as { value: string }).value },
@@ -55,13 +55,13 @@ describe('lsp: completion', () => {
       '    careerLevel:\n    registrations: [HCPC (radiographer)]',
     );
     const { items, position } = await complete(text, 'careerLevel:', 12, 'id: adapter');
-    assert.deepEqual(position, { line: 68, character: 16 });
+    assert.deepEqual(position, { line: 69, character: 16 });
     assert.deepEqual(
       items.map((i) => i.label),
       ['assistant practitioner', 'practitioner', 'enhanced', 'advanced', 'consultant'],
     );
     const practitioner = nth(items, 1);
-    assert.deepEqual(practitioner.textEdit, { range: range(68, 16), newText: ' practitioner' });
+    assert.deepEqual(practitioner.textEdit, { range: range(69, 16), newText: ' practitioner' });
     assert.equal(practitioner.detail, 'Career level');
     assert.equal(practitioner.kind, 20);
     assert.match((practitioner.documentation as { value: string }).value, /^Registered practitioner working within the full scope of their profession/);
@@ -72,7 +72,7 @@ describe('lsp: completion', () => {
     const text = REFERENCE.replace('    minBand: 5\n', '    minBand: 8\n');
     const { items } = await complete(text, 'minBand: 8', 10, 'id: adapter');
     const band = items.find((i) => i.label === '8a')!;
-    assert.deepEqual(band.textEdit, { range: range(66, 13, 14), newText: '8a' });
+    assert.deepEqual(band.textEdit, { range: range(67, 13, 14), newText: '8a' });
   });
 
   it('offers role ids with their titles as detail, without those already in the list', async () => {
@@ -81,7 +81,7 @@ describe('lsp: completion', () => {
       '    approves: [advanced-adapter, ]\n    skills: [dir-evaluation]',
     );
     const { items, position } = await complete(text, 'approves: [advanced-adapter, ]', 29, 'id: oar-approval');
-    assert.deepEqual(position, { line: 131, character: 33 });
+    assert.deepEqual(position, { line: 140, character: 33 });
     assert.deepEqual(
       items.map((i) => [i.label, i.detail, i.kind]),
       [
@@ -90,8 +90,26 @@ describe('lsp: completion', () => {
         ['clinical-oncologist', 'Clinical Oncologist', 18],
       ],
     );
-    assert.deepEqual(nth(items, 1).textEdit, { range: range(131, 33), newText: 'physicist' });
+    assert.deepEqual(nth(items, 1).textEdit, { range: range(140, 33), newText: 'physicist' });
     assert.deepEqual(nth(items, 1).documentation, { kind: 'markdown', value: 'Role **Physicist**' });
+  });
+
+  it('offers the references a role’s procedures may name, by title, and the records for its core training', async () => {
+    const text = REFERENCE.replace('    procedures: [EP-RT-07]\n    coreTraining: [irmer-core-training]\n', '    procedures: []\n    coreTraining: []\n');
+    const { items, position } = await complete(text, 'procedures: []', 13, 'id: adapter');
+    assert.deepEqual(position, { line: 72, character: 17 });
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail, i.kind]),
+      [['EP-RT-07', "Employer's procedure for the entitlement of duty holders under IR(ME)R 2017", 18]],
+    );
+    assert.deepEqual(nth(items, 0).textEdit, { range: range(72, 17), newText: 'EP-RT-07' });
+    assert.deepEqual(nth(items, 0).documentation, {
+      kind: 'markdown',
+      value: "Reference **Employer\\'s procedure for the entitlement of duty holders under IR\\(ME\\)R 2017**",
+    });
+    const { items: records } = await complete(text, 'coreTraining: []', 15, 'id: adapter');
+    assert.ok(records.some((i) => i.label === 'irmer-core-training' && i.detail === 'IR(ME)R and radiation protection core training records'));
+    assert.ok(!records.some((i) => i.label === 'EP-RT-07'));
   });
 
   it('offers skill ids for a new block list entry', async () => {
@@ -112,14 +130,14 @@ describe('lsp: completion', () => {
   it('offers a whole new role as a snippet, indented to sit in the list', async () => {
     const text = REFERENCE.replace('\n# The Ethos adaptive session', '\n  - \n# The Ethos adaptive session');
     const { items, position } = await complete(text, '  - \n', 4, 'id: clinical-oncologist');
-    assert.deepEqual(position, { line: 112, character: 4 });
+    assert.deepEqual(position, { line: 121, character: 4 });
     const snippet = nth(items, 0);
     assert.equal(snippet.label, 'new role');
     assert.equal(snippet.kind, 15);
     assert.equal(snippet.insertTextFormat, 2);
     assert.equal(snippet.insertTextMode, 1);
     assert.deepEqual(snippet.textEdit, {
-      range: range(112, 4),
+      range: range(121, 4),
       newText: [
         'id: ${1:new-role}',
         '    title: ${2:}',
@@ -127,7 +145,9 @@ describe('lsp: completion', () => {
         '    minBand: ${4|2,3,4,5,6,7,8a,8b,8c,8d,9|}',
         '    careerLevel: ${5|assistant practitioner,practitioner,enhanced,advanced,consultant|}',
         '    capacities: [${6:}]',
-        '    responsibilities: [${7:}]',
+        '    procedures: [${7:}]',
+        '    coreTraining: [${8:}]',
+        '    responsibilities: [${9:}]',
       ].join('\n'),
     });
   });
@@ -176,12 +196,12 @@ describe('lsp: completion', () => {
       ['syntax'],
       'the document does not parse',
     );
-    assert.deepEqual(position, { line: 133, character: 18 });
+    assert.deepEqual(position, { line: 142, character: 18 });
     assert.deepEqual(
       items.map((i) => i.label),
       ['adapter', 'advanced-adapter', 'physicist', 'clinical-oncologist', 'lead-dosimetrist'],
     );
-    assert.deepEqual(nth(items, 1).textEdit, { range: range(133, 15, 18), newText: 'advanced-adapter' });
+    assert.deepEqual(nth(items, 1).textEdit, { range: range(142, 15, 18), newText: 'advanced-adapter' });
   });
 
   it('completes a half-typed key in a broken document from the indentation of its line', async () => {
@@ -195,7 +215,7 @@ describe('lsp: completion', () => {
       ['phase', 'operates', 'edits', 'approval', 'agrees', 'supports', 'reviews', 'sites', 'covers', 'timing', 'contingency', 'notes'],
     );
     const supports = items.find((i) => i.label === 'supports')!;
-    assert.deepEqual(supports.textEdit, { range: range(133, 4, 7), newText: 'supports: [$0]' });
+    assert.deepEqual(supports.textEdit, { range: range(142, 4, 7), newText: 'supports: [$0]' });
   });
 
   describe('in a .roles.json file, written as JSON', () => {

@@ -50,7 +50,7 @@ describe('lsp: push diagnostics', () => {
     const diagnostics = await client.pushed(uri);
     assert.deepEqual(diagnostics, [
       {
-        range: { start: { line: 96, character: 15 }, end: { line: 96, character: 31 } },
+        range: { start: { line: 110, character: 15 }, end: { line: 110, character: 31 } },
         severity: 1,
         source: 'role-protocols',
         code: 'unknown-reference',
@@ -67,7 +67,7 @@ describe('lsp: push diagnostics', () => {
     assert.deepEqual(await client.pushed(uri), []);
     await client.edit(uri, 'approves: [physicist]', 'approves: [physcist]', 'id: dose-check');
     const diagnostic = nth(await client.pushed(uri), 0);
-    assert.equal(at(diagnostic.range), '98:16-98:24');
+    assert.equal(at(diagnostic.range), '112:16-112:24');
     assert.equal(diagnostic.message, 'No role has the id `physcist`. Did you mean `physicist`?');
   });
 
@@ -77,7 +77,7 @@ describe('lsp: push diagnostics', () => {
     const diagnostics = await client.pushed(uri);
     assert.deepEqual(
       diagnostics.map((d) => `${d.code}@${at(d.range)}`),
-      ['syntax@101:5-101:28'],
+      ['syntax@115:5-115:28'],
     );
     await client.edit(uri, '    name Treatment delivery', '    name: Treatment delivery');
     assert.equal((await client.pushed(uri)).length, 1);
@@ -181,7 +181,7 @@ describe('lsp: pull diagnostics', () => {
     const items = await client.pull(uri);
     assert.deepEqual(
       items.map((d) => `${d.code}@${at(d.range)}`),
-      ['unknown-reference@97:16-97:32'],
+      ['unknown-reference@111:16-111:32'],
     );
     await client.edit(uri, 'advanced-adaptor', 'advanced-adapter', 'id: dose-check');
     assert.deepEqual(await client.pull(uri), []);

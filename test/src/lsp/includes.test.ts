@@ -42,7 +42,7 @@ describe('lsp: includes', () => {
       textDocument: { uri },
       position: client.at(uri, 'advanced-adapter', 3, 'id: target-edit'),
     });
-    assert.deepEqual(definition, [{ uri: uriOf(ws.catalogue), range: { start: { line: 18, character: 8 }, end: { line: 18, character: 24 } } }]);
+    assert.deepEqual(definition, [{ uri: uriOf(ws.catalogue), range: { start: { line: 20, character: 8 }, end: { line: 20, character: 24 } } }]);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: client.at(uri, 'physicist', 3, 'agrees: [') });
     assert.match(
       (hover.contents as { value: string }).value,
@@ -65,7 +65,10 @@ describe('lsp: includes', () => {
   });
 
   it('offers a catalogue only the sections a catalogue may have', async () => {
-    const catalogue = await client.open(ws.catalogue, fs.readFileSync(ws.catalogue, 'utf8').replace('\nroles:\n', '\n\n\nroles:\n'));
+    // Without its document block (written at the end), so that every section a catalogue may have is still to offer.
+    const text = fs.readFileSync(ws.catalogue, 'utf8').replace(/\n# Document control[\s\S]*$/, '\n');
+    assert.ok(!text.includes('\ndocument:'));
+    const catalogue = await client.open(ws.catalogue, text.replace('\nroles:\n', '\n\n\nroles:\n'));
     const completion = await client.request<CompletionList>('textDocument/completion', {
       textDocument: { uri: catalogue },
       position: client.at(catalogue, '\n\n\nroles:', 2),
@@ -146,7 +149,7 @@ describe('lsp: includes', () => {
         ['department.catalogue.yaml', null, 1],
       ],
     );
-    assert.deepEqual(nth(changes, 1).edits, [{ range: { start: { line: 29, character: 8 }, end: { line: 29, character: 17 } }, newText: 'medical-physicist' }]);
+    assert.deepEqual(nth(changes, 1).edits, [{ range: { start: { line: 33, character: 8 }, end: { line: 33, character: 17 } }, newText: 'medical-physicist' }]);
     // Both files renamed, the protocol is still clean.
     fs.writeFileSync(ws.catalogue, applyEdits(fs.readFileSync(ws.catalogue, 'utf8'), nth(changes, 1).edits as TextEdit[]));
     await client.change(protocol, applyEdits(client.texts.get(protocol)!, nth(changes, 0).edits as TextEdit[]));
@@ -174,14 +177,14 @@ describe('lsp: includes', () => {
     });
     assert.deepEqual(
       references.map((l) => `${path.basename(l.uri)}@${at(l.range)}`),
-      ['department.catalogue.yaml@57:9-57:23', 'prostate.roles.yaml@52:14-52:28', 'prostate.roles.yaml@83:12-83:26'],
+      ['department.catalogue.yaml@65:9-65:23', 'prostate.roles.yaml@52:14-52:28', 'prostate.roles.yaml@83:12-83:26'],
     );
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: catalogue }, position, newName: 'plan-choice' });
     assert.deepEqual(
       (edit.documentChanges as TextDocumentEdit[]).map(
         (c) => `${path.basename(c.textDocument.uri)} v${c.textDocument.version}: ${c.edits.map((e) => at(e.range)).join(', ')}`,
       ),
-      ['department.catalogue.yaml v1: 57:9-57:23', 'prostate.roles.yaml v1: 52:14-52:28, 83:12-83:26'],
+      ['department.catalogue.yaml v1: 65:9-65:23', 'prostate.roles.yaml v1: 52:14-52:28, 83:12-83:26'],
     );
   });
 
@@ -204,7 +207,7 @@ describe('lsp: includes', () => {
         .filter((r) => !r.startsWith('minified'))
         .sort(),
       [
-        'department.catalogue.yaml@57:9-57:23',
+        'department.catalogue.yaml@65:9-65:23',
         'prostate.roles.yaml@52:14-52:28',
         'prostate.roles.yaml@83:12-83:26',
         'second.roles.yaml@52:14-52:28',
@@ -218,7 +221,7 @@ describe('lsp: includes', () => {
       (edit.documentChanges as TextDocumentEdit[])
         .map((c) => `${path.basename(c.textDocument.uri)} v${c.textDocument.version}: ${c.edits.map((e) => at(e.range)).join(', ')}`)
         .sort(),
-      ['department.catalogue.yaml v1: 57:9-57:23', 'prostate.roles.yaml vnull: 52:14-52:28, 83:12-83:26', 'second.roles.yaml vnull: 52:14-52:28, 83:12-83:26'],
+      ['department.catalogue.yaml v1: 65:9-65:23', 'prostate.roles.yaml vnull: 52:14-52:28, 83:12-83:26', 'second.roles.yaml vnull: 52:14-52:28, 83:12-83:26'],
     );
     // The edits applied as an editor would (the open catalogue in the editor, the others on disk) leave every protocol clean.
     for (const change of edit.documentChanges as TextDocumentEdit[]) {

@@ -65,8 +65,8 @@ describe('lsp: roleProtocols/locate and Word over roleProtocols/tables', () => {
     const uri = await client.open(REFERENCE);
     const found = await client.request<{ uri: string; range: Range } | null>('roleProtocols/locate', { uri, path: ['training', 0, 'skill'] });
     assert.equal(found?.uri, uri);
-    assert.equal(at(found!.range), '235:12-235:25');
-    assert.equal(nth(fs.readFileSync(REFERENCE, 'utf8').split('\n'), 234).slice(11, 24), 'oar-outlining');
+    assert.equal(at(found!.range), '247:12-247:25');
+    assert.equal(nth(fs.readFileSync(REFERENCE, 'utf8').split('\n'), 246).slice(11, 24), 'oar-outlining');
   });
 
   it('places a catalogue cell in the catalogue the document includes, and nowhere else', async () => {

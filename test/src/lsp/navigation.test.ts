@@ -20,13 +20,13 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
 
   it('hovers a key with its schema title and description', async () => {
     const h = await hover('staffGroups', 'id: adapter');
-    assert.equal(at(h.range!), '66:5-66:16');
+    assert.equal(at(h.range!), '67:5-67:16');
     assert.equal(markdown(h), '**Staff groups**\n\nThe professional staff groups whose members may hold this role.');
   });
 
   it('hovers a vocabulary value with what it means', async () => {
     const h = await hover('practitioner', 'id: adapter');
-    assert.equal(at(h.range!), '69:18-69:30');
+    assert.equal(at(h.range!), '70:18-70:30');
     assert.equal(
       markdown(h),
       '**Career level**\n\n`practitioner`: Registered practitioner working within the full scope of their profession, typically bands 5 to 6.',
@@ -35,12 +35,14 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
 
   it('hovers a role reference with its title, band, staff groups and responsibilities', async () => {
     const h = await hover('advanced-adapter', 'id: oar-approval');
-    assert.equal(at(h.range!), '132:16-132:32');
+    assert.equal(at(h.range!), '141:16-141:32');
     assert.equal(
       markdown(h),
       [
         '**Advanced Adapter** (role `advanced-adapter`)',
         'Staff group: dosimetrist · Band: 7 or above · IR(ME)R: operator',
+        "Entitled under: Employer\\'s procedure for the entitlement of duty holders under IR\\(ME\\)R 2017",
+        'Core IR(ME)R training recorded in: IR\\(ME\\)R and radiation protection core training records',
         "- Approve OARs edited by the adapter\n- Edit and approve target volumes\n- Select the plan for that day\\'s treatment\n- Approve the Mobius check",
       ].join('\n\n'),
     );
@@ -50,7 +52,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
 
   it('hovers a skill with its training row', async () => {
     const h = await hover('plan-selection', 'agrees: [physicist]');
-    assert.equal(at(h.range!), '154:14-154:28');
+    assert.equal(at(h.range!), '163:14-163:28');
     assert.equal(
       markdown(h),
       "**Plan selection** (skill `plan-selection`)\n\nTraining:\n- Advanced adapter\\, MPE: Training program for plan checking; evidence in Plan Checking training records; at least 2 years' experience",
@@ -74,15 +76,15 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: client.at(uri, snippet, 2, after) });
     assert.deepEqual(
       (await definition('advanced-adapter', 'id: oar-approval')).map((l) => `${path.basename(l.uri)}@${at(l.range)}`),
-      ['reference-department.roles.yaml@75:9-75:25'],
+      ['reference-department.roles.yaml@78:9-78:25'],
     );
     assert.deepEqual(
       (await definition('mobius-approval', 'id: dose-check')).map((l) => at(l.range)),
-      ['193:9-193:24'],
+      ['202:9-202:24'],
     );
     assert.deepEqual(
       (await definition('plan-selection]', 'covers: [')).map((l) => at(l.range)),
-      ['149:9-149:23'],
+      ['158:9-158:23'],
     );
     assert.equal(await client.request('textDocument/definition', { textDocument: { uri }, position: client.at(uri, 'Adapter', 2, 'title: ') }), null);
   });
@@ -98,15 +100,15 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       withDeclaration.map((l) => at(l.range)),
       [
         '23:13-23:22',
-        '88:9-88:18',
-        '125:16-125:25',
-        '141:16-141:25',
-        '153:14-153:23',
-        '160:34-160:43',
-        '254:14-254:23',
-        '258:31-258:40',
-        '268:31-268:40',
-        '274:14-274:23',
+        '93:9-93:18',
+        '134:16-134:25',
+        '150:16-150:25',
+        '162:14-162:23',
+        '169:34-169:43',
+        '266:14-266:23',
+        '270:31-270:40',
+        '280:31-280:40',
+        '286:14-286:23',
       ],
     );
     const withoutDeclaration = await client.request<Location[]>('textDocument/references', {
@@ -115,20 +117,20 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       context: { includeDeclaration: false },
     });
     assert.equal(withoutDeclaration.length, 9);
-    assert.ok(!withoutDeclaration.some((l) => at(l.range) === '88:9-88:18'));
+    assert.ok(!withoutDeclaration.some((l) => at(l.range) === '93:9-93:18'));
   });
 
   it('prepares a rename on an id, and says why it cannot elsewhere', async () => {
     assert.deepEqual(
       await client.request('textDocument/prepareRename', { textDocument: { uri }, position: client.at(uri, 'physicist', 2, '  - id: physicist') }),
       {
-        range: { start: { line: 87, character: 8 }, end: { line: 87, character: 17 } },
+        range: { start: { line: 92, character: 8 }, end: { line: 92, character: 17 } },
         placeholder: 'physicist',
       },
     );
     await assert.rejects(
       client.request('textDocument/prepareRename', { textDocument: { uri }, position: client.at(uri, 'title', 1, 'id: physicist') }),
-      /There is no role, step, skill, method, record or site id here to rename\./,
+      /There is no role, step, skill, method, record, site or reference id here to rename\./,
     );
   });
 
@@ -163,23 +165,74 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
     assert.equal(nth(edit.documentChanges as TextDocumentEdit[], 0).edits.length, 3);
   });
 
+  it('hovers, goes to and finds a reference a role names under procedures, and renames it as a document number', async () => {
+    const onRole = (snippet: string, delta: number) => client.at(uri, snippet, delta, 'id: physicist');
+    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: onRole('EP-RT-07', 1) });
+    assert.equal(at(h.range!), '102:18-102:26');
+    assert.equal(
+      markdown(h),
+      "**Employer\\'s procedure for the entitlement of duty holders under IR\\(ME\\)R 2017** (reference `EP-RT-07`, employer\\-procedure)\n\nEntitles: Adapter, Advanced Adapter, Physicist, Clinical Oncologist",
+    );
+    const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: onRole('EP-RT-07', 3) });
+    assert.deepEqual(
+      definition.map((l) => at(l.range)),
+      ['29:11-29:19'],
+    );
+    const references = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: client.at(uri, 'EP-RT-07', 2, 'references:'),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(
+      references.map((l) => at(l.range)),
+      ['73:18-73:26', '85:18-85:26', '102:18-102:26', '116:18-116:26'],
+    );
+    assert.deepEqual(await client.request('textDocument/prepareRename', { textDocument: { uri }, position: onRole('EP-RT-07', 1) }), {
+      range: { start: { line: 101, character: 17 }, end: { line: 101, character: 25 } },
+      placeholder: 'EP-RT-07',
+    });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri },
+      position: onRole('EP-RT-07', 1),
+      newName: 'QP-IRMER-002',
+    });
+    const change = nth(edit.documentChanges as TextDocumentEdit[], 0);
+    assert.equal(change.edits.length, 5);
+    assert.equal(applyEdits(client.texts.get(uri)!, change.edits as TextEdit[]), client.texts.get(uri)!.replaceAll('EP-RT-07', 'QP-IRMER-002'));
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: onRole('EP-RT-07', 1), newName: 'QP IRMER 002' }),
+      /`QP IRMER 002` is not a valid reference number/,
+    );
+  });
+
+  it('goes from a role’s core training to its record', async () => {
+    const definition = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: client.at(uri, 'irmer-core-training', 2, 'id: clinical-oncologist'),
+    });
+    assert.deepEqual(
+      definition.map((l) => at(l.range)),
+      ['242:9-242:28'],
+    );
+  });
+
   it('outlines sections with their entries', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(
       symbols.map((s) => `${s.name}(${s.children!.length})`),
-      ['Sites(3)', 'Roles(4)', 'Workflow(10)', 'Skills(5)', 'Methods(5)', 'Records(5)', 'Training(5)'],
+      ['Sites(3)', 'Roles(4)', 'Workflow(10)', 'Skills(5)', 'Methods(5)', 'Records(6)', 'Training(5)'],
     );
     const roles = nth(symbols, 1);
-    assert.equal(at(roles.selectionRange), '63:1-63:6');
+    assert.equal(at(roles.selectionRange), '64:1-64:6');
     const physicist = nth(roles.children!, 2);
     assert.deepEqual(
       { name: physicist.name, detail: physicist.detail, kind: physicist.kind, range: at(physicist.range), selection: at(physicist.selectionRange) },
-      { name: 'physicist', detail: 'Physicist', kind: 5, range: '88:5-100:33', selection: '88:9-88:18' },
+      { name: 'physicist', detail: 'Physicist', kind: 5, range: '93:5-107:33', selection: '93:9-93:18' },
     );
     const row = nth(nth(symbols, 6).children!, 3);
     assert.deepEqual(
       { name: row.name, detail: row.detail, selection: at(row.selectionRange) },
-      { name: 'plan-selection', detail: 'advanced-adapter, physicist', selection: '257:12-257:26' },
+      { name: 'plan-selection', detail: 'advanced-adapter, physicist', selection: '269:12-269:26' },
     );
     for (const section of symbols) {
       for (const child of section.children!)

@@ -119,7 +119,7 @@ describe('lsp: node IPC', () => {
       clearTimeout(timer);
       assert.deepEqual(
         result.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line + 1}:${d.range.start.character + 1}`),
-        ['unknown-reference@97:16'],
+        ['unknown-reference@111:16'],
       );
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');

@@ -20,7 +20,7 @@ describeRule('duplicate-id', {
       name: 'a role id defined twice, on the second',
       text: duplicateRole,
       errors: [
-        { ...span(duplicateRole, 'adapter', 'id: oncologist'), message: 'The role id `adapter` is already defined on line 22; give this role a different id.' },
+        { ...span(duplicateRole, 'adapter', 'id: oncologist'), message: 'The role id `adapter` is already defined on line 26; give this role a different id.' },
       ],
     },
     {

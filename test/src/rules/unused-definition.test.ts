@@ -54,7 +54,8 @@ describeRule('unused-definition', {
         },
         {
           ...span(extras, 'certificate', 'id: certificate'),
-          message: 'Record `certificate` (Certificate) is not used by any training row; add it to a row’s `records`, or remove it.',
+          message:
+            'Record `certificate` (Certificate) is not used by any training row or role; add it to a row’s `records` (or a role’s `coreTraining`), or remove it.',
         },
       ],
     },
@@ -71,7 +72,12 @@ describeRule('unused-definition', {
     {
       name: 'an id defined twice is reported once, at its first definition',
       text: duplicate,
-      errors: [{ ...span(duplicate, 'spare'), message: 'Record `spare` (Spare) is not used by any training row; add it to a row’s `records`, or remove it.' }],
+      errors: [
+        {
+          ...span(duplicate, 'spare'),
+          message: 'Record `spare` (Spare) is not used by any training row or role; add it to a row’s `records` (or a role’s `coreTraining`), or remove it.',
+        },
+      ],
     },
   ],
 });

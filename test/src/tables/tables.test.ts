@@ -54,12 +54,12 @@ describe('tables: the reference sample in Markdown', () => {
   it('renders the roles table', () => {
     assert.equal(
       md(reference(), 'roles'),
-      `| Role | Staff group | Band | National level | Registration | Capacity | Responsibilities |
-|---|---|---|---|---|---|---|
-| Adapter | Therapeutic radiographer | 5-7 | Practitioner | HCPC (radiographer) | Operator | Generate / edit OARs completed by AI |
-| Advanced Adapter | Dosimetrist | 7 or above |  |  | Operator | Approve OARs edited by the adapter; Edit and approve target volumes; Select the plan for that day's treatment; Approve the Mobius check |
-| Physicist | Clinical scientist | 7-8c | Advanced | HCPC (clinical scientist), MPE certificate (RPA2000) | MPE, Operator | Provide support to adapter and advanced adapter; Agree plan selection; Approve the Mobius check |
-| Clinical Oncologist | Clinical oncologist |  | Consultant | GMC | Practitioner, Referrer | Approve protocols to support plan selection; Review plan selections offline at the weekly MDT |
+      `| Role | Staff group | Band | National level | Registration | Capacity | IR(ME)R entitlement and core training | Responsibilities |
+|---|---|---|---|---|---|---|---|
+| Adapter | Therapeutic radiographer | 5-7 | Practitioner | HCPC (radiographer) | Operator | Entitled under: Employer's procedure for the entitlement of duty holders under IR(ME)R 2017. Core training: IR(ME)R and radiation protection core training records | Generate / edit OARs completed by AI |
+| Advanced Adapter | Dosimetrist | 7 or above |  |  | Operator | Entitled under: Employer's procedure for the entitlement of duty holders under IR(ME)R 2017. Core training: IR(ME)R and radiation protection core training records | Approve OARs edited by the adapter; Edit and approve target volumes; Select the plan for that day's treatment; Approve the Mobius check |
+| Physicist | Clinical scientist | 7-8c | Advanced | HCPC (clinical scientist), MPE certificate (RPA2000) | MPE, Operator | Entitled under: Employer's procedure for the entitlement of duty holders under IR(ME)R 2017. Core training: IR(ME)R and radiation protection core training records | Provide support to adapter and advanced adapter; Agree plan selection; Approve the Mobius check |
+| Clinical Oncologist | Clinical oncologist |  | Consultant | GMC | Practitioner, Referrer | Entitled under: Employer's procedure for the entitlement of duty holders under IR(ME)R 2017. Core training: IR(ME)R and radiation protection core training records | Approve protocols to support plan selection; Review plan selections offline at the weekly MDT |
 `,
     );
   });
@@ -199,8 +199,8 @@ describe('tables: builders', () => {
     assert.deepEqual(
       buildTable('roles', p).rows.map((r) => r.map((c) => c.text)),
       [
-        ['A', 'Dosimetrist, Clinical scientist', '7 or above', '', '', '', ''],
-        ['B', '', 'Up to 6', '', '', '', 'One; Two'],
+        ['A', 'Dosimetrist, Clinical scientist', '7 or above', '', '', '', '', ''],
+        ['B', '', 'Up to 6', '', '', '', '', 'One; Two'],
       ],
     );
   });
@@ -231,6 +231,45 @@ describe('tables: builders', () => {
     assert.deepEqual(nth(nth(rows, 0), 3).source, ['roles', 0, 'careerLevel']);
     assert.deepEqual(nth(nth(rows, 1), 3).source, ['roles', 1, 'nationalProfile']);
     assert.deepEqual(nth(nth(rows, 2), 4).source, ['roles', 2, 'registrations', 0]);
+  });
+
+  it('names the employer’s procedures and the core training records of each role by title and name, an unknown id as written', () => {
+    const p = protocol({
+      document: {
+        references: [
+          { id: 'EP-07', title: 'Entitlement of duty holders', kind: 'employer-procedure' },
+          { id: 'EP-09', title: 'MPE involvement', kind: 'employer-procedure' },
+        ],
+      },
+      records: [{ id: 'esr', name: 'Electronic Staff Record' }],
+      roles: [
+        { id: 'a', title: 'A', capacities: ['MPE'], procedures: ['EP-07', 'EP-09'], coreTraining: ['esr'] },
+        { id: 'b', title: 'B', capacities: ['operator'], procedures: ['EP-7'] },
+        { id: 'c', title: 'C', capacities: ['operator'], coreTraining: ['nowhere'] },
+        { id: 'd', title: 'D' },
+      ],
+    });
+    const t = buildTable('roles', p);
+    assert.equal(t.columns[6], 'IR(ME)R entitlement and core training');
+    assert.deepEqual(
+      t.rows.map((r) => nth(r, 6).text),
+      [
+        'Entitled under: Entitlement of duty holders; MPE involvement. Core training: Electronic Staff Record',
+        'Entitled under: EP-7',
+        'Core training: nowhere',
+        '',
+      ],
+    );
+    // A click on the cell selects the procedures (the one entry when there is one), else the core training, else the role.
+    assert.deepEqual(
+      t.rows.map((r) => nth(r, 6).source),
+      [
+        ['roles', 0, 'procedures'],
+        ['roles', 1, 'procedures', 0],
+        ['roles', 2, 'coreTraining', 0],
+        ['roles', 3],
+      ],
+    );
   });
 
   it('gives a role named in the workflow but never defined a column of its own', () => {

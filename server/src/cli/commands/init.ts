@@ -86,6 +86,16 @@ function starterFrom(text: string, starter: { template: TemplateId; id: string; 
   const title = /^\s+title:\s*(.+)$/.exec(lines.slice(start + 1).find((line) => /^\s+title:/.test(line)) ?? '')?.[1] ?? 'Role protocol';
   let end = start + 1;
   while (end < lines.length && (lines[end] === '' || /^[ \t]/.test(lines[end] ?? ''))) end++;
+  // The template's references stay: its roles name the employer's procedures among them (`procedures`).
+  const from = lines.slice(start + 1, end).findIndex((line) => /^ {2}references:\s*$/.test(line));
+  const references: string[] = [];
+  if (start >= 0 && from >= 0) {
+    references.push("  # The employer's procedures the roles name under `procedures`: change them to your own.");
+    for (const line of lines.slice(start + 1 + from, end)) {
+      if (references.length > 1 && !/^ {3,}\S|^ {2}- /.test(line)) break;
+      references.push(line);
+    }
+  }
   const block = [
     'document:',
     `  id: ${starter.id}`,
@@ -98,6 +108,7 @@ function starterFrom(text: string, starter: { template: TemplateId; id: string; 
     '  # When approved, add `approvals` (role or post, name, date) and `effectiveDate`;',
     '  # the review is due at most two years after the protocol comes into use.',
     `  reviewDue: ${twoYearsFrom(starter.today)}`,
+    ...references,
     '',
   ];
   const header = [

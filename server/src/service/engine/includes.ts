@@ -159,7 +159,8 @@ function readCatalogueText(file: string, text: string): CatalogueRead {
     return { outcome: 'too-large' };
   }
   const protocol = buildProtocol(data);
-  for (const entry of [...protocol.roles, ...protocol.skills, ...protocol.methods, ...protocol.records, ...protocol.sites]) entry.file = file;
+  for (const entry of [...protocol.roles, ...protocol.skills, ...protocol.methods, ...protocol.records, ...protocol.sites, ...protocol.document.references])
+    entry.file = file;
   return { outcome: 'read', included: { file, text, kind, protocol, ids: collectIds(parsed.root, kind, file) } };
 }
 
@@ -172,6 +173,7 @@ export function mergeIncluded(protocol: Protocol, files: readonly IncludedFile[]
       [protocol.methodById, included.methodById],
       [protocol.recordById, included.recordById],
       [protocol.siteById, included.siteById],
+      [protocol.referenceById, included.referenceById],
     ] as [Map<string, unknown>, Map<string, unknown>][]) {
       for (const [id, entry] of source) if (!target.has(id)) target.set(id, entry);
     }

@@ -26,7 +26,7 @@ export interface Completion {
  * those the governance checks ask for, so a new entry starts out clean.
  */
 const ENTRY_FIELDS: Record<string, string[]> = {
-  roles: ['id', 'title', 'staffGroups', 'minBand', 'careerLevel', 'capacities', 'responsibilities'],
+  roles: ['id', 'title', 'staffGroups', 'minBand', 'careerLevel', 'capacities', 'procedures', 'coreTraining', 'responsibilities'],
   workflow: ['id', 'name', 'activity', 'performs', 'skills'],
   training: ['skill', 'roles', 'methods', 'records', 'signOff', 'reassessEveryMonths'],
   sites: ['id', 'name', 'clinicalProtocol', 'mpeInvolvement'],

@@ -49,6 +49,23 @@ export function hover(
   return { contents: parts.filter((p) => p !== '****').join('\n\n'), start: node.start, end: node.end };
 }
 
+/** A reference's title, looked up in the document and its includes; the id as written when none defines it. */
+function referenceTitle(protocols: Protocol[], id: string): string {
+  for (const p of protocols) {
+    const reference = p.referenceById.get(id);
+    if (reference) return reference.title;
+  }
+  return id;
+}
+
+function recordName(protocols: Protocol[], id: string): string {
+  for (const p of protocols) {
+    const record = p.recordById.get(id);
+    if (record) return record.name;
+  }
+  return id;
+}
+
 /**
  * What an id names, in a few lines of Markdown, looked up in the document and
  * its includes. Everything taken from a document is escaped: a title may hold
@@ -71,6 +88,13 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
           ]
             .filter(Boolean)
             .join(' · '),
+          // The employer's procedures that entitle the role, and where its core IR(ME)R training is recorded, by name.
+          [
+            role.procedures.length ? `Entitled under: ${role.procedures.map((r) => md(referenceTitle(protocols, r))).join('; ')}` : '',
+            role.coreTraining.length ? `Core IR(ME)R training recorded in: ${role.coreTraining.map((r) => md(recordName(protocols, r))).join('; ')}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
           role.responsibilities.length ? role.responsibilities.map((r) => `- ${md(r)}`).join('\n') : '',
         ]
           .filter(Boolean)
@@ -129,6 +153,18 @@ function summarise(kind: string, id: string, protocols: Protocol[]): string | un
             .filter(Boolean)
             .join(' · '),
           md(site.clinicianPresence ?? ''),
+        ]
+          .filter(Boolean)
+          .join('\n\n');
+      }
+      case 'reference': {
+        const reference = p.referenceById.get(id);
+        if (!reference) continue;
+        const roles = [...p.roleById.values()].filter((role) => role.procedures.includes(id)).map((role) => md(role.title));
+        return [
+          `**${md(reference.title)}** (reference ${code(id)}${reference.kind ? `, ${md(reference.kind)}` : ''})`,
+          reference.url ? `Link: ${code(reference.url)}` : '',
+          roles.length ? `Entitles: ${roles.join(', ')}` : '',
         ]
           .filter(Boolean)
           .join('\n\n');

@@ -41,7 +41,7 @@ export function knowledgeFrom(protocol: Protocol | undefined, ids: IdOccurrence[
   return { protocol, entities };
 }
 
-/** A role's title, or the name of a step, skill, method, record or site. */
+/** A role's title, the name of a step, skill, method, record or site, or a reference's title. */
 export function entityName(protocol: Protocol, kind: EntityKind, id: string): string {
   switch (kind) {
     case 'role':
@@ -59,5 +59,7 @@ export function entityName(protocol: Protocol, kind: EntityKind, id: string): st
     case 'person':
       // A register's people are named by their ids everywhere the tool shows them (names are personal data).
       return id;
+    case 'reference':
+      return protocol.referenceById.get(id)?.title ?? id;
   }
 }

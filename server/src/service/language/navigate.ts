@@ -43,22 +43,36 @@ export type RenameResult = { edits: TextEdit[] } | { error: string };
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** A register's person ids: initials or staff numbers (the schema's `personId`). */
 const PERSON_ID = /^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$/;
+/**
+ * A reference's id is the document's own number in the quality system (`EP-RT-07`, `QP-RT-014`), not
+ * kebab case: letters and digits in parts joined by one of `-` `.` `_` `/`, which YAML reads as plain text anywhere.
+ */
+const DOCUMENT_NUMBER = /^[A-Za-z0-9]+([-._/][A-Za-z0-9]+)*$/;
+
+/** What the rename of an id says when it is on nothing it can rename. */
+export const NOTHING_TO_RENAME = 'There is no role, step, skill, method, record, site, reference or person id here to rename.';
 
 /**
  * Renames the id under the offset everywhere it is written, included files
- * too. Refuses a name that is not kebab case or is already taken by an entry
- * of the same kind, so a rename can never merge two entries.
+ * too. Refuses a name that is not kebab case (for a reference: not a document
+ * number) or is already taken by an entry of the same kind, so a rename can
+ * never merge two entries.
  */
 export function rename(ids: Located[], offset: number, newName: string): RenameResult {
   const at = idAt(ids, offset);
-  if (!at) return { error: 'There is no role, step, skill, method, record, site or person id here to rename.' };
-  if (at.kind === 'person' ? !PERSON_ID.test(newName) : !KEBAB.test(newName))
-    return {
-      error:
-        at.kind === 'person'
-          ? `\`${newName}\` is not a valid person id: use initials or a staff number (letters and digits, with single \`.\`, \`-\` or \`_\` between them), e.g. \`104233\`.`
-          : `\`${newName}\` is not a valid id: use lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`.`,
-    };
+  if (!at) return { error: NOTHING_TO_RENAME };
+  if (at.kind === 'reference') {
+    if (!DOCUMENT_NUMBER.test(newName))
+      return {
+        error: `\`${newName}\` is not a valid reference number: use letters and digits joined by hyphens, dots, underscores or slashes, e.g. \`EP-RT-07\`.`,
+      };
+  } else if (at.kind === 'person') {
+    if (!PERSON_ID.test(newName))
+      return {
+        error: `\`${newName}\` is not a valid person id: use initials or a staff number (letters and digits, with single \`.\`, \`-\` or \`_\` between them), e.g. \`104233\`.`,
+      };
+  } else if (!KEBAB.test(newName))
+    return { error: `\`${newName}\` is not a valid id: use lower-case letters and digits joined by hyphens, e.g. \`advanced-adapter\`.` };
   if (newName === at.id) return { edits: [] };
   if (ids.some((o) => o.use === 'definition' && o.kind === at.kind && o.id === newName)) {
     return { error: `A ${at.kind} with the id \`${newName}\` already exists; choose another id.` };

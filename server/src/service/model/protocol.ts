@@ -33,6 +33,10 @@ export interface Role extends Entity {
   capacities: string[];
   /** For a practitioner: the exposures the entitlement covers (imaging, therapeutic, both); undefined when not stated. */
   practitionerScope?: string;
+  /** The ids of the references (the employer's procedures) that entitle the role's holders in its IR(ME)R capacities. */
+  procedures: string[];
+  /** The ids of the records where its holders' core IR(ME)R and radiation protection training (Schedule 3) is recorded. */
+  coreTraining: string[];
   responsibilities: string[];
   notes?: string;
 }
@@ -133,6 +137,14 @@ export interface Approval extends Entry {
   date?: string;
 }
 
+/** A document the protocol implements or depends on; roles name it by its `id` (its number in the quality system). */
+export interface Reference extends Entity {
+  title: string;
+  /** employer-procedure, clinical-protocol, work-instruction, guidance, legislation, other; undefined when not stated. */
+  kind?: string;
+  url?: string;
+}
+
 /** One version in the document's change history. */
 export interface Change extends Entry {
   version?: string;
@@ -151,7 +163,8 @@ export interface DocumentControl {
   approvals: Approval[];
   effectiveDate?: string;
   reviewDue?: string;
-  references: { id?: string; title?: string; url?: string }[];
+  /** The references in the order written; one without an id has `id: ''` (nothing can name it). */
+  references: Reference[];
   /** The change history, in the order written (a document control built elsewhere may leave it out). */
   changes?: Change[];
 }
@@ -186,6 +199,7 @@ export interface Protocol {
   methodById: Map<string, Method>;
   recordById: Map<string, EvidenceRecord>;
   siteById: Map<string, Site>;
+  referenceById: Map<string, Reference>;
   trainingBySkill: Map<string, TrainingRow[]>;
 }
 
@@ -255,7 +269,13 @@ export function buildProtocol(data: unknown): Protocol {
     })),
     effectiveDate: str(d, 'effectiveDate'),
     reviewDue: str(d, 'reviewDue'),
-    references: entries(d, 'references').map(([r]) => ({ id: str(r, 'id'), title: str(r, 'title'), url: str(r, 'url') })),
+    references: entries(d, 'references').map(([r, i]) => ({
+      path: ['document', 'references', i],
+      id: str(r, 'id') ?? '',
+      title: str(r, 'title') ?? str(r, 'id') ?? '',
+      kind: str(r, 'kind'),
+      url: str(r, 'url'),
+    })),
     changes: entries(d, 'changes').map(([c, i]) => ({
       path: ['document', 'changes', i],
       version: str(c, 'version'),
@@ -300,6 +320,8 @@ export function buildProtocol(data: unknown): Protocol {
     registrations: strings(x, 'registrations'),
     capacities: strings(x, 'capacities'),
     practitionerScope: str(x, 'practitionerScope'),
+    procedures: strings(x, 'procedures'),
+    coreTraining: strings(x, 'coreTraining'),
     responsibilities: strings(x, 'responsibilities'),
     notes: str(x, 'notes'),
   }));
@@ -401,6 +423,7 @@ export function buildProtocol(data: unknown): Protocol {
     methodById: index(methods),
     recordById: index(records),
     siteById: index(sites),
+    referenceById: index(document.references),
     trainingBySkill,
   };
 }

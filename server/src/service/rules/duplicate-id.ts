@@ -6,7 +6,8 @@ export const duplicateId: Rule = {
   defaultSeverity: 'error',
   category: 'integrity',
   kinds: ['protocol', 'catalogue', 'register'],
-  description: 'Each role, step, skill, method, record and site id is defined once, across the document and the catalogues it includes.',
+  description:
+    'Each role, step, skill, method, record, site and reference id is defined once, across the document and the catalogues it includes (a reference within each file).',
   rationale: 'References are by id; with two entries under one id nobody can tell which one a step or training row means.',
   check(context) {
     const reports: RuleReport[] = [];
@@ -15,7 +16,10 @@ export const duplicateId: Rule = {
         if (occurrences.length < 2) continue;
         // Only this document's copies can be marked here; a catalogue's own duplicates show when it is checked.
         const own = occurrences.filter((o) => o.file === undefined);
-        const included = occurrences.find((o) => o.file !== undefined);
+        // A reference is a citation: a protocol and the catalogue it includes may both cite the employer's procedures by
+        // the same number, and the document's own entry is the one its roles' `procedures` name. Only a number listed
+        // twice in one file is reported.
+        const included = kind === 'reference' ? undefined : occurrences.find((o) => o.file !== undefined);
         const [first] = own;
         own.forEach((again, i) => {
           if (included) {

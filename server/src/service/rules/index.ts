@@ -18,6 +18,7 @@ import { mpeInvolvement } from './mpe-involvement';
 import { mpeRecognition } from './mpe-recognition';
 import { registeredDutyHolder } from './registered-duty-holder';
 import { operatorCapacity } from './operator-capacity';
+import { irmerReferences } from './irmer-references';
 import { bandRange } from './band-range';
 import { careerLevelBand } from './career-level-band';
 import { registeredCareerLevel } from './registered-career-level';
@@ -70,6 +71,7 @@ export const allRules: readonly Rule[] = [
   mpeRecognition,
   registeredDutyHolder,
   operatorCapacity,
+  irmerReferences,
   bandRange,
   careerLevelBand,
   registeredCareerLevel,

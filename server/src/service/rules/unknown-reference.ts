@@ -9,7 +9,7 @@ export const unknownReference: Rule = {
   defaultSeverity: 'error',
   category: 'integrity',
   kinds: ['protocol', 'catalogue', 'register'],
-  description: 'Every id a step, training row, site or approval refers to is defined in the document.',
+  description: 'Every id a step, training row, site, role or approval refers to is defined in the document.',
   rationale: 'A reference to an id that does not exist is usually a typo; left alone, the step or training row it sits in silently covers nobody.',
   check(context) {
     const reports: RuleReport[] = [];
@@ -35,8 +35,10 @@ export const unknownReference: Rule = {
         occurrence.path[0] === 'document' && occurrence.path[1] === 'approvals'
           ? ' An approver who holds no role in this protocol is named by `post` instead of `role`.'
           : '';
+      // A role's procedures name documents by their number: say where a document is listed.
+      const cited = occurrence.kind === 'reference' && !guess ? ' List the document under `document.references` with this `id` and its `title`.' : '';
       reports.push({
-        message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}${approver}`,
+        message: `No ${occurrence.kind} has the id \`${occurrence.id}\`.${hint}${approver}${cited}`,
         path: occurrence.path,
         data: { kind: occurrence.kind, id: occurrence.id },
         ...(guess ? { replacement: guess } : {}),

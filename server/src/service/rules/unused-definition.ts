@@ -25,6 +25,8 @@ export const unusedDefinition: Rule = {
       for (const id of row.roles) usedRoles.add(id);
       if (row.signOff) usedRoles.add(row.signOff);
     }
+    // A record may be named only by roles, as where their core IR(ME)R training is recorded (an included catalogue's roles too).
+    for (const role of protocol.roleById.values()) for (const id of role.coreTraining) usedRecords.add(id);
     for (const site of protocol.sites) if (site.clinicalProtocol?.approvedBy) usedRoles.add(site.clinicalProtocol.approvedBy);
     for (const approval of protocol.document.approvals) if (approval.role) usedRoles.add(approval.role);
 
@@ -58,7 +60,8 @@ export const unusedDefinition: Rule = {
       protocol.records,
       protocol.recordById,
       usedRecords,
-      (r) => `Record \`${r.id}\` (${r.name}) is not used by any training row; add it to a row’s \`records\`, or remove it.`,
+      (r) =>
+        `Record \`${r.id}\` (${r.name}) is not used by any training row or role; add it to a row’s \`records\` (or a role’s \`coreTraining\`), or remove it.`,
     );
     check(
       protocol.roles,

@@ -3,8 +3,8 @@ import type { Path } from '../parse/tree';
 import type { DocumentKind } from '../../shared/documentKinds';
 
 /** The kinds of catalogue entry a document defines and refers to by id. */
-export type EntityKind = 'role' | 'skill' | 'method' | 'record' | 'site' | 'step' | 'person';
-export const ENTITY_KINDS: readonly EntityKind[] = ['role', 'skill', 'method', 'record', 'site', 'step', 'person'];
+export type EntityKind = 'role' | 'skill' | 'method' | 'record' | 'site' | 'step' | 'reference' | 'person';
+export const ENTITY_KINDS: readonly EntityKind[] = ['role', 'skill', 'method', 'record', 'site', 'step', 'reference', 'person'];
 
 /** The parts of a JSON Schema object this project reads (annotations included). */
 export interface SchemaNode {

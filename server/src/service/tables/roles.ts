@@ -47,9 +47,29 @@ export function capacityText(role: Role): string {
 }
 
 /**
+ * What entitles the role and where its core training is recorded, by title and name: "Entitled under: Employer's
+ * procedures. Core training: ESR statutory training". One column, not two: the roles table is printed on a
+ * landscape page beside eight other columns. Its source is the procedures, else the core training, else the role.
+ */
+function entitlementCell(protocol: Protocol, role: Role): TableCell {
+  const procedures = role.procedures.map((id) => protocol.referenceById.get(id)?.title ?? id);
+  const records = role.coreTraining.map((id) => protocol.recordById.get(id)?.name ?? id);
+  const parts = [procedures.length ? `Entitled under: ${procedures.join('; ')}` : '', records.length ? `Core training: ${records.join('; ')}` : ''];
+  const source =
+    role.procedures.length > 0
+      ? listSource(role.path, 'procedures', role.procedures)
+      : role.coreTraining.length > 0
+        ? listSource(role.path, 'coreTraining', role.coreTraining)
+        : role.path;
+  return { text: parts.filter(Boolean).join('. '), source };
+}
+
+/**
  * Roles and responsibilities: Role | Staff group | Band | National level |
- * Registration | Capacity | Responsibilities. The capacity shows a
- * practitioner's scope: "Practitioner (therapeutic)".
+ * Registration | Capacity | IR(ME)R entitlement and core training |
+ * Responsibilities. The capacity shows a practitioner's scope: "Practitioner
+ * (therapeutic)"; the employer's procedures that entitle the role and the
+ * records of its core IR(ME)R training are shown by their titles and names.
  */
 export function buildRolesTable(protocol: Protocol): TableData {
   const rows = rolesInUse(protocol).map((role): TableCell[] => {
@@ -63,6 +83,7 @@ export function buildRolesTable(protocol: Protocol): TableData {
         source: role.registrations.length > 0 ? listSource(role.path, 'registrations', role.registrations) : role.path,
       },
       { text: capacityText(role), source: listSource(role.path, 'capacities', role.capacities) },
+      entitlementCell(protocol, role),
       { text: role.responsibilities.join('; '), source: listSource(role.path, 'responsibilities', role.responsibilities) },
     ];
     return role.file === undefined ? cells : cells.map((cell) => ({ ...cell, sourceFile: role.file }));
@@ -70,7 +91,7 @@ export function buildRolesTable(protocol: Protocol): TableData {
   return {
     id: 'roles',
     title: 'Roles and responsibilities',
-    columns: ['Role', 'Staff group', 'Band', 'National level', 'Registration', 'Capacity', 'Responsibilities'],
+    columns: ['Role', 'Staff group', 'Band', 'National level', 'Registration', 'Capacity', 'IR(ME)R entitlement and core training', 'Responsibilities'],
     rows,
   };
 }

@@ -31,9 +31,9 @@ describe('diagnostics', () => {
     const d = nth(diagnostics, 0);
     assert.equal(ruleOf(d), 'unknown-reference');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
-    // Line 97 (1-based), on `advanced-adaptor` itself.
+    // Line 111 (1-based), on `advanced-adaptor` itself.
     assert.equal(rangeText(d.range), rangeText(rangeOf(editor.document, 'advanced-adaptor', 'id: dose-check')));
-    assert.equal(d.range.start.line, 96);
+    assert.equal(d.range.start.line, 110);
     assert.match(d.message, /`advanced-adaptor`.*Did you mean `advanced-adapter`\?/);
   });
 

@@ -65,7 +65,7 @@ export function tableDescription(table: TableData): string {
     case 'training':
       return 'One row per training row, in document order: who is trained, in which skill, by which method, and where the record is kept.';
     case 'roles':
-      return 'Each role with its staff groups, Agenda for Change band, national career level and job profile, registration, IR(ME)R capacities (a practitioner with the scope of their entitlement) and responsibilities.';
+      return 'Each role with its staff groups, Agenda for Change band, national career level and job profile, registration, IR(ME)R capacities (a practitioner with the scope of their entitlement), the employer’s procedures that entitle it, where its holders’ core IR(ME)R training is recorded, and its responsibilities.';
     case 'matrix':
       return 'Workflow steps (rows) by roles (columns): each cell holds the letters of the parts the role plays in the step.';
     case 'coverage': {
