@@ -1,5 +1,6 @@
 import type { Method, Protocol, Role, Site, Skill, Step, StepPart, TrainingRow } from '../model/protocol';
-import type { Entitlement, Person, Register, TrainingRecord } from './model';
+import { MPE_RECOGNITION, STATUTORY_REGISTER } from '../model/staffGroups';
+import type { Entitlement, Person, Register, RegistrationHeld, TrainingRecord } from './model';
 import { addDays, addMonths, realDate } from './dates';
 
 /**
@@ -160,24 +161,69 @@ export function inForce(entitlement: Entitlement, today: string): boolean {
 export const coversSite = (entitlement: Entitlement, site: string | undefined): boolean =>
   site === undefined || entitlement.sites === undefined || entitlement.sites.includes(site);
 
-/** A person able to act in a role today: entitled, not under supervision, and current in every skill it needs there. */
-export function ableToAct(register: Register, basis: Basis, person: Person, role: string, site: string | undefined, today: string, settings: RegisterSettings): boolean {
+/**
+ * The registrations a role asks of this person (MPE recognition aside, which
+ * goes with the MPE capacity): a statutory register only where it is their
+ * staff group's (a role open to radiographers and clinical scientists lists
+ * both registers, and each person needs their own); a voluntary register (RCT,
+ * AHCS) only of a person whose staff group has no statutory register.
+ */
+export function registrationsAskedOf(role: Role, person: Person): string[] {
+  const statutory = new Set(Object.values(STATUTORY_REGISTER));
+  const own = person.staffGroup === undefined ? undefined : STATUTORY_REGISTER[person.staffGroup];
+  return role.registrations.filter((r) => r !== MPE_RECOGNITION && (statutory.has(r) ? r === own : own === undefined));
+}
+
+/** The entries of a register the person holds, and whether one is in date on `today` (no expiry: in date). */
+export function heldRegistration(person: Person, register: string, today: string): { held: RegistrationHeld[]; current: boolean } {
+  const held = person.registrations.filter((r) => r.register === register);
+  return { held, current: held.some((r) => realDate(r.expires) === undefined || r.expires! >= today) };
+}
+
+/** Does the person meet what the role itself asks today: its staff groups, its registrations, MPE recognition for the MPE capacity? */
+export function qualifiedFor(person: Person, role: Role | undefined, today: string): boolean {
+  if (!role) return true;
+  if (role.staffGroups.length > 0 && (!person.staffGroup || !role.staffGroups.includes(person.staffGroup))) return false;
+  if (!registrationsAskedOf(role, person).every((r) => heldRegistration(person, r, today).current)) return false;
+  return !role.capacities.includes('MPE') || heldRegistration(person, MPE_RECOGNITION, today).current;
+}
+
+/**
+ * A person able to act in a role today: entitled, not under supervision, of a
+ * staff group and with the registrations the role asks, and current in every
+ * skill it needs there.
+ */
+export function ableToAct(
+  register: Register,
+  basis: Basis,
+  person: Person,
+  role: string,
+  site: string | undefined,
+  today: string,
+  settings: RegisterSettings,
+): boolean {
   return (register.entitlementsByPerson.get(person.id) ?? []).some(
     (e) =>
       e.role === role &&
       !e.supervised &&
       inForce(e, today) &&
       coversSite(e, site) &&
-      requirementsOf(basis, role, site === undefined ? e.sites : [site]).every((r) => {
-        const state = standingIn(register, person.id, r, today, settings).state;
-        return state === 'current' || state === 'due-soon';
-      }),
+      qualifiedFor(person, basis.roleById.get(role), today) &&
+      currentIn(register, person.id, requirementsOf(basis, role, site === undefined ? e.sites : [site]), today, settings),
   );
 }
 
+/** Current (or due soon, not yet lapsed) in each of the requirements. */
+export const currentIn = (register: Register, person: string, requirements: Requirement[], today: string, settings: RegisterSettings): boolean =>
+  requirements.every((r) => {
+    const state = standingIn(register, person, r, today, settings).state;
+    return state === 'current' || state === 'due-soon';
+  });
+
 /** One need of an online step: a person in one of these roles, at a site. */
 export interface CoverNeed {
-  step: Step;
+  /** The online steps that need it (the first is where it was first needed). */
+  steps: Step[];
   part: StepPart | 'approves (any)';
   roles: string[];
   site?: string;
@@ -192,8 +238,7 @@ const PRESENT_PARTS: readonly StepPart[] = ['performs', 'edits', 'operates'];
  * (`approval: all`) or one of any (`approval: any`).
  */
 export function coverNeeds(basis: Basis): CoverNeed[] {
-  const needs: CoverNeed[] = [];
-  const seen = new Set<string>();
+  const needs = new Map<string, CoverNeed>();
   const allSites: (string | undefined)[] = basis.sites.length ? basis.sites.map((s) => s.id) : [undefined];
   for (const step of basis.steps) {
     if (step.phase !== 'online') continue;
@@ -205,15 +250,24 @@ export function coverNeeds(basis: Basis): CoverNeed[] {
     for (const site of sites)
       for (const { part, roles } of groups) {
         const key = `${[...roles].sort().join(',')}\u0000${site ?? ''}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        needs.push({ step, part, roles, site });
+        const known = needs.get(key);
+        if (!known) needs.set(key, { steps: [step], part, roles, site });
+        else if (!known.steps.includes(step)) known.steps.push(step);
       }
   }
-  return needs;
+  return [...needs.values()];
 }
 
 /** The people able to act in any of these roles at a site today, in register order. */
-export function peopleAbleToAct(register: Register, basis: Basis, roles: readonly string[], site: string | undefined, today: string, settings: RegisterSettings): Person[] {
-  return register.people.filter((p) => p.id && register.personById.get(p.id) === p && roles.some((role) => ableToAct(register, basis, p, role, site, today, settings)));
+export function peopleAbleToAct(
+  register: Register,
+  basis: Basis,
+  roles: readonly string[],
+  site: string | undefined,
+  today: string,
+  settings: RegisterSettings,
+): Person[] {
+  return register.people.filter(
+    (p) => p.id && register.personById.get(p.id) === p && roles.some((role) => ableToAct(register, basis, p, role, site, today, settings)),
+  );
 }

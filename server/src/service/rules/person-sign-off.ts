@@ -1,4 +1,4 @@
-import { completedTraining, inForce, requirementsOf } from '../register/standing';
+import { completedTraining, inForce } from '../register/standing';
 import { realDate } from '../register/dates';
 import type { Rule, RuleReport } from './types';
 
@@ -8,29 +8,43 @@ export const personSignOff: Rule = {
   category: 'governance',
   kinds: ['register'],
   description:
-    "A person's training is signed off by someone else, who on that day was entitled to the role the protocol names to sign it off (or, without one, to a role trained in the skill), or was trained in the skill themselves.",
+    "A person's completed training names who signed it off: someone else, who on that day was entitled (not under supervision) to the role the protocol names to sign it off (or, without one, to a role trained in the skill), or was trained in the skill themselves.",
   rationale:
-    "The protocol's `signOff` names the role that signs off competence in a skill; applied to people, the signature must come from someone entitled to that role when they signed. Cascade training is legitimate: an assessor already trained and signed off in the skill may sign off a peer (an MPE signing off another MPE). Nobody signs off their own training (Towards Safer Radiotherapy: checks independent of the person checked).",
+    "IR(ME)R 2017 regulation 17(4) asks the employer to keep an up-to-date record of each practitioner's and operator's training, and an inspector asks who signed each competence off and when. The protocol's `signOff` names the role that signs off competence in a skill; applied to people, the signature must come from someone entitled to that role on the day they signed, and not while they were themselves a supervised trainee. Cascade training is legitimate: an assessor already trained in the skill may sign off a peer (an MPE signing off another MPE). Nobody signs off their own training (Towards Safer Radiotherapy: checks independent of the person checked).",
   check({ register, today }) {
     if (!register?.complete) return [];
     const { model, basis } = register;
     const reports: RuleReport[] = [];
     for (const record of model.training) {
       const { person, skill, signedOffBy } = record;
-      if (!person || !skill || !signedOffBy || !model.personById.has(signedOffBy)) continue;
+      if (!person || !skill) continue;
+      if (!signedOffBy) {
+        // Only a completed training needs a signature; one under way has none yet.
+        if (realDate(record.completed) !== undefined)
+          reports.push({
+            message: `\`${person}\`'s training in \`${skill}\` is recorded as completed on ${record.completed} but names nobody who signed it off: add \`signedOffBy\` with the id of the person who did.`,
+            path: [...record.path, 'completed'],
+          });
+        continue;
+      }
+      // Who is not in the register is `unknown-reference`'s finding.
+      if (!model.personById.has(signedOffBy)) continue;
       const path = [...record.path, 'signedOffBy'];
       if (signedOffBy === person) {
         reports.push({ message: `\`${person}\` signed off their own training in \`${skill}\`: have it signed off by someone else.`, path });
         continue;
       }
       const on = realDate(record.completed) ?? today;
-      const rows = basis.rowsBySkill.get(skill) ?? [];
+      // The training rows that apply: those for a role the trainee is (or is to be) entitled to, else every row for the skill.
+      const allRows = basis.rowsBySkill.get(skill) ?? [];
+      const traineeRoles = new Set((model.entitlementsByPerson.get(person) ?? []).flatMap((e) => (e.role ? [e.role] : [])));
+      const theirs = allRows.filter((row) => row.roles.some((role) => traineeRoles.has(role)));
+      const rows = theirs.length > 0 ? theirs : allRows;
       const signOffRoles = [...new Set(rows.flatMap((row) => (row.signOff ? [row.signOff] : [])))];
-      const trainedRoles = [...new Set(rows.flatMap((row) => row.roles))];
-      const entitledTo = (model.entitlementsByPerson.get(signedOffBy) ?? []).filter((e) => e.role && inForce(e, on)).map((e) => e.role!);
-      const qualified = signOffRoles.length > 0 ? signOffRoles : trainedRoles.filter((role) => requirementsOf(basis, role, undefined).some((r) => r.skill === skill));
+      const qualified = signOffRoles.length > 0 ? signOffRoles : [...new Set(rows.flatMap((row) => row.roles))];
+      const entitledTo = (model.entitlementsByPerson.get(signedOffBy) ?? []).filter((e) => e.role && !e.supervised && inForce(e, on)).map((e) => e.role!);
       if (entitledTo.some((role) => qualified.includes(role))) continue;
-      // Cascade: an assessor trained in the skill themselves (before this sign-off) may sign it off.
+      // Cascade: an assessor trained in the skill themselves (on or before this sign-off) may sign it off.
       if (completedTraining(model, signedOffBy, skill, undefined, on).length > 0) continue;
       const roles = qualified.map((r) => `\`${r}\``).join(' or ');
       const named = signOffRoles.length > 0 ? `${roles} (the training row's \`signOff\`)` : roles || 'a role trained in it';

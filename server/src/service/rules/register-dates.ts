@@ -24,7 +24,8 @@ export const registerDates: Rule = {
     const span = (from: string | undefined, until: string | undefined, path: Path, what: string): void => {
       const a = real(from, [...path, 'from']);
       const b = real(until, [...path, 'until']);
-      if (a && b && until! < from!) reports.push({ message: `This ${what} ends (${until}) before it starts (${from}): check both dates.`, path: [...path, 'until'] });
+      if (a && b && until! < from!)
+        reports.push({ message: `This ${what} ends (${until}) before it starts (${from}): check both dates.`, path: [...path, 'until'] });
     };
     for (const e of model.entitlements) span(e.from, e.until, e.path, 'entitlement');
     for (const s of model.supervision) span(s.from, s.until, s.path, 'supervision');
@@ -35,6 +36,7 @@ export const registerDates: Rule = {
           path: [...t.path, 'completed'],
         });
     for (const p of model.people) for (const r of p.registrations) real(r.expires, [...r.path, 'expires']);
+    real(model.info.updated, ['register', 'updated']);
     return reports;
   },
 };
