@@ -1,4 +1,4 @@
-import { protocolText } from './protocolText';
+import { protocolText, SECTIONS } from './protocolText';
 
 /**
  * A small register of people that every register rule passes on TODAY
@@ -142,3 +142,94 @@ export function registerWith(from: string, to: string, base = registerText()): s
 /** What a register case needs beside its text: its name and its protocol. */
 export const REGISTER_FILE = 'test.register.yaml';
 export const onProtocol = (protocol = protocolText()) => ({ fileName: REGISTER_FILE, files: { 'p.roles.yaml': protocol } });
+
+/** The clean register with entries added at the end of its sections (a `supervision` section is started if need be). */
+export function registerPlus(
+  extra: Partial<Record<Exclude<RegisterSection, 'header'>, string>>,
+  replace: Partial<Record<RegisterSection, string>> = {},
+): string {
+  const sections = { ...REGISTER, ...replace };
+  for (const [section, text] of Object.entries(extra) as [Exclude<RegisterSection, 'header'>, string][])
+    sections[section] = (sections[section] || `${section}:\n`) + text;
+  return registerText(sections);
+}
+
+/** A band 6 therapeutic radiographer with an HCPC registration in date. */
+export const radiographer = (id: string, band: number | string = 6): string =>
+  `  - id: ${id}
+    staffGroup: therapeutic radiographer
+    band: ${band}
+    registrations:
+      - register: HCPC (radiographer)
+        number: RA2${id}
+        expires: 2027-10-31
+`;
+
+/** A band 7 clinical scientist with HCPC registration and MPE recognition in date. */
+export const physicist = (id: string): string =>
+  `  - id: ${id}
+    staffGroup: clinical scientist
+    band: 7
+    registrations:
+      - register: HCPC (clinical scientist)
+        number: CS2${id}
+        expires: 2028-03-31
+      - register: MPE certificate (RPA2000)
+        number: MPE-2${id}
+        expires: 2030-03-31
+`;
+
+/** An entitlement, with any further lines (`    until: …`, `    sites: […]`, `    supervised: true`). */
+export const entitle = (person: string, role: string, from = '2025-06-02', more = ''): string =>
+  `  - person: ${person}
+    role: ${role}
+    from: ${from}
+    entitledBy: Radiotherapy Services Manager
+${more}`;
+
+/** A completed training, signed off by the oncologist; by ProKnow (scored 85) for OAR outlining, else by the programme. */
+export const trained = (person: string, skill: string, completed = '2026-06-01', more = ''): string =>
+  `  - person: ${person}
+    skill: ${skill}
+    method: ${skill === 'oar-outlining' ? 'proknow' : 'programme'}
+    completed: ${completed}
+    record: Training folder ${person}-${skill}
+    signedOffBy: C01
+${skill === 'oar-outlining' ? '    result: 85\n' : ''}${more}`;
+
+/**
+ * The test protocol with a second site (prostate) and OAR outlining trained
+ * per site for adapters: one row for bladder, one for prostate.
+ */
+export const perSiteProtocol = (): string =>
+  protocolText({
+    sites: `${SECTIONS.sites}  - id: prostate
+    name: Prostate
+    clinicalProtocol:
+      reference: PR-01
+      approvedBy: oncologist
+    mpeInvolvement: agree
+`,
+    training: SECTIONS.training.replace(
+      `  - skill: oar-outlining
+    roles: [adapter, physicist]
+`,
+      `  - skill: oar-outlining
+    roles: [adapter]
+    sites: [bladder]
+    methods: [proknow]
+    records: [proknow-log]
+    signOff: oncologist
+    reassessEveryMonths: 12
+  - skill: oar-outlining
+    roles: [adapter]
+    sites: [prostate]
+    methods: [proknow]
+    records: [proknow-log]
+    signOff: oncologist
+    reassessEveryMonths: 12
+  - skill: oar-outlining
+    roles: [physicist]
+`,
+    ),
+  });

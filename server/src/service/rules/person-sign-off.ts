@@ -8,9 +8,9 @@ export const personSignOff: Rule = {
   category: 'governance',
   kinds: ['register'],
   description:
-    "A person's completed training names who signed it off: someone else, who on that day was entitled (not under supervision) to the role the protocol names to sign it off (or, without one, to a role trained in the skill), or was trained in the skill themselves.",
+    "A person's completed training names who signed it off: someone else, who on that day was entitled (not under supervision) to the role the protocol names to sign it off; where it names none, someone entitled to a role trained in the skill, or trained in it themselves.",
   rationale:
-    "IR(ME)R 2017 regulation 17(4) asks the employer to keep an up-to-date record of each practitioner's and operator's training, and an inspector asks who signed each competence off and when. The protocol's `signOff` names the role that signs off competence in a skill; applied to people, the signature must come from someone entitled to that role on the day they signed, and not while they were themselves a supervised trainee. Cascade training is legitimate: an assessor already trained in the skill may sign off a peer (an MPE signing off another MPE). Nobody signs off their own training (Towards Safer Radiotherapy: checks independent of the person checked).",
+    "IR(ME)R 2017 regulation 17(4) asks the employer to keep an up-to-date record of each practitioner's and operator's training, and an inspector asks who signed each competence off and when. The protocol's `signOff` names the role that signs off competence in a skill; applied to people, the signature must come from someone entitled to that role on the day they signed, and not while they were themselves a supervised trainee. Cascade training is legitimate: where the sign-off role is one the row trains (MPEs signing off MPEs), a holder of that role signs off a peer; where the protocol names no sign-off role, an assessor already trained in the skill may. Nobody signs off their own training (Towards Safer Radiotherapy: checks independent of the person checked).",
   check({ register, today }) {
     if (!register?.complete) return [];
     const { model, basis } = register;
@@ -44,12 +44,21 @@ export const personSignOff: Rule = {
       const qualified = signOffRoles.length > 0 ? signOffRoles : [...new Set(rows.flatMap((row) => row.roles))];
       const entitledTo = (model.entitlementsByPerson.get(signedOffBy) ?? []).filter((e) => e.role && !e.supervised && inForce(e, on)).map((e) => e.role!);
       if (entitledTo.some((role) => qualified.includes(role))) continue;
-      // Cascade: an assessor trained in the skill themselves (on or before this sign-off) may sign it off.
+      if (signOffRoles.length > 0) {
+        // The protocol names who signs off: being trained in the skill does not stand in for it.
+        const roles = signOffRoles.map((r) => `\`${r}\``).join(' or ');
+        reports.push({
+          message: `\`${person}\`'s training in \`${skill}\` was signed off by \`${signedOffBy}\`, who on ${on} was not entitled (without supervision) to ${roles}, the training row's \`signOff\`: have it signed off by someone who was.`,
+          path,
+          data: { person, skill, signedOffBy },
+        });
+        continue;
+      }
+      // No sign-off role named. Cascade: an assessor trained in the skill themselves (on or before this sign-off) may sign it off.
       if (completedTraining(model, signedOffBy, skill, undefined, on).length > 0) continue;
-      const roles = qualified.map((r) => `\`${r}\``).join(' or ');
-      const named = signOffRoles.length > 0 ? `${roles} (the training row's \`signOff\`)` : roles || 'a role trained in it';
+      const roles = qualified.map((r) => `\`${r}\``).join(' or ') || 'a role trained in it';
       reports.push({
-        message: `\`${person}\`'s training in \`${skill}\` was signed off by \`${signedOffBy}\`, who on ${on} was neither entitled to ${named} nor trained in \`${skill}\` themselves: have it signed off by someone who is.`,
+        message: `\`${person}\`'s training in \`${skill}\` was signed off by \`${signedOffBy}\`, who on ${on} was neither entitled to ${roles} nor trained in \`${skill}\` themselves: have it signed off by someone who was.`,
         path,
         data: { person, skill, signedOffBy },
       });
