@@ -7,7 +7,7 @@ export const personTrained: Rule = {
   category: 'governance',
   kinds: ['register'],
   description:
-    'Every person entitled to a role has completed training, signed off, in each skill the protocol trains that role in (per site where it trains per site).',
+    'Every person entitled to a role, and not under supervision, has completed training in each skill the protocol trains that role in (per site where it trains per site).',
   rationale:
     'IR(ME)R 2017 regulation 17: no practitioner or operator may act without adequate training, and the employer keeps a record of it. The protocol says which skills each role needs; an entitlement without the matching training record is an entitlement the employer cannot evidence. A person still training works under supervision (`supervised: true`), which `trainee-supervised` checks instead.',
   check({ register, today }) {
