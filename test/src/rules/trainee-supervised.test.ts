@@ -1,4 +1,5 @@
 import { describeRule, span } from '../helpers/ruleTester';
+import { protocolText, SECTIONS } from '../helpers/protocolText';
 import { entitle, onProtocol, perSiteProtocol, radiographer, registerPlus, registerText, REGISTER_FILE, trained } from '../helpers/registerText';
 
 const P = onProtocol();
@@ -34,6 +35,16 @@ const r04 = (entitlement: string, completed: string, sites = '') => ({
 });
 const byLapsed = r03(supervise('R03', 'R04'), r04('', '2025-10-01'));
 const byTrainee = r03(supervise('R03', 'R04'), r04(SUPERVISED, '2026-09-07'));
+/** Adapters must hold HCPC registration: R04's lapsed yesterday. */
+const REGISTERED = onProtocol(
+  protocolText({
+    roles: SECTIONS.roles.replace('    careerLevel: practitioner\n', '    careerLevel: practitioner\n    registrations: [HCPC (radiographer)]\n'),
+  }),
+);
+const byLapsedRegistration = r03(supervise('R03', 'R04'), r04('', '2026-09-07')).replace(
+  'number: RA2R04\n        expires: 2027-10-31',
+  'number: RA2R04\n        expires: 2026-11-25',
+);
 const self = r03(supervise('R03', 'R03'));
 const bladderOnlySupervisor = r03(supervise('R03', 'R04'), r04('', '2026-09-07', '    sites: [bladder]\n'));
 
@@ -45,6 +56,7 @@ describeRule('trainee-supervised', {
     { name: 'signed off in every skill: no supervision needed any more', text: r03('', { training: trained('R03', 'oar-outlining', '2026-11-20') }), ...P },
     { name: 'a supervised entitlement that ended yesterday', text: r03('', {}, SUPERVISED + '    until: 2026-11-25\n'), ...P },
     { name: 'a register whose protocol cannot be read', text: unsupervised, fileName: REGISTER_FILE, files: {} },
+    { name: 'a supervisor registered as their role requires', text: r03(supervise('R03', 'R04'), r04('', '2026-09-07')), ...REGISTERED },
     { name: 'per-site rows: a supervisor trained for every site', text: r03(supervise('R03', 'R01')), ...PER_SITE },
   ],
   invalid: [
@@ -74,6 +86,12 @@ describeRule('trainee-supervised', {
       text: byTrainee,
       ...P,
       errors: [{ ...span(byTrainee, 'true', 'person: R03'), message: notAble('R04') }],
+    },
+    {
+      name: 'a supervisor whose registration, which their role requires, lapsed yesterday',
+      text: byLapsedRegistration,
+      ...REGISTERED,
+      errors: [{ ...span(byLapsedRegistration, 'true', 'person: R03'), message: notAble('R04') }],
     },
     {
       name: 'supervising themselves: on the supervisor, and nobody else supervises them',

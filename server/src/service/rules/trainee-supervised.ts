@@ -1,4 +1,4 @@
-import { currentIn, inForce, requirementsOf, standingIn } from '../register/standing';
+import { currentIn, inForce, qualifiedFor, requirementsOf, standingIn } from '../register/standing';
 import { realDate } from '../register/dates';
 import type { Rule, RuleReport } from './types';
 import type { Supervision } from '../register/model';
@@ -30,13 +30,17 @@ export const traineeSupervised: Rule = {
         const state = standingIn(model, person, requirement, today, settings).state;
         if (state === 'current' || state === 'due-soon') continue;
         const covering = current.filter((s) => s.skills.includes(requirement.skill));
-        // The supervisor carries the operator's responsibility for the task: entitled themselves today, not under supervision, and current in the skill there.
-        const able = covering.filter(
-          (s) =>
-            s.supervisor !== undefined &&
-            (model.entitlementsByPerson.get(s.supervisor) ?? []).some((e) => !e.supervised && inForce(e, today)) &&
-            currentIn(model, s.supervisor, [requirement], today, settings),
-        );
+        // The supervisor carries the operator's responsibility for the task: entitled themselves today (not under supervision, registered as their role asks), and current in the skill there.
+        const able = covering.filter((s) => {
+          const supervisor = s.supervisor === undefined ? undefined : model.personById.get(s.supervisor);
+          return (
+            supervisor !== undefined &&
+            (model.entitlementsByPerson.get(supervisor.id) ?? []).some(
+              (e) => !e.supervised && inForce(e, today) && qualifiedFor(supervisor, e.role ? basis.roleById.get(e.role) : undefined, today),
+            ) &&
+            currentIn(model, supervisor.id, [requirement], today, settings)
+          );
+        });
         if (able.length > 0) continue;
         const where = requirement.site ? ` at \`${requirement.site}\`` : '';
         reports.push({
