@@ -76,10 +76,13 @@ describe('register models', () => {
         expect: [['person-sign-off', 'signedOffBy: "204117"']],
       },
       {
-        name: "a lead's ProKnow score below the department's pass mark of 85",
+        name: "a lead's ProKnow score below the department's pass mark of 85: and one lead fewer can act at the nodes",
         from: '    result: 88\n',
         to: '    result: 84\n',
-        expect: [['pass-mark-met', 'result: 84']],
+        expect: [
+          ['service-cover', 'role: lead-adaptive-radiographer', 'person: "201456"'],
+          ['pass-mark-met', 'result: 84'],
+        ],
       },
       {
         name: 'an adaptive radiographer recorded as a dosimetrist',

@@ -15,6 +15,7 @@ const p02UntilToday = registerWith(P02_FROM, `${P02_FROM}    until: 2026-11-26\n
 const r02Tomorrow = registerWith(R02_FROM, '  - person: R02\n    role: adapter\n    from: 2026-11-27\n');
 const r02Supervised = registerWith(R02_FROM, `${R02_FROM}    supervised: true\n`);
 const r02Lapsed = registerWith('    completed: 2026-04-06\n', '    completed: 2025-11-03\n');
+const r02Failed = registerWith('    result: 91\n', '    result: 78\n');
 const p02MpeLapsed = registerWith('        expires: 2030-06-30\n', '        expires: 2026-11-25\n');
 const r02BladderOnly = registerWith(R02_FROM, `${R02_FROM}    sites: [bladder]\n`);
 const noPhysicists = registerText({
@@ -58,6 +59,12 @@ describeRule('service-cover', {
       text: r02Lapsed,
       ...P,
       errors: [{ ...span(r02Lapsed, 'adapter', 'person: R01'), message: short('`adapter`', 'at `bladder` 1 (`R01`)', ADAPTER_STEPS) }],
+    },
+    {
+      name: 'a failed assessment recorded as completed does not count',
+      text: r02Failed,
+      ...P,
+      errors: [{ ...span(r02Failed, 'adapter', 'person: R01'), message: short('`adapter`', 'at `bladder` 1 (`R01`)', ADAPTER_STEPS) }],
     },
     {
       name: 'an expired MPE certificate does not count',

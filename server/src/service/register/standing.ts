@@ -190,8 +190,8 @@ export function qualifiedFor(person: Person, role: Role | undefined, today: stri
 
 /**
  * A person able to act in a role today: entitled, not under supervision, of a
- * staff group and with the registrations the role asks, and current in every
- * skill it needs there.
+ * staff group and with the registrations the role asks, and current (and
+ * passed) in every skill it needs there.
  */
 export function ableToAct(
   register: Register,
@@ -209,16 +209,27 @@ export function ableToAct(
       inForce(e, today) &&
       coversSite(e, site) &&
       qualifiedFor(person, basis.roleById.get(role), today) &&
-      currentIn(register, person.id, requirementsOf(basis, role, site === undefined ? e.sites : [site]), today, settings),
+      currentIn(register, basis, person.id, requirementsOf(basis, role, site === undefined ? e.sites : [site]), today, settings),
   );
 }
 
-/** Current (or due soon, not yet lapsed) in each of the requirements. */
-export const currentIn = (register: Register, person: string, requirements: Requirement[], today: string, settings: RegisterSettings): boolean =>
+/**
+ * Current (or due soon, not yet lapsed) in each of the requirements, by a
+ * latest training that passed where its method is scored: a failed
+ * assessment recorded as completed is `pass-mark-met`'s finding, and does not
+ * make the person able to act.
+ */
+export const currentIn = (register: Register, basis: Basis, person: string, requirements: Requirement[], today: string, settings: RegisterSettings): boolean =>
   requirements.every((r) => {
-    const state = standingIn(register, person, r, today, settings).state;
-    return state === 'current' || state === 'due-soon';
+    const { state, record } = standingIn(register, person, r, today, settings);
+    return (state === 'current' || state === 'due-soon') && record !== undefined && passed(basis, record);
   });
+
+/** A training meets its method's pass mark, or its method has none. */
+export function passed(basis: Basis, record: TrainingRecord): boolean {
+  const passMark = record.method === undefined ? undefined : basis.methodById.get(record.method)?.passMark;
+  return passMark === undefined || (record.result !== undefined && record.result >= passMark);
+}
 
 /** One need of an online step: a person in one of these roles, at a site. */
 export interface CoverNeed {

@@ -1,6 +1,5 @@
 import { realDate } from '../register/dates';
-import type { Method } from '../model/protocol';
-import type { TrainingRecord } from '../register/model';
+import { passed } from '../register/standing';
 import type { Rule, RuleReport } from './types';
 
 export const passMarkMet: Rule = {
@@ -16,12 +15,10 @@ export const passMarkMet: Rule = {
     if (!register?.complete) return [];
     const { model, basis } = register;
     const reports: RuleReport[] = [];
-    const passed = (record: TrainingRecord, method: Method | undefined): boolean =>
-      method?.passMark === undefined || (record.result !== undefined && record.result >= method.passMark);
     for (const record of model.training) {
       if (!record.method || !record.completed || !record.person || !record.skill) continue;
       const method = basis.methodById.get(record.method);
-      if (method?.passMark === undefined || passed(record, method)) continue;
+      if (method?.passMark === undefined || passed(basis, record)) continue;
       const completed = realDate(record.completed);
       const superseded =
         completed !== undefined &&
@@ -33,7 +30,7 @@ export const passMarkMet: Rule = {
             realDate(later.completed) !== undefined &&
             later.completed! > completed &&
             later.method !== undefined &&
-            passed(later, basis.methodById.get(later.method)),
+            passed(basis, later),
         );
       if (superseded) continue;
       if (record.result === undefined)

@@ -38,7 +38,7 @@ export const traineeSupervised: Rule = {
             (model.entitlementsByPerson.get(supervisor.id) ?? []).some(
               (e) => !e.supervised && inForce(e, today) && qualifiedFor(supervisor, e.role ? basis.roleById.get(e.role) : undefined, today),
             ) &&
-            currentIn(model, supervisor.id, [requirement], today, settings)
+            currentIn(model, basis, supervisor.id, [requirement], today, settings)
           );
         });
         if (able.length > 0) continue;
