@@ -31,6 +31,7 @@ describeRule('reassessment-overdue', {
       text: registerPlus({ people: radiographer('R03'), training: trained('R03', 'oar-outlining', '2024-01-08') }),
       ...P,
     },
+    { name: 'a returner retraining under supervision: trainee-supervised checks them instead', text: r03('2025-11-25', '    supervised: true\n'), ...P },
     { name: 'month end: 29 February plus 12 months is due on 28 February, not yet lapsed that day', text: leapDay, today: '2025-02-28', ...P },
     { name: 'month end: 30 November plus 12 months is due on 30 November, still in date on the 26th', text: r03('2025-11-30'), ...P },
   ],

@@ -45,6 +45,11 @@ const byLapsedRegistration = r03(supervise('R03', 'R04'), r04('', '2026-09-07'))
   'number: RA2R04\n        expires: 2027-10-31',
   'number: RA2R04\n        expires: 2026-11-25',
 );
+const returner = registerPlus({
+  people: radiographer('R03'),
+  entitlements: entitle('R03', 'adapter', '2023-06-05', SUPERVISED),
+  training: trained('R03', 'oar-outlining', '2025-09-01'),
+});
 const self = r03(supervise('R03', 'R03'));
 const bladderOnlySupervisor = r03(supervise('R03', 'R04'), r04('', '2026-09-07', '    sites: [bladder]\n'));
 
@@ -80,6 +85,12 @@ describeRule('trainee-supervised', {
       text: byLapsed,
       ...P,
       errors: [{ ...span(byLapsed, 'true', 'person: R03'), message: notAble('R04') }],
+    },
+    {
+      name: 'a returner whose training lapsed, back under supervision but with nobody named',
+      text: returner,
+      ...P,
+      errors: [{ ...span(returner, 'true', 'person: R03'), message: nobody() }],
     },
     {
       name: 'a supervisor who is a supervised trainee themselves',
