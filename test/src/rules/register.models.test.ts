@@ -15,6 +15,30 @@ describe('register models', () => {
     assert.deepEqual(shown(lint(registerText(), onProtocol(perSiteProtocol()))), []);
   });
 
+  it('a register whose protocol cannot be read: the register rules say nothing but its own dates; unresolved-include on the protocol line', () => {
+    // A register full of what the rules would find against a protocol: nothing is guessed without it.
+    const text = registerText()
+      .replace('    band: 6\n', '    band: 3\n')
+      .replace('    result: 86\n', '    result: 12\n')
+      .replace('    completed: 2026-02-02\n', '    completed: 2024-02-02\n')
+      .replace('  updated: 2026-11-20\n', '  updated: 2026-11-31\n');
+    // (unknown-reference also reports every role, skill and method id then: it is not a register rule.)
+    const findings = lint(text, { fileName: 'test.register.yaml', files: {} }).filter((f) => f.ruleId !== 'unknown-reference');
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`),
+      ['unresolved-include@2', 'register-dates@6'],
+      shown(findings).join('\n'),
+    );
+    assert.match(findings[0]!.message, /^Cannot read the protocol `p\.roles\.yaml`/);
+    // The same register against its protocol: each of those is found.
+    assert.deepEqual([...new Set(lint(text, onProtocol()).map((f) => f.ruleId))].sort(), [
+      'pass-mark-met',
+      'person-band',
+      'reassessment-overdue',
+      'register-dates',
+    ]);
+  });
+
   /**
    * Another department's register, written as they would write it and not
    * shaped to these checks: a radiographer-led bladder service (adaptive and
