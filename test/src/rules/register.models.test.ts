@@ -36,6 +36,8 @@ describe('register models', () => {
       'person-band',
       'reassessment-overdue',
       'register-dates',
+      // P01 overdue and R01 failed: one adapter and one physicist can act.
+      'service-cover',
     ]);
   });
 
