@@ -28,7 +28,11 @@ describeRule('pass-mark-met', {
   valid: [
     { name: 'every scored training at or above the pass mark', text: registerText(), ...P },
     { name: 'exactly the pass mark passes', text: attempts(['2026-06-01', 80]), ...P },
-    { name: 'a method with no pass mark needs no result (the training programme)', text: registerText(), ...P },
+    {
+      name: 'a method with no pass mark: a score is not held against it (the training programme)',
+      text: registerWith('    record: Training records TR-201\n', '    record: Training records TR-201\n    result: 40\n'),
+      ...P,
+    },
     { name: 'training under way records no result yet', text: registerWith('    completed: 2026-04-06\n', ''), ...P },
     { name: 'a failed attempt, then a pass: the failure is history', text: attempts(['2026-05-04', 72], ['2026-06-01', 84]), ...P },
     { name: 'a failed attempt at one site, then a pass covering every site', text: attempts(['2026-05-04', 70, 'bladder'], ['2026-06-01', 90]), ...P },
