@@ -12,6 +12,7 @@ const outside = (band: number | string, range = '6 to 7', role = 'adapter', pers
 
 const band5 = r03(5);
 const band8a = r03('8a');
+const traineeAbove = r03('8a', '2026-10-05', '    supervised: true\n');
 const unbanded = registerPlus({ people: radiographer('R03').replace('    band: 6\n', ''), entitlements: entitle('R03', 'adapter') });
 const physicistFloor = onProtocol(
   protocolText({ roles: SECTIONS.roles.replace('    careerLevel: advanced\n', '    minBand: 8a\n    careerLevel: advanced\n') }),
@@ -22,6 +23,7 @@ describeRule('person-band', {
   valid: [
     { name: "everyone entitled is within their role's bands", text: registerText(), ...P },
     { name: 'at the top of the range', text: r03(7), ...P },
+    { name: 'a trainee under supervision on a training band below the floor', text: r03(5, '2026-10-05', '    supervised: true\n'), ...P },
     { name: 'an entitlement that ended yesterday is history', text: r03(5, '2024-01-08', '    until: 2026-11-25\n'), ...P },
     { name: 'a register whose protocol cannot be read', text: band5, fileName: REGISTER_FILE, files: {} },
     { name: 'medical staff have no band, and are not asked for one (person-staff-group judges the role)', text: doctorInBandedRole, ...P },
@@ -29,6 +31,12 @@ describeRule('person-band', {
   invalid: [
     { name: 'below the floor, on the role', text: band5, ...P, errors: [{ ...span(band5, 'adapter', 'person: R03'), message: outside(5) }] },
     { name: 'above the ceiling', text: band8a, ...P, errors: [{ ...span(band8a, 'adapter', 'person: R03'), message: outside('8a') }] },
+    {
+      name: 'a trainee under supervision above the ceiling is still reported',
+      text: traineeAbove,
+      ...P,
+      errors: [{ ...span(traineeAbove, 'adapter', 'person: R03'), message: outside('8a') }],
+    },
     {
       name: 'a floor only: a band 7 physicist in a role from 8a',
       text: registerText(),

@@ -9,7 +9,7 @@ export const personBand: Rule = {
   category: 'governance',
   kinds: ['register'],
   description:
-    "A person entitled to a role is on an Agenda for Change band within the role's `minBand` and `maxBand`; a non-medical person in a banded role has their band recorded.",
+    "A person entitled to a role is on an Agenda for Change band within the role's `minBand` and `maxBand` (a trainee under supervision may be below the floor); a non-medical person in a banded role has their band recorded.",
   rationale:
     'The protocol bands a role for the responsibility it carries (a band 7 floor for independent adaptive decisions, for example). A person below the floor holds the responsibility without the grade; above the ceiling usually means the role or the register is out of date. It is a warning: acting-up arrangements exist, and are silenced with a comment that says so.',
   check({ register, today }) {
@@ -40,7 +40,8 @@ export const personBand: Rule = {
       }
       const rank = bandRank(person.band);
       if (rank === undefined) continue;
-      if ((min !== undefined && rank < min) || (max !== undefined && rank > max))
+      // A trainee under supervision may be on a training band below the role's floor (an AfC Annex 21 trainee post): the responsibility is the supervisor's until sign-off.
+      if ((min !== undefined && rank < min && !entitlement.supervised) || (max !== undefined && rank > max))
         reports.push({
           message: `\`${person.id}\` is on band ${person.band}, outside the band of role \`${role.id}\` (${range}): correct the band here or the role's bands in the protocol; for an acting-up arrangement, silence this finding with a comment that says so.`,
           path: [...entitlement.path, 'role'],
