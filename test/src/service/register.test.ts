@@ -154,7 +154,7 @@ training:
 
   it('lists what each online step needs present, one of any approver where any may approve', () => {
     assert.deepEqual(
-      coverNeeds(basis).map((n) => `${n.step.id}:${n.part}:${n.roles.join('|')}@${n.site}`),
+      coverNeeds(basis).map((n) => `${n.steps.map((s) => s.id).join(',')}:${n.part}:${n.roles.join('|')}@${n.site}`),
       [
         'adapt:performs:adapter@prostate',
         'adapt:performs:adapter@cervix',

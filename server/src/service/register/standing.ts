@@ -1,5 +1,6 @@
 import type { Method, Protocol, Role, Site, Skill, Step, StepPart, TrainingRow } from '../model/protocol';
-import type { Entitlement, Person, Register, Supervision, TrainingRecord } from './model';
+import { MPE_RECOGNITION, STATUTORY_REGISTER } from '../model/staffGroups';
+import type { Entitlement, Person, Register, RegistrationHeld, Supervision, TrainingRecord } from './model';
 import { addDays, addMonths, realDate } from './dates';
 
 /**
@@ -210,7 +211,38 @@ export function inForce(entitlement: Entitlement, today: string): boolean {
 export const coversSite = (entitlement: Entitlement, site: string | undefined): boolean =>
   site === undefined || entitlement.sites === undefined || entitlement.sites.includes(site);
 
-/** A person able to act in a role today: entitled, not under supervision, and current in every skill it needs there. */
+/**
+ * The registrations a role asks of this person (MPE recognition aside, which
+ * goes with the MPE capacity): a statutory register only where it is their
+ * staff group's (a role open to radiographers and clinical scientists lists
+ * both registers, and each person needs their own); a voluntary register (RCT,
+ * AHCS) only of a person whose staff group has no statutory register.
+ */
+export function registrationsAskedOf(role: Role, person: Person): string[] {
+  const statutory = new Set(Object.values(STATUTORY_REGISTER));
+  const own = person.staffGroup === undefined ? undefined : STATUTORY_REGISTER[person.staffGroup];
+  return role.registrations.filter((r) => r !== MPE_RECOGNITION && (statutory.has(r) ? r === own : own === undefined));
+}
+
+/** The entries of a register the person holds, and whether one is in date on `today` (no expiry: in date). */
+export function heldRegistration(person: Person, register: string, today: string): { held: RegistrationHeld[]; current: boolean } {
+  const held = person.registrations.filter((r) => r.register === register);
+  return { held, current: held.some((r) => realDate(r.expires) === undefined || r.expires! >= today) };
+}
+
+/** Does the person meet what the role itself asks today: its staff groups, its registrations, MPE recognition for the MPE capacity? */
+export function qualifiedFor(person: Person, role: Role | undefined, today: string): boolean {
+  if (!role) return true;
+  if (role.staffGroups.length > 0 && (!person.staffGroup || !role.staffGroups.includes(person.staffGroup))) return false;
+  if (!registrationsAskedOf(role, person).every((r) => heldRegistration(person, r, today).current)) return false;
+  return !role.capacities.includes('MPE') || heldRegistration(person, MPE_RECOGNITION, today).current;
+}
+
+/**
+ * A person able to act in a role today: entitled, not under supervision, of a
+ * staff group and with the registrations the role asks, and current (and
+ * passed) in every skill it needs there.
+ */
 export function ableToAct(
   register: Register,
   basis: Basis,
@@ -231,7 +263,8 @@ export interface AbleBy {
 
 /**
  * `ableToAct` with its reason: the first entitlement that makes the person
- * able (in force, not supervised, covering the site, current or due soon in
+ * able (in force, not supervised, covering the site, of a staff group and
+ * with the registrations the role asks, current or due soon and passed in
  * every skill the role needs there) with those standings, or undefined when
  * none does. The CLI's `who` shows the entitlement and the next reassessment.
  */
@@ -244,17 +277,38 @@ export function ableToActBy(
   today: string,
   settings: RegisterSettings,
 ): AbleBy | undefined {
+  if (!qualifiedFor(person, basis.roleById.get(role), today)) return undefined;
   for (const e of register.entitlementsByPerson.get(person.id) ?? []) {
     if (e.role !== role || e.supervised || !inForce(e, today) || !coversSite(e, site)) continue;
-    const standings = requirementsOf(basis, role, site === undefined ? e.sites : [site]).map((r) => standingIn(register, person.id, r, today, settings));
-    if (standings.every((s) => s.state === 'current' || s.state === 'due-soon')) return { entitlement: e, standings };
+    const requirements = requirementsOf(basis, role, site === undefined ? e.sites : [site]);
+    if (!currentIn(register, basis, person.id, requirements, today, settings)) continue;
+    return { entitlement: e, standings: requirements.map((r) => standingIn(register, person.id, r, today, settings)) };
   }
   return undefined;
 }
 
+/**
+ * Current (or due soon, not yet lapsed) in each of the requirements, by a
+ * latest training that passed where its method is scored: a failed
+ * assessment recorded as completed is `pass-mark-met`'s finding, and does not
+ * make the person able to act.
+ */
+export const currentIn = (register: Register, basis: Basis, person: string, requirements: Requirement[], today: string, settings: RegisterSettings): boolean =>
+  requirements.every((r) => {
+    const { state, record } = standingIn(register, person, r, today, settings);
+    return (state === 'current' || state === 'due-soon') && record !== undefined && passed(basis, record);
+  });
+
+/** A training meets its method's pass mark, or its method has none. */
+export function passed(basis: Basis, record: TrainingRecord): boolean {
+  const passMark = record.method === undefined ? undefined : basis.methodById.get(record.method)?.passMark;
+  return passMark === undefined || (record.result !== undefined && record.result >= passMark);
+}
+
 /** One need of an online step: a person in one of these roles, at a site. */
 export interface CoverNeed {
-  step: Step;
+  /** The online steps that need it (the first is where it was first needed). */
+  steps: Step[];
   part: StepPart | 'approves (any)';
   roles: string[];
   site?: string;
@@ -269,8 +323,7 @@ const PRESENT_PARTS: readonly StepPart[] = ['performs', 'edits', 'operates'];
  * (`approval: all`) or one of any (`approval: any`).
  */
 export function coverNeeds(basis: Basis): CoverNeed[] {
-  const needs: CoverNeed[] = [];
-  const seen = new Set<string>();
+  const needs = new Map<string, CoverNeed>();
   const allSites: (string | undefined)[] = basis.sites.length ? basis.sites.map((s) => s.id) : [undefined];
   for (const step of basis.steps) {
     if (step.phase !== 'online') continue;
@@ -282,12 +335,12 @@ export function coverNeeds(basis: Basis): CoverNeed[] {
     for (const site of sites)
       for (const { part, roles } of groups) {
         const key = `${[...roles].sort().join(',')}\u0000${site ?? ''}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        needs.push({ step, part, roles, site });
+        const known = needs.get(key);
+        if (!known) needs.set(key, { steps: [step], part, roles, site });
+        else if (!known.steps.includes(step)) known.steps.push(step);
       }
   }
-  return needs;
+  return [...needs.values()];
 }
 
 /** The people able to act in any of these roles at a site today, in register order. */

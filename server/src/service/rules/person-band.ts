@@ -1,3 +1,4 @@
+import { MEDICAL_STAFF_GROUPS } from '../model/staffGroups';
 import { bandRank } from './band-range';
 import { ended } from './person-staff-group';
 import type { Rule, RuleReport } from './types';
@@ -7,7 +8,8 @@ export const personBand: Rule = {
   defaultSeverity: 'warning',
   category: 'governance',
   kinds: ['register'],
-  description: "A person entitled to a role is on an Agenda for Change band within the role's `minBand` and `maxBand`.",
+  description:
+    "A person entitled to a role is on an Agenda for Change band within the role's `minBand` and `maxBand` (a trainee under supervision may be below the floor); a non-medical person in a banded role has their band recorded.",
   rationale:
     'The protocol bands a role for the responsibility it carries (a band 7 floor for independent adaptive decisions, for example). A person below the floor holds the responsibility without the grade; above the ceiling usually means the role or the register is out of date. It is a warning: acting-up arrangements exist, and are silenced with a comment that says so.',
   check({ register, today }) {
@@ -17,18 +19,29 @@ export const personBand: Rule = {
     for (const entitlement of model.entitlements) {
       const person = entitlement.person ? model.personById.get(entitlement.person) : undefined;
       const role = entitlement.role ? basis.roleById.get(entitlement.role) : undefined;
-      if (!person || !role || person.band === undefined || ended(entitlement.until, today)) continue;
-      const rank = bandRank(person.band);
+      if (!person || !role || ended(entitlement.until, today)) continue;
       const min = bandRank(role.minBand);
       const max = bandRank(role.maxBand);
-      if (rank === undefined) continue;
+      if (min === undefined && max === undefined) continue;
       const range =
         role.minBand !== undefined && role.maxBand !== undefined
           ? `${role.minBand} to ${role.maxBand}`
           : role.minBand !== undefined
             ? `${role.minBand} or above`
             : `up to ${role.maxBand}`;
-      if ((min !== undefined && rank < min) || (max !== undefined && rank > max))
+      if (person.band === undefined) {
+        // Medical staff are not on Agenda for Change: no band is right for them.
+        if (person.staffGroup !== undefined && !MEDICAL_STAFF_GROUPS.has(person.staffGroup))
+          reports.push({
+            message: `\`${person.id}\` has no \`band\` in the register, and role \`${role.id}\` is banded (${range}): add their Agenda for Change band.`,
+            path: [...entitlement.path, 'role'],
+          });
+        continue;
+      }
+      const rank = bandRank(person.band);
+      if (rank === undefined) continue;
+      // A trainee under supervision may be on a training band below the role's floor (an AfC Annex 21 trainee post): the responsibility is the supervisor's until sign-off.
+      if ((min !== undefined && rank < min && !entitlement.supervised) || (max !== undefined && rank > max))
         reports.push({
           message: `\`${person.id}\` is on band ${person.band}, outside the band of role \`${role.id}\` (${range}): correct the band here or the role's bands in the protocol; for an acting-up arrangement, silence this finding with a comment that says so.`,
           path: [...entitlement.path, 'role'],

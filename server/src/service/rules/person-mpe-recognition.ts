@@ -1,5 +1,5 @@
 import { MPE_RECOGNITION } from '../model/staffGroups';
-import { realDate } from '../register/dates';
+import { heldRegistration } from '../register/standing';
 import { ended } from './person-staff-group';
 import type { Rule, RuleReport } from './types';
 
@@ -15,13 +15,17 @@ export const personMpeRecognition: Rule = {
     if (!register?.complete) return [];
     const { model, basis } = register;
     const reports: RuleReport[] = [];
+    // An expired certificate is reported once, however many MPE roles the person holds.
+    const said = new Set<object>();
     for (const entitlement of model.entitlements) {
       const person = entitlement.person ? model.personById.get(entitlement.person) : undefined;
       const role = entitlement.role ? basis.roleById.get(entitlement.role) : undefined;
       if (!person || !role || !role.capacities.includes('MPE') || ended(entitlement.until, today)) continue;
-      const held = person.registrations.filter((r) => r.register === MPE_RECOGNITION);
-      if (held.some((r) => realDate(r.expires) === undefined || r.expires! >= today)) continue;
+      const { held, current } = heldRegistration(person, MPE_RECOGNITION, today);
+      if (current) continue;
       const last = held.length ? held.reduce((a, b) => ((a.expires ?? '') > (b.expires ?? '') ? a : b)) : undefined;
+      if (last && said.has(last)) continue;
+      if (last) said.add(last);
       reports.push(
         last
           ? {

@@ -1,5 +1,4 @@
-import { MPE_RECOGNITION } from '../model/staffGroups';
-import { realDate } from '../register/dates';
+import { heldRegistration, registrationsAskedOf } from '../register/standing';
 import { ended } from './person-staff-group';
 import type { Rule, RuleReport } from './types';
 
@@ -8,20 +7,22 @@ export const personRegistration: Rule = {
   defaultSeverity: 'error',
   category: 'governance',
   kinds: ['register'],
-  description: "A person entitled to a role holds each registration the role requires (the role's `registrations`), not expired today.",
+  description:
+    "A person entitled to a role holds each registration the role requires of their staff group (the role's `registrations`: their own statutory register, or a voluntary one where their group has none), not expired today.",
   rationale:
     'HCPC and GMC registration is what allows a radiographer, clinical scientist or doctor to practise; a lapsed registration means they may not practise under that title at all, and IR(ME)R practitioners and referrers must be registered health care professionals. The register records each registration with its expiry so that a lapse is seen the day it happens. MPE recognition is checked by `person-mpe-recognition`.',
   check({ register, today }) {
     if (!register?.complete) return [];
     const { model, basis } = register;
     const reports: RuleReport[] = [];
+    // A lapse is reported once, on the registration, however many roles ask for it.
+    const said = new Set<object>();
     for (const entitlement of model.entitlements) {
       const person = entitlement.person ? model.personById.get(entitlement.person) : undefined;
       const role = entitlement.role ? basis.roleById.get(entitlement.role) : undefined;
       if (!person || !role || ended(entitlement.until, today)) continue;
-      for (const required of role.registrations) {
-        if (required === MPE_RECOGNITION) continue;
-        const held = person.registrations.filter((r) => r.register === required);
+      for (const required of registrationsAskedOf(role, person)) {
+        const { held, current } = heldRegistration(person, required, today);
         if (held.length === 0) {
           reports.push({
             message: `Role \`${role.id}\` requires ${required} registration, which \`${person.id}\` has none of in \`registrations\`: add it with its number and expiry date.`,
@@ -29,9 +30,10 @@ export const personRegistration: Rule = {
           });
           continue;
         }
-        const current = held.some((r) => realDate(r.expires) === undefined || r.expires! >= today);
         if (!current) {
           const last = held.reduce((a, b) => ((a.expires ?? '') > (b.expires ?? '') ? a : b));
+          if (said.has(last)) continue;
+          said.add(last);
           reports.push({
             message: `\`${person.id}\`'s ${required} registration expired on ${last.expires}, and role \`${role.id}\` requires it: they may not act in the role until it is renewed; record the new expiry date.`,
             path: [...last.path, 'expires'],

@@ -1,7 +1,6 @@
-import { completedTraining, inForce, requirementsOf } from '../register/standing';
+import { completedTraining, inForce } from '../register/standing';
 import { realDate } from '../register/dates';
 import type { Rule, RuleReport } from './types';
-import type { Basis } from '../register/standing';
 
 export const personSignOff: Rule = {
   id: 'person-sign-off',
@@ -9,33 +8,57 @@ export const personSignOff: Rule = {
   category: 'governance',
   kinds: ['register'],
   description:
-    "A person's training is signed off by someone else, who on that day was entitled to the role the protocol names to sign it off (or, without one, to a role trained in the skill), or was trained in the skill themselves.",
+    "A person's completed training names who signed it off: someone else, who on that day was entitled (not under supervision) to the role the protocol names to sign it off; where it names none, someone entitled to a role trained in the skill, or trained in it themselves.",
   rationale:
-    "The protocol's `signOff` names the role that signs off competence in a skill; applied to people, the signature must come from someone entitled to that role when they signed. Cascade training is legitimate: an assessor already trained and signed off in the skill may sign off a peer (an MPE signing off another MPE). Nobody signs off their own training (Towards Safer Radiotherapy: checks independent of the person checked).",
+    "IR(ME)R 2017 regulation 17(4) asks the employer to keep an up-to-date record of each practitioner's and operator's training, and an inspector asks who signed each competence off and when. The protocol's `signOff` names the role that signs off competence in a skill; applied to people, the signature must come from someone entitled to that role on the day they signed, and not while they were themselves a supervised trainee. Cascade training is legitimate: where the sign-off role is one the row trains (MPEs signing off MPEs), a holder of that role signs off a peer; where the protocol names no sign-off role, an assessor already trained in the skill may. Nobody signs off their own training (Towards Safer Radiotherapy: checks independent of the person checked).",
   check({ register, today }) {
     if (!register?.complete) return [];
     const { model, basis } = register;
     const reports: RuleReport[] = [];
-    const qualifiedBySkill = new Map<string, { roles: string[]; bySignOff: boolean }>();
     for (const record of model.training) {
       const { person, skill, signedOffBy } = record;
-      if (!person || !skill || !signedOffBy || !model.personById.has(signedOffBy)) continue;
+      if (!person || !skill) continue;
+      if (!signedOffBy) {
+        // Only a completed training needs a signature; one under way has none yet.
+        if (realDate(record.completed) !== undefined)
+          reports.push({
+            message: `\`${person}\`'s training in \`${skill}\` is recorded as completed on ${record.completed} but names nobody who signed it off: add \`signedOffBy\` with the id of the person who did.`,
+            path: [...record.path, 'completed'],
+          });
+        continue;
+      }
+      // Who is not in the register is `unknown-reference`'s finding.
+      if (!model.personById.has(signedOffBy)) continue;
       const path = [...record.path, 'signedOffBy'];
       if (signedOffBy === person) {
         reports.push({ message: `\`${person}\` signed off their own training in \`${skill}\`: have it signed off by someone else.`, path });
         continue;
       }
       const on = realDate(record.completed) ?? today;
-      let qualified = qualifiedBySkill.get(skill);
-      if (!qualified) qualifiedBySkill.set(skill, (qualified = qualifiedToSignOff(basis, skill)));
-      const entitledTo = (model.entitlementsByPerson.get(signedOffBy) ?? []).filter((e) => e.role && inForce(e, on)).map((e) => e.role!);
-      if (entitledTo.some((role) => qualified.roles.includes(role))) continue;
-      // Cascade: an assessor trained in the skill themselves (before this sign-off) may sign it off.
+      // The training rows that apply: those for a role the trainee is (or is to be) entitled to, else every row for the skill.
+      const allRows = basis.rowsBySkill.get(skill) ?? [];
+      const traineeRoles = new Set((model.entitlementsByPerson.get(person) ?? []).flatMap((e) => (e.role ? [e.role] : [])));
+      const theirs = allRows.filter((row) => row.roles.some((role) => traineeRoles.has(role)));
+      const rows = theirs.length > 0 ? theirs : allRows;
+      const signOffRoles = [...new Set(rows.flatMap((row) => (row.signOff ? [row.signOff] : [])))];
+      const qualified = signOffRoles.length > 0 ? signOffRoles : [...new Set(rows.flatMap((row) => row.roles))];
+      const entitledTo = (model.entitlementsByPerson.get(signedOffBy) ?? []).filter((e) => e.role && !e.supervised && inForce(e, on)).map((e) => e.role!);
+      if (entitledTo.some((role) => qualified.includes(role))) continue;
+      if (signOffRoles.length > 0) {
+        // The protocol names who signs off: being trained in the skill does not stand in for it.
+        const roles = signOffRoles.map((r) => `\`${r}\``).join(' or ');
+        reports.push({
+          message: `\`${person}\`'s training in \`${skill}\` was signed off by \`${signedOffBy}\`, who on ${on} was not entitled (without supervision) to ${roles}, the training row's \`signOff\`: have it signed off by someone who was.`,
+          path,
+          data: { person, skill, signedOffBy },
+        });
+        continue;
+      }
+      // No sign-off role named. Cascade: an assessor trained in the skill themselves (on or before this sign-off) may sign it off.
       if (completedTraining(model, signedOffBy, skill, undefined, on).length > 0) continue;
-      const roles = qualified.roles.map((r) => `\`${r}\``).join(' or ');
-      const named = qualified.bySignOff ? `${roles} (the training row's \`signOff\`)` : roles || 'a role trained in it';
+      const roles = qualified.map((r) => `\`${r}\``).join(' or ') || 'a role trained in it';
       reports.push({
-        message: `\`${person}\`'s training in \`${skill}\` was signed off by \`${signedOffBy}\`, who on ${on} was neither entitled to ${named} nor trained in \`${skill}\` themselves: have it signed off by someone who is.`,
+        message: `\`${person}\`'s training in \`${skill}\` was signed off by \`${signedOffBy}\`, who on ${on} was neither entitled to ${roles} nor trained in \`${skill}\` themselves: have it signed off by someone who was.`,
         path,
         data: { person, skill, signedOffBy },
       });
@@ -43,12 +66,3 @@ export const personSignOff: Rule = {
     return reports;
   },
 };
-
-/** The roles whose holders may sign off a skill: the training rows' `signOff`, or without one the roles trained in it. */
-function qualifiedToSignOff(basis: Basis, skill: string): { roles: string[]; bySignOff: boolean } {
-  const rows = basis.rowsBySkill.get(skill) ?? [];
-  const signOffRoles = [...new Set(rows.flatMap((row) => (row.signOff ? [row.signOff] : [])))];
-  if (signOffRoles.length > 0) return { roles: signOffRoles, bySignOff: true };
-  const trainedRoles = [...new Set(rows.flatMap((row) => row.roles))];
-  return { roles: trainedRoles.filter((role) => requirementsOf(basis, role, undefined).some((r) => r.skill === skill)), bySignOff: false };
-}

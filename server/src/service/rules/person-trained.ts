@@ -7,7 +7,7 @@ export const personTrained: Rule = {
   category: 'governance',
   kinds: ['register'],
   description:
-    'Every person entitled to a role has completed training, signed off, in each skill the protocol trains that role in (per site where it trains per site).',
+    'Every person entitled to a role, and not under supervision, has completed training in each skill the protocol trains that role in (per site where it trains per site).',
   rationale:
     'IR(ME)R 2017 regulation 17: no practitioner or operator may act without adequate training, and the employer keeps a record of it. The protocol says which skills each role needs; an entitlement without the matching training record is an entitlement the employer cannot evidence. A person still training works under supervision (`supervised: true`), which `trainee-supervised` checks instead.',
   check({ register, today }) {
@@ -28,7 +28,7 @@ export const personTrained: Rule = {
         const what =
           standing.state === 'missing'
             ? `has no completed training in \`${requirement.skill}\`${where}`
-            : `has not completed their training in \`${requirement.skill}\`${where} (it has no \`completed\` date)`;
+            : `has not completed their training in \`${requirement.skill}\`${where} (no \`completed\` date up to today)`;
         reports.push({
           message: `\`${person}\` is entitled to \`${entitlement.role}\` but ${what}, which the protocol's training rows ask of the role. Record the completed, signed-off training under \`training\`, or mark the entitlement \`supervised: true\` while they train.`,
           path: [...entitlement.path, 'role'],

@@ -7,7 +7,8 @@ export const reassessmentOverdue: Rule = {
   defaultSeverity: 'error',
   category: 'governance',
   kinds: ['register'],
-  description: "An entitled person's training is reassessed within the protocol's interval (`reassessEveryMonths`); past it, the training has lapsed.",
+  description:
+    "An entitled person's training is reassessed within the protocol's interval (`reassessEveryMonths`); past it, the training has lapsed (for someone retraining under supervision, `trainee-supervised` checks the supervision instead).",
   rationale:
     'The protocol sets how often competence in each skill is reassessed (Towards Safer Radiotherapy; IR(ME)R 2017 regulation 17 asks for continuing training). A person whose reassessment is overdue is not evidenced as competent today, whatever their entitlement says.',
   check({ register, today }) {
@@ -24,6 +25,8 @@ export function lapsed(register: NonNullable<Parameters<Rule['check']>[0]['regis
   for (const entitlement of model.entitlements) {
     const person = entitlement.person;
     if (!person || !model.personById.has(person) || !entitlement.role || !inForce(entitlement, today)) continue;
+    // Someone retraining under supervision (a returner whose training lapsed) is trainee-supervised's to check.
+    if (state === 'overdue' && entitlement.supervised) continue;
     for (const requirement of requirementsOf(basis, entitlement.role, entitlement.sites)) {
       const standing = standingIn(model, person, requirement, today, settings);
       if (standing.state !== state || !standing.record || !standing.due || said.has(standing.record)) continue;

@@ -36,6 +36,7 @@ export const registerDates: Rule = {
           path: [...t.path, 'completed'],
         });
     for (const p of model.people) for (const r of p.registrations) real(r.expires, [...r.path, 'expires']);
+    real(model.info.updated, ['register', 'updated']);
     return reports;
   },
 };

@@ -7,7 +7,7 @@ export const serviceCover: Rule = {
   category: 'governance',
   kinds: ['register'],
   description:
-    'At every site, each role an online step needs has at least `register.minimumCover` people (2 unless set in `.roleprotocols.yaml`) entitled and current today.',
+    'At every site, each role an online step needs has at least `register.minimumCover` people (2 unless set in `.roleprotocols.yaml`) able to act today: entitled without supervision, of the staff group and with the registrations the role asks, and current in its training.',
   rationale:
     'An online adaptive session cannot wait: if the only entitled advanced adapter is on leave, the patient is treated with the scheduled plan or not at all. The seed talk names resilience as the reason to train more than one person per role; the register is where the department can see it.',
   check({ register, today }) {
@@ -22,7 +22,7 @@ export const serviceCover: Rule = {
       const key = [...need.roles].sort().join(',');
       let entry = short.get(key);
       if (!entry) short.set(key, (entry = { roles: need.roles, steps: new Set(), sites: [] }));
-      entry.steps.add(need.step.id);
+      for (const step of need.steps) entry.steps.add(step.id);
       const who = able.length ? ` (${able.map((p) => `\`${p.id}\``).join(', ')})` : '';
       const at = need.site ? `at \`${need.site}\` ` : '';
       const line = `${at}${able.length}${who}`;

@@ -1,4 +1,4 @@
-import { completedTraining, inForce, requirementsOf, standingIn } from '../register/standing';
+import { currentIn, inForce, qualifiedFor, requirementsOf, standingIn } from '../register/standing';
 import { realDate } from '../register/dates';
 import type { Rule, RuleReport } from './types';
 import type { Supervision } from '../register/model';
@@ -9,7 +9,7 @@ export const traineeSupervised: Rule = {
   category: 'governance',
   kinds: ['register'],
   description:
-    'A person working in a role under supervision (`supervised: true`) has, today, a supervisor trained in each skill they are not yet signed off in; nobody supervises themselves.',
+    'A person working in a role under supervision (`supervised: true`) has, today, a supervisor in each skill they are not yet signed off in, who is entitled without supervision and current in that skill; nobody supervises themselves.',
   rationale:
     'Training on the job is how oART skills are learnt, and IR(ME)R 2017 regulation 17(2) lets a person under training take part in practical aspects only under the supervision of someone adequately trained. The register shows that supervision exists on the day, for each skill, with a supervisor who holds the skill.',
   check({ register, today }) {
@@ -30,13 +30,24 @@ export const traineeSupervised: Rule = {
         const state = standingIn(model, person, requirement, today, settings).state;
         if (state === 'current' || state === 'due-soon') continue;
         const covering = current.filter((s) => s.skills.includes(requirement.skill));
-        const able = covering.filter((s) => s.supervisor && completedTraining(model, s.supervisor, requirement.skill, requirement.site, today).length > 0);
+        // The supervisor carries the operator's responsibility for the task: entitled themselves today (not under supervision, registered as their role asks), and current in the skill there.
+        const able = covering.filter((s) => {
+          const supervisor = s.supervisor === undefined ? undefined : model.personById.get(s.supervisor);
+          return (
+            supervisor !== undefined &&
+            (model.entitlementsByPerson.get(supervisor.id) ?? []).some(
+              (e) => !e.supervised && inForce(e, today) && qualifiedFor(supervisor, e.role ? basis.roleById.get(e.role) : undefined, today),
+            ) &&
+            currentIn(model, basis, supervisor.id, [requirement], today, settings)
+          );
+        });
         if (able.length > 0) continue;
+        const where = requirement.site ? ` at \`${requirement.site}\`` : '';
         reports.push({
           message:
             covering.length > 0
-              ? `\`${person}\` works as \`${entitlement.role}\` under supervision, but their supervisor in \`${requirement.skill}\` (${covering.map((s) => `\`${s.supervisor}\``).join(', ')}) has no completed training in it: name a supervisor who is trained in \`${requirement.skill}\`.`
-              : `\`${person}\` works as \`${entitlement.role}\` under supervision, but nobody supervises them in \`${requirement.skill}\` today: add a \`supervision\` entry naming a supervisor trained in it, from a date on or before ${today}.`,
+              ? `\`${person}\` works as \`${entitlement.role}\` under supervision, but their supervisor in \`${requirement.skill}\`${where} (${covering.map((s) => `\`${s.supervisor}\``).join(', ')}) is not, today, entitled without supervision and current in it: name a supervisor who is.`
+              : `\`${person}\` works as \`${entitlement.role}\` under supervision, but nobody supervises them in \`${requirement.skill}\`${where} today: add a \`supervision\` entry naming a supervisor trained in it, from a date on or before ${today}.`,
           path: [...entitlement.path, 'supervised'],
           data: { person, skill: requirement.skill },
         });
