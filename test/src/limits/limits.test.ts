@@ -366,7 +366,7 @@ describe('limits: __proto__ and constructor keys', () => {
     assert.deepEqual(
       problems.map((p) => `${p.ruleId} ${p.message.replace(/ Did you mean .*$/, '')}`),
       [
-        'schema Unknown configuration key `__proto__`. The keys are `rules` and `maxFileSizeKb`.',
+        'schema Unknown configuration key `__proto__`. The keys are `rules`, `maxFileSizeKb` and `register`.',
         'unknown-rule There is no rule `__proto__`.',
         'unknown-rule There is no rule `constructor`.',
         'unknown-rule There is no rule `toString`.',

@@ -150,9 +150,9 @@ describe('trust: the configuration file is data', () => {
     assert.deepEqual(
       problems.map((p) => `${p.ruleId}: ${p.message.replace(/ Did you mean .*$/, '')}`),
       [
-        'schema: Unknown configuration key `__proto__`. The keys are `rules` and `maxFileSizeKb`.',
-        'schema: Unknown configuration key `plugins`. The keys are `rules` and `maxFileSizeKb`.',
-        'schema: Unknown configuration key `require`. The keys are `rules` and `maxFileSizeKb`.',
+        'schema: Unknown configuration key `__proto__`. The keys are `rules`, `maxFileSizeKb` and `register`.',
+        'schema: Unknown configuration key `plugins`. The keys are `rules`, `maxFileSizeKb` and `register`.',
+        'schema: Unknown configuration key `require`. The keys are `rules`, `maxFileSizeKb` and `register`.',
         'schema: `maxFileSizeKb` must be a whole number of kilobytes from 1 to 102400 (100 MB); got `function () { return 1 }`. The default is 2048.',
         "schema: The severity of `syntax` must be one of error, warning, info, off; got `function () { globalThis.configRan = true; return 'off' }`.",
         'unknown-rule: There is no rule `constructor`.',

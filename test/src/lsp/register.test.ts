@@ -96,7 +96,7 @@ describe('lsp: a register of people beside its protocol', () => {
     });
     assert.deepEqual(
       definition.map((l) => `${path.basename(l.uri)}@${at(l.range)}`),
-      ['reference-department.roles.yaml@88:9-88:18'],
+      ['reference-department.roles.yaml@93:9-93:18'],
     );
     await client.close(register);
     const protocol = await client.open(ws.protocol);
