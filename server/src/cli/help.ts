@@ -1,9 +1,14 @@
 import { TABLE_IDS } from '../service/tables/types';
 import type * as TableCommand from './commands/table';
+import type * as DiffCommand from './commands/diff';
 
 /** The table command, loaded only when used: `lint` never needs the table code. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use, which `import` cannot give
 export const tableCommand = (): typeof TableCommand => require('./commands/table') as typeof TableCommand;
+
+/** The diff command, loaded only when used. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use, which `import` cannot give
+export const diffCommand = (): typeof DiffCommand => require('./commands/diff') as typeof DiffCommand;
 
 export const TOOL_USAGE = 'Usage: role-protocols <command> [options]';
 
@@ -16,6 +21,9 @@ Commands:
   lint <files|dirs|globs|->...   Check protocols and report problems
   table <file>                   Print or export summary tables (Markdown, CSV,
                                  HTML or Word)
+  diff <old> <new>               What changed between two versions of a
+                                 protocol (files or REV:PATH), for approval
+                                 papers and CI
   help [command]                 Show help for a command
 
 Options:
@@ -45,6 +53,11 @@ Options:
                             replaced whole, or left as it was if the write fails)
   -c, --config <file>       Use this configuration file for every protocol
       --max-warnings <n>    Exit with 1 when there are more than n warnings
+      --base <rev>          Also compare each file with its version at this git
+                            revision: significant changes with the same
+                            document.version and no new document.changes entry
+                            are a \`version-bump\` error (a file new since the
+                            revision is not compared)
   -q, --quiet               Report errors only
       --stdin-filename <f>  Name for standard input (its type and configuration)
       --color, --no-color   Force colour on or off (default: on in a terminal;
@@ -55,7 +68,8 @@ Exit codes:
   0  no errors (and no more warnings than --max-warnings allows)
   1  errors found, or too many warnings
   2  a usage or file problem: unknown option, missing or unreadable file,
-     a named file that is not a role protocol, nothing found to lint
+     a named file that is not a role protocol, nothing found to lint, or
+     --base outside a git repository or naming no revision
 `;
 
 export const TABLE_USAGE = 'Usage: role-protocols table [options] <file>';
@@ -128,6 +142,51 @@ Example:
   role-protocols init --template radiographer-led --out oart-bladder.roles.yaml
 `;
 
+export const DIFF_USAGE = 'Usage: role-protocols diff [options] <old> <new>';
+
+export const DIFF_HELP = `${DIFF_USAGE}
+
+Lists what changed between two versions of a protocol or catalogue, in the
+domain's words: roles added, removed or renamed, who may perform or approve a
+step, training rows that lost a method or a record, a band lowered, a site's
+clinical protocol. Each change is significant or minor (docs/CHANGE-CONTROL.md
+gives the rule for each). Reordering a list or reformatting is not a change;
+a change to an included catalogue is a change of the protocol.
+
+Each version is a file, \`-\` (standard input), or a git revision and path
+(\`main:protocols/oart.roles.yaml\`, the path from the repository's top, or
+\`HEAD~1:./oart.roles.yaml\` from the working folder), read with git itself;
+its includes are read from the same commit.
+
+Formats:
+  text   the changes, significant first, each with its line (default)
+  md     Markdown: the document control of both versions and the change table
+  json   the changes as data, with positions in both versions
+  html   a printable page: the summary of changes for an approval paper
+  docx   the same as a Word document; needs --out
+
+Options:
+  -f, --format <name>       text, md, json, html or docx (default: from the
+                            --out file's extension, else text)
+  -o, --out <file>          Write the report to a file (replaced if it exists;
+                            also --output; \`--out -\`: standard output)
+      --fail-on <class>     Exit with 1 when a change of this class is found:
+                            significant, or minor (any change)
+  -c, --config <file>       Use this configuration file
+      --stdin-filename <f>  Name for standard input
+  -h, --help                Show this help
+
+Exit codes:
+  0  no changes, or none of the --fail-on class
+  1  a change of the --fail-on class was found
+  2  a usage, file or git problem, or a version that cannot be read
+
+Examples:
+  role-protocols diff main:protocols/oart.roles.yaml protocols/oart.roles.yaml
+  role-protocols diff v1.2:oart.roles.yaml oart.roles.yaml --out changes.docx
+  role-protocols diff origin/main:oart.roles.yaml oart.roles.yaml --fail-on significant
+`;
+
 interface CommandHelp {
   usage: string;
   help: () => string;
@@ -137,6 +196,7 @@ export const HELP = {
   init: { usage: INIT_USAGE, help: () => INIT_HELP },
   lint: { usage: LINT_USAGE, help: () => LINT_HELP },
   table: { usage: TABLE_USAGE, help: tableHelp },
+  diff: { usage: DIFF_USAGE, help: () => DIFF_HELP },
 } satisfies Record<string, CommandHelp>;
 
 /** The help of the command named (`help <command>`, a usage error's command), if there is such a command. */
