@@ -47,8 +47,8 @@ const TSRT_CHECKS = 'Towards Safer Radiotherapy: checks independent of the origi
 const ENTITLEMENT = 'IR(ME)R 2017 Schedule 2: written procedures identify who is entitled';
 const TRAINING = 'IR(ME)R 2017 regulation 17: adequate training, and a record of it';
 const MPE = 'IR(ME)R 2017 regulation 14: an MPE closely involved';
-const WORDING = 'Towards Safer Radiotherapy: significant changes are those to practice, not wording';
-const CONTROL = 'Towards Safer Radiotherapy: document control of procedures';
+const WORDING = 'None needed: no change to practice';
+const CONTROL = 'None needed: document control records the change';
 
 const significant = (area: Area, title: string, why: string, source: string): ChangeKindInfo => ({ area, significance: 'significant', title, why, source });
 const minor = (area: Area, title: string, why: string, source: string): ChangeKindInfo => ({ area, significance: 'minor', title, why, source });

@@ -14,7 +14,9 @@ export function renderText(diff: DiffResult): string {
     const width = Math.max(...places.map((p) => p.length));
     changes.forEach((change, i) => {
       lines.push(`  ${places[i]!.padEnd(width)}  ${change.message}`);
-      if (change.old !== undefined && change.new !== undefined) lines.push(`  ${''.padEnd(width)}  ${valueText(change.old)} → ${valueText(change.new)}`);
+      // The values, unless the sentence already gives both.
+      const said = change.old !== undefined && change.new !== undefined && change.message.includes(change.old) && change.message.includes(change.new);
+      if (change.old !== undefined && change.new !== undefined && !said) lines.push(`  ${''.padEnd(width)}  ${valueText(change.old)} → ${valueText(change.new)}`);
     });
   }
   return `${lines.join('\n')}\n`;
