@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as yaml from 'js-yaml';
 import { CHANGE_KINDS, CHANGE_KIND_IDS, diffTexts, type Change, type ChangeKind, type DiffResult } from '../../../server/out/service/diff/index';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -34,7 +35,10 @@ function apply(text: string, edits: readonly Edit[]): string {
 }
 
 function diff(oldText: string, newText: string, fileName = 'department.roles.yaml'): DiffResult {
-  return diffTexts({ text: oldText, label: 'old', options: { fileName, today: '2026-11-26' } }, { text: newText, label: 'new', options: { fileName, today: '2026-11-26' } });
+  return diffTexts(
+    { text: oldText, label: 'old', options: { fileName, today: '2026-11-26' } },
+    { text: newText, label: 'new', options: { fileName, today: '2026-11-26' } },
+  );
 }
 
 const lineAt = (text: string, line: number): string => text.split('\n')[line] ?? '';
@@ -67,21 +71,38 @@ const CASES: Case[] = [
   { kind: 'service-details', edits: [['department: Radiotherapy', 'department: Radiotherapy Physics']], at: 'department: Radiotherapy Physics' },
   { kind: 'includes', edits: [['format: role-protocol/1\n', 'format: role-protocol/1\nincludes: [shared.catalogue.yaml]\n']], at: 'includes:' },
   { kind: 'site-added', edits: [['\n\nroles:\n', '\n  - id: rectum\n    name: Rectum\n    mpeInvolvement: agree\n\nroles:\n']], at: 'id: rectum' },
-  { kind: 'site-removed', edits: [['\n\nroles:\n', '\n  - id: rectum\n    name: Rectum\n    mpeInvolvement: agree\n\nroles:\n']], reverse: true, at: 'id: rectum' },
+  {
+    kind: 'site-removed',
+    edits: [['\n\nroles:\n', '\n  - id: rectum\n    name: Rectum\n    mpeInvolvement: agree\n\nroles:\n']],
+    reverse: true,
+    at: 'id: rectum',
+  },
   { kind: 'site-renamed', edits: [['- id: bladder\n', '- id: urinary-bladder\n']], at: 'id: urinary-bladder', only: true },
   { kind: 'site-clinical-protocol', edits: [['reference: RT-BL-ART-01', 'reference: RT-BL-ART-02']], at: 'clinicalProtocol:' },
   { kind: 'site-mpe-involvement', edits: [['mpeInvolvement: agree', 'mpeInvolvement: remote']], at: 'mpeInvolvement: remote' },
-  { kind: 'site-clinician-presence', edits: [['clinicianPresence: Not present', 'clinicianPresence: Present at the first fraction, then not present']], at: 'clinicianPresence: Present' },
+  {
+    kind: 'site-clinician-presence',
+    edits: [['clinicianPresence: Not present', 'clinicianPresence: Present at the first fraction, then not present']],
+    at: 'clinicianPresence: Present',
+  },
   { kind: 'site-fractionation', edits: [['    name: Cervix\n', '    name: Cervix\n    fractions: 25\n']], at: 'fractions: 25' },
   { kind: 'site-wording', edits: [['name: Cervix', 'name: Cervix uteri']], at: 'name: Cervix uteri' },
   { kind: 'role-added', edits: [['\n# The Ethos adaptive session', `\n${NEW_ROLE}# The Ethos adaptive session`]], at: 'id: trainee' },
   { kind: 'role-removed', edits: [['\n# The Ethos adaptive session', `\n${NEW_ROLE}# The Ethos adaptive session`]], reverse: true, at: 'id: trainee' },
   { kind: 'role-renamed', edits: [[/\bphysicist\b/g, 'mpe']], at: 'id: mpe', only: true },
   { kind: 'role-bands', edits: [['minBand: 5\n    maxBand: 7', 'minBand: 4\n    maxBand: 7']], at: 'minBand: 4' },
-  { kind: 'role-staff-groups', edits: [['staffGroups: [dosimetrist]', 'staffGroups: [dosimetrist, therapeutic radiographer]']], at: 'staffGroups: [dosimetrist, ' },
+  {
+    kind: 'role-staff-groups',
+    edits: [['staffGroups: [dosimetrist]', 'staffGroups: [dosimetrist, therapeutic radiographer]']],
+    at: 'staffGroups: [dosimetrist, ',
+  },
   { kind: 'role-registrations', edits: [['registrations: [GMC]', 'registrations: [GMC, GMC specialist register]']], at: 'registrations: [GMC,' },
   { kind: 'role-capacities', edits: [['capacities: [MPE, operator]', 'capacities: [MPE]']], at: 'capacities: [MPE]' },
-  { kind: 'role-practitioner-scope', edits: [['capacities: [practitioner, referrer]\n', 'capacities: [practitioner, referrer]\n    practitionerScope: therapeutic\n']], at: 'practitionerScope' },
+  {
+    kind: 'role-practitioner-scope',
+    edits: [['capacities: [practitioner, referrer]\n', 'capacities: [practitioner, referrer]\n    practitionerScope: therapeutic\n']],
+    at: 'practitionerScope',
+  },
   { kind: 'role-career-level', edits: [['careerLevel: advanced', 'careerLevel: consultant']], at: 'careerLevel: consultant' },
   { kind: 'role-national-profile', edits: [['careerLevel: advanced\n', 'careerLevel: advanced\n    nationalProfile: hcs-advanced\n']], at: 'nationalProfile' },
   { kind: 'role-wording', edits: [['title: Advanced Adapter', 'title: Senior Adapter']], at: 'title: Senior Adapter' },
@@ -99,7 +120,11 @@ const CASES: Case[] = [
     at: 'id: ',
     only: true,
   },
-  { kind: 'step-performers', edits: [['activity: imaging\n    performs: [adapter]', 'activity: imaging\n    performs: [adapter, advanced-adapter]']], at: 'performs: [adapter, advanced-adapter]' },
+  {
+    kind: 'step-performers',
+    edits: [['activity: imaging\n    performs: [adapter]', 'activity: imaging\n    performs: [adapter, advanced-adapter]']],
+    at: 'performs: [adapter, advanced-adapter]',
+  },
   { kind: 'step-editors', edits: [['edits: [adapter]', 'edits: [adapter, advanced-adapter]']], at: 'edits: [adapter, advanced-adapter]' },
   { kind: 'step-approvers', edits: [['approves: [advanced-adapter, physicist]', 'approves: [physicist]']], at: 'approves: [physicist]' },
   {
@@ -124,7 +149,11 @@ const CASES: Case[] = [
     edits: [['contingency: Treat with the scheduled plan.', 'contingency: The advanced adapter approves alone.']],
     at: 'contingency: The advanced adapter',
   },
-  { kind: 'step-contingency-added', edits: [['skills: [mobius-approval]\n', 'skills: [mobius-approval]\n    contingency: Cancel the fraction.\n']], at: 'contingency:' },
+  {
+    kind: 'step-contingency-added',
+    edits: [['skills: [mobius-approval]\n', 'skills: [mobius-approval]\n    contingency: Cancel the fraction.\n']],
+    at: 'contingency:',
+  },
   { kind: 'step-wording', edits: [['name: Treatment delivery', 'name: Treatment delivery (beam on)']], at: 'name: Treatment delivery (beam on)' },
   {
     kind: 'contingency-added',
@@ -140,40 +169,94 @@ const CASES: Case[] = [
   { kind: 'contingency-changed', edits: [['then: Treat with the scheduled plan.', 'then: Cancel the fraction.']], at: 'then: Cancel the fraction.' },
   {
     kind: 'training-added',
-    edits: [['contingencies:\n', '  - skill: plan-selection\n    roles: [clinical-oncologist]\n    methods: [one-to-one-cco]\n    records: [reflective-logs]\ncontingencies:\n']],
+    edits: [
+      [
+        'contingencies:\n',
+        '  - skill: plan-selection\n    roles: [clinical-oncologist]\n    methods: [one-to-one-cco]\n    records: [reflective-logs]\ncontingencies:\n',
+      ],
+    ],
     at: 'skill: plan-selection',
   },
   {
     kind: 'training-removed',
-    edits: [['contingencies:\n', '  - skill: plan-selection\n    roles: [clinical-oncologist]\n    methods: [one-to-one-cco]\n    records: [reflective-logs]\ncontingencies:\n']],
+    edits: [
+      [
+        'contingencies:\n',
+        '  - skill: plan-selection\n    roles: [clinical-oncologist]\n    methods: [one-to-one-cco]\n    records: [reflective-logs]\ncontingencies:\n',
+      ],
+    ],
     reverse: true,
     at: 'skill: plan-selection',
   },
-  { kind: 'training-roles-added', edits: [['roles: [adapter]\n    methods: [proknow]', 'roles: [adapter, advanced-adapter]\n    methods: [proknow]']], at: 'roles: [adapter, advanced-adapter]' },
-  { kind: 'training-roles-removed', edits: [['roles: [adapter, advanced-adapter]\n    methods: [dir-tutorial]', 'roles: [advanced-adapter]\n    methods: [dir-tutorial]']], at: 'roles: [advanced-adapter]' },
-  { kind: 'training-methods-added', edits: [['methods: [dir-tutorial]', 'methods: [dir-tutorial, one-to-one-cco]']], at: 'methods: [dir-tutorial, one-to-one-cco]' },
+  {
+    kind: 'training-roles-added',
+    edits: [['roles: [adapter]\n    methods: [proknow]', 'roles: [adapter, advanced-adapter]\n    methods: [proknow]']],
+    at: 'roles: [adapter, advanced-adapter]',
+  },
+  {
+    kind: 'training-roles-removed',
+    edits: [['roles: [adapter, advanced-adapter]\n    methods: [dir-tutorial]', 'roles: [advanced-adapter]\n    methods: [dir-tutorial]']],
+    at: 'roles: [advanced-adapter]',
+  },
+  {
+    kind: 'training-methods-added',
+    edits: [['methods: [dir-tutorial]', 'methods: [dir-tutorial, one-to-one-cco]']],
+    at: 'methods: [dir-tutorial, one-to-one-cco]',
+  },
   { kind: 'training-methods-removed', edits: [['methods: [proknow, one-to-one-cco]', 'methods: [proknow]']], at: 'methods: [proknow]' },
-  { kind: 'training-records-added', edits: [['records: [certificate]', 'records: [certificate, reflective-logs]']], at: 'records: [certificate, reflective-logs]' },
+  {
+    kind: 'training-records-added',
+    edits: [['records: [certificate]', 'records: [certificate, reflective-logs]']],
+    at: 'records: [certificate, reflective-logs]',
+  },
   { kind: 'training-records-removed', edits: [['records: [certificate]', 'records: []']], at: 'records: []' },
-  { kind: 'training-sign-off', edits: [['signOff: physicist\n    reassessEveryMonths: 24', 'signOff: clinical-oncologist\n    reassessEveryMonths: 24']], at: 'signOff: clinical-oncologist' },
+  {
+    kind: 'training-sign-off',
+    edits: [['signOff: physicist\n    reassessEveryMonths: 24', 'signOff: clinical-oncologist\n    reassessEveryMonths: 24']],
+    at: 'signOff: clinical-oncologist',
+  },
   { kind: 'training-reassessment-longer', edits: [['reassessEveryMonths: 24', 'reassessEveryMonths: 36']], at: 'reassessEveryMonths: 36' },
   { kind: 'training-reassessment-shorter', edits: [['reassessEveryMonths: 24', 'reassessEveryMonths: 12']], at: 'reassessEveryMonths: 12' },
   { kind: 'training-prerequisites-weaker', edits: [['experienceYears: 2', 'experienceYears: 1']], at: 'prerequisites:' },
   { kind: 'training-prerequisites-stronger', edits: [['experienceYears: 2', 'experienceYears: 3']], at: 'prerequisites:' },
   { kind: 'training-sites-removed', edits: [['    records: [certificate]\n', '    records: [certificate]\n    sites: [cervix]\n']], at: 'sites: [cervix]' },
-  { kind: 'training-sites-added', edits: [['    records: [certificate]\n', '    records: [certificate]\n    sites: [cervix]\n']], reverse: true, at: 'skill: dir-evaluation' },
+  {
+    kind: 'training-sites-added',
+    edits: [['    records: [certificate]\n', '    records: [certificate]\n    sites: [cervix]\n']],
+    reverse: true,
+    at: 'skill: dir-evaluation',
+  },
   { kind: 'training-wording', edits: [['roleLabel: Advanced adapter\n', 'roleLabel: Advanced adapters\n']], at: 'roleLabel: Advanced adapters' },
-  { kind: 'skill-added', edits: [['  - id: mobius-approval\n    name: Mobius approval\n', '  - id: mobius-approval\n    name: Mobius approval\n  - id: cbct-matching\n    name: CBCT matching\n']], at: 'id: cbct-matching' },
+  {
+    kind: 'skill-added',
+    edits: [
+      [
+        '  - id: mobius-approval\n    name: Mobius approval\n',
+        '  - id: mobius-approval\n    name: Mobius approval\n  - id: cbct-matching\n    name: CBCT matching\n',
+      ],
+    ],
+    at: 'id: cbct-matching',
+  },
   {
     kind: 'skill-removed',
-    edits: [['  - id: mobius-approval\n    name: Mobius approval\n', '  - id: mobius-approval\n    name: Mobius approval\n  - id: cbct-matching\n    name: CBCT matching\n']],
+    edits: [
+      [
+        '  - id: mobius-approval\n    name: Mobius approval\n',
+        '  - id: mobius-approval\n    name: Mobius approval\n  - id: cbct-matching\n    name: CBCT matching\n',
+      ],
+    ],
     reverse: true,
     at: 'id: cbct-matching',
   },
   { kind: 'skill-renamed', edits: [[/\bdir-evaluation\b/g, 'dir-review']], at: 'id: dir-review', only: true },
   { kind: 'skill-wording', edits: [['name: Target outlining', 'name: Target volume outlining']], at: 'name: Target volume outlining' },
   { kind: 'method-added', edits: [['\nrecords:\n', '  - id: audit\n    name: Concordance audit\n    type: audit\n\nrecords:\n']], at: 'id: audit' },
-  { kind: 'method-removed', edits: [['\nrecords:\n', '  - id: audit\n    name: Concordance audit\n    type: audit\n\nrecords:\n']], reverse: true, at: 'id: audit' },
+  {
+    kind: 'method-removed',
+    edits: [['\nrecords:\n', '  - id: audit\n    name: Concordance audit\n    type: audit\n\nrecords:\n']],
+    reverse: true,
+    at: 'id: audit',
+  },
   { kind: 'method-renamed', edits: [[/\bdir-tutorial\b/g, 'dir-teaching']], at: 'id: dir-teaching', only: true },
   { kind: 'method-pass-mark', edits: [['passMark: 80', 'passMark: 75']], at: 'passMark: 75' },
   { kind: 'method-type', edits: [['type: tutorial', 'type: e-learning']], at: 'type: e-learning' },
@@ -282,7 +365,7 @@ describe('diff: renames', () => {
 
   it('a role removed and an unlike role added are a removal and an addition', () => {
     const replaced = REFERENCE.replace(
-      /  - id: clinical-oncologist\n[\s\S]*?(?=\n# The Ethos)/,
+      / {2}- id: clinical-oncologist\n[\s\S]*?(?=\n# The Ethos)/,
       '  - id: dosimetrist\n    title: Dosimetrist\n    staffGroups: [dosimetrist]\n    minBand: 6\n    capacities: [operator]\n',
     ).replace(/\bclinical-oncologist\b/g, 'dosimetrist');
     const kinds = diff(REFERENCE, replaced).changes.map((c) => c.kind);
@@ -293,10 +376,10 @@ describe('diff: renames', () => {
 
 describe('diff: through includes', () => {
   // The reference sample's adapter, moved into a shared catalogue.
-  const adapter = /  - id: adapter\n[\s\S]*?\n\n/.exec(REFERENCE)![0];
+  const adapter = / {2}- id: adapter\n[\s\S]*?\n\n/.exec(REFERENCE)![0];
   const catalogue = (band: number) => `format: role-catalogue/1\nroles:\n${adapter.replace('minBand: 5', `minBand: ${band}`)}`;
   const protocol = REFERENCE.replace('format: role-protocol/1\n', 'format: role-protocol/1\nincludes: [shared.catalogue.yaml]\n').replace(
-    /  - id: adapter\n[\s\S]*?\n\n/,
+    / {2}- id: adapter\n[\s\S]*?\n\n/,
     '',
   );
   const side = (band: number, label: string) => ({
@@ -334,15 +417,11 @@ function lines(changes: readonly Change[]): string[] {
 
 /** YAML data with dates and versions kept as written (what the tool reads). */
 function loadPlain(text: string): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const yaml = require('js-yaml') as typeof import('js-yaml');
   return yaml.load(text, { schema: yaml.CORE_SCHEMA });
 }
 
 /** The same document written another way: keys sorted, every list but the workflow reversed, flow style, no comments. */
 function reformat(text: string, options: { reverse: boolean }): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const yaml = require('js-yaml') as typeof import('js-yaml');
   const walk = (value: unknown, key?: string): unknown => {
     if (Array.isArray(value)) {
       const items = value.map((v) => walk(v));

@@ -101,18 +101,26 @@ describe('diff reports: the reference sample, version 1.2 to 1.3', () => {
   });
 
   it('no changes: every format says so', async () => {
-    const same = diffTexts({ text: read(REFERENCE), label: 'a', options: { fileName: REFERENCE } }, { text: read(REFERENCE), label: 'b', options: { fileName: REFERENCE } });
+    const same = diffTexts(
+      { text: read(REFERENCE), label: 'a', options: { fileName: REFERENCE } },
+      { text: read(REFERENCE), label: 'b', options: { fileName: REFERENCE } },
+    );
     assert.equal(renderText(same), 'No changes between a and b.\n');
     assert.match(renderMarkdown(same), /No changes: the two versions say the same\./);
     assert.match(renderHtml(same), /No changes: the two versions say the same\./);
     assert.equal((JSON.parse(renderJson(same)) as { summary: { changes: number } }).summary.changes, 0);
-    const xml = unzip((await renderDiff(same, 'docx')) as Uint8Array).get('word/document.xml')!.toString('utf8');
+    const xml = unzip((await renderDiff(same, 'docx')) as Uint8Array)
+      .get('word/document.xml')!
+      .toString('utf8');
     assert.match(wordText(xml), /No changes: the two versions say the same\./);
   });
 
   it('HTML escapes every value from the documents', () => {
     const hostile = read(REFERENCE).replace('title: Adapter', 'title: "<script>alert(1)</script> & co"');
-    const result = diffTexts({ text: read(REFERENCE), label: '<old>', options: { fileName: REFERENCE } }, { text: hostile, label: 'new', options: { fileName: REFERENCE } });
+    const result = diffTexts(
+      { text: read(REFERENCE), label: '<old>', options: { fileName: REFERENCE } },
+      { text: hostile, label: 'new', options: { fileName: REFERENCE } },
+    );
     const html = renderHtml(result);
     assert.ok(!html.includes('<script>'));
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co'));
@@ -124,7 +132,10 @@ describe('diff: the version-bump check', () => {
   const text = read(REFERENCE);
   const check = (newText: string, baseText = text) => {
     const current = lintText(newText, { fileName: REFERENCE, today: '2026-11-26' });
-    const diff = diffTexts({ text: baseText, label: 'main:x', options: { fileName: REFERENCE } }, { text: newText, label: 'x', options: { fileName: REFERENCE } });
+    const diff = diffTexts(
+      { text: baseText, label: 'main:x', options: { fileName: REFERENCE } },
+      { text: newText, label: 'x', options: { fileName: REFERENCE } },
+    );
     return { finding: versionBumpFinding(diff, current, 'main:x'), current };
   };
   const significant = (t: string) => t.replace('approves: [advanced-adapter, physicist]', 'approves: [physicist]');
@@ -143,7 +154,10 @@ describe('diff: the version-bump check', () => {
   });
 
   it('passes with a new change history entry', () => {
-    const withEntry = significant(text).replace('  references:\n', '  changes:\n    - version: "1.2"\n      date: 2026-11-20\n      summary: The MPE alone approves the dose check.\n  references:\n');
+    const withEntry = significant(text).replace(
+      '  references:\n',
+      '  changes:\n    - version: "1.2"\n      date: 2026-11-20\n      summary: The MPE alone approves the dose check.\n  references:\n',
+    );
     assert.equal(check(withEntry).finding, undefined);
   });
 

@@ -36,7 +36,8 @@ const EXTENSIONS: Record<string, DiffFormat> = { md: 'md', markdown: 'md', json:
 function chooseFormat(options: DiffCommandOptions): DiffFormat {
   const toFile = options.out !== undefined && options.out !== '-';
   const format = options.format ?? (toFile ? EXTENSIONS[path.extname(options.out!).slice(1).toLowerCase()] : undefined) ?? 'text';
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format \`${format}\`; use one of ${DIFF_FORMATS.join(', ')}`, 'diff');
+  if (!(DIFF_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`unknown format \`${format}\`; use one of ${DIFF_FORMATS.join(', ')}`, 'diff');
   if (format === 'docx') {
     if (options.out === undefined) throw new UsageError('--format docx writes a binary file: give --out FILE (or `--out -` to write it to a pipe)', 'diff');
     if (options.out === '-' && options.stdoutIsTTY) throw new UsageError('--format docx writes a binary file, not for a terminal: give --out FILE', 'diff');
@@ -71,7 +72,9 @@ export async function runDiff(options: DiffCommandOptions): Promise<DiffOutcome>
   const notes: string[] = [];
   if (failed) {
     const n = options.failOn === 'significant' ? diff.changes.filter((c) => c.significance === 'significant').length : diff.changes.length;
-    notes.push(`role-protocols: ${n} ${options.failOn === 'significant' ? 'significant ' : ''}change${n === 1 ? '' : 's'} found (--fail-on ${options.failOn}).`);
+    notes.push(
+      `role-protocols: ${n} ${options.failOn === 'significant' ? 'significant ' : ''}change${n === 1 ? '' : 's'} found (--fail-on ${options.failOn}).`,
+    );
   }
   if (options.out !== undefined && options.out !== '-') {
     try {

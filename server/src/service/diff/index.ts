@@ -26,7 +26,10 @@ export function diffVersions(old: DiffSide, next: DiffSide): DiffResult {
   }
   const kind = next.result.fileKind;
   if (kind === undefined || kind === 'configuration') throw new DiffError(`${next.label} is not a role protocol or catalogue`);
-  if (old.result.fileKind !== kind) throw new DiffError(`${old.label} is a ${old.result.fileKind ?? 'file of another kind'} and ${next.label} a ${kind}: only two versions of one kind of document can be compared`);
+  if (old.result.fileKind !== kind)
+    throw new DiffError(
+      `${old.label} is a ${old.result.fileKind ?? 'file of another kind'} and ${next.label} a ${kind}: only two versions of one kind of document can be compared`,
+    );
   const differ = differs.find((d) => d.kinds.includes(kind));
   if (!differ) throw new DiffError(`${next.label}: there is no way yet to compare a ${kind}`);
   return { kind, old: summary(old), new: summary(next), changes: inReportOrder(differ.diff(old, next)) };
@@ -37,10 +40,7 @@ export function diffTexts(
   old: { text: string; label: string; options?: LintOptions },
   next: { text: string; label: string; options?: LintOptions },
 ): DiffResult {
-  return diffVersions(
-    { label: old.label, result: lintText(old.text, old.options) },
-    { label: next.label, result: lintText(next.text, next.options) },
-  );
+  return diffVersions({ label: old.label, result: lintText(old.text, old.options) }, { label: next.label, result: lintText(next.text, next.options) });
 }
 
 function summary(side: DiffSide): VersionSummary {

@@ -449,13 +449,35 @@ class ProtocolDiff {
     ];
     for (const [field, words] of fields)
       this.scalar('document-control', 'Document control', field, doc, doc, da[field] as FieldValue, db[field] as FieldValue, words);
-    const approval = (a: (typeof da.approvals)[number]) => [a.name, a.role ? this.b.roleName(this.mapped('role', a.role)) : a.post, a.date].filter(Boolean).join(', ');
+    const approval = (a: (typeof da.approvals)[number]) =>
+      [a.name, a.role ? this.b.roleName(this.mapped('role', a.role)) : a.post, a.date].filter(Boolean).join(', ');
     const approvalB = (a: (typeof db.approvals)[number]) => [a.name, a.role ? this.b.roleName(a.role) : a.post, a.date].filter(Boolean).join(', ');
-    this.listOfRecords('document-approvals', 'Document control', 'approvals', ['document', 'approvals'], da.approvals.map(approval), db.approvals.map(approvalB));
+    this.listOfRecords(
+      'document-approvals',
+      'Document control',
+      'approvals',
+      ['document', 'approvals'],
+      da.approvals.map(approval),
+      db.approvals.map(approvalB),
+    );
     const change = (c: NonNullable<typeof da.changes>[number]) => [c.version, c.date, c.summary, c.approvedBy].filter(Boolean).join(', ');
-    this.listOfRecords('document-changes', 'Document control', 'change history', ['document', 'changes'], (da.changes ?? []).map(change), (db.changes ?? []).map(change));
+    this.listOfRecords(
+      'document-changes',
+      'Document control',
+      'change history',
+      ['document', 'changes'],
+      (da.changes ?? []).map(change),
+      (db.changes ?? []).map(change),
+    );
     const reference = (r: (typeof da.references)[number]) => [r.id, r.title, r.url].filter(Boolean).join(', ');
-    this.listOfRecords('document-references', 'Document control', 'references', ['document', 'references'], da.references.map(reference), db.references.map(reference));
+    this.listOfRecords(
+      'document-references',
+      'Document control',
+      'references',
+      ['document', 'references'],
+      da.references.map(reference),
+      db.references.map(reference),
+    );
   }
 
   /** A list of records without ids (approvals, history, references): entries added and removed, as text. */
@@ -467,7 +489,14 @@ class ProtocolDiff {
     if (added.length === 0 && removed.length === 0) return;
     const parts = [...(added.length ? [`added ${added.map(q).join('; ')}`] : []), ...(removed.length ? [`removed ${removed.map(q).join('; ')}`] : [])];
     const entry: Entry = { path };
-    this.add(kind, subject, `${subject}: ${words}: ${parts.join('; ')}.`, { old: before.join('; '), new: after.join('; ') }, this.a.place(entry), this.b.place(entry));
+    this.add(
+      kind,
+      subject,
+      `${subject}: ${words}: ${parts.join('; ')}.`,
+      { old: before.join('; '), new: after.join('; ') },
+      this.a.place(entry),
+      this.b.place(entry),
+    );
   }
 
   private service(): void {
@@ -488,9 +517,19 @@ class ProtocolDiff {
     const added = after.filter((x) => !before.includes(x));
     const removed = before.filter((x) => !after.includes(x));
     if (added.length === 0 && removed.length === 0) return;
-    const parts = [...(added.length ? [`now includes ${added.map(q).join(', ')}`] : []), ...(removed.length ? [`no longer includes ${removed.map(q).join(', ')}`] : [])];
+    const parts = [
+      ...(added.length ? [`now includes ${added.map(q).join(', ')}`] : []),
+      ...(removed.length ? [`no longer includes ${removed.map(q).join(', ')}`] : []),
+    ];
     const entry: Entry = { path: ['includes'] };
-    this.add('includes', 'Includes', `The document ${parts.join(' and ')}.`, { old: listText(before), new: listText(after) }, this.a.place(entry), this.b.place(entry));
+    this.add(
+      'includes',
+      'Includes',
+      `The document ${parts.join(' and ')}.`,
+      { old: listText(before), new: listText(after) },
+      this.a.place(entry),
+      this.b.place(entry),
+    );
   }
 
   // ---- entities ----
@@ -501,7 +540,9 @@ class ProtocolDiff {
       const c = s.clinicalProtocol;
       if (!c) return undefined;
       const approver = c.approvedBy ? version.roleName(map ? this.mapped('role', c.approvedBy) : c.approvedBy) : undefined;
-      return [c.reference, approver ? `approved by ${approver}` : undefined, c.approvedOn ? `on ${c.approvedOn}` : undefined].filter(Boolean).join(', ') || undefined;
+      return (
+        [c.reference, approver ? `approved by ${approver}` : undefined, c.approvedOn ? `on ${c.approvedOn}` : undefined].filter(Boolean).join(', ') || undefined
+      );
     };
     this.scalar('site-clinical-protocol', subject, 'clinicalProtocol', o, n, cp(o, this.b, true), cp(n, this.b, false), 'clinical protocol');
     this.scalar('site-mpe-involvement', subject, 'mpeInvolvement', o, n, o.mpeInvolvement, n.mpeInvolvement, 'MPE involvement');
@@ -532,12 +573,28 @@ class ProtocolDiff {
   }
 
   /** A list of words (not ids) compared as a set. */
-  private stringSet(kind: ChangeKind, subject: string, field: string, words: string, o: Entry, n: Entry, before: readonly string[], after: readonly string[]): void {
+  private stringSet(
+    kind: ChangeKind,
+    subject: string,
+    field: string,
+    words: string,
+    o: Entry,
+    n: Entry,
+    before: readonly string[],
+    after: readonly string[],
+  ): void {
     const added = [...new Set(after)].filter((x) => !before.includes(x));
     const removed = [...new Set(before)].filter((x) => !after.includes(x));
     if (added.length === 0 && removed.length === 0) return;
     const parts = [...(added.length ? [`${sentenceList(added)} added`] : []), ...(removed.length ? [`${sentenceList(removed)} removed`] : [])];
-    this.add(kind, subject, `${subject}: ${words}: ${parts.join('; ')}.`, { old: listText(before), new: listText(after) }, this.a.place(o, [field]), this.b.place(n, [field]));
+    this.add(
+      kind,
+      subject,
+      `${subject}: ${words}: ${parts.join('; ')}.`,
+      { old: listText(before), new: listText(after) },
+      this.a.place(o, [field]),
+      this.b.place(n, [field]),
+    );
   }
 
   /** A list of ids compared as a set, named in a sentence. */
@@ -614,7 +671,16 @@ class ProtocolDiff {
       return parts.length ? parts.join(' and ') : undefined;
     };
     this.scalar('step-timing', subject, 'timing', o, n, timing(o.timing), timing(n.timing), 'timing');
-    this.scalar(o.contingency === undefined ? 'step-contingency-added' : 'step-contingency', subject, 'contingency', o, n, o.contingency, n.contingency, 'contingency');
+    this.scalar(
+      o.contingency === undefined ? 'step-contingency-added' : 'step-contingency',
+      subject,
+      'contingency',
+      o,
+      n,
+      o.contingency,
+      n.contingency,
+      'contingency',
+    );
     this.scalar('step-wording', subject, 'name', o, n, o.name, n.name);
     this.scalar('step-wording', subject, 'notes', o, n, o.notes, n.notes);
   }
@@ -624,7 +690,15 @@ class ProtocolDiff {
    * step any change is one change; for training, narrowing and widening are
    * apart (one weakens, the other adds).
    */
-  private sites(narrowed: ChangeKind, widened: ChangeKind, subject: string, o: Entry, n: Entry, before: string[] | undefined, after: string[] | undefined): void {
+  private sites(
+    narrowed: ChangeKind,
+    widened: ChangeKind,
+    subject: string,
+    o: Entry,
+    n: Entry,
+    before: string[] | undefined,
+    after: string[] | undefined,
+  ): void {
     const text = (version: Version, ids: string[] | undefined) => (ids === undefined ? 'every site' : listText(this.names(version, 'site', ids)) || 'no site');
     const values = { old: text(this.a, before), new: text(this.b, after) };
     const placeA = this.a.place(o, ['sites']);
@@ -717,7 +791,9 @@ class ProtocolDiff {
     const rowsB = [...this.b.protocol.training];
     const key = (row: TrainingRow, mapped: boolean) => {
       const m = (kind: EntityKind, id: string) => (mapped ? this.mapped(kind, id) : id);
-      return [row.skill ? m('skill', row.skill) : '', setText(row.roles.map((r) => m('role', r))), setText(row.sites?.map((s) => m('site', s))) ?? '*'].join('\u0001');
+      return [row.skill ? m('skill', row.skill) : '', setText(row.roles.map((r) => m('role', r))), setText(row.sites?.map((s) => m('site', s))) ?? '*'].join(
+        '\u0001',
+      );
     };
     const pairs: [TrainingRow, TrainingRow][] = [];
     let unmatched: TrainingRow[] = [];
@@ -820,7 +896,9 @@ class ProtocolDiff {
       const before = o.signOff ? this.a.roleName(o.signOff) : undefined;
       const after = n.signOff ? this.b.roleName(n.signOff) : undefined;
       const message =
-        after === undefined ? `${subject}: no longer says who signs it off (was ${before}).` : `${subject}: now signed off by ${after}${before ? ` (was ${before})` : ''}.`;
+        after === undefined
+          ? `${subject}: no longer says who signs it off (was ${before}).`
+          : `${subject}: now signed off by ${after}${before ? ` (was ${before})` : ''}.`;
       this.add('training-sign-off', subject, message, { old: before, new: after }, this.a.place(o, ['signOff']), this.b.place(n, ['signOff']));
     }
     const ra = o.reassessEveryMonths;

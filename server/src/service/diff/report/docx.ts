@@ -48,7 +48,11 @@ function cell(text: string, width: number, options: { bold?: boolean; fill?: str
   });
 }
 
-function table(columns: readonly string[], rows: readonly { cells: string[]; fill?: (column: number) => string | undefined; bold?: (column: number) => boolean }[], width: number): Table {
+function table(
+  columns: readonly string[],
+  rows: readonly { cells: string[]; fill?: (column: number) => string | undefined; bold?: (column: number) => boolean }[],
+  width: number,
+): Table {
   const widths = columnWidths(
     columns,
     rows.map((r) => r.cells.map((text) => ({ text }))),

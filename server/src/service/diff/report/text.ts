@@ -16,7 +16,8 @@ export function renderText(diff: DiffResult): string {
       lines.push(`  ${places[i]!.padEnd(width)}  ${change.message}`);
       // The values, unless the sentence already gives both.
       const said = change.old !== undefined && change.new !== undefined && change.message.includes(change.old) && change.message.includes(change.new);
-      if (change.old !== undefined && change.new !== undefined && !said) lines.push(`  ${''.padEnd(width)}  ${valueText(change.old)} → ${valueText(change.new)}`);
+      if (change.old !== undefined && change.new !== undefined && !said)
+        lines.push(`  ${''.padEnd(width)}  ${valueText(change.old)} → ${valueText(change.new)}`);
     });
   }
   return `${lines.join('\n')}\n`;
@@ -42,7 +43,13 @@ export function renderMarkdown(diff: DiffResult): string {
 function position(place: Place | undefined): object | undefined {
   if (!place) return undefined;
   const { start, end } = place.range;
-  return { ...(place.file ? { file: place.file } : {}), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  return {
+    ...(place.file ? { file: place.file } : {}),
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+  };
 }
 
 /** The changes as data, for scripts and CI. */
