@@ -85,23 +85,26 @@ export function repositoryPath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-/** One commit that changed a file. */
+/** One commit that changed a file, with the file's path (from the repository's top) in that commit. */
 export interface Revision {
   hash: string;
   short: string;
   date: string;
   subject: string;
+  path: string;
 }
 
 /** The commits that changed a file, newest first, following renames; at most `limit`. */
 export function revisionsOf(root: string, repoPath: string, limit = 50): Revision[] {
-  const out = text(git(root, ['log', `--max-count=${limit}`, '--format=%H%x09%h%x09%ad%x09%s', '--date=short', '--follow', '--', repoPath]));
+  // Each commit: a NUL, its fields by tabs, then (--name-only) the file's name in that commit.
+  const out = text(git(root, ['log', `--max-count=${limit}`, '--format=%x00%H%x09%h%x09%ad%x09%s', '--date=short', '--name-only', '--follow', '--', repoPath]));
   return out
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [hash = '', short = '', date = '', ...subject] = line.split('\t');
-      return { hash, short, date, subject: subject.join('\t') };
+    .split('\0')
+    .filter((entry) => entry.trim() !== '')
+    .map((entry) => {
+      const [header = '', ...names] = entry.split('\n');
+      const [hash = '', short = '', date = '', ...subject] = header.split('\t');
+      return { hash, short, date, subject: subject.join('\t'), path: names.find((n) => n.trim() !== '') ?? repoPath };
     });
 }
 
