@@ -47,10 +47,7 @@ describe('diff reports: opened by LibreOffice (real consumers)', function () {
 
   /** Every cell, in reading order: the document control of both versions, then each change's row. */
   function cells(): string[] {
-    return [
-      ...controlComparison(diff).flatMap((r) => [r.label, ...r.old.split('\n'), ...r.new.split('\n')]),
-      ...diff.changes.flatMap((c) => changeCells(c)),
-    ];
+    return [...controlComparison(diff).flatMap((r) => [r.label, ...r.old.split('\n'), ...r.new.split('\n')]), ...diff.changes.flatMap((c) => changeCells(c))];
   }
 
   it('Word: A4, the document control on a portrait page and the change table on landscape pages', async () => {
