@@ -413,6 +413,8 @@ class ProtocolDiff {
 
   /** Compares two lists of ids as sets (the old one mapped through renames); undefined when equal. */
   private setChange(kind: EntityKind, before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } | undefined {
+    // The usual case, the same ids in the same order: no sets to build.
+    if (before.length === after.length && before.every((id, i) => this.mapped(kind, id) === after[i])) return undefined;
     const mappedBefore = new Set(before.map((id) => this.mapped(kind, id)));
     const afterSet = new Set(after);
     const added = [...afterSet].filter((id) => !mappedBefore.has(id));
@@ -753,22 +755,44 @@ class ProtocolDiff {
   private contingencies(): void {
     const key = (c: Contingency, mapStep: boolean) => `${mapStep && c.step ? this.mapped('step', c.step) : (c.step ?? '')}\u0000${c.when ?? ''}`;
     const subjectOf = (c: Contingency) => `Contingency for ${q(c.step ? this.b.stepName(c.step) : 'no step')}${c.when ? ` when ${q(c.when)}` : ''}`;
-    const remainingNew = [...this.b.protocol.contingencies];
-    const unmatchedOld: Contingency[] = [];
+    // The new entries by key and by step, each list in document order; an entry leaves both once matched.
+    const byKey = new Map<string, Contingency[]>();
+    const byStep = new Map<string, Contingency[]>();
+    const push = (map: Map<string, Contingency[]>, k: string, c: Contingency) => {
+      const list = map.get(k);
+      if (list) list.push(c);
+      else map.set(k, [c]);
+    };
+    for (const c of this.b.protocol.contingencies) {
+      push(byKey, key(c, false), c);
+      push(byStep, c.step ?? '', c);
+    }
+    const matched = new Set<Contingency>();
+    const take = (list: Contingency[] | undefined): Contingency | undefined => {
+      while (list && list.length > 0) {
+        const c = list.shift()!;
+        if (!matched.has(c)) return c;
+      }
+      return undefined;
+    };
     const pairs: [Contingency, Contingency][] = [];
+    let unmatchedOld: Contingency[] = [];
     for (const c of this.a.protocol.contingencies) {
-      const i = remainingNew.findIndex((n) => key(n, false) === key(c, true));
-      if (i === -1) unmatchedOld.push(c);
-      else pairs.push([c, remainingNew.splice(i, 1)[0]!]);
+      const other = take(byKey.get(key(c, true)));
+      if (other) {
+        matched.add(other);
+        pairs.push([c, other]);
+      } else unmatchedOld.push(c);
     }
     // Then the same step with its `when` reworded.
-    for (const c of [...unmatchedOld]) {
-      const step = c.step ? this.mapped('step', c.step) : undefined;
-      const i = remainingNew.findIndex((n) => n.step === step);
-      if (i === -1) continue;
-      pairs.push([c, remainingNew.splice(i, 1)[0]!]);
-      unmatchedOld.splice(unmatchedOld.indexOf(c), 1);
-    }
+    unmatchedOld = unmatchedOld.filter((c) => {
+      const other = take(byStep.get(c.step ? this.mapped('step', c.step) : ''));
+      if (!other) return true;
+      matched.add(other);
+      pairs.push([c, other]);
+      return false;
+    });
+    const remainingNew = this.b.protocol.contingencies.filter((c) => !matched.has(c));
     for (const c of unmatchedOld) {
       const subject = `Contingency for ${q(c.step ? this.a.stepName(c.step) : 'no step')}${c.when ? ` when ${q(c.when)}` : ''}`;
       this.add('contingency-removed', subject, `${subject} removed.`, { old: c.then }, this.a.place(c));
