@@ -12,7 +12,10 @@ describe('cli: diff', () => {
     const run = cli(['diff', OLD, NEW]);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stderr, '');
-    assert.match(run.stdout, /^From samples\/reference-department\.roles\.yaml \(version 1\.2\) to test\/fixtures\/diff\/reference-department\.v1\.3\.roles\.yaml \(version 1\.3\)\.\n10 changes: 6 significant, 4 minor\.\n\nSignificant\n/);
+    assert.match(
+      run.stdout,
+      /^From samples\/reference-department\.roles\.yaml \(version 1\.2\) to test\/fixtures\/diff\/reference-department\.v1\.3\.roles\.yaml \(version 1\.3\)\.\n10 changes: 6 significant, 4 minor\.\n\nSignificant\n/,
+    );
     assert.ok(run.stdout.indexOf('Significant') < run.stdout.indexOf('Minor'));
     assert.match(run.stdout, /line 83 +Role “Advanced Adapter”: band 7 or above → band 6 or above\./);
   });
