@@ -63,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
     ),
     vscode.commands.registerCommand(
       'roleProtocols.compareWithPrevious',
-      needsServer((resource?: unknown, revision?: unknown) => compareWithPrevious(started, changePanels, resource, revision)),
+      needsServer((resource?: unknown, revision?: unknown) => compareWithPrevious(started, changePanels, previews, resource, revision)),
     ),
     vscode.commands.registerCommand(REVEAL_CHANGE_COMMAND, (uri?: unknown, range?: unknown) => revealChange(uri, range)),
     { dispose: () => [...changePanels.values()].forEach((panel) => panel.dispose()) },

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { baseName, isProtocolDocument, targetDocument } from '../protocolFiles';
+import type { TablesPreviews } from '../preview/tablesPreview';
 
 import {
   COMPARE_METHOD,
@@ -64,6 +65,7 @@ function isWireRange(value: unknown): value is WireRange {
 export async function compareWithPrevious(
   client: LanguageClient,
   panels: Map<string, vscode.WebviewPanel>,
+  previews: Pick<TablesPreviews, 'markChanges'>,
   resource?: unknown,
   revision?: unknown,
 ): Promise<CompareResult | undefined> {
@@ -145,6 +147,13 @@ export async function compareWithPrevious(
     });
   }
   panel.webview.html = reportPage(result);
+  // The tables preview marks the same changes (now if it is open, else when it opens), until the next edit.
+  previews.markChanges(document.uri, {
+    since: chosen.short,
+    changes: result.changes.flatMap((c) =>
+      c.location ? [{ path: c.location.path, ...(c.location.file !== undefined ? { file: c.location.file } : {}) }] : [],
+    ),
+  });
   return result;
 }
 

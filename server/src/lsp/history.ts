@@ -85,6 +85,8 @@ function wire(change: Change, documentUri: string, uriFor: (file: string) => str
     out.location = {
       uri: change.newPlace.file === undefined ? documentUri : uriFor(change.newPlace.file),
       range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } },
+      path: change.newPlace.path,
+      ...(change.newPlace.file !== undefined ? { file: change.newPlace.file } : {}),
     };
   } else if (change.oldPlace) {
     out.oldLine = change.oldPlace.range.start.line;

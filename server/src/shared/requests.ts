@@ -118,8 +118,12 @@ export interface CompareChange {
   message: string;
   old?: string;
   new?: string;
-  /** Where the change is now; undefined for a removal. */
-  location?: { uri: string; range: WireRange };
+  /**
+   * Where the change is now; undefined for a removal. `path` is what changed
+   * (the entry or its field) and `file` the included catalogue it is in, as a
+   * table cell names its `source` and `sourceFile`.
+   */
+  location?: { uri: string; range: WireRange; path: SourcePath; file?: string };
   /** Where it was in the earlier version (0-based line), for a removal. */
   oldLine?: number;
 }

@@ -74,7 +74,8 @@ class Version {
       end = node.end;
     }
     const range = tree.lines.range(start, end);
-    return entry.file === undefined ? { range } : { file: entry.file, range };
+    const path = [...entry.path, ...field];
+    return entry.file === undefined ? { range, path } : { file: entry.file, range, path };
   }
 
   private tree(file: string | undefined): { root: YamlNode | undefined; lines: LineIndex } {

@@ -1,4 +1,5 @@
 import type { Range } from '../text/lineIndex';
+import type { Path } from '../parse/tree';
 import type { LintResult } from '../engine/lint';
 import type { DocumentControl } from '../model/protocol';
 import type { FileKind } from '../../shared/documentKinds';
@@ -9,6 +10,8 @@ export interface Place {
   /** The included catalogue the entry is in, as its check named it; undefined for the document itself. */
   file?: string;
   range: Range;
+  /** The path of what changed in that file (the entry, or its field): what the tables' cells name as their source. */
+  path: Path;
 }
 
 /** One change between two versions, named in the domain's words. */

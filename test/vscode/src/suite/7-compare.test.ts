@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CompareResult, RevisionsResult } from '../../../../server/src/shared/requests';
-import { activateExtension, closeAll, EXTENSION_ID, replaceText, show, workspaceFolder } from '../helpers';
+import { activateExtension, closeAll, EXTENSION_ID, replaceText, show, tablesPreview, waitForRender, workspaceFolder } from '../helpers';
 
 /**
  * "Compare with a previous version" on a real git repository in the
@@ -86,6 +86,13 @@ describe('compare with a previous version', function () {
     );
   });
 
+  it('says there are no changes when the text is the commit’s', async () => {
+    const { document } = await show(protocol());
+    const result = await vscode.commands.executeCommand<CompareResult | undefined>('roleProtocols.compareWithPrevious', document.uri, 'HEAD');
+    assert.equal(result?.headline, 'No changes');
+    assert.deepEqual(result.changes, []);
+  });
+
   it('opens the report of the unsaved text against a commit beside the editor, each change a link to its line', async () => {
     const editor = await show(protocol());
     const document = editor.document;
@@ -115,10 +122,38 @@ describe('compare with a previous version', function () {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
   });
 
-  it('says there are no changes when the text is the commit’s', async () => {
+  it('marks in the tables preview what changed since the commit, until the next edit', async () => {
+    const preview = await tablesPreview();
     const { document } = await show(protocol());
-    const result = await vscode.commands.executeCommand<CompareResult | undefined>('roleProtocols.compareWithPrevious', document.uri, 'HEAD');
-    assert.equal(result?.headline, 'No changes');
-    assert.deepEqual(result.changes, []);
+    await vscode.commands.executeCommand('roleProtocols.showTables', document.uri);
+    await replaceText(document, 'minBand: 7', 'minBand: 6');
+    const result = await vscode.commands.executeCommand<CompareResult | undefined>('roleProtocols.compareWithPrevious', document.uri, first);
+    assert.deepEqual(
+      result?.changes.map((c) => c.kind),
+      ['role-bands'],
+    );
+    // The report opened over the tables in the column beside: bring the tables back to the front.
+    await vscode.commands.executeCommand('roleProtocols.showTables', document.uri);
+    const changedIn = (report: { tables: { id: string; changed: string[] }[] }, id: string) => report.tables.find((t) => t.id === id)?.changed ?? [];
+    const marked = await waitForRender(
+      preview,
+      document.uri,
+      (r) =>
+        r.changesNote !== null &&
+        changedIn(r, 'roles').length > 0 &&
+        r.tables.find((t) => t.id === 'roles')?.rows.some((row) => row.includes('6 or above')) === true,
+      'the changed band marked',
+    );
+    assert.deepEqual(changedIn(marked, 'roles'), ['6 or above']);
+    assert.deepEqual(changedIn(marked, 'training'), []);
+    assert.match(marked.changesNote ?? '', /^\u0394 marks what changed since [0-9a-f]{7,} \(1 change in this text/);
+    // The marks name places in the text that was compared: an edit ends them.
+    await replaceText(document, '- Approve the Mobius check', '- Approve the Mobius dose check');
+    const cleared = await waitForRender(preview, document.uri, (r) => r.changesNote === null, 'no marks after an edit');
+    assert.deepEqual(changedIn(cleared, 'roles'), []);
+    // Back to the committed text: with a webview active, closing the editors may save the document rather than revert it.
+    await replaceText(document, '- Approve the Mobius dose check', '- Approve the Mobius check');
+    await replaceText(document, 'minBand: 6', 'minBand: 7');
+    await document.save();
   });
 });
