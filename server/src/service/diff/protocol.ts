@@ -387,10 +387,11 @@ class ProtocolDiff {
   }
 
   private entities<K extends EntityKind>(matched: Matched<EntityOf<K>>, kind: K, compare: (o: EntityOf<K>, n: EntityOf<K>) => void): void {
-    const noun = { role: 'Role', step: 'Step', skill: 'Skill', method: 'Method', record: 'Record', site: 'Site' }[kind];
+    // The subject names the entry by its title or name; its id too when that says something else.
+    const idNote = (e: EntityOf<K>) => (this.subject(kind, e).includes(q(e.id)) ? '' : ` (id ${q(e.id)})`);
     for (const o of matched.removed) {
       const subject = this.subject(kind, o);
-      this.add(`${kind}-removed` as ChangeKind, subject, `${noun} ${q(o.id)} removed.`, { old: o.id }, this.a.place(o));
+      this.add(`${kind}-removed` as ChangeKind, subject, `${subject} removed${idNote(o)}.`, { old: o.id }, this.a.place(o));
     }
     for (const pair of matched.pairs) {
       if (pair.renamed) {
@@ -408,7 +409,7 @@ class ProtocolDiff {
     }
     for (const n of matched.added) {
       const subject = this.subject(kind, n);
-      this.add(`${kind}-added` as ChangeKind, subject, `${noun} ${q(n.id)} added.`, { new: n.id }, undefined, this.b.place(n));
+      this.add(`${kind}-added` as ChangeKind, subject, `${subject} added${idNote(n)}.`, { new: n.id }, undefined, this.b.place(n));
     }
   }
 
