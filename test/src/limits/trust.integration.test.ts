@@ -146,7 +146,12 @@ describe('trust: no network access', function () {
       .filter((file) => /from '(\.\.\/)*(\.\/)?(node\/)?git'/.test(fs.readFileSync(file, 'utf8')))
       .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
       .sort();
-    assert.deepEqual(importers, ['server/src/cli/commands/diff.ts', 'server/src/cli/commands/lint.ts', 'server/src/lsp/history.ts', 'server/src/node/history.ts']);
+    assert.deepEqual(importers, [
+      'server/src/cli/commands/diff.ts',
+      'server/src/cli/commands/lint.ts',
+      'server/src/lsp/history.ts',
+      'server/src/node/history.ts',
+    ]);
   });
 });
 
