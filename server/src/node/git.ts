@@ -19,7 +19,8 @@ const GIT_TIMEOUT_MS = 30_000;
 
 function git(cwd: string, args: string[], maxBuffer = MAX_GIT_OUTPUT): Buffer {
   try {
-    return execFileSync('git', args, {
+    // Paths as written, not quoted with octal escapes (a protocol named in Welsh or with an accent).
+    return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
       cwd,
       maxBuffer,
       timeout: GIT_TIMEOUT_MS,

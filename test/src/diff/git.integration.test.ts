@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { cli, ROOT } from '../cli/run';
 import { unzip } from '../exports/ooxml';
+import { revisionsOf } from '../../../server/out/node/git';
 
 /**
  * `diff` and `lint --base` on real git repositories made in a temporary
@@ -94,6 +95,27 @@ describe('change control on a git repository (diff, lint --base)', function () {
     const parts = unzip(fs.readFileSync(path.join(repo, 'changes.docx')));
     assert.match(parts.get('word/document.xml')!.toString('utf8'), /bands 5-7 → bands 4-7/);
     fs.rmSync(path.join(repo, 'changes.docx'));
+  });
+
+  it('lists the commits that changed a file, newest first, with its path in each (the editor’s choice of revision)', () => {
+    assert.deepEqual(
+      revisionsOf(repo, 'dept/prostate-oart.roles.yaml').map((r) => [r.subject, r.path]),
+      [
+        ['Rename the protocol', 'dept/prostate-oart.roles.yaml'],
+        ['Prostate oART protocol 1.0', 'dept/prostate.roles.yaml'],
+      ],
+    );
+    // A name that is not ASCII comes back as written, not quoted with octal escapes.
+    git(repo, 'mv', 'dept/prostate-oart.roles.yaml', 'dept/prostate-café.roles.yaml');
+    git(repo, 'commit', '-q', '-m', 'Accent');
+    try {
+      assert.deepEqual(
+        revisionsOf(repo, 'dept/prostate-café.roles.yaml').map((r) => r.path),
+        ['dept/prostate-café.roles.yaml', 'dept/prostate-oart.roles.yaml', 'dept/prostate.roles.yaml'],
+      );
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
   });
 
   describe('lint --base', () => {
