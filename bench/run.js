@@ -37,6 +37,7 @@ const cli = require('./cli');
 const workspaceBench = require('./workspace');
 const explosion = require('./explosion');
 const registerBench = require('./register');
+const diffBench = require('./diff');
 const lsp = haveServer || havePeer ? require('./lsp') : undefined;
 
 const SIZES = [1000, 10000, 50000];
@@ -100,6 +101,11 @@ async function main() {
         findings: m.findings.length,
         byRule: countBy(m.findings.map((f) => f.ruleId)),
       };
+    }
+    results.diff = {};
+    for (const doc of docs) {
+      log(`change control: diff of two versions, ${doc.lines} lines`);
+      results.diff[doc.size] = { lines: doc.lines, ...diffBench.measure(doc.text, PLAN.runs[doc.size]) };
     }
     for (const doc of docs.filter((d) => d.size >= 10000)) {
       log(`service stages, ${doc.lines} lines`);
@@ -217,6 +223,30 @@ function print(r) {
     if (a.serviceBest !== undefined)
       say(
         `The same from the fastest run of each (least disturbed by the collector): floor ${fmtRatio(b.floorBest / a.floorBest)}, service ${fmtRatio(b.serviceBest / a.serviceBest)}.`,
+      );
+  }
+
+  if (r.diff) {
+    say();
+    say(
+      'Change control, the diff of two versions (the second with a band lowered, an approver added, a reassessment and a pass mark changed, a role renamed):',
+    );
+    say();
+    say(
+      table(
+        ['document', 'both checked, then compared', 'the comparison alone', 'changes found'],
+        Object.values(r.diff).map((d) => [
+          `${d.lines.toLocaleString('en-GB')} lines`,
+          fmtMs(d.whole),
+          fmtMs(d.compare),
+          `${d.changes} (${d.significant} significant)`,
+        ]),
+      ),
+    );
+    const [a, b] = [r.diff[10000], r.diff[50000]];
+    if (a && b)
+      say(
+        `Growth from 10,000 to 50,000 lines: whole ${fmtRatio(b.whole / a.whole)}, comparison alone ${fmtRatio(b.compare / a.compare)}; fastest runs ${fmtRatio(b.wholeBest / a.wholeBest)} and ${fmtRatio(b.compareBest / a.compareBest)} (linear would be ${fmtRatio(b.lines / a.lines)}).`,
       );
   }
 
@@ -450,6 +480,13 @@ function targets(r) {
     }
   }
   rows.push(['CLI lints 1,000 typical protocols < 5 s', fmtMs(r.cli.total), verdict(r.cli.total < 5000)]);
+  // Change control (issue 13).
+  const d10 = r.diff?.[10000];
+  rows.push([
+    'diff of two 10,000-line protocols < 300 ms (both checked, then compared)',
+    d10 ? `${fmtMs(d10.whole)} (the comparison alone ${fmtMs(d10.compare)})` : '—',
+    verdict(d10 ? d10.whole < 300 : undefined),
+  ]);
   // The hardening issue: a product-shaped document is bounded in time and in findings.
   if (r.explosion) {
     for (const [i, v] of explosion.verdicts(r.explosion.lint).entries()) {

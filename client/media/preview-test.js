@@ -29,6 +29,10 @@
       generation: page().generation(),
       heading: heading ? heading.textContent : '',
       banner: !banner || banner.hidden ? null : banner.textContent,
+      changesNote: (() => {
+        const note = document.getElementById('changes');
+        return !note || note.hidden ? null : note.textContent;
+      })(),
       scrollY: window.scrollY,
       tables: [...content().querySelectorAll('section.table')].map((section) => ({
         id: section instanceof HTMLElement ? section.dataset.table : '',
@@ -36,6 +40,7 @@
         columns: [...section.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
         rows: [...section.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.querySelector('.value')?.textContent ?? '')),
         gaps: section.querySelectorAll('tbody .gap').length,
+        changed: [...section.querySelectorAll('tbody .changed')].map((td) => td.querySelector('.value')?.textContent ?? ''),
         legend: [...section.querySelectorAll('.legend li')].map((li) => li.textContent ?? ''),
         summary: section.querySelector('.summary')?.textContent ?? null,
       })),

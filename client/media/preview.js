@@ -8,7 +8,8 @@
 // its nonce) and the extension's own stylesheet.
 //
 // Messages from the extension:
-//   { type: 'update', generation, fileName, documentUri, tables, problem?, errors }  new tables (or why there are none);
+//   { type: 'update', generation, fileName, documentUri, tables, problem?, errors, changes? }  new tables (or why there are none),
+//     and what changed since a revision to mark (from "Compare with a previous version");
 //     the page keeps the model in its saved state, which is what a panel restored after a reload is reopened from
 //   { type: 'diagnostics', errors }                                      the error count changed
 // Messages to the extension:
@@ -28,10 +29,13 @@
 
   /** A register's states (the cell's words say them; a class only styles them). */
   const STANDINGS = ['current', 'due-soon', 'overdue', 'in-training', 'missing'];
-  /** @typedef {{ generation: number, fileName: string, documentUri: string, tables: Table[], problem?: string, errors: number }} Model */
+  /** @typedef {{ path: (string|number)[], file?: string }} ChangedPlace */
+  /** @typedef {{ since: string, changes: ChangedPlace[] }} ChangeMarks */
+  /** @typedef {{ generation: number, fileName: string, documentUri: string, tables: Table[], problem?: string, errors: number, changes?: ChangeMarks }} Model */
 
   const heading = /** @type {HTMLElement} */ (document.getElementById('heading'));
   const banner = /** @type {HTMLElement} */ (document.getElementById('banner'));
+  const changesNote = /** @type {HTMLElement} */ (document.getElementById('changes'));
   const content = /** @type {HTMLElement} */ (document.getElementById('tables'));
   const exportButton = /** @type {HTMLButtonElement} */ (document.getElementById('export'));
 
@@ -52,6 +56,30 @@
   }
 
   const str = (v) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+  const isPath = (v) => Array.isArray(v) && v.length <= 64 && v.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s)));
+
+  /** The marks as sent, checked: anything else is no marks. */
+  function changeMarks(value) {
+    if (!value || typeof value !== 'object' || !Array.isArray(value.changes)) return undefined;
+    const changes = value.changes
+      .filter((c) => c && isPath(c.path) && (c.file === undefined || typeof c.file === 'string'))
+      .map((c) => ({ path: c.path, file: c.file }));
+    return { since: str(value.since), changes };
+  }
+
+  /** Whether `a` starts with every segment of `b`. */
+  const startsWith = (a, b) => b.length <= a.length && b.every((segment, i) => a[i] === segment);
+
+  /**
+   * Whether a cell shows something that changed: the change is the cell's
+   * source or holds it (a field changed, an entry added), in the same file.
+   */
+  function changedCell(cell) {
+    const marks = model && model.changes;
+    if (!marks || !Array.isArray(cell.source)) return false;
+    const source = cell.source;
+    return marks.changes.some((c) => (c.file || '') === (cell.sourceFile || '') && startsWith(source, c.path));
+  }
   const baseName = (file) => str(file).split(/[\\/]/).pop() || str(file);
 
   /** One table as a section: heading, table (or a note that it is empty), legend, and for coverage a summary. */
@@ -118,11 +146,16 @@
         } else if (STANDINGS.includes(str(cell.status))) {
           td.classList.add('standing', str(cell.status));
         }
+        const changed = changedCell(cell);
+        if (changed) {
+          td.classList.add('changed');
+          td.append(el('span', 'changed-mark', '\u0394 '));
+        }
         td.append(el('span', 'value', str(cell.text)));
         if (Array.isArray(cell.source)) {
           td.classList.add('source');
           td.tabIndex = 0;
-          td.title = cell.sourceFile ? `Reveal in ${baseName(cell.sourceFile)}` : 'Reveal in the editor';
+          td.title = `${changed ? `Changed since ${str(model && model.changes && model.changes.since)}. ` : ''}${cell.sourceFile ? `Reveal in ${baseName(cell.sourceFile)}` : 'Reveal in the editor'}`;
           cellSources.set(td, cell);
         }
         tr.append(td);
@@ -177,6 +210,15 @@
     return banner.offsetHeight - before;
   }
 
+  /** The line saying what the Δ marks show, while there are marks. */
+  function renderChangesNote() {
+    const marks = model && model.changes;
+    changesNote.hidden = !marks;
+    changesNote.textContent = marks
+      ? `\u0394 marks what changed since ${marks.since} (${marks.changes.length} change${marks.changes.length === 1 ? '' : 's'} in this text; removals are in the report). The marks go at the next edit.`
+      : '';
+  }
+
   /** Re-renders in place: the scroll position and the focused cell stay where they were. */
   function render() {
     const x = window.scrollX;
@@ -184,6 +226,7 @@
     const focusedKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.key : undefined;
     heading.textContent = model ? `Summary tables: ${str(model.fileName)}` : 'Summary tables';
     const moved = renderBanner();
+    renderChangesNote();
     cellSources = new WeakMap();
     const fragment = document.createDocumentFragment();
     const tables = model && Array.isArray(model.tables) ? model.tables : [];
@@ -266,6 +309,7 @@
           tables: Array.isArray(message.tables) ? message.tables : [],
           problem: message.problem === undefined ? undefined : str(message.problem),
           errors: Number(message.errors) || 0,
+          changes: changeMarks(message.changes),
         };
         render();
         return;

@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, YamlAwareDiagnostics } from './client';
 import { newProtocol } from './commands/newProtocol';
 import { exportTables, showTables } from './commands/tables';
+import { compareWithPrevious, REVEAL_CHANGE_COMMAND, revealChange } from './commands/compare';
 import { TABLES_VIEW_TYPE, TablesPreviews } from './preview/tablesPreview';
 import type { TablesPreviewApi, TablesPreviewTestHooks } from './preview/testHooks';
 import { isProtocolDocument, kindOf, trackActiveProtocol } from './protocolFiles';
@@ -56,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
     };
   const previews = new TablesPreviews(started, context.extensionUri);
   const status = new ProtocolLanguageStatus();
+  /** The change reports open, one per protocol. */
+  const changePanels = new Map<string, vscode.WebviewPanel>();
   context.subscriptions.push(
     previews,
     status,
@@ -69,6 +72,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<RolePr
       'roleProtocols.exportTables',
       needsServer((resource?: unknown, options?: unknown) => exportTables(started, resource, options)),
     ),
+    vscode.commands.registerCommand(
+      'roleProtocols.compareWithPrevious',
+      needsServer((resource?: unknown, revision?: unknown) => compareWithPrevious(started, changePanels, previews, resource, revision)),
+    ),
+    vscode.commands.registerCommand(REVEAL_CHANGE_COMMAND, (uri?: unknown, range?: unknown) => revealChange(uri, range)),
+    { dispose: () => [...changePanels.values()].forEach((panel) => panel.dispose()) },
     trackActiveProtocol(),
     vscode.workspace.onDidOpenTextDocument(startFor),
     vscode.workspace.onDidChangeTextDocument((e) => startFor(e.document)),

@@ -65,7 +65,7 @@ describe('extension manifest (package.json)', () => {
     for (const [key, setting] of Object.entries(settings)) assert.ok(setting.markdownDescription || setting.description, `${key} has no description`);
   });
 
-  it('contributes the three commands under Role Protocols, with the tables in the editor title of protocol files', () => {
+  it('contributes the commands under Role Protocols, with the tables in the editor title of protocol files', () => {
     const commands: { command: string; title: string; category: string }[] = manifest.contributes.commands;
     assert.deepEqual(
       commands.map((c) => [c.command, c.category, c.title]),
@@ -73,8 +73,15 @@ describe('extension manifest (package.json)', () => {
         ['roleProtocols.newProtocol', 'Role Protocols', 'New role protocol'],
         ['roleProtocols.showTables', 'Role Protocols', 'Show summary tables'],
         ['roleProtocols.exportTables', 'Role Protocols', 'Export tables'],
+        ['roleProtocols.compareWithPrevious', 'Role Protocols', 'Compare with a previous version'],
+        ['roleProtocols.revealChange', 'Role Protocols', 'Show a change in the editor'],
       ],
     );
+    // Comparing runs git, which obeys the repository's configuration: never in an untrusted workspace.
+    const compare = commands.find((c) => c.command === 'roleProtocols.compareWithPrevious') as { enablement?: string } | undefined;
+    assert.equal(compare?.enablement, 'isWorkspaceTrusted');
+    const palette: { command: string; when: string }[] = manifest.contributes.menus.commandPalette;
+    assert.equal(palette.find((m) => m.command === 'roleProtocols.revealChange')?.when, 'false', 'the link command is not in the palette');
     const title: { command: string; when: string; group: string }[] = manifest.contributes.menus['editor/title'];
     const show = title.find((m) => m.command === 'roleProtocols.showTables');
     assert.ok(show && show.group.startsWith('navigation'), 'Show summary tables is a title-bar button');

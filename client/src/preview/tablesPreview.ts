@@ -6,6 +6,18 @@ import { kindOf } from '../protocolFiles';
 
 export type { TableCell, TableData } from '../../../server/src/shared/requests';
 
+/**
+ * What changed since a revision, for the panel to mark: the paths (and
+ * catalogue files) of the changes, as the cells name their sources. Kept
+ * until the protocol is edited, since the paths are those of the text that
+ * was compared.
+ */
+export interface ChangeMarks {
+  /** The revision, as the panel names it (a short hash). */
+  since: string;
+  changes: { path: readonly (string | number)[]; file?: string }[];
+}
+
 /** The webview type of the "Summary tables" panels. */
 export const TABLES_VIEW_TYPE = 'roleProtocols.tables';
 
@@ -70,6 +82,8 @@ const isPath = (value: unknown): value is (string | number)[] =>
  */
 export class TablesPreviews implements vscode.Disposable {
   private readonly previews = new Map<string, TablesPreview>();
+  /** What changed since a revision, by protocol (`markChanges`). */
+  private readonly marks = new Map<string, ChangeMarks>();
   private readonly subscriptions: vscode.Disposable[];
   /** The tests' hooks, in development builds. */
   hooks: PreviewTestHooks | undefined;
@@ -113,6 +127,7 @@ export class TablesPreviews implements vscode.Disposable {
         handled: (action) => this.hooks?.handled(action),
         disposed: () => this.previews.delete(key),
         testScript: () => this.hooks?.pageScript,
+        marks: () => this.marks.get(key),
       },
       restored,
     );
@@ -130,6 +145,17 @@ export class TablesPreviews implements vscode.Disposable {
     return true;
   }
 
+  /**
+   * Marks in the protocol's panel what changed since a revision (or clears
+   * the marks): now if the panel is open, else when it opens.
+   */
+  markChanges(uri: vscode.Uri, marks: ChangeMarks | undefined): void {
+    const key = uri.toString();
+    if (marks) this.marks.set(key, marks);
+    else this.marks.delete(key);
+    this.previews.get(key)?.marksChanged();
+  }
+
   panelFor(uri: vscode.Uri): vscode.WebviewPanel | undefined {
     return this.previews.get(uri.toString())?.panel;
   }
@@ -141,6 +167,8 @@ export class TablesPreviews implements vscode.Disposable {
    * knows which, and answers the others from what it already has).
    */
   private documentChanged(document: vscode.TextDocument): void {
+    // Marks name places in the text that was compared: an edit ends them.
+    if (this.marks.delete(document.uri.toString())) this.previews.get(document.uri.toString())?.marksChanged();
     const own = this.previews.get(document.uri.toString());
     if (own) {
       own.sourceChanged();
@@ -164,6 +192,8 @@ interface PreviewEvents {
   disposed(): void;
   /** The tests' page script, in development builds. */
   testScript(): string | undefined;
+  /** What to mark as changed since a revision, if anything. */
+  marks(): ChangeMarks | undefined;
 }
 
 /** One protocol's panel. */
@@ -224,6 +254,11 @@ class TablesPreview {
     void this.refresh();
   }
 
+  /** The marks of what changed were set or cleared: the page shows the same tables with the new marks. */
+  marksChanged(): void {
+    this.postModel();
+  }
+
   diagnosticsChanged(): void {
     void this.panel.webview.postMessage({ type: 'diagnostics', errors: this.errorCount() });
   }
@@ -259,6 +294,7 @@ class TablesPreview {
       tables: this.tables ?? [],
       problem: this.problem,
       errors: this.errorCount(),
+      changes: this.events.marks(),
     });
   }
 
@@ -375,6 +411,7 @@ function pageHtml(webview: vscode.Webview, media: vscode.Uri, testScript: string
 <body>
 <header><h1 id="heading">Summary tables</h1><button type="button" id="export" title="Export these tables to Word, HTML, CSV or Markdown">Export\u2026</button></header>
 <div id="banner" role="status" hidden></div>
+<p id="changes" role="status" hidden></p>
 <main id="tables"></main>
 ${hooks}<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>

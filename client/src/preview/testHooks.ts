@@ -16,8 +16,11 @@ export interface RenderedReport {
   heading: string;
   /** The banner's text, or null when there is none. */
   banner: string | null;
+  /** The line saying what the change marks show, or null when nothing is marked. */
+  changesNote: string | null;
   scrollY: number;
-  tables: { id: string; title: string; columns: string[]; rows: string[][]; gaps: number; legend: string[]; summary: string | null }[];
+  /** `changed`: the text of each cell marked as changed since a revision. */
+  tables: { id: string; title: string; columns: string[]; rows: string[][]; gaps: number; changed: string[]; legend: string[]; summary: string | null }[];
 }
 
 export type { HandledAction };

@@ -1,5 +1,6 @@
 import { REGISTER_TABLE_IDS, TABLE_IDS } from '../service/tables/types';
 import type * as TableCommand from './commands/table';
+import type * as DiffCommand from './commands/diff';
 import { FIELD_ALIASES, IMPORT_FIELDS } from '../service/register/importCsv';
 
 /** The import's columns: the field, then the other headings read as it, wrapped within 80 columns. */
@@ -18,6 +19,10 @@ const IMPORT_COLUMNS = IMPORT_FIELDS.map((field) => {
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use, which `import` cannot give
 export const tableCommand = (): typeof TableCommand => require('./commands/table') as typeof TableCommand;
 
+/** The diff command, loaded only when used. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use, which `import` cannot give
+export const diffCommand = (): typeof DiffCommand => require('./commands/diff') as typeof DiffCommand;
+
 export const TOOL_USAGE = 'Usage: role-protocols <command> [options]';
 
 export const TOOL_HELP = `${TOOL_USAGE}
@@ -34,6 +39,9 @@ Commands:
   status <register>              Reassessments overdue or due soon, training,
                                  registrations and entitlements ending
   register import <csv>          Build a register of people from a spreadsheet
+  diff <old> <new>               What changed between two versions of a
+                                 protocol (files or REV:PATH), for approval
+                                 papers and CI
   help [command]                 Show help for a command
 
 Options:
@@ -67,6 +75,11 @@ Options:
                             replaced whole, or left as it was if the write fails)
   -c, --config <file>       Use this configuration file for every protocol
       --max-warnings <n>    Exit with 1 when there are more than n warnings
+      --base <rev>          Also compare each file with its version at this git
+                            revision: significant changes with the same
+                            document.version and no new document.changes entry
+                            are a \`version-bump\` error (a file new since the
+                            revision is not compared)
   -q, --quiet               Report errors only
       --stdin-filename <f>  Name for standard input (its type and configuration)
       --color, --no-color   Force colour on or off (default: on in a terminal;
@@ -77,7 +90,8 @@ Exit codes:
   0  no errors (and no more warnings than --max-warnings allows)
   1  errors found, or too many warnings
   2  a usage or file problem: unknown option, missing or unreadable file,
-     a named file that is not a role protocol, nothing found to lint
+     a named file that is not a role protocol, nothing found to lint, or
+     --base outside a git repository or naming no revision
 `;
 
 export const TABLE_USAGE = 'Usage: role-protocols table [options] <file>';
@@ -263,6 +277,51 @@ Example:
     --out staff.register.yaml
 `;
 
+export const DIFF_USAGE = 'Usage: role-protocols diff [options] <old> <new>';
+
+export const DIFF_HELP = `${DIFF_USAGE}
+
+Lists what changed between two versions of a protocol or catalogue, in the
+domain's words: roles added, removed or renamed, who may perform or approve a
+step, training rows that lost a method or a record, a band lowered, a site's
+clinical protocol. Each change is significant or minor (docs/CHANGE-CONTROL.md
+gives the rule for each). Reordering a list or reformatting is not a change;
+a change to an included catalogue is a change of the protocol.
+
+Each version is a file, \`-\` (standard input), or a git revision and path
+(\`main:protocols/oart.roles.yaml\`, the path from the repository's top, or
+\`HEAD~1:./oart.roles.yaml\` from the working folder), read with git itself;
+its includes are read from the same commit.
+
+Formats:
+  text   the changes, significant first, each with its line (default)
+  md     Markdown: the document control of both versions and the change table
+  json   the changes as data, with positions in both versions
+  html   a printable page: the summary of changes for an approval paper
+  docx   the same as a Word document; needs --out
+
+Options:
+  -f, --format <name>       text, md, json, html or docx (default: from the
+                            --out file's extension, else text)
+  -o, --out <file>          Write the report to a file (replaced if it exists;
+                            also --output; \`--out -\`: standard output)
+      --fail-on <class>     Exit with 1 when a change of this class is found:
+                            significant, or minor (any change)
+  -c, --config <file>       Use this configuration file
+      --stdin-filename <f>  Name for standard input
+  -h, --help                Show this help
+
+Exit codes:
+  0  no changes, or none of the --fail-on class
+  1  a change of the --fail-on class was found
+  2  a usage, file or git problem, or a version that cannot be read
+
+Examples:
+  role-protocols diff main:protocols/oart.roles.yaml protocols/oart.roles.yaml
+  role-protocols diff v1.2:oart.roles.yaml oart.roles.yaml --out changes.docx
+  role-protocols diff origin/main:oart.roles.yaml oart.roles.yaml --fail-on significant
+`;
+
 interface CommandHelp {
   usage: string;
   help: () => string;
@@ -276,6 +335,7 @@ export const HELP = {
   status: { usage: STATUS_USAGE, help: () => STATUS_HELP },
   register: { usage: REGISTER_USAGE, help: () => REGISTER_HELP },
   'register import': { usage: REGISTER_USAGE, help: () => REGISTER_HELP },
+  diff: { usage: DIFF_USAGE, help: () => DIFF_HELP },
 } satisfies Record<string, CommandHelp>;
 
 /** The help of the command named (`help <command>`, a usage error's command), if there is such a command. */

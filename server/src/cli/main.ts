@@ -7,7 +7,7 @@ import { InputError } from '../node/files';
 import { writeTextFile, WriteError } from '../node/output';
 import { useColor } from './colors';
 import { UsageError } from './errors';
-import { HELP, TOOL_HELP, TOOL_USAGE, helpFor, tableCommand } from './help';
+import { HELP, TOOL_HELP, TOOL_USAGE, diffCommand, helpFor, tableCommand } from './help';
 import { runInit } from './commands/init';
 import { runLint } from './commands/lint';
 import { runWho } from './commands/who';
@@ -42,6 +42,15 @@ const LINT_OPTIONS = {
   out: { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  base: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+const DIFF_OPTIONS = {
+  ...SHARED,
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  output: { type: 'string' },
+  'fail-on': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 const TABLE_OPTIONS = {
@@ -120,6 +129,7 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
     if (command === 'who') return who(rest, io, say, complain);
     if (command === 'status') return status(rest, io, say, complain);
     if (command === 'register') return register(rest, io, say, complain);
+    if (command === 'diff') return diff(rest, io, say, complain).catch((error: unknown) => failure(error, complain));
     throw new UsageError(command.startsWith('-') ? `unknown option \`${command}\`` : `unknown command \`${command}\``);
   } catch (error) {
     return failure(error, complain);
@@ -171,6 +181,7 @@ function lint(args: string[], io: CliIO, say: (t: string) => void, complain: (t:
     version: packageInfo().version,
     readStdin: io.readStdin,
     today: todayFrom(io.env),
+    ...(values.base !== undefined ? { base: values.base } : {}),
   });
   if (toFile) {
     try {
@@ -214,6 +225,33 @@ async function table(args: string[], io: CliIO, say: (t: string) => void, compla
   return outcome.exitCode;
 }
 
+async function diff(args: string[], io: CliIO, say: (t: string) => void, complain: (t: string) => void): Promise<number> {
+  const { values, positionals } = parse('diff', args, DIFF_OPTIONS);
+  if (values.help) return (say(HELP.diff.help()), 0);
+  if (positionals.length !== 2) throw new UsageError(positionals.length < 2 ? 'give two versions: OLD and NEW' : 'give two versions, not more', 'diff');
+  if (positionals[0] === '-' && positionals[1] === '-') throw new UsageError('only one version can be read from standard input', 'diff');
+  const outcome = await diffCommand().runDiff({
+    old: positionals[0]!,
+    new: positionals[1]!,
+    ...(values.format !== undefined ? { format: values.format } : {}),
+    ...(outputFile(values, 'diff') !== undefined ? { out: outputFile(values, 'diff') } : {}),
+    ...(values['fail-on'] !== undefined ? { failOn: values['fail-on'] } : {}),
+    stdoutIsTTY: !!io.stdout.isTTY,
+    config: values.config,
+    stdinFilename: values['stdin-filename'],
+    cwd: io.cwd,
+    color: useColor({ color: values.color, noColor: values['no-color'] }, io.env, !!io.stderr.isTTY),
+    version: packageInfo().version,
+    readStdin: io.readStdin,
+    today: todayFrom(io.env),
+  });
+  let output = outcome.output;
+  if (typeof output === 'string' && io.stdout.isTTY) output = visibleLines(output);
+  if (output.length > 0) io.stdout.write(output);
+  for (const note of outcome.notes) complain(note);
+  return outcome.exitCode;
+}
+
 /**
  * The terminal's width for stylish: COLUMNS when set (as `ls` and Python
  * honour it), else the terminal's own width, else 80 (not a terminal: a pipe,
@@ -242,7 +280,7 @@ function todayFrom(env: NodeJS.ProcessEnv, command = 'lint'): string | undefined
  * The file named by --output or --out (the same option under `lint`'s and
  * `table`'s names), checked for what cannot be a file name.
  */
-function outputFile(values: { output?: string; out?: string }, command: 'lint' | 'table' | 'status' | 'register import'): string | undefined {
+function outputFile(values: { output?: string; out?: string }, command: 'lint' | 'table' | 'status' | 'register import' | 'diff'): string | undefined {
   const [documented, alias] = command === 'lint' ? (['--output', '--out'] as const) : (['--out', '--output'] as const);
   if (values.output !== undefined && values.out !== undefined && values.output !== values.out)
     throw new UsageError(`${documented} and ${alias} are the same option; give it once`, command);
@@ -251,7 +289,7 @@ function outputFile(values: { output?: string; out?: string }, command: 'lint' |
   if (file.trim() === '') throw new UsageError(`${documented} needs a file name, not an empty string`, command);
   if (/[\\/]$/.test(file) || /(^|[\\/])\.{1,2}$/.test(file))
     throw new UsageError(
-      `${documented} ${file} names a folder: give the name of a file to write, e.g. ${path.join(file, command === 'lint' ? 'report.json' : command === 'table' ? 'tables.md' : command === 'status' ? 'status.md' : 'staff.register.yaml')}`,
+      `${documented} ${file} names a folder: give the name of a file to write, e.g. ${path.join(file, command === 'lint' ? 'report.json' : command === 'table' ? 'tables.md' : command === 'status' ? 'status.md' : command === 'diff' ? 'changes.docx' : 'staff.register.yaml')}`,
       command,
     );
   return file;

@@ -32,6 +32,7 @@ import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
 import { logError } from './safe';
 import { registerTables } from './tables';
+import { registerHistory } from './history';
 import { uriToPath } from './uris';
 import { ProtocolWorkspace } from './workspace';
 import { isConfigFileName } from '../shared/documentKinds';
@@ -209,6 +210,7 @@ function registerFeatures(context: ServerContext, settings: ClientSettings): voi
   registerCodeActions(context);
   registerDocumentSymbols(context);
   registerTables(context);
+  registerHistory(context);
 }
 
 function foldersOf(params: InitializeParams): string[] {

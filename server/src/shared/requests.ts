@@ -110,3 +110,67 @@ export interface LocateResult {
   uri: string;
   range: WireRange;
 }
+
+/** `roleProtocols/revisions`: the git commits that changed a document's file, newest first. */
+export const REVISIONS_METHOD = 'roleProtocols/revisions';
+
+export interface RevisionsParams {
+  uri: string;
+}
+
+/** One commit that changed the file, with the file's path in the repository at that commit (it follows renames). */
+export interface FileRevision {
+  hash: string;
+  short: string;
+  /** YYYY-MM-DD, the author date. */
+  date: string;
+  subject: string;
+  path: string;
+}
+
+export interface RevisionsResult {
+  revisions: FileRevision[];
+}
+
+/** `roleProtocols/compare`: what changed in a document since a revision of its file (the open text against the file at the commit). */
+export const COMPARE_METHOD = 'roleProtocols/compare';
+
+export interface CompareParams {
+  uri: string;
+  /** A commit hash or any revision git understands. */
+  revision: string;
+  /** The file's path in the repository at that revision, when it had another name (from `roleProtocols/revisions`). */
+  path?: string;
+}
+
+/** One change, with where it is in the current text (or an included catalogue) when it is there at all. */
+export interface CompareChange {
+  kind: string;
+  significance: 'significant' | 'minor';
+  subject: string;
+  message: string;
+  old?: string;
+  new?: string;
+  /**
+   * Where the change is now; undefined for a removal. `path` is what changed
+   * (the entry or its field) and `file` the included catalogue it is in, as a
+   * table cell names its `source` and `sourceFile`.
+   */
+  location?: { uri: string; range: WireRange; path: SourcePath; file?: string };
+  /** Where it was in the earlier version (0-based line), for a removal. */
+  oldLine?: number;
+}
+
+export interface CompareResult {
+  /** "3 changes: 2 significant, 1 minor" or "No changes". */
+  headline: string;
+  /** The earlier version as the report names it: `1a2b3c4d:protocols/oart.roles.yaml`. */
+  base: string;
+  changes: CompareChange[];
+  /**
+   * The report as a standalone HTML page; each change's place is a link
+   * `href="#change-N"` (N its index in `changes`) for the client to turn
+   * into its own way of revealing the line.
+   */
+  html: string;
+}

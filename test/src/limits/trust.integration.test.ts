@@ -20,6 +20,8 @@ import { startWithEnv } from './server';
 import { nth } from '../helpers/nth';
 
 const TRAP = path.join(__dirname, 'preload', 'netTrap.js');
+/** The one module that runs a program: git, for change control (a comparison the user asks for). */
+const GIT = 'server/src/node/git.ts';
 
 function trapLog(): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'role-protocols-net-')), 'attempts.log');
@@ -124,8 +126,32 @@ describe('trust: no network access', function () {
     assert.ok(sources.length > 50);
     const forbidden =
       /from ['"](node:)?(http|https|http2|net|tls|dns|dgram|child_process|vm|worker_threads)['"]|require\(['"](node:)?(http|https|http2|net|tls|dns|dgram|child_process|vm)['"]\)|\bfetch\(|\beval\(|new Function\(|\bXMLHttpRequest\b|\bWebSocket\b/;
-    const offending = sources.filter((file) => forbidden.test(fs.readFileSync(file, 'utf8'))).map((f) => path.relative(ROOT, f));
+    // The one exception is change control's git (node/git.ts), below.
+    const offending = sources
+      .filter((file) => forbidden.test(fs.readFileSync(file, 'utf8')))
+      .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
+      .filter((f) => f !== GIT);
     assert.deepEqual(offending, []);
+  });
+
+  it('the one program run is git, by node/git.ts alone, with no shell, and only for change control', () => {
+    const text = fs.readFileSync(path.join(ROOT, GIT), 'utf8');
+    // execFile of the fixed program name: arguments as a list, never a shell.
+    assert.deepEqual(text.match(/\b(exec|execSync|execFile|execFileSync|spawn|spawnSync|fork)\(/g), ['execFileSync(']);
+    assert.match(text, /execFileSync\('git', \[/);
+    assert.doesNotMatch(text, /shell:/);
+    // Imported by what compares versions only: the CLI's diff and lint --base, and the server's compare requests.
+    const sources = [...filesUnder(path.join(ROOT, 'client/src'), /\.ts$/), ...filesUnder(path.join(ROOT, 'server/src'), /\.ts$/)];
+    const importers = sources
+      .filter((file) => /from '(\.\.\/)*(\.\/)?(node\/)?git'/.test(fs.readFileSync(file, 'utf8')))
+      .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
+      .sort();
+    assert.deepEqual(importers, [
+      'server/src/cli/commands/diff.ts',
+      'server/src/cli/commands/lint.ts',
+      'server/src/lsp/history.ts',
+      'server/src/node/history.ts',
+    ]);
   });
 });
 

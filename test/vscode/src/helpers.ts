@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'role-protocols.role-protocols';
 /** The `source` of the language server's diagnostics. */
 export const SOURCE = 'role-protocols';
-export const COMMANDS = ['roleProtocols.newProtocol', 'roleProtocols.showTables', 'roleProtocols.exportTables'];
+export const COMMANDS = ['roleProtocols.newProtocol', 'roleProtocols.showTables', 'roleProtocols.exportTables', 'roleProtocols.compareWithPrevious'];
 
 /** How long to wait for the server before a test fails (a bound, never a sleep). */
 export const WAIT_MS = 20_000;

@@ -7,6 +7,9 @@ import type { LintFileResult } from '../formatters/types';
 import { UsageError, type CommandEnvironment } from '../errors';
 import { configResult, errorsOnly, fileResult, toMessage } from '../results';
 import { nameWithholder } from '../../service/register/privacy';
+import { DiffError } from '../../service/diff/index';
+import { GitError } from '../../node/git';
+import { BaseRevision } from '../../node/history';
 
 export interface LintCommandOptions extends CommandEnvironment {
   /** Files, folders, globs or `-`. */
@@ -16,6 +19,8 @@ export interface LintCommandOptions extends CommandEnvironment {
   quiet: boolean;
   /** The terminal's width, for stylish to wrap long messages (80 when left out). */
   columns?: number;
+  /** A git revision: each file is also compared with its version there (the version-bump check). */
+  base?: string;
 }
 
 export interface LintOutcome {
@@ -44,6 +49,17 @@ export function runLint(options: LintCommandOptions): LintOutcome {
   const results: LintFileResult[] = [];
   const linted = new Set<number>();
   const searched = new Set<number>();
+  const base = options.base !== undefined ? new BaseRevision(options.base) : undefined;
+  const baseNotes: string[] = [];
+  if (base) {
+    // The revision must exist before any file is read: a typo is a usage problem, not a clean run.
+    try {
+      base.commitIn(base.rootOf(options.cwd));
+    } catch (error) {
+      if (error instanceof GitError) throw new InputError(`--base ${options.base}: ${error.message}`);
+      throw error;
+    }
+  }
   try {
     // A missing --config is an error even before any file needs it.
     if (options.config) resolver.forDirectory(options.cwd);
@@ -56,12 +72,25 @@ export function runLint(options: LintCommandOptions): LintOutcome {
         continue;
       }
       linted.add(input.argument);
+      const findings = [...result.findings];
+      if (base && input.path && result.protocol) {
+        try {
+          const bump = base.versionBump(input.path, input.name, result, options.today);
+          // In place by offset among the engine's findings, which are in order already.
+          if (bump) findings.splice(findings.filter((f) => f.range.start.offset <= bump.range.start.offset).length, 0, bump);
+        } catch (error) {
+          if (error instanceof GitError) throw new InputError(`${input.name}: --base ${options.base}: ${error.message}`);
+          // The base version does not parse: there is nothing to compare with, which is said, not hidden.
+          if (error instanceof DiffError) baseNotes.push(`role-protocols: ${input.name}: not compared with ${options.base}: ${error.message}.`);
+          else throw error;
+        }
+      }
       // A register's people are named by id: a name it holds is withheld from every message, in every format.
       const withhold = nameWithholder(result.register?.model);
       results.push(
         fileResult(
           input.stdin && !input.path ? '<stdin>' : input.path!,
-          result.findings.map((f) => ({ ...toMessage(f), message: withhold(f.message) })),
+          findings.map((f) => ({ ...toMessage(f), message: withhold(f.message) })),
         ),
       );
     }
@@ -79,7 +108,7 @@ export function runLint(options: LintCommandOptions): LintOutcome {
   const errors = all.reduce((n, r) => n + r.errorCount, 0);
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
   // Files a folder reached but that could not be read: said, while the rest is checked.
-  const notes: string[] = skipped.map((s) => `role-protocols: skipped ${s.shown}: ${s.reason}.`);
+  const notes: string[] = [...skipped.map((s) => `role-protocols: skipped ${s.shown}: ${s.reason}.`), ...baseNotes];
   let exitCode: 0 | 1 = errors > 0 ? 1 : 0;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     exitCode = 1;
