@@ -17,7 +17,7 @@ describe('cli: diff', () => {
       /^From samples\/reference-department\.roles\.yaml \(version 1\.2\) to test\/fixtures\/diff\/reference-department\.v1\.3\.roles\.yaml \(version 1\.3\)\.\n10 changes: 6 significant, 4 minor\.\n\nSignificant\n/,
     );
     assert.ok(run.stdout.indexOf('Significant') < run.stdout.indexOf('Minor'));
-    assert.match(run.stdout, /line 83 +Role “Advanced Adapter”: band 7 or above → band 6 or above\./);
+    assert.match(run.stdout, /line 86 +Role “Advanced Adapter”: band 7 or above → band 6 or above\./);
   });
 
   it('--fail-on significant exits 1 and says why on standard error; the report still goes to standard output', () => {
