@@ -182,7 +182,7 @@ describe('GitHub Action: action.yml', function () {
       [['unknown-reference', 'error']],
     );
     // The log has the stylish report too.
-    assert.match(run.log, /^drafts\/bladder\.roles\.yaml\n\s+97:16\s+error\s+unknown-reference\n\s+No role has the id `advanced-adaptor`/m);
+    assert.match(run.log, /^drafts\/bladder\.roles\.yaml\n\s+111:16\s+error\s+unknown-reference\n\s+No role has the id `advanced-adaptor`/m);
   });
 
   it('fails on warnings only when asked (fail-on warning, or more than max-warnings), and never with fail-on never', () => {

@@ -121,7 +121,7 @@ describe('pre-commit: the role-protocols hooks', function () {
       assert.equal(broken.status, 1, broken.output);
       assert.match(broken.output, /^role-protocols\.+Failed$/m);
       // Stylish, wrapped at 80 columns: the file, then the finding's place, severity and rule, then its message.
-      assert.match(broken.output, /^bladder\.roles\.yaml\n\s+97:16\s+error\s+unknown-reference\n\s+No role has the id `advanced-adaptor`\./m);
+      assert.match(broken.output, /^bladder\.roles\.yaml\n\s+111:16\s+error\s+unknown-reference\n\s+No role has the id `advanced-adaptor`\./m);
       assert.equal(commits(), before, 'nothing was committed');
     } finally {
       git(['rm', '-q', '--cached', 'bladder.roles.yaml']);

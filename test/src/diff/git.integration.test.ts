@@ -126,12 +126,13 @@ describe('change control on a git repository (diff, lint --base)', function () {
       assert.equal(run.status, 1, run.stdout + run.stderr);
       assert.match(run.stdout, /dept\/prostate-oart\.roles\.yaml\n\s+11:12\s+error\s+version-bump/);
       assert.match(run.stdout.replace(/\s+/g, ' '), /1 significant change since v1:dept\/prostate\.roles\.yaml \(Role “Adapter”: bands 5-7 → bands 4-7\)/);
-      // The catalogue has no document control: it is compared but never given a version-bump finding.
-      assert.doesNotMatch(run.stdout, /department\.catalogue\.yaml\n/);
+      // The catalogue is a controlled document too (its own \`document\` block and version): the change is its finding as well.
+      assert.match(run.stdout, /dept\/department\.catalogue\.yaml\n\s+\d+:\d+\s+error\s+version-bump/);
     });
 
-    it('passes once the protocol has a new version and its change recorded', () => {
+    it('passes once the protocol and the catalogue have new versions', () => {
       write('dept/prostate-oart.roles.yaml', read('dept/prostate-oart.roles.yaml').replace('version: "1.0"', 'version: "1.1"'));
+      write('dept/department.catalogue.yaml', read('dept/department.catalogue.yaml').replace('version: "1.0"', 'version: "1.1"'));
       const run = cli(['lint', '--base', 'v1', '--format', 'json', 'dept'], { cwd: repo });
       const findings = (JSON.parse(run.stdout) as { messages: { ruleId: string }[] }[]).flatMap((f) => f.messages.map((m) => m.ruleId));
       assert.ok(!findings.includes('version-bump'), findings.join(', '));

@@ -96,8 +96,14 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       position,
       context: { includeDeclaration: true },
     });
+    // The reference register reads this protocol: its entitlements to the role are references too.
+    const REGISTER = 'reference-department.register.yaml';
     assert.deepEqual(
-      withDeclaration.map((l) => at(l.range)),
+      withDeclaration.filter((l) => path.basename(l.uri) === REGISTER).map((l) => at(l.range)),
+      ['248:11-248:20', '252:11-252:20', '256:11-256:20', '260:11-260:20'],
+    );
+    assert.deepEqual(
+      withDeclaration.filter((l) => path.basename(l.uri) !== REGISTER).map((l) => at(l.range)),
       [
         '23:13-23:22',
         '93:9-93:18',
@@ -116,7 +122,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       position,
       context: { includeDeclaration: false },
     });
-    assert.equal(withoutDeclaration.length, 9);
+    assert.equal(withoutDeclaration.length, 9 + 4);
     assert.ok(!withoutDeclaration.some((l) => at(l.range) === '93:9-93:18'));
   });
 
@@ -130,7 +136,7 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
     );
     await assert.rejects(
       client.request('textDocument/prepareRename', { textDocument: { uri }, position: client.at(uri, 'title', 1, 'id: physicist') }),
-      /There is no role, step, skill, method, record, site or reference id here to rename\./,
+      /There is no role, step, skill, method, record, site, reference or person id here to rename\./,
     );
   });
 
@@ -141,7 +147,11 @@ describe('lsp: hover, definition, references, rename, symbols', () => {
       newName: 'medical-physicist',
     });
     const change = nth(edit.documentChanges as TextDocumentEdit[], 0);
-    assert.equal(edit.documentChanges!.length, 1);
+    // The protocol, and the register that reads it (not open: its file on disk).
+    assert.equal(edit.documentChanges!.length, 2);
+    const register = nth(edit.documentChanges as TextDocumentEdit[], 1);
+    assert.equal(path.basename(register.textDocument.uri), 'reference-department.register.yaml');
+    assert.equal(register.edits.length, 4);
     assert.deepEqual(change.textDocument, { uri, version: 1 });
     assert.equal(change.edits.length, 10);
     const renamed = applyEdits(client.texts.get(uri)!, change.edits as TextEdit[]);
