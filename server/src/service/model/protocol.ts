@@ -1,4 +1,5 @@
 import type { Path } from '../parse/tree';
+import { band, entries, isObject, num, optionalStrings, own, str, strings, type Data } from './data';
 
 /**
  * A typed, forgiving view of a protocol's data for the rules and tables.
@@ -203,43 +204,10 @@ export interface Protocol {
   trainingBySkill: Map<string, TrainingRow[]>;
 }
 
-type Data = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: Data, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
-const str = (o: Data, key: string): string | undefined => {
-  const v = own(o, key);
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
-};
-const num = (o: Data, key: string): number | undefined => {
-  const v = own(o, key);
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-};
-const strings = (o: Data, key: string): string[] => {
-  const v = own(o, key);
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-};
-const optionalStrings = (o: Data, key: string): string[] | undefined => (Array.isArray(own(o, key)) ? strings(o, key) : undefined);
-const band = (o: Data, key: string): Band | undefined => {
-  const v = own(o, key);
-  return typeof v === 'number' || typeof v === 'string' ? v : undefined;
-};
-
 function timing(value: unknown): Step['timing'] {
   if (!isObject(value)) return undefined;
   const before = own(value, 'beforeNextFraction');
   return { beforeNextFraction: typeof before === 'boolean' ? before : undefined, withinDays: num(value, 'withinDays') };
-}
-
-/** The mapping entries of a top-level list, with their indexes. */
-function entries(data: Data, key: string): [Data, number][] {
-  const list = own(data, key);
-  if (!Array.isArray(list)) return [];
-  const result: [Data, number][] = [];
-  list.forEach((item, index) => {
-    if (isObject(item)) result.push([item, index]);
-  });
-  return result;
 }
 
 function index<T extends Entity>(items: T[]): Map<string, T> {

@@ -1,4 +1,5 @@
 import type { Band, Entity, Entry } from '../model/protocol';
+import { band as bandOf, entries, isObject, optionalStrings, own, str, strings, type Data } from '../model/data';
 
 /**
  * A typed, forgiving view of a register of people (`role-register/1`), built
@@ -73,30 +74,6 @@ export interface Register {
   supervisionByTrainee: Map<string, Supervision[]>;
 }
 
-type Data = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: Data, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
-const str = (o: Data, key: string): string | undefined => {
-  const v = own(o, key);
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
-};
-const strings = (o: Data, key: string): string[] => {
-  const v = own(o, key);
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-};
-const optionalStrings = (o: Data, key: string): string[] | undefined => (Array.isArray(own(o, key)) ? strings(o, key) : undefined);
-
-function entries(data: Data, key: string): [Data, number][] {
-  const list = own(data, key);
-  if (!Array.isArray(list)) return [];
-  const result: [Data, number][] = [];
-  list.forEach((item, index) => {
-    if (isObject(item)) result.push([item, index]);
-  });
-  return result;
-}
-
 function group<T>(items: T[], key: (item: T) => string | undefined): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
@@ -122,13 +99,12 @@ export function buildRegister(data: unknown): Register {
   const about = own(root, 'register');
   const r: Data = isObject(about) ? about : {};
   const people: Person[] = entries(root, 'people').map(([x, i]) => {
-    const band = own(x, 'band');
     return {
       path: ['people', i],
       id: str(x, 'id') ?? '',
       name: str(x, 'name'),
       staffGroup: str(x, 'staffGroup'),
-      band: typeof band === 'number' || typeof band === 'string' ? band : undefined,
+      band: bandOf(x, 'band'),
       registrations: entries(x, 'registrations').map(([g, j]) => ({
         path: ['people', i, 'registrations', j],
         register: str(g, 'register'),

@@ -367,6 +367,22 @@ export interface PersonNeed {
   entitlements: Entitlement[];
 }
 
+/**
+ * Each entitlement not ended by `today`, with its person and the protocols'
+ * role, where both are known (an unknown id is `unknown-reference`'s
+ * finding): what the rules about a person fitting their role read. One not
+ * yet in force counts: the person must fit before they start.
+ */
+export function heldRoles(register: Register, basis: Basis, today: string): { entitlement: Entitlement; person: Person; role: Role }[] {
+  const held: { entitlement: Entitlement; person: Person; role: Role }[] = [];
+  for (const entitlement of register.entitlements) {
+    const person = entitlement.person ? register.personById.get(entitlement.person) : undefined;
+    const role = entitlement.role ? basis.roleById.get(entitlement.role) : undefined;
+    if (person && role && !ended(entitlement, today)) held.push({ entitlement, person, role });
+  }
+  return held;
+}
+
 /** Has the entitlement ended by `today` (an `until` that is a real date before it)? */
 export function ended(entitlement: Entitlement, today: string): boolean {
   const until = realDate(entitlement.until);

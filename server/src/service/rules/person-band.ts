@@ -1,6 +1,6 @@
+import { heldRoles } from '../register/standing';
 import { MEDICAL_STAFF_GROUPS } from '../model/staffGroups';
 import { bandRank } from './band-range';
-import { ended } from './person-staff-group';
 import type { Rule, RuleReport } from './types';
 
 export const personBand: Rule = {
@@ -16,10 +16,7 @@ export const personBand: Rule = {
     if (!register?.complete) return [];
     const { model, basis } = register;
     const reports: RuleReport[] = [];
-    for (const entitlement of model.entitlements) {
-      const person = entitlement.person ? model.personById.get(entitlement.person) : undefined;
-      const role = entitlement.role ? basis.roleById.get(entitlement.role) : undefined;
-      if (!person || !role || ended(entitlement.until, today)) continue;
+    for (const { entitlement, person, role } of heldRoles(model, basis, today)) {
       const min = bandRank(role.minBand);
       const max = bandRank(role.maxBand);
       if (min === undefined && max === undefined) continue;

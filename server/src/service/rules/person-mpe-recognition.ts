@@ -1,6 +1,5 @@
 import { MPE_RECOGNITION } from '../model/staffGroups';
-import { heldRegistration } from '../register/standing';
-import { ended } from './person-staff-group';
+import { heldRegistration, heldRoles } from '../register/standing';
 import type { Rule, RuleReport } from './types';
 
 export const personMpeRecognition: Rule = {
@@ -17,10 +16,8 @@ export const personMpeRecognition: Rule = {
     const reports: RuleReport[] = [];
     // An expired certificate is reported once, however many MPE roles the person holds.
     const said = new Set<object>();
-    for (const entitlement of model.entitlements) {
-      const person = entitlement.person ? model.personById.get(entitlement.person) : undefined;
-      const role = entitlement.role ? basis.roleById.get(entitlement.role) : undefined;
-      if (!person || !role || !role.capacities.includes('MPE') || ended(entitlement.until, today)) continue;
+    for (const { entitlement, person, role } of heldRoles(model, basis, today)) {
+      if (!role.capacities.includes('MPE')) continue;
       const { held, current } = heldRegistration(person, MPE_RECOGNITION, today);
       if (current) continue;
       const last = held.length ? held.reduce((a, b) => ((a.expires ?? '') > (b.expires ?? '') ? a : b)) : undefined;

@@ -1,5 +1,4 @@
-import { heldRegistration, registrationsAskedOf } from '../register/standing';
-import { ended } from './person-staff-group';
+import { heldRegistration, heldRoles, registrationsAskedOf } from '../register/standing';
 import type { Rule, RuleReport } from './types';
 
 export const personRegistration: Rule = {
@@ -17,10 +16,7 @@ export const personRegistration: Rule = {
     const reports: RuleReport[] = [];
     // A lapse is reported once, on the registration, however many roles ask for it.
     const said = new Set<object>();
-    for (const entitlement of model.entitlements) {
-      const person = entitlement.person ? model.personById.get(entitlement.person) : undefined;
-      const role = entitlement.role ? basis.roleById.get(entitlement.role) : undefined;
-      if (!person || !role || ended(entitlement.until, today)) continue;
+    for (const { entitlement, person, role } of heldRoles(model, basis, today)) {
       for (const required of registrationsAskedOf(role, person)) {
         const { held, current } = heldRegistration(person, required, today);
         if (held.length === 0) {

@@ -1,4 +1,4 @@
-import { realDate } from '../register/dates';
+import { heldRoles } from '../register/standing';
 import type { Rule, RuleReport } from './types';
 
 export const personStaffGroup: Rule = {
@@ -13,10 +13,8 @@ export const personStaffGroup: Rule = {
     if (!register?.complete) return [];
     const { model, basis } = register;
     const reports: RuleReport[] = [];
-    for (const entitlement of model.entitlements) {
-      const person = entitlement.person ? model.personById.get(entitlement.person) : undefined;
-      const role = entitlement.role ? basis.roleById.get(entitlement.role) : undefined;
-      if (!person?.staffGroup || !role || role.staffGroups.length === 0 || ended(entitlement.until, today)) continue;
+    for (const { entitlement, person, role } of heldRoles(model, basis, today)) {
+      if (!person.staffGroup || role.staffGroups.length === 0) continue;
       if (role.staffGroups.includes(person.staffGroup)) continue;
       reports.push({
         message: `\`${person.id}\` is a ${person.staffGroup}, but role \`${role.id}\` is open to ${role.staffGroups.join(', ')} only: end this entitlement, or change the role's \`staffGroups\` in the protocol if the department means it.`,
@@ -25,10 +23,4 @@ export const personStaffGroup: Rule = {
     }
     return reports;
   },
-};
-
-/** An entitlement that ended before today is history: it is not checked against today's rules. */
-export const ended = (until: string | undefined, today: string): boolean => {
-  const date = realDate(until);
-  return date !== undefined && date < today;
 };

@@ -52,7 +52,8 @@ describe('diagnostics', () => {
       const expectFile = `${uri.fsPath}.expect`;
       const editor = await show(uri);
       const expected = expectations(name.endsWith('.json') && fs.existsSync(expectFile) ? fs.readFileSync(expectFile, 'utf8') : editor.document.getText());
-      assert.ok(expected.length > 0, 'a broken sample names its findings');
+      // Every broken sample names its findings, but the small protocol the broken registers are checked against, which is clean.
+      if (name !== 'register-basis.roles.yaml') assert.ok(expected.length > 0, 'a broken sample names its findings');
       const diagnostics = await firstDiagnostics(uri);
       assert.deepEqual(diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).sort(), expected);
     });

@@ -127,10 +127,13 @@ describe('language features on the reference sample', () => {
       document.uri,
       positionIn(document, 'advanced-adapter', 3, 'id: advanced-adapter'),
     );
-    assert.ok(locations.every((l) => l.uri.toString() === document.uri.toString()));
+    // The rest are in the reference register, which reads this protocol: its advanced adapters' entitlements.
+    const elsewhere = locations.filter((l) => l.uri.toString() !== document.uri.toString());
+    assert.deepEqual([...new Set(elsewhere.map((l) => l.uri.path.split('/').pop()))], ['reference-department.register.yaml']);
+    assert.equal(elsewhere.length, 6);
     const expected = tokenRanges(document, 'advanced-adapter');
     assert.ok(expected.length >= 10, `${expected.length}`);
-    assert.deepEqual(sortedRangeTexts(locations.map((l) => l.range)), sortedRangeTexts(expected));
+    assert.deepEqual(sortedRangeTexts(locations.filter((l) => l.uri.toString() === document.uri.toString()).map((l) => l.range)), sortedRangeTexts(expected));
   });
 
   it('renames a role everywhere it is written, and the result is still clean', async () => {
@@ -141,10 +144,12 @@ describe('language features on the reference sample', () => {
       'medical-physicist',
     );
     const entries = rename.entries();
+    // The protocol, and the reference register that reads it (its physicists' entitlements).
     assert.deepEqual(
-      entries.map(([uri]) => uri.toString()),
-      [document.uri.toString()],
+      entries.map(([uri]) => uri.path.split('/').pop()),
+      ['reference-department.roles.yaml', 'reference-department.register.yaml'],
     );
+    assert.equal(nth(entries, 1)[1].length, 4);
     const [, edits] = nth(entries, 0);
     assert.ok(edits.every((e) => e.newText === 'medical-physicist'));
     const expected = tokenRanges(document, 'physicist');

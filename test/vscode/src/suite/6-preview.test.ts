@@ -369,8 +369,9 @@ describe('tables preview (webview)', () => {
       roles.rows.map((r) => r[0]),
       ['<img src=x onerror=alert(1)>', '<svg onload=window.rpInjected=1><img src=x onerror=window.rpInjected=2>', 'Clinical Oncologist – Ü'],
     );
+    // The last column, Responsibilities (after the IR(ME)R entitlement and core training).
     assert.equal(
-      nth(nth(roles.rows, 0), 6),
+      nth(nth(roles.rows, 0), 7),
       'Edit OARs </td></tr></table><script>alert(3)</script>; <script>window.rpInjected=3</script><iframe srcdoc=x></iframe>',
     );
     assert.ok(renderedTable(report, 'matrix').rows.some((r) => r[0] === '<a href="https://example.org/x">Edit</a> OARs'));

@@ -124,7 +124,7 @@ describe('beside Red Hat’s YAML extension', function () {
     const editor = await show(syntax);
     const all = await waitForAll(syntax, (d) => ours(d, 'syntax').length > 0, 'our syntax finding');
     assert.equal(ours(all, 'syntax')[0]!.message, 'This list is never closed: add `]`.');
-    assert.equal(ours(all, 'syntax')[0]!.range.start.line + 1, 51);
+    assert.equal(ours(all, 'syntax')[0]!.range.start.line + 1, 59);
     await waitForAll(duplicate, (d) => ours(d, 'duplicate-key').length === 1, 'our duplicate-key finding');
     assert.deepEqual(await outlineNames(editor.document.uri), ['Sites(1)', 'Roles(3)']);
   });
@@ -148,7 +148,7 @@ describe('beside Red Hat’s YAML extension', function () {
       (d) => theirDuplicateKey(d).length > 0 && ours(d, 'duplicate-key').length === 0,
       'its duplicate key error, and ours filtered',
     );
-    assert.equal(theirDuplicateKey(all)[0]!.range.start.line + 1, 175);
+    assert.equal(theirDuplicateKey(all)[0]!.range.start.line + 1, 191);
     // The syntax file: its errors (a line too low) and ours, which says where the slip is.
     const broken = await waitForAll(syntax, (d) => theirs(d).length > 0 && ours(d, 'syntax').length > 0, 'its syntax errors beside ours');
     assert.equal(ours(broken, 'syntax')[0]!.message, 'This list is never closed: add `]`.');
@@ -212,7 +212,7 @@ describe('beside Red Hat’s YAML extension', function () {
       await vscode.commands.executeCommand(command).then(undefined, () => undefined);
     }
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-    assert.ok(describeDiagnostics(ours(vscode.languages.getDiagnostics(syntax), 'syntax')).startsWith('syntax@51:18'));
+    assert.ok(describeDiagnostics(ours(vscode.languages.getDiagnostics(syntax), 'syntax')).startsWith('syntax@59:18'));
     await screenshotNow();
   });
 });
