@@ -1,6 +1,7 @@
 import { LineIndex } from '../text/lineIndex';
 import { languageOf, parseDocument } from '../parse/parseDocument';
-import { locate, type Path, type YamlNode } from '../parse/tree';
+import type { Path, YamlNode } from '../parse/tree';
+import { placeIn } from './place';
 import {
   STEP_PARTS,
   type Band,
@@ -51,31 +52,7 @@ class Version {
   place(entry: Entry | undefined, field: Path = []): Place | undefined {
     if (!entry) return undefined;
     const tree = this.tree(entry.file);
-    if (!tree.root) return undefined;
-    const { found, complete } = locate(tree.root, [...entry.path, ...field]);
-    const node = found.node;
-    let start: number;
-    let end: number;
-    if (complete && found.key && field.length > 0) {
-      // The field with its key: `approves: [a, b]`.
-      start = found.key.start;
-      end = node.kind === 'scalar' && node.empty ? found.key.end : node.end;
-    } else if (node.kind === 'mapping') {
-      // An entry has no key of its own: its id names it, or else its first key.
-      const id = node.pairs.find((p) => p.key.value === 'id');
-      const first = id ?? node.pairs[0];
-      start = first ? (id ? id.value.start : first.key.start) : node.start;
-      end = first ? (id ? id.value.end : first.key.end) : node.end;
-    } else if (found.key) {
-      start = found.key.start;
-      end = found.key.end;
-    } else {
-      start = node.start;
-      end = node.end;
-    }
-    const range = tree.lines.range(start, end);
-    const path = [...entry.path, ...field];
-    return entry.file === undefined ? { range, path } : { file: entry.file, range, path };
+    return placeIn(tree.root, tree.lines, entry.path, field, entry.file);
   }
 
   private tree(file: string | undefined): { root: YamlNode | undefined; lines: LineIndex } {
