@@ -328,7 +328,7 @@ export const CHANGE_KINDS = {
   'training-record-removed': significant('training-record', 'Training record removed', 'Removes the record of training the employer must keep.', TRAINING),
   'training-record-completed': minor(
     'training-record',
-    'Training completed (a date stated for training under way)',
+    'Training completed (a date stated for training under way, with the evidence, sign-off and result it now states)',
     'Adds training: the person is now trained in the skill.',
     TRAINING,
   ),
@@ -347,8 +347,8 @@ export const CHANGE_KINDS = {
   ),
   'training-record-evidence': minor(
     'training-record',
-    "Where a training's evidence is kept changed or newly stated",
-    'The evidence is still kept; an inspector is told where.',
+    "Where a training's evidence is kept changed, or the evidence or who signed it off newly stated",
+    'Adds evidence, or tells an inspector where it is kept.',
     TRAINING,
   ),
   'training-record-sign-off': significant(

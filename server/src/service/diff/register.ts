@@ -179,7 +179,8 @@ class RegisterDiff {
         : after === undefined
           ? `${subject}: ${words} no longer stated (was ${before}).`
           : `${subject}: ${words} changed from ${before} to ${after}.`;
-    this.add(kind, subject, message, { old: before, new: after }, this.a.place(o, [field]), this.b.place(n, [field]));
+    // A value that ends a sentence itself ("Locum until March.") gets no second full stop.
+    this.add(kind, subject, message.replace(/([.!?])\.$/, '$1'), { old: before, new: after }, this.a.place(o, [field]), this.b.place(n, [field]));
   }
 
   /** An old person id as the new version names it. */
@@ -190,8 +191,10 @@ class RegisterDiff {
   // ---- the register itself ----
 
   private register(): void {
-    const before = this.a.model.protocols.map((p) => p.path);
-    const after = this.b.model.protocols.map((p) => p.path);
+    // The same file written `./x.roles.yaml` or `x.roles.yaml` is the same protocol.
+    const written = (path: string) => path.replace(/\\/g, '/').replace(/(^|\/)(\.\/)+/g, '$1');
+    const before = this.a.model.protocols.map((p) => written(p.path));
+    const after = this.b.model.protocols.map((p) => written(p.path));
     const root: Entry = { path: [] };
     const added = after.filter((p) => !before.includes(p));
     const removed = before.filter((p) => !after.includes(p));
@@ -491,37 +494,62 @@ class RegisterDiff {
   }
 
   private trainingRecord(o: TrainingRecord, n: TrainingRecord): void {
-    const subject = this.trainingSubject(this.b, n);
+    // Named as it was (its completion then), by the new version's ids.
+    const subject = this.trainingSubject(this.b, { ...n, completed: o.completed });
+    // Training completed: the evidence, sign-off and result it now states are part of that one change.
+    const completing = o.completed === undefined && n.completed !== undefined;
+    const stated = (before: unknown, after: unknown) => completing && before === undefined && after !== undefined;
     if (o.completed !== n.completed) {
-      const message =
-        o.completed === undefined
-          ? `${subject}: completed on ${n.completed} (was under way).`
-          : n.completed === undefined
-            ? `${subject}: no longer completed (was completed ${o.completed}).`
-            : `${subject}: completion date changed from ${o.completed} to ${n.completed}.`;
+      const message = completing
+        ? `${subject}: completed on ${n.completed}${[
+            stated(o.signedOffBy, n.signedOffBy) ? `, signed off by ${n.signedOffBy}` : '',
+            stated(o.result, n.result) ? `, result ${n.result}` : '',
+            stated(o.record, n.record) ? `, evidence in ${n.record}` : '',
+          ].join('')}.`
+        : n.completed === undefined
+          ? `${subject}: no longer completed (was completed ${o.completed}).`
+          : `${subject}: completion date changed from ${o.completed} to ${n.completed}.`;
       this.add(
-        o.completed === undefined ? 'training-record-completed' : 'training-record-date',
+        completing ? 'training-record-completed' : 'training-record-date',
         subject,
         message,
-        { old: o.completed, new: n.completed },
+        completing ? { old: 'under way', new: this.trainingSummary(this.b, n) } : { old: o.completed, new: n.completed },
         this.a.place(o, ['completed']),
         this.b.place(n, ['completed']),
       );
     }
     const method = (side: Side, id: string | undefined) => (id === undefined ? undefined : side.methodName(id));
     if (o.method !== n.method) this.scalar('training-record-method', subject, 'method', o, n, method(this.a, o.method), method(this.b, n.method), 'method');
-    this.scalar(
-      o.record !== undefined && n.record === undefined ? 'training-record-evidence-removed' : 'training-record-evidence',
-      subject,
-      'record',
-      o,
-      n,
-      o.record,
-      n.record,
-      'record of evidence',
-    );
-    this.scalar('training-record-sign-off', subject, 'signedOffBy', o, n, this.person(o.signedOffBy), n.signedOffBy, 'signed off by');
-    if (o.result !== n.result) {
+    if (!stated(o.record, n.record))
+      this.scalar(
+        o.record !== undefined && n.record === undefined ? 'training-record-evidence-removed' : 'training-record-evidence',
+        subject,
+        'record',
+        o,
+        n,
+        o.record,
+        n.record,
+        'record of evidence',
+      );
+    const signedOffBefore = this.person(o.signedOffBy);
+    if (!stated(o.signedOffBy, n.signedOffBy) && signedOffBefore !== n.signedOffBy) {
+      // A sign-off newly stated adds evidence; one changed or removed changes the independent check.
+      const message =
+        signedOffBefore === undefined
+          ? `${subject}: now says who signed it off: ${n.signedOffBy}.`
+          : n.signedOffBy === undefined
+            ? `${subject}: no longer says who signed it off (was ${signedOffBefore}).`
+            : `${subject}: now signed off by ${n.signedOffBy} (was ${signedOffBefore}).`;
+      this.add(
+        signedOffBefore === undefined ? 'training-record-evidence' : 'training-record-sign-off',
+        subject,
+        message,
+        { old: signedOffBefore, new: n.signedOffBy },
+        this.a.place(o, ['signedOffBy']),
+        this.b.place(n, ['signedOffBy']),
+      );
+    }
+    if (o.result !== n.result && !stated(o.result, n.result)) {
       const lower = n.result === undefined || (o.result !== undefined && n.result < o.result);
       this.scalar(
         lower ? 'training-record-result-lower' : 'training-record-result-higher',
