@@ -143,6 +143,46 @@ describe('diff: registers of people', () => {
     });
   });
 
+  describe('a role, skill, method or site the protocol renamed, followed by the register', () => {
+    const PROTOCOL = fs.readFileSync(path.join(ROOT, 'samples/reference-department.roles.yaml'), 'utf8');
+    /** The new register checked against its own version of the protocol, as a later commit would have it. */
+    const against = (oldRegister: string, newRegister: string, newProtocol: string) => {
+      const protocolFile = path.join(ROOT, 'samples/reference-department.roles.yaml');
+      const newReader = (include: string, from: string | undefined) =>
+        path.resolve(path.dirname(from ?? REGISTER_FILE), include) === protocolFile ? { file: protocolFile, text: newProtocol } : readBeside(include, from);
+      return diffTexts(
+        { text: oldRegister, label: 'old', options: { fileName: REGISTER_FILE, readInclude: readBeside } },
+        { text: newRegister, label: 'new', options: { fileName: REGISTER_FILE, readInclude: newReader } },
+      );
+    };
+
+    for (const [what, pattern, to] of [
+      ['role', /\badvanced-adapter\b/g, 'senior-adapter'],
+      ['skill', /\bdir-evaluation\b/g, 'dir-review'],
+      ['method', /\bplan-checking-programme\b/g, 'plan-checking-course'],
+      ['site', /\bprostate\b/g, 'prostate-gland'],
+    ] as const) {
+      it(`a ${what} id renamed in both: no change of the register (the protocol's diff names the rename)`, () => {
+        const result = against(REGISTER, REGISTER.replace(pattern, to), PROTOCOL.replace(pattern, to));
+        assert.deepEqual(lines(result.changes), []);
+      });
+    }
+
+    it('the register alone renaming a role it names is a change of every entitlement in it', () => {
+      const result = registerDiff(REGISTER, REGISTER.replace(/\badvanced-adapter\b/g, 'senior-adapter'));
+      assert.equal(kinds(result.changes).filter((k) => k === 'entitlement-removed').length, 6);
+      assert.equal(kinds(result.changes).filter((k) => k === 'entitlement-added').length, 6);
+    });
+
+    it('a renamed role whose entitlements also changed: those changes, named by the new title', () => {
+      const newProtocol = PROTOCOL.replace(/\badvanced-adapter\b/g, 'senior-adapter').replace('title: Advanced Adapter', 'title: Senior Adapter');
+      const newRegister = REGISTER.replace(/\badvanced-adapter\b/g, 'senior-adapter').replace('sites: [bladder, prostate]', 'sites: [bladder]');
+      assert.deepEqual(lines(against(REGISTER, newRegister, newProtocol).changes), [
+        'entitlement-sites: Entitlement of “D05” as “Senior Adapter”: no longer at Prostate.',
+      ]);
+    });
+  });
+
   describe('matching entries without ids by their natural keys', () => {
     it('a reassessment added beside the earlier training is an addition, the earlier record untouched', () => {
       const reassessed = REGISTER.replace(

@@ -120,10 +120,38 @@ function matchByKeys<T>(old: readonly T[], next: readonly T[], keys: readonly ((
 const bandText = (band: Person['band']): string | undefined => (band === undefined ? undefined : `band ${band}`);
 const dateOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The protocol's ids a register names. */
+type ProtocolKind = 'role' | 'skill' | 'method' | 'site';
+
+/** Each protocol id a register names, with how often (entitlements' roles and sites, training's skills, methods and sites, supervision's skills). */
+function protocolIds(model: Register): Record<ProtocolKind, Map<string, number>> {
+  const ids: Record<ProtocolKind, Map<string, number>> = { role: new Map(), skill: new Map(), method: new Map(), site: new Map() };
+  const add = (kind: ProtocolKind, id: string | undefined) => {
+    if (id) ids[kind].set(id, (ids[kind].get(id) ?? 0) + 1);
+  };
+  for (const e of model.entitlements) {
+    add('role', e.role);
+    for (const site of e.sites ?? []) add('site', site);
+  }
+  for (const t of model.training) {
+    add('skill', t.skill);
+    add('method', t.method);
+    for (const site of t.sites ?? []) add('site', site);
+  }
+  for (const s of model.supervision) for (const skill of s.skills) add('skill', skill);
+  return ids;
+}
+
 class RegisterDiff {
   private readonly changes: Change[] = [];
   /** Old person id → new, for ids renamed. */
   private readonly renamed = new Map<string, string>();
+  /**
+   * Old protocol id → new, for a role, skill, method or site the protocol
+   * renamed and the register followed: that is the protocol's change (its
+   * diff says so), not a change of who is entitled or trained.
+   */
+  private readonly protocolRenames: Record<ProtocolKind, Map<string, string>> = { role: new Map(), skill: new Map(), method: new Map(), site: new Map() };
 
   constructor(
     private readonly a: Side,
@@ -131,6 +159,7 @@ class RegisterDiff {
   ) {}
 
   run(): Change[] {
+    this.matchProtocolIds();
     const people = this.matchPeople();
     this.register();
     this.people(people);
@@ -181,6 +210,32 @@ class RegisterDiff {
           : `${subject}: ${words} changed from ${before} to ${after}.`;
     // A value that ends a sentence itself ("Locum until March.") gets no second full stop.
     this.add(kind, subject, message.replace(/([.!?])\.$/, '$1'), { old: before, new: after }, this.a.place(o, [field]), this.b.place(n, [field]));
+  }
+
+  /**
+   * A protocol id the register followed to a new one: the old id is named in
+   * the old register and defined by its protocol only, the new id likewise in
+   * the new, the register names the new one as often as it named the old, and
+   * it is the one such pair of its kind (so two renames at once are left as
+   * they are: removals and additions).
+   */
+  private matchProtocolIds(): void {
+    const before = protocolIds(this.a.model);
+    const after = protocolIds(this.b.model);
+    const defined = (side: Side, kind: ProtocolKind) =>
+      ({ role: side.basis.roleById, skill: side.basis.skillById, method: side.basis.methodById, site: side.basis.siteById })[kind];
+    for (const kind of ['role', 'skill', 'method', 'site'] as const) {
+      const [oldDefined, newDefined] = [defined(this.a, kind), defined(this.b, kind)];
+      const gone = [...before[kind].keys()].filter((id) => !after[kind].has(id) && oldDefined.has(id) && !newDefined.has(id));
+      const come = [...after[kind].keys()].filter((id) => !before[kind].has(id) && newDefined.has(id) && !oldDefined.has(id));
+      if (gone.length === 1 && come.length === 1 && before[kind].get(gone[0]!) === after[kind].get(come[0]!))
+        this.protocolRenames[kind].set(gone[0]!, come[0]!);
+    }
+  }
+
+  /** An old protocol id as the new version names it. */
+  private id(kind: ProtocolKind, id: string | undefined): string | undefined {
+    return id === undefined ? undefined : (this.protocolRenames[kind].get(id) ?? id);
   }
 
   /** An old person id as the new version names it. */
@@ -362,7 +417,9 @@ class RegisterDiff {
     const key =
       (withFrom: boolean) =>
       (e: Entitlement, version: 'old' | 'new'): string =>
-        [version === 'old' ? this.person(e.person) : e.person, e.role, withFrom ? (e.from ?? '') : ''].join('\u0000');
+        [version === 'old' ? this.person(e.person) : e.person, version === 'old' ? this.id('role', e.role) : e.role, withFrom ? (e.from ?? '') : ''].join(
+          '\u0000',
+        );
     const matched = matchByKeys(this.a.model.entitlements, this.b.model.entitlements, [key(true), key(false)]);
     for (const e of matched.removed) {
       const subject = this.entitlementSubject(this.a, e);
@@ -440,8 +497,9 @@ class RegisterDiff {
       this.add(after === undefined ? widened : narrowed, subject, `${subject}: sites changed from ${values.old} to ${values.new}.`, values, placeA, placeB);
       return;
     }
-    const added = [...new Set(after)].filter((s) => !before.includes(s));
-    const removed = [...new Set(before)].filter((s) => !after.includes(s));
+    const mappedBefore = before.map((s) => this.id('site', s)!);
+    const added = [...new Set(after)].filter((s) => !mappedBefore.includes(s));
+    const removed = [...new Set(before)].filter((s) => !after.includes(this.id('site', s)!));
     if (added.length === 0 && removed.length === 0) return;
     const addedNames = added.map(this.b.siteName);
     const removedNames = removed.map(this.a.siteName);
@@ -478,9 +536,11 @@ class RegisterDiff {
   /** Matched by person, skill and completion date; then by person, skill and method (a date changed, or training completed). */
   private training(): void {
     const person = (t: TrainingRecord, version: 'old' | 'new') => (version === 'old' ? this.person(t.person) : t.person) ?? '';
+    const skill = (t: TrainingRecord, version: 'old' | 'new') => (version === 'old' ? this.id('skill', t.skill) : t.skill) ?? '';
+    const method = (t: TrainingRecord, version: 'old' | 'new') => (version === 'old' ? this.id('method', t.method) : t.method) ?? '';
     const matched = matchByKeys(this.a.model.training, this.b.model.training, [
-      (t, v) => [person(t, v), t.skill ?? '', t.completed ?? 'under way'].join('\u0000'),
-      (t, v) => [person(t, v), t.skill ?? '', t.method ?? ''].join('\u0000'),
+      (t, v) => [person(t, v), skill(t, v), t.completed ?? 'under way'].join('\u0000'),
+      (t, v) => [person(t, v), skill(t, v), method(t, v)].join('\u0000'),
     ]);
     for (const t of matched.removed) {
       const subject = this.trainingSubject(this.a, t);
@@ -519,7 +579,8 @@ class RegisterDiff {
       );
     }
     const method = (side: Side, id: string | undefined) => (id === undefined ? undefined : side.methodName(id));
-    if (o.method !== n.method) this.scalar('training-record-method', subject, 'method', o, n, method(this.a, o.method), method(this.b, n.method), 'method');
+    if (this.id('method', o.method) !== n.method)
+      this.scalar('training-record-method', subject, 'method', o, n, method(this.a, o.method), method(this.b, n.method), 'method');
     if (!stated(o.record, n.record))
       this.scalar(
         o.record !== undefined && n.record === undefined ? 'training-record-evidence-removed' : 'training-record-evidence',
@@ -579,7 +640,7 @@ class RegisterDiff {
     const matched = matchByKeys(this.a.model.supervision, this.b.model.supervision, [
       (s, v) => [trainee(s, v), supervisor(s, v), s.from ?? ''].join('\u0000'),
       (s, v) => [trainee(s, v), supervisor(s, v)].join('\u0000'),
-      (s, v) => [trainee(s, v), [...new Set(s.skills)].sort().join(',')].join('\u0000'),
+      (s, v) => [trainee(s, v), [...new Set(v === 'old' ? s.skills.map((k) => this.id('skill', k)!) : s.skills)].sort().join(',')].join('\u0000'),
     ]);
     const summary = (side: Side, s: Supervision) =>
       [s.skills.map(side.skillName).join(', ') || 'no skill', s.from ? `from ${s.from}` : undefined, s.until ? `until ${s.until}` : undefined]
@@ -592,10 +653,10 @@ class RegisterDiff {
     for (const [o, n] of matched.pairs) {
       const subject = this.supervisionSubject(n);
       this.scalar('supervision-supervisor', subject, 'supervisor', o, n, this.person(o.supervisor), n.supervisor, 'supervisor');
-      const before = new Set(o.skills);
+      const before = new Set(o.skills.map((k) => this.id('skill', k)!));
       const after = new Set(n.skills);
       const added = [...after].filter((s) => !before.has(s));
-      const removed = [...before].filter((s) => !after.has(s));
+      const removed = o.skills.filter((s) => !after.has(this.id('skill', s)!));
       if (added.length || removed.length) {
         const parts = [
           ...(added.length ? [`now also ${sentenceList(added.map((s) => q(this.b.skillName(s))))}`] : []),
