@@ -58,7 +58,7 @@ export function registerHistory({ connection, workspace }: ServerContext): void 
       if (!params || typeof params.uri !== 'string' || typeof params.revision !== 'string' || (params.path !== undefined && typeof params.path !== 'string'))
         throw new ResponseError(ErrorCodes.InvalidParams, 'roleProtocols/compare needs the `uri` of a document and a `revision`.');
       const analysis = await workspace.analysis(params.uri);
-      if (!analysis) throw new ResponseError(LSPErrorCodes.RequestFailed, 'This document is not a role protocol or catalogue.');
+      if (!analysis) throw new ResponseError(LSPErrorCodes.RequestFailed, 'This document is not a role protocol, catalogue or register.');
       const file = fileOf(params.uri);
       try {
         const root = repositoryRoot(path.dirname(file));

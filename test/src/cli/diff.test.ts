@@ -55,6 +55,28 @@ describe('cli: diff', () => {
     }
   });
 
+  describe('a register of people', () => {
+    const REGISTER = 'samples/reference-department.register.yaml';
+    const LATER = fs.readFileSync('test/fixtures/diff/reference-department.later.register.yaml', 'utf8');
+
+    it('compares two versions, each checked against the protocol it names (the later one read beside it from standard input)', () => {
+      const run = cli(['diff', REGISTER, '-', '--stdin-filename', REGISTER, '--fail-on', 'significant'], { input: LATER });
+      assert.equal(run.status, 1, run.stderr);
+      assert.equal(run.stderr, 'role-protocols: 6 significant changes found (--fail-on significant).\n');
+      assert.match(run.stdout, /^13 changes: 6 significant, 7 minor\.$/m);
+      assert.match(run.stdout, /line 266 +Entitlement of “P05” as “Physicist” added\./);
+    });
+
+    it('a register and a protocol are not two versions of one document: exit 2 with the reason', () => {
+      const run = cli(['diff', REGISTER, 'samples/reference-department.roles.yaml']);
+      assert.equal(run.status, 2);
+      assert.match(
+        run.stderr,
+        /is a register and samples\/reference-department\.roles\.yaml a protocol: only two versions of one kind of document can be compared/,
+      );
+    });
+  });
+
   it('usage problems exit 2 with the usage line', () => {
     for (const [args, message] of [
       [['diff', OLD], /give two versions: OLD and NEW/],

@@ -126,8 +126,9 @@ describe('change control on a git repository (diff, lint --base)', function () {
       assert.equal(run.status, 1, run.stdout + run.stderr);
       assert.match(run.stdout, /dept\/prostate-oart\.roles\.yaml\n\s+11:12\s+error\s+version-bump/);
       assert.match(run.stdout.replace(/\s+/g, ' '), /1 significant change since v1:dept\/prostate\.roles\.yaml \(Role “Adapter”: bands 5-7 → bands 4-7\)/);
-      // The catalogue is a controlled document too (its own \`document\` block and version): the change is its finding as well.
-      assert.match(run.stdout, /dept\/department\.catalogue\.yaml\n\s+\d+:\d+\s+error\s+version-bump/);
+      // The catalogue has document control of its own (it lists the employer's procedure): the band changed there
+      // is a significant change of the catalogue too, and it has the same version, so it has its own finding.
+      assert.match(run.stdout, /dept\/department\.catalogue\.yaml\n\s+105:12\s+error\s+version-bump/);
     });
 
     it('passes once the protocol and the catalogue have new versions', () => {
@@ -177,5 +178,68 @@ describe('change control on a git repository (diff, lint --base)', function () {
     const revision = cli(['diff', 'v9:dept/prostate.roles.yaml', 'dept/prostate-oart.roles.yaml'], { cwd: repo });
     assert.equal(revision.status, 2);
     assert.match(revision.stderr, /there is no revision `v9` in the repository/);
+  });
+});
+
+describe('change control of a register of people on a git repository', function () {
+  this.timeout(60_000);
+  const PROTOCOL = fs.readFileSync(path.join(ROOT, 'samples/reference-department.roles.yaml'), 'utf8');
+  const REGISTER = fs.readFileSync(path.join(ROOT, 'samples/reference-department.register.yaml'), 'utf8');
+  let repo: string;
+  const write = (file: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    fs.writeFileSync(path.join(repo, file), text);
+  };
+
+  before(() => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'role-protocols-git-register-'));
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'config', 'user.email', 'physics@example.org');
+    git(repo, 'config', 'user.name', 'Physics');
+    git(repo, 'config', 'commit.gpgsign', 'false');
+    write('dept/oart.roles.yaml', PROTOCOL);
+    write('dept/oart.register.yaml', REGISTER.replace('protocol: reference-department.roles.yaml', 'protocol: oart.roles.yaml'));
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'Register as reviewed');
+    git(repo, 'tag', 'r1');
+    // The protocol's adapter is retitled, and the register changes: R01 no longer entitled, R02 entitled later.
+    write('dept/oart.roles.yaml', PROTOCOL.replace('    title: Adapter\n', '    title: OAR adapter\n'));
+    write(
+      'dept/oart.register.yaml',
+      REGISTER.replace('protocol: reference-department.roles.yaml', 'protocol: oart.roles.yaml')
+        .replace('  - person: R01\n    role: adapter\n    from: 2024-02-01\n    entitledBy: Radiotherapy Services Manager\n', '')
+        .replace('  - person: R02\n    role: adapter\n    from: 2024-03-01\n', '  - person: R02\n    role: adapter\n    from: 2024-04-01\n'),
+    );
+    git(repo, 'commit', '-q', '-am', 'R01 left; R02 entitled from April');
+  });
+
+  after(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('REV:PATH reads the register and its protocol as they were at the commit: each side names the role by its title then', () => {
+    const run = cli(['diff', 'r1:dept/oart.register.yaml', 'dept/oart.register.yaml'], { cwd: repo });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^From r1:dept\/oart\.register\.yaml to dept\/oart\.register\.yaml\.\n2 changes: 2 significant, 0 minor\.$/m);
+    // The removal is named from r1's protocol, the change of the kept entitlement from the working tree's.
+    assert.match(run.stdout, /removed \(was line 180\) +Entitlement of “R01” as “Adapter” removed\./);
+    assert.match(run.stdout, /line 182 +Entitlement of “R02” as “OAR adapter”: start date changed from 2024-03-01 to 2024-04-01\./);
+  });
+
+  it('--fail-on significant exits 1 for a change of who may act', () => {
+    const run = cli(['diff', 'r1:dept/oart.register.yaml', 'HEAD:dept/oart.register.yaml', '--fail-on', 'significant', '--format', 'json'], { cwd: repo });
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { kind: string; changes: { kind: string }[] };
+    assert.equal(report.kind, 'register');
+    assert.deepEqual(
+      report.changes.map((c) => c.kind),
+      ['entitlement-from', 'entitlement-removed'],
+    );
+  });
+
+  it('lint --base: a register has no document.version, so no version-bump and no note, only its own findings', () => {
+    const run = cli(['lint', '--base', 'r1', '--format', 'json', 'dept/oart.register.yaml'], { cwd: repo });
+    assert.equal(run.stderr, '');
+    const rules = (JSON.parse(run.stdout) as { messages: { ruleId: string }[] }[]).flatMap((f) => f.messages.map((m) => m.ruleId));
+    assert.ok(!rules.includes('version-bump'), rules.join(', '));
+    assert.ok(rules.includes('reassessment-overdue'), rules.join(', '));
   });
 });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import { CHANGE_KINDS, CHANGE_KIND_IDS, diffTexts, type Change, type ChangeKind, type DiffResult } from '../../../server/out/service/diff/index';
+import { REGISTER, registerDiff } from './registerSides';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const REFERENCE = fs.readFileSync(path.join(ROOT, 'samples/reference-department.roles.yaml'), 'utf8');
@@ -22,6 +23,10 @@ interface Case {
   at?: string;
   /** The only change expected (a rename must be one change, not a removal and an addition). */
   only?: boolean;
+  /** Planted in the reference register (read with its protocol) rather than the protocol. */
+  register?: boolean;
+  /** Where the change is placed, when not what its name says: a field of an entry in both versions is placed in both. */
+  places?: 'both' | 'old' | 'new';
 }
 
 function apply(text: string, edits: readonly Edit[]): string {
@@ -66,7 +71,9 @@ const CASES: Case[] = [
     edits: [['  references:\n', '  changes:\n    - version: "1.3"\n      date: 2026-06-01\n      summary: Band 6 dosimetrists\n  references:\n']],
     at: 'changes:',
   },
-  { kind: 'document-references', edits: [["title: Employer's procedure", "title: The employer's procedure"]], at: 'references:' },
+  { kind: 'document-references', edits: [["title: Employer's procedure", "title: The employer's procedure"]], at: "title: The employer's procedure" },
+  { kind: 'document-reference-renamed', edits: [[/EP-RT-07/g, 'EP-RT-08']], at: 'id: EP-RT-08', only: true },
+  { kind: 'document-reference-kind', edits: [['kind: employer-procedure', 'kind: guidance']], at: 'kind: guidance', only: true },
   { kind: 'service-equipment', edits: [['doseCheckSystem: Mobius3D', 'doseCheckSystem: RadCalc']], at: 'doseCheckSystem: RadCalc' },
   { kind: 'service-details', edits: [['department: Radiotherapy', 'department: Radiotherapy Physics']], at: 'department: Radiotherapy Physics' },
   { kind: 'includes', edits: [['format: role-protocol/1\n', 'format: role-protocol/1\nincludes: [shared.catalogue.yaml]\n']], at: 'includes:' },
@@ -102,6 +109,23 @@ const CASES: Case[] = [
     kind: 'role-practitioner-scope',
     edits: [['capacities: [practitioner, referrer]\n', 'capacities: [practitioner, referrer]\n    practitionerScope: therapeutic\n']],
     at: 'practitionerScope',
+  },
+  { kind: 'role-procedures-removed', edits: [['    procedures: [EP-RT-07]\n', '']], at: 'id: adapter', places: 'both', only: true },
+  { kind: 'role-procedures-added', edits: [['    procedures: [EP-RT-07]\n', '']], reverse: true, at: 'procedures: [EP-RT-07]', places: 'both', only: true },
+  {
+    kind: 'role-core-training-removed',
+    edits: [['coreTraining: [irmer-core-training]', 'coreTraining: []']],
+    at: 'coreTraining: []',
+    places: 'both',
+    only: true,
+  },
+  {
+    kind: 'role-core-training-added',
+    edits: [['coreTraining: [irmer-core-training]', 'coreTraining: []']],
+    reverse: true,
+    at: 'coreTraining: [irmer-core-training]',
+    places: 'both',
+    only: true,
   },
   { kind: 'role-career-level', edits: [['careerLevel: advanced', 'careerLevel: consultant']], at: 'careerLevel: consultant' },
   { kind: 'role-national-profile', edits: [['careerLevel: advanced\n', 'careerLevel: advanced\n    nationalProfile: hcs-advanced\n']], at: 'nationalProfile' },
@@ -266,7 +290,141 @@ const CASES: Case[] = [
   { kind: 'record-renamed', edits: [[/\breflective-logs\b/g, 'reflective-portfolio']], at: 'id: reflective-portfolio', only: true },
   { kind: 'record-location', edits: [['location: Individual training portfolio', 'location: e-portfolio']], at: 'location: e-portfolio' },
   { kind: 'record-wording', edits: [['name: Certificate', 'name: Tutorial certificate']], at: 'name: Tutorial certificate' },
+  ...REGISTER_CASES(),
 ];
+
+/** Every register change kind, planted in the reference register. */
+function REGISTER_CASES(): Case[] {
+  const newPerson = '  - id: R11\n    staffGroup: therapeutic radiographer\n    band: 5\n';
+  const newEntitlement = '  - person: P05\n    role: physicist\n    from: 2027-01-01\n    supervised: true\n';
+  const newTraining =
+    '  - person: R01\n    skill: oar-outlining\n    method: proknow\n    completed: 2027-03-11\n    record: ProKnow contouring log PK-2801\n    signedOffBy: D02\n    result: 90\n';
+  const newSupervision = '  - trainee: D06\n    supervisor: D01\n    skills: [plan-selection]\n    from: 2026-11-01\n';
+  const r01Until: Edit = [
+    '    from: 2024-02-01\n    entitledBy: Radiotherapy Services Manager\n',
+    '    from: 2024-02-01\n    until: 2026-12-31\n    entitledBy: Radiotherapy Services Manager\n',
+  ];
+  const mpeCertificate: Edit = [
+    '        number: CS20355\n        expires: 2027-07-28\n',
+    '        number: CS20355\n        expires: 2027-07-28\n      - register: MPE certificate (RPA2000)\n        number: RPA-MPE-405\n',
+  ];
+  const cases: Omit<Case, 'register'>[] = [
+    {
+      kind: 'register-protocol',
+      edits: [['protocol: reference-department.roles.yaml', 'protocol: [reference-department.roles.yaml, physicist-present.roles.yaml]']],
+      at: 'protocol: [',
+    },
+    {
+      kind: 'register-details',
+      edits: [['owner: Radiotherapy Physics Quality Manager', 'owner: Head of Radiotherapy Physics']],
+      at: 'owner: Head',
+      only: true,
+    },
+    { kind: 'person-added', edits: [['\nentitlements:\n', `${newPerson}\nentitlements:\n`]], at: 'id: R11', only: true },
+    { kind: 'person-removed', edits: [['\nentitlements:\n', `${newPerson}\nentitlements:\n`]], reverse: true, at: 'id: R11', only: true },
+    { kind: 'person-renamed', edits: [[/\bR10\b/g, 'R11']], at: 'id: R11', only: true },
+    {
+      kind: 'person-staff-group',
+      edits: [['  - id: D06\n    staffGroup: dosimetrist', '  - id: D06\n    staffGroup: clinical technologist']],
+      at: 'staffGroup: clinical technologist',
+      only: true,
+    },
+    {
+      kind: 'person-band',
+      edits: [['  - id: D04\n    staffGroup: dosimetrist\n    band: 8a', '  - id: D04\n    staffGroup: dosimetrist\n    band: 8b']],
+      at: 'band: 8b',
+      only: true,
+    },
+    { kind: 'person-registration-added', edits: [mpeCertificate], at: 'register: MPE certificate', places: 'both', only: true },
+    { kind: 'person-registration-removed', edits: [mpeCertificate], reverse: true, at: 'registrations:', places: 'both', only: true },
+    { kind: 'person-registration-expiry-earlier', edits: [['expires: 2028-02-28', 'expires: 2027-02-28']], at: 'expires: 2027-02-28', only: true },
+    { kind: 'person-registration-renewed', edits: [['expires: 2027-01-15', 'expires: 2032-01-15']], at: 'expires: 2032-01-15', only: true },
+    { kind: 'person-registration-number', edits: [['number: RA40107', 'number: RA40108']], at: 'number: RA40108', only: true },
+    { kind: 'person-wording', edits: [['  - id: C04\n', '  - id: C04\n    notes: Locum until March.\n']], at: 'notes: Locum', only: true },
+    { kind: 'entitlement-added', edits: [['\ntraining:\n', `${newEntitlement}\ntraining:\n`]], at: 'person: P05', only: true },
+    { kind: 'entitlement-removed', edits: [['\ntraining:\n', `${newEntitlement}\ntraining:\n`]], reverse: true, at: 'person: P05', only: true },
+    { kind: 'entitlement-ended', edits: [r01Until], at: 'until: 2026-12-31', only: true },
+    { kind: 'entitlement-extended', base: [r01Until], edits: [['until: 2026-12-31', 'until: 2027-12-31']], at: 'until: 2027-12-31', only: true },
+    {
+      kind: 'entitlement-from',
+      edits: [['from: 2024-03-01\n    entitledBy: Radiotherapy Services Manager', 'from: 2024-03-15\n    entitledBy: Radiotherapy Services Manager']],
+      at: 'from: 2024-03-15',
+      only: true,
+    },
+    { kind: 'entitlement-sites', edits: [['sites: [bladder, prostate]', 'sites: [bladder]']], at: 'sites: [bladder]', only: true },
+    { kind: 'entitlement-supervised', edits: [['    supervised: true\n', '    supervised: false\n']], at: 'supervised: false', only: true },
+    {
+      kind: 'entitlement-entitled-by',
+      edits: [['entitledBy: Clinical Director, Oncology', 'entitledBy: Medical Director']],
+      at: 'entitledBy: Medical Director',
+      only: true,
+    },
+    {
+      kind: 'entitlement-scope',
+      edits: [['scope: Adapts OARs under the direct', 'scope: Adapts OARs under the close']],
+      at: 'scope: Adapts OARs under the close',
+      only: true,
+    },
+    { kind: 'training-record-added', edits: [['\nsupervision:\n', `${newTraining}\nsupervision:\n`]], at: 'person: R01', only: true },
+    { kind: 'training-record-removed', edits: [['\nsupervision:\n', `${newTraining}\nsupervision:\n`]], reverse: true, at: 'person: R01', only: true },
+    {
+      kind: 'training-record-completed',
+      edits: [['    method: proknow\n    notes: Started October 2026', '    method: proknow\n    completed: 2026-11-20\n    notes: Started October 2026']],
+      at: 'completed: 2026-11-20',
+      only: true,
+    },
+    { kind: 'training-record-date', edits: [['completed: 2026-03-11', 'completed: 2026-03-12']], at: 'completed: 2026-03-12', only: true },
+    {
+      kind: 'training-record-method',
+      edits: [
+        [
+          '    skill: dir-evaluation\n    method: dir-tutorial\n    completed: 2025-04-02',
+          '    skill: dir-evaluation\n    method: proknow\n    completed: 2025-04-02',
+        ],
+      ],
+      at: 'method: proknow',
+      only: true,
+    },
+    { kind: 'training-record-evidence-removed', edits: [['    record: ProKnow contouring log PK-2601\n', '']], at: 'person: R01', places: 'both', only: true },
+    {
+      kind: 'training-record-evidence',
+      edits: [['record: ProKnow contouring log PK-2601', 'record: ProKnow contouring log PK-2601 (scanned)']],
+      at: 'record: ProKnow',
+      only: true,
+    },
+    { kind: 'training-record-sign-off', edits: [['signedOffBy: D02\n    result: 84', 'signedOffBy: D03\n    result: 84']], at: 'signedOffBy: D03', only: true },
+    { kind: 'training-record-result-lower', edits: [['result: 84', 'result: 80']], at: 'result: 80', only: true },
+    { kind: 'training-record-result-higher', edits: [['result: 84', 'result: 86']], at: 'result: 86', only: true },
+    {
+      kind: 'training-record-sites-removed',
+      edits: [['    result: 84\n', '    result: 84\n    sites: [cervix]\n']],
+      at: 'sites: [cervix]',
+      places: 'both',
+      only: true,
+    },
+    {
+      kind: 'training-record-sites-added',
+      edits: [['    result: 84\n', '    result: 84\n    sites: [cervix]\n']],
+      reverse: true,
+      at: 'person: R01',
+      places: 'both',
+      only: true,
+    },
+    { kind: 'training-record-notes', edits: [['notes: Due again in December.', 'notes: Due again in December 2026.']], at: 'notes: Due again', only: true },
+    { kind: 'supervision-added', edits: [[/\n$/, `\n${newSupervision}`]], at: 'trainee: D06', only: true },
+    { kind: 'supervision-removed', edits: [[/\n$/, `\n${newSupervision}`]], reverse: true, at: 'trainee: D06', only: true },
+    { kind: 'supervision-supervisor', edits: [['    supervisor: R02\n', '    supervisor: R03\n']], at: 'supervisor: R03', only: true },
+    { kind: 'supervision-skills', edits: [['skills: [oar-outlining, dir-evaluation]', 'skills: [oar-outlining]']], at: 'skills: [oar-outlining]', only: true },
+    { kind: 'supervision-dates', edits: [['until: 2027-03-31', 'until: 2027-06-30']], at: 'until: 2027-06-30', only: true },
+    {
+      kind: 'supervision-notes',
+      edits: [['    until: 2027-03-31\n', '    until: 2027-03-31\n    notes: Weekly review.\n']],
+      at: 'notes: Weekly review.',
+      only: true,
+    },
+  ];
+  return cases.map((c) => ({ ...c, register: true }));
+}
 
 describe('diff: every change kind, planted in the reference sample, is found and named', () => {
   it('has a case for every kind in the classification table', () => {
@@ -279,10 +437,10 @@ describe('diff: every change kind, planted in the reference sample, is found and
 
   for (const c of CASES) {
     it(`${c.kind}${c.reverse ? ' (an addition reversed)' : ''}: ${CHANGE_KINDS[c.kind].significance}`, () => {
-      const base = apply(REFERENCE, c.base ?? []);
+      const base = apply(c.register ? REGISTER : REFERENCE, c.base ?? []);
       const edited = apply(base, c.edits);
       const [oldText, newText] = c.reverse ? [edited, base] : [base, edited];
-      const result = diff(oldText, newText);
+      const result = c.register ? registerDiff(oldText, newText) : diff(oldText, newText);
       const found = result.changes.filter((x) => x.kind === c.kind);
       assert.equal(found.length, 1, `expected one ${c.kind}, got: ${result.changes.map((x) => `${x.kind}: ${x.message}`).join(' | ')}`);
       const change = found[0]!;
@@ -291,7 +449,11 @@ describe('diff: every change kind, planted in the reference sample, is found and
       assert.ok(change.message.length > 0 && change.subject.length > 0);
       if (c.only) assert.equal(result.changes.length, 1, result.changes.map((x) => `${x.kind}: ${x.message}`).join(' | '));
       // Both places where the entry exists: a removal only in the old version, an addition only in the new one.
-      if (c.kind.endsWith('-removed') && !c.kind.startsWith('training-')) {
+      const entry = c.places ?? (/-removed$/.test(c.kind) ? 'old' : /-added$/.test(c.kind) ? 'new' : 'both');
+      if (c.register || c.places) {
+        assert.equal(Boolean(change.oldPlace), entry !== 'new', 'placed in the old version');
+        assert.equal(Boolean(change.newPlace), entry !== 'old', 'placed in the new version');
+      } else if (c.kind.endsWith('-removed') && !c.kind.startsWith('training-')) {
         assert.ok(change.oldPlace && !change.newPlace);
       } else if (/-added$/.test(c.kind) && !c.kind.startsWith('training-') && c.kind !== 'step-contingency-added') {
         assert.ok(change.newPlace && !change.oldPlace);

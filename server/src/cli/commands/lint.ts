@@ -73,7 +73,8 @@ export function runLint(options: LintCommandOptions): LintOutcome {
       }
       linted.add(input.argument);
       const findings = [...result.findings];
-      if (base && input.path && result.protocol) {
+      // A register has no document.version: the version-bump check is not for it, so its history is not read.
+      if (base && input.path && result.protocol && result.fileKind !== 'register') {
         try {
           const bump = base.versionBump(input.path, input.name, result, options.today);
           // In place by offset among the engine's findings, which are in order already.

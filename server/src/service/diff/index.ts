@@ -2,13 +2,14 @@ import { lintText, type Finding, type LintOptions, type LintResult } from '../en
 import { locate } from '../parse/tree';
 import { AREAS } from './kinds';
 import { protocolDiffer } from './protocol';
+import { registerDiffer } from './register';
 import { DiffError, type Change, type DiffResult, type DiffSide, type DocumentDiffer, type VersionSummary } from './types';
 
 export * from './types';
 export * from './kinds';
 
-/** The differ of each kind of document; a register differ joins this list. */
-export const differs: readonly DocumentDiffer[] = [protocolDiffer];
+/** The differ of each kind of document. */
+export const differs: readonly DocumentDiffer[] = [protocolDiffer, registerDiffer];
 
 /**
  * What changed from one version of a document to another, in the domain's
@@ -25,7 +26,7 @@ export function diffVersions(old: DiffSide, next: DiffSide): DiffResult {
     }
   }
   const kind = next.result.fileKind;
-  if (kind === undefined || kind === 'configuration') throw new DiffError(`${next.label} is not a role protocol or catalogue`);
+  if (kind === undefined || kind === 'configuration') throw new DiffError(`${next.label} is not a role protocol, catalogue or register`);
   if (old.result.fileKind !== kind)
     throw new DiffError(
       `${old.label} is a ${old.result.fileKind ?? 'file of another kind'} and ${next.label} a ${kind}: only two versions of one kind of document can be compared`,
@@ -45,6 +46,24 @@ export function diffTexts(
 
 function summary(side: DiffSide): VersionSummary {
   const protocol = side.result.protocol!;
+  const register = side.result.fileKind === 'register' ? side.result.register : undefined;
+  if (register) {
+    const { model, basis } = register;
+    return {
+      label: side.label,
+      document: protocol.document,
+      roleTitles: new Map([...basis.roleById.values()].map((r) => [r.id, r.title])),
+      register: {
+        ...(model.info.department !== undefined ? { department: model.info.department } : {}),
+        ...(model.info.owner !== undefined ? { owner: model.info.owner } : {}),
+        ...(model.info.updated !== undefined ? { updated: model.info.updated } : {}),
+        protocols: model.protocols.map((p) => p.path),
+        people: model.people.length,
+        entitlements: model.entitlements.length,
+        training: model.training.length,
+      },
+    };
+  }
   return { label: side.label, document: protocol.document, roleTitles: new Map([...protocol.roleById.values()].map((r) => [r.id, r.title])) };
 }
 

@@ -13,7 +13,24 @@
 export type Significance = 'significant' | 'minor';
 
 /** Where in the document a change is, in the order a report lists them. */
-export const AREAS = ['document', 'service', 'includes', 'site', 'role', 'step', 'contingency', 'training', 'skill', 'method', 'record'] as const;
+export const AREAS = [
+  'document',
+  'service',
+  'includes',
+  'site',
+  'role',
+  'step',
+  'contingency',
+  'training',
+  'skill',
+  'method',
+  'record',
+  'register',
+  'person',
+  'entitlement',
+  'training-record',
+  'supervision',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 /** The words a report gives each area. */
@@ -29,6 +46,11 @@ export const AREA_NAMES: Record<Area, string> = {
   skill: 'Skills',
   method: 'Training methods',
   record: 'Records',
+  register: 'Register',
+  person: 'People',
+  entitlement: 'Entitlements',
+  'training-record': 'Training records',
+  supervision: 'Supervision',
 };
 
 export interface ChangeKindInfo {
@@ -63,7 +85,19 @@ export const CHANGE_KINDS = {
   ),
   'document-approvals': minor('document', 'Approvals of the document changed', 'Records who approved; the practice is unchanged.', CONTROL),
   'document-changes': minor('document', 'Change history entry added, removed or changed', 'The history records changes; it is not one.', CONTROL),
-  'document-references': minor('document', 'References changed', 'Points to other documents; the practice is unchanged.', CONTROL),
+  'document-references': minor(
+    'document',
+    "References changed (a document added or removed, its title, address or another kind than employer's procedure)",
+    'Points to other documents; the practice is unchanged.',
+    CONTROL,
+  ),
+  'document-reference-renamed': minor('document', 'Reference id renamed', "The same document under a new number, every role's procedures moved.", CONTROL),
+  'document-reference-kind': significant(
+    'document',
+    "Reference made, or no longer, an employer's procedure",
+    'Whether a document is the employer’s procedure decides whether it entitles the roles that name it.',
+    ENTITLEMENT,
+  ),
 
   'service-equipment': significant('service', 'Platform or dose check system changed', 'The training and checks were written for this equipment.', TSRT),
   'service-details': minor('service', 'Employer, department, replaced system or contouring tool named differently', 'Naming only.', WORDING),
@@ -102,6 +136,25 @@ export const CHANGE_KINDS = {
     ENTITLEMENT,
   ),
   'role-career-level': significant('role', "Role's career level changed", 'The level sets the registration and experience the role needs.', ENTITLEMENT),
+  'role-procedures-removed': significant(
+    'role',
+    "Employer's procedures that entitle a role removed",
+    'The role no longer names the procedure that entitles its holders.',
+    ENTITLEMENT,
+  ),
+  'role-procedures-added': minor(
+    'role',
+    "Employer's procedures that entitle a role added",
+    'Names more of the basis of the entitlement; no one may do more because of it.',
+    ENTITLEMENT,
+  ),
+  'role-core-training-removed': significant(
+    'role',
+    "Records of a role's core IR(ME)R training removed",
+    "Removes the record of its holders' core training (Schedule 3).",
+    TRAINING,
+  ),
+  'role-core-training-added': minor('role', "Records of a role's core IR(ME)R training added", 'Adds evidence.', TRAINING),
   'role-national-profile': minor(
     'role',
     "Role's national job profile changed",
@@ -205,6 +258,137 @@ export const CHANGE_KINDS = {
   'record-renamed': minor('record', 'Record id renamed', 'The same record under a new id, every reference moved.', WORDING),
   'record-location': minor('record', 'Where a record is kept changed', 'The record is still kept; an inspector is told where.', TRAINING),
   'record-wording': minor('record', "Record's name or description changed", 'Wording only.', WORDING),
+
+  'register-protocol': significant(
+    'register',
+    'Protocol the register is checked against changed',
+    'Every entitlement and training record is checked against the roles, skills and training it defines.',
+    ENTITLEMENT,
+  ),
+  'register-details': minor('register', "Register's department, owner, date updated or notes changed", 'Records the register, not who may act.', CONTROL),
+
+  'person-added': minor('person', 'Person added', 'A person alone may do nothing: their entitlements and training are listed apart.', WORDING),
+  'person-removed': minor('person', 'Person removed', 'Their entitlements and training records are listed apart, each with its own class.', WORDING),
+  'person-renamed': minor(
+    'person',
+    'Person id renamed',
+    'The same person (staff group, band and registrations) under a new id, every reference moved.',
+    WORDING,
+  ),
+  'person-staff-group': significant('person', "Person's staff group changed", 'The roles a person may hold depend on their staff group.', ENTITLEMENT),
+  'person-band': significant('person', "Person's band changed", 'The band is checked against the bands of the roles they hold.', ENTITLEMENT),
+  'person-registration-added': minor('person', 'Registration added', 'Adds evidence; what the person is entitled to is compared apart.', ENTITLEMENT),
+  'person-registration-removed': significant('person', 'Registration removed', 'A role that needs the registration may no longer be held on it.', ENTITLEMENT),
+  'person-registration-expiry-earlier': significant(
+    'person',
+    "Registration's expiry brought forward or no longer stated",
+    'The person may act on it for less time, or the register no longer shows when it lapses.',
+    ENTITLEMENT,
+  ),
+  'person-registration-renewed': minor(
+    'person',
+    'Registration renewed (expiry later) or its expiry newly stated',
+    'The same registration, held for longer or better recorded.',
+    ENTITLEMENT,
+  ),
+  'person-registration-number': minor('person', 'Registration number changed', 'Identifies the registration; it is still held.', WORDING),
+  'person-wording': minor(
+    'person',
+    "Person's name or notes changed (a name is never shown)",
+    'Wording: a name is personal data and says nothing of who may act.',
+    WORDING,
+  ),
+
+  'entitlement-added': significant('entitlement', 'Entitlement added', 'Widens who may act.', ENTITLEMENT),
+  'entitlement-removed': significant('entitlement', 'Entitlement removed', 'Narrows who may act, and removes the record of the entitlement.', ENTITLEMENT),
+  'entitlement-ended': significant('entitlement', 'Entitlement ended (an end date set or brought forward)', 'Narrows who may act.', ENTITLEMENT),
+  'entitlement-extended': significant('entitlement', "Entitlement's end date moved later or removed", 'Widens who may act.', ENTITLEMENT),
+  'entitlement-from': significant('entitlement', "Entitlement's start date changed", 'Changes from when the person may act.', ENTITLEMENT),
+  'entitlement-sites': significant('entitlement', 'Sites an entitlement covers changed', 'Widens or narrows where the person may act.', ENTITLEMENT),
+  'entitlement-supervised': significant(
+    'entitlement',
+    'Entitlement made supervised or no longer supervised',
+    'Decides whether the person acts alone or under a supervisor.',
+    ENTITLEMENT,
+  ),
+  'entitlement-entitled-by': significant(
+    'entitlement',
+    'Who signed the entitlement changed',
+    "The signature is the employer's authority for the entitlement.",
+    ENTITLEMENT,
+  ),
+  'entitlement-scope': significant(
+    'entitlement',
+    "Entitlement's scope notes changed",
+    'A limit on the entitlement in words: the tool cannot tell a rewording from a widening.',
+    ENTITLEMENT,
+  ),
+
+  'training-record-added': minor('training-record', 'Training record added', 'Adds training; entitlement is compared apart.', TRAINING),
+  'training-record-removed': significant('training-record', 'Training record removed', 'Removes the record of training the employer must keep.', TRAINING),
+  'training-record-completed': minor(
+    'training-record',
+    'Training completed (a date stated for training under way, with the evidence, sign-off and result it now states)',
+    'Adds training: the person is now trained in the skill.',
+    TRAINING,
+  ),
+  'training-record-date': significant(
+    'training-record',
+    "Training's completion date changed or removed",
+    'The date sets when reassessment falls due, and whether the person counts as trained.',
+    TRAINING,
+  ),
+  'training-record-method': significant('training-record', "Training's method changed", 'Different training, with its own pass mark and evidence.', TRAINING),
+  'training-record-evidence-removed': significant(
+    'training-record',
+    "Training's record of evidence removed",
+    'The register no longer says where the evidence is.',
+    TRAINING,
+  ),
+  'training-record-evidence': minor(
+    'training-record',
+    "Where a training's evidence is kept changed, or the evidence or who signed it off newly stated",
+    'Adds evidence, or tells an inspector where it is kept.',
+    TRAINING,
+  ),
+  'training-record-sign-off': significant(
+    'training-record',
+    'Who signed the training off changed or removed',
+    'Who signs training off is its independent check.',
+    TSRT_CHECKS,
+  ),
+  'training-record-result-lower': significant(
+    'training-record',
+    "Training's result lowered or removed",
+    'Weakens the evidence that the person passed.',
+    TRAINING,
+  ),
+  'training-record-result-higher': minor('training-record', "Training's result raised or newly stated", 'Strengthens the evidence.', TRAINING),
+  'training-record-sites-removed': significant(
+    'training-record',
+    'Sites a training record covers narrowed',
+    'The person is no longer trained for those sites.',
+    TRAINING,
+  ),
+  'training-record-sites-added': minor('training-record', 'Sites a training record covers widened', 'Adds training.', TRAINING),
+  'training-record-notes': minor('training-record', "Training record's notes changed", 'Wording only.', WORDING),
+
+  'supervision-added': significant(
+    'supervision',
+    'Supervision added',
+    'A trainee under a supervisor may act in training: widens who may act, under oversight.',
+    ENTITLEMENT,
+  ),
+  'supervision-removed': significant('supervision', 'Supervision removed', 'A trainee loses the supervision a supervised entitlement depends on.', ENTITLEMENT),
+  'supervision-supervisor': significant(
+    'supervision',
+    "Trainee's supervisor changed",
+    'The supervisor carries operator responsibility for the supervised task.',
+    ENTITLEMENT,
+  ),
+  'supervision-skills': significant('supervision', 'Skills supervised changed', 'Widens or narrows what the trainee does under supervision.', TRAINING),
+  'supervision-dates': significant('supervision', "Supervision's start or end date changed", 'Changes when the trainee may act under supervision.', TRAINING),
+  'supervision-notes': minor('supervision', "Supervision's notes changed", 'Wording only.', WORDING),
 } as const satisfies Record<string, ChangeKindInfo>;
 
 export type ChangeKind = keyof typeof CHANGE_KINDS;

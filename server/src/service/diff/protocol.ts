@@ -1,6 +1,7 @@
 import { LineIndex } from '../text/lineIndex';
 import { languageOf, parseDocument } from '../parse/parseDocument';
-import { locate, type Path, type YamlNode } from '../parse/tree';
+import type { Path, YamlNode } from '../parse/tree';
+import { placeIn } from './place';
 import {
   STEP_PARTS,
   type Band,
@@ -8,6 +9,7 @@ import {
   type Entity,
   type Entry,
   type Protocol,
+  type Reference,
   type Role,
   type Site,
   type Step,
@@ -33,7 +35,7 @@ export const protocolDiffer: DocumentDiffer = {
 };
 
 /** The entity kinds whose ids can be renamed. */
-type EntityKind = 'role' | 'step' | 'skill' | 'method' | 'record' | 'site';
+type EntityKind = 'role' | 'step' | 'skill' | 'method' | 'record' | 'site' | 'reference';
 
 /** One version with what placing and naming need. */
 class Version {
@@ -51,31 +53,7 @@ class Version {
   place(entry: Entry | undefined, field: Path = []): Place | undefined {
     if (!entry) return undefined;
     const tree = this.tree(entry.file);
-    if (!tree.root) return undefined;
-    const { found, complete } = locate(tree.root, [...entry.path, ...field]);
-    const node = found.node;
-    let start: number;
-    let end: number;
-    if (complete && found.key && field.length > 0) {
-      // The field with its key: `approves: [a, b]`.
-      start = found.key.start;
-      end = node.kind === 'scalar' && node.empty ? found.key.end : node.end;
-    } else if (node.kind === 'mapping') {
-      // An entry has no key of its own: its id names it, or else its first key.
-      const id = node.pairs.find((p) => p.key.value === 'id');
-      const first = id ?? node.pairs[0];
-      start = first ? (id ? id.value.start : first.key.start) : node.start;
-      end = first ? (id ? id.value.end : first.key.end) : node.end;
-    } else if (found.key) {
-      start = found.key.start;
-      end = found.key.end;
-    } else {
-      start = node.start;
-      end = node.end;
-    }
-    const range = tree.lines.range(start, end);
-    const path = [...entry.path, ...field];
-    return entry.file === undefined ? { range, path } : { file: entry.file, range, path };
+    return placeIn(tree.root, tree.lines, entry.path, field, entry.file);
   }
 
   private tree(file: string | undefined): { root: YamlNode | undefined; lines: LineIndex } {
@@ -100,6 +78,7 @@ class Version {
   methodName = (id: string): string => this.protocol.methodById.get(id)?.name || id;
   recordName = (id: string): string => this.protocol.recordById.get(id)?.name || id;
   siteName = (id: string): string => this.protocol.siteById.get(id)?.name || id;
+  referenceName = (id: string): string => this.protocol.referenceById.get(id)?.title || id;
 }
 
 function countReferences(p: Protocol): Record<EntityKind, Map<string, number>> {
@@ -110,6 +89,7 @@ function countReferences(p: Protocol): Record<EntityKind, Map<string, number>> {
     method: new Map(),
     record: new Map(),
     site: new Map(),
+    reference: new Map(),
   };
   const add = (kind: EntityKind, id: string | undefined) => {
     if (id) refs[kind].set(id, (refs[kind].get(id) ?? 0) + 1);
@@ -127,6 +107,10 @@ function countReferences(p: Protocol): Record<EntityKind, Map<string, number>> {
     for (const id of row.methods) add('method', id);
     for (const id of row.records) add('record', id);
     for (const id of row.sites ?? []) add('site', id);
+  }
+  for (const role of p.roleById.values()) {
+    for (const id of role.procedures) add('reference', id);
+    for (const id of role.coreTraining) add('record', id);
   }
   for (const site of p.siteById.values()) add('role', site.clinicalProtocol?.approvedBy);
   for (const approval of p.document.approvals) add('role', approval.role);
@@ -162,6 +146,8 @@ const FINGERPRINTS: { [K in EntityKind]: Fingerprint<EntityOf<K>> } = {
     setText(r.registrations),
     setText(r.capacities),
     r.practitionerScope,
+    setText(r.procedures),
+    setText(r.coreTraining),
     setText(r.responsibilities),
     r.notes,
   ],
@@ -169,6 +155,7 @@ const FINGERPRINTS: { [K in EntityKind]: Fingerprint<EntityOf<K>> } = {
   skill: (s) => [s.name, s.description],
   method: (m) => [m.name, m.type, m.passMark?.toString(), m.certificate?.toString(), m.description],
   record: (r) => [r.name, r.location, r.description],
+  reference: (r) => [r.title, r.kind, r.url],
   site: (s) => [
     s.name,
     s.clinicalProtocol?.reference,
@@ -191,7 +178,9 @@ type EntityOf<K extends EntityKind> = K extends 'role'
         ? Protocol['skills'][number]
         : K extends 'method'
           ? Protocol['methods'][number]
-          : Protocol['records'][number];
+          : K extends 'reference'
+            ? Reference
+            : Protocol['records'][number];
 
 /** The share of fields (written in either version) that are equal; 0 when neither writes any. */
 function similarity(a: FieldValue[], b: FieldValue[]): number {
@@ -254,6 +243,7 @@ class ProtocolDiff {
     method: new Map(),
     record: new Map(),
     site: new Map(),
+    reference: new Map(),
   };
 
   constructor(
@@ -271,8 +261,9 @@ class ProtocolDiff {
     const methods = this.match('method', [...pa.methodById.values()], [...pb.methodById.values()]);
     const records = this.match('record', [...pa.recordById.values()], [...pb.recordById.values()]);
     const steps = this.match('step', [...pa.stepById.values()], [...pb.stepById.values()]);
+    const references = this.match('reference', [...pa.referenceById.values()], [...pb.referenceById.values()]);
 
-    this.documentControl();
+    this.documentControl(references);
     this.service();
     this.includes();
     this.entities(sites, 'site', (o, n) => this.site(o, n));
@@ -328,8 +319,8 @@ class ProtocolDiff {
   }
 
   private subject(kind: EntityKind, entry: Entity & { title?: string; name?: string }): string {
-    const noun = { role: 'Role', step: 'Step', skill: 'Skill', method: 'Method', record: 'Record', site: 'Site' }[kind];
-    const name = (kind === 'role' ? (entry as Role).title : (entry as { name?: string }).name) || entry.id;
+    const noun = { role: 'Role', step: 'Step', skill: 'Skill', method: 'Method', record: 'Record', site: 'Site', reference: 'Reference' }[kind];
+    const name = (kind === 'role' || kind === 'reference' ? (entry as { title?: string }).title : (entry as { name?: string }).name) || entry.id;
     return `${noun} ${q(name)}`;
   }
 
@@ -432,13 +423,14 @@ class ProtocolDiff {
       method: version.methodName,
       record: version.recordName,
       site: version.siteName,
+      reference: version.referenceName,
     }[kind];
     return [...new Set(ids)].map(name);
   }
 
   // ---- document and service ----
 
-  private documentControl(): void {
+  private documentControl(references: Matched<Reference>): void {
     const da = this.a.protocol.document;
     const db = this.b.protocol.document;
     const doc: Entry = { path: ['document'] };
@@ -473,15 +465,53 @@ class ProtocolDiff {
       (da.changes ?? []).map(change),
       (db.changes ?? []).map(change),
     );
-    const reference = (r: (typeof da.references)[number]) => [r.id, r.title, r.url].filter(Boolean).join(', ');
+    // References without an id (nothing can name them) as text; those with one by id, below.
+    const reference = (r: Reference) => [r.title, r.kind, r.url].filter(Boolean).join(', ');
     this.listOfRecords(
       'document-references',
       'Document control',
       'references',
       ['document', 'references'],
-      da.references.map(reference),
-      db.references.map(reference),
+      da.references.filter((r) => !r.id).map(reference),
+      db.references.filter((r) => !r.id).map(reference),
     );
+    this.references(references);
+  }
+
+  /**
+   * References by id: added, removed, renamed (a procedure renumbered, the
+   * roles' `procedures` moved with it), and their title, address and kind.
+   * A kind that makes a document an employer's procedure, or no longer one,
+   * is its own change: only an employer's procedure entitles a role.
+   */
+  private references(matched: Matched<Reference>): void {
+    const idNote = (r: Reference) => (r.title && r.title !== r.id ? ` (id ${q(r.id)})` : '');
+    for (const o of matched.removed) {
+      const subject = this.subject('reference', o);
+      this.add('document-references', subject, `${subject} removed${idNote(o)}.`, { old: o.id }, this.a.place(o));
+    }
+    for (const pair of matched.pairs) {
+      const o = pair.old;
+      const n = pair.new;
+      const subject = this.subject('reference', n);
+      if (pair.renamed)
+        this.add(
+          'document-reference-renamed',
+          subject,
+          `${subject}: id renamed from ${q(o.id)} to ${q(n.id)}.`,
+          { old: o.id, new: n.id },
+          this.a.place(o, ['id']),
+          this.b.place(n, ['id']),
+        );
+      this.scalar('document-references', subject, 'title', o, n, o.title, n.title);
+      this.scalar('document-references', subject, 'url', o, n, o.url, n.url, 'address');
+      const procedure = (r: Reference) => r.kind === 'employer-procedure';
+      this.scalar(procedure(o) !== procedure(n) ? 'document-reference-kind' : 'document-references', subject, 'kind', o, n, o.kind, n.kind, 'kind');
+    }
+    for (const n of matched.added) {
+      const subject = this.subject('reference', n);
+      this.add('document-references', subject, `${subject} added${idNote(n)}.`, { new: n.id }, undefined, this.b.place(n));
+    }
   }
 
   /** A list of records without ids (approvals, history, references): entries added and removed, as text. */
@@ -568,12 +598,64 @@ class ProtocolDiff {
     this.stringSet('role-registrations', subject, 'registrations', 'registrations', o, n, o.registrations, n.registrations);
     this.stringSet('role-capacities', subject, 'capacities', 'IR(ME)R capacities', o, n, o.capacities, n.capacities);
     this.scalar('role-practitioner-scope', subject, 'practitionerScope', o, n, o.practitionerScope, n.practitionerScope, 'practitioner scope');
+    this.addedRemoved(
+      subject,
+      'procedures',
+      'reference',
+      o,
+      n,
+      o.procedures,
+      n.procedures,
+      ['role-procedures-added', 'role-procedures-removed'],
+      ["now entitled under the employer's procedure", "no longer entitled under the employer's procedure"],
+    );
+    this.addedRemoved(
+      subject,
+      'coreTraining',
+      'record',
+      o,
+      n,
+      o.coreTraining,
+      n.coreTraining,
+      ['role-core-training-added', 'role-core-training-removed'],
+      ['core training now recorded in', 'core training no longer recorded in'],
+    );
     this.scalar('role-career-level', subject, 'careerLevel', o, n, o.careerLevel, n.careerLevel, 'career level');
     this.scalar('role-national-profile', subject, 'nationalProfile', o, n, o.nationalProfile, n.nationalProfile, 'national job profile');
     this.scalar('role-wording', subject, 'title', o, n, o.title, n.title);
     this.scalar('role-wording', subject, 'shortName', o, n, o.shortName, n.shortName, 'short name');
     this.stringSet('role-wording', subject, 'responsibilities', 'responsibilities', o, n, o.responsibilities, n.responsibilities);
     this.scalar('role-wording', subject, 'notes', o, n, o.notes, n.notes);
+  }
+
+  /** A list of ids compared as a set, what was added and what was removed each its own change (one strengthens, the other weakens). */
+  private addedRemoved(
+    subject: string,
+    field: string,
+    refKind: EntityKind,
+    o: Entry,
+    n: Entry,
+    before: readonly string[],
+    after: readonly string[],
+    [addedKind, removedKind]: [ChangeKind, ChangeKind],
+    [addedWords, removedWords]: [string, string],
+  ): void {
+    const change = this.setChange(refKind, before, after);
+    if (!change) return;
+    const values = { old: listText(this.names(this.a, refKind, before)), new: listText(this.names(this.b, refKind, after)) };
+    const placeA = this.a.place(o, [field]);
+    const placeB = this.b.place(n, [field]);
+    if (change.removed.length)
+      this.add(
+        removedKind,
+        subject,
+        `${subject}: ${removedWords} ${sentenceList(this.names(this.a, refKind, change.removed).map(q))}.`,
+        values,
+        placeA,
+        placeB,
+      );
+    if (change.added.length)
+      this.add(addedKind, subject, `${subject}: ${addedWords} ${sentenceList(this.names(this.b, refKind, change.added).map(q))}.`, values, placeA, placeB);
   }
 
   /** A list of words (not ids) compared as a set. */

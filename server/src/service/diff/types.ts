@@ -44,6 +44,19 @@ export interface VersionSummary {
   document: DocumentControl;
   /** Role titles by id, to name the roles approvals were given in. */
   roleTitles: ReadonlyMap<string, string>;
+  /** For a register of people: what it says of itself and the protocols it is checked against (it has no document control). */
+  register?: RegisterSummary;
+}
+
+export interface RegisterSummary {
+  department?: string;
+  owner?: string;
+  updated?: string;
+  /** The protocols it names, as written. */
+  protocols: string[];
+  people: number;
+  entitlements: number;
+  training: number;
 }
 
 export interface DiffResult {
@@ -57,8 +70,8 @@ export interface DiffResult {
 
 /**
  * Compares two versions of one kind of document. One differ per kind
- * (protocols and catalogues share one, as they share a model); registers add
- * theirs here when they exist.
+ * (protocols and catalogues share one, as they share a model; registers have
+ * theirs, `register.ts`).
  */
 export interface DocumentDiffer {
   /** The kinds of document this differ compares. */

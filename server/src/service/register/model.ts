@@ -63,7 +63,7 @@ export interface Register {
   format?: string;
   /** The protocols it is checked against, as written (relative paths), with where each is written. */
   protocols: { path: string; at: (string | number)[] }[];
-  info: { department?: string; owner?: string; updated?: string };
+  info: { department?: string; owner?: string; updated?: string; notes?: string };
   people: Person[];
   entitlements: Entitlement[];
   training: TrainingRecord[];
@@ -154,7 +154,7 @@ export function buildRegister(data: unknown): Register {
   return {
     format: str(root, 'format'),
     protocols,
-    info: { department: str(r, 'department'), owner: str(r, 'owner'), updated: str(r, 'updated') },
+    info: { department: str(r, 'department'), owner: str(r, 'owner'), updated: str(r, 'updated'), notes: str(r, 'notes') },
     people,
     entitlements,
     training,

@@ -26,10 +26,17 @@ export function versionName(version: VersionSummary): string {
   return version.document.version ? `${version.label} (version ${version.document.version})` : version.label;
 }
 
-/** The document both versions are of, by its newer title. */
+/** The document both versions are of, by its newer title (a register by its department, else its label). */
 export function reportTitle(diff: DiffResult): string {
+  if (diff.kind === 'register') return `Summary of changes: register of ${diff.new.register?.department ?? diff.old.register?.department ?? diff.new.label}`;
   return `Summary of changes: ${documentName(diff.new.document.present ? diff.new.document : diff.old.document)}`;
 }
+
+/** What the kind of document compared is called in a sentence: "protocol", "register". */
+export const documentNoun = (diff: DiffResult): string => (diff.kind === 'register' ? 'register' : diff.kind === 'catalogue' ? 'catalogue' : 'protocol');
+
+/** The heading of the comparison beside the changes: a register has no document control, but says what it is. */
+export const controlHeading = (diff: DiffResult): string => (diff.kind === 'register' ? 'Register' : 'Document control');
 
 /** Where a change is: `line 12`, or `department.catalogue.yaml line 12`; a removal says where it was. */
 export function placeText(change: Change): string {
@@ -57,12 +64,33 @@ export function changeCells(change: Change): string[] {
 
 /** The document-control comparison: each field, the approvals and the latest history entry, old beside new. */
 export function controlComparison(diff: DiffResult): { label: string; old: string; new: string }[] {
+  if (diff.kind === 'register') return registerComparison(diff);
   const a = controlFields(diff.old.document);
   const b = controlFields(diff.new.document);
   const rows = a.map((field, i) => ({ label: field.label, old: field.value || NOT_STATED, new: b[i]?.value || NOT_STATED }));
   rows.push({ label: 'Approvals', old: approvalsText(diff.old), new: approvalsText(diff.new) });
   rows.push({ label: 'Latest change recorded', old: latestChange(diff.old.document), new: latestChange(diff.new.document) });
   return rows;
+}
+
+/** A register's own fields and its size, old beside new; people are counted, never named. */
+function registerComparison(diff: DiffResult): { label: string; old: string; new: string }[] {
+  const a = diff.old.register;
+  const b = diff.new.register;
+  const row = (label: string, value: (r: NonNullable<typeof a>) => string | undefined) => ({
+    label,
+    old: (a && value(a)) || NOT_STATED,
+    new: (b && value(b)) || NOT_STATED,
+  });
+  return [
+    row('Department', (r) => r.department),
+    row('Owner', (r) => r.owner),
+    row('Updated', (r) => r.updated),
+    row('Checked against', (r) => r.protocols.join('\n')),
+    row('People', (r) => String(r.people)),
+    row('Entitlements', (r) => String(r.entitlements)),
+    row('Training records', (r) => String(r.training)),
+  ];
 }
 
 function approvalsText(version: VersionSummary): string {

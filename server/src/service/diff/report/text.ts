@@ -1,6 +1,6 @@
 import { escapeCell } from '../../tables/render/markdown';
 import type { Change, DiffResult, Place } from '../types';
-import { CHANGE_TABLE_COLUMNS, changeCells, comparedLine, controlComparison, headline, placeText, reportTitle, valueText } from './common';
+import { CHANGE_TABLE_COLUMNS, changeCells, comparedLine, controlComparison, controlHeading, headline, placeText, reportTitle, valueText } from './common';
 
 /** Plain text for a terminal or a CI log: the headline, then the significant changes and the minor ones, each with where it is. */
 export function renderText(diff: DiffResult): string {
@@ -26,7 +26,16 @@ export function renderText(diff: DiffResult): string {
 /** GitHub-flavoured Markdown: for a pull request or a change record. */
 export function renderMarkdown(diff: DiffResult): string {
   const row = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
-  const lines = [`# ${escapeCell(reportTitle(diff))}`, '', escapeCell(comparedLine(diff)), '', `${escapeCell(headline(diff))}.`, '', '## Document control', ''];
+  const lines = [
+    `# ${escapeCell(reportTitle(diff))}`,
+    '',
+    escapeCell(comparedLine(diff)),
+    '',
+    `${escapeCell(headline(diff))}.`,
+    '',
+    `## ${controlHeading(diff)}`,
+    '',
+  ];
   lines.push(row(['', 'Previous version', 'This version']), '|---|---|---|');
   for (const r of controlComparison(diff)) lines.push(row([r.label, r.old, r.new]));
   lines.push('', '## Changes', '');
@@ -61,6 +70,7 @@ export function renderJson(diff: DiffResult): string {
     version: v.document.version,
     status: v.document.status,
     effectiveDate: v.document.effectiveDate,
+    ...(v.register ? { register: v.register } : {}),
   });
   const significant = diff.changes.filter((c) => c.significance === 'significant').length;
   const change = (c: Change) => ({
