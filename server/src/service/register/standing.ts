@@ -137,13 +137,23 @@ export interface Standing {
   due?: string;
 }
 
-/** Per register: training records by person and skill, and the answers already worked out for a day. */
+/** The answers worked out for one day and warning window. */
+interface DayMemo {
+  today: string;
+  dueSoonDays: number;
+  /** When "due soon" ends. */
+  soon: string;
+  /** Completed training by person, then skill and site, latest first. */
+  completed: Map<string, Map<string, TrainingRecord[]>>;
+  /** Standings by person, then requirement (requirements are memoised objects). */
+  standings: Map<string, Map<Requirement, Standing>>;
+}
+
+/** Per register: training records by person and skill, the people entitled to each role, and the last day's answers. */
 interface Memo {
   bySkill: Map<string, TrainingRecord[]>;
-  completed: Map<string, TrainingRecord[]>;
-  /** By day and warning window, then person, then requirement (requirements are memoised objects). */
-  standings: Map<string, Map<string, Map<Requirement, Standing>>>;
-  soon: Map<string, string>;
+  holders: Map<string, Person[]>;
+  days: DayMemo[];
 }
 const memos = new WeakMap<Register, Memo>();
 
@@ -152,37 +162,59 @@ function memoOf(register: Register): Memo {
   if (!memo) {
     const bySkill = new Map<string, TrainingRecord[]>();
     for (const t of register.training) if (t.person && t.skill) push(bySkill, `${t.person}\u0000${t.skill}`, t);
-    memos.set(register, (memo = { bySkill, completed: new Map(), standings: new Map(), soon: new Map() }));
+    const holders = new Map<string, Person[]>();
+    for (const person of register.people) {
+      if (!person.id || register.personById.get(person.id) !== person) continue;
+      const roles = new Set((register.entitlementsByPerson.get(person.id) ?? []).flatMap((e) => (e.role ? [e.role] : [])));
+      for (const role of roles) push(holders, role, person);
+    }
+    memos.set(register, (memo = { bySkill, holders, days: [] }));
   }
   return memo;
+}
+
+/** The answers for a day: the tables and the CLI may ask about a day other than the check's, so a few days are kept. */
+function dayOf(memo: Memo, today: string, dueSoonDays: number): DayMemo {
+  for (const day of memo.days) if (day.today === today && day.dueSoonDays === dueSoonDays) return day;
+  const day: DayMemo = { today, dueSoonDays, soon: addDays(today, dueSoonDays) ?? today, completed: new Map(), standings: new Map() };
+  if (memo.days.length >= 4) memo.days.shift();
+  memo.days.push(day);
+  return day;
 }
 
 /** A person's completed training in a skill (at a site), latest first, completed by `today`. */
 export function completedTraining(register: Register, person: string, skill: string, site: string | undefined, today: string): TrainingRecord[] {
   const memo = memoOf(register);
-  const key = `${person}\u0000${skill}\u0000${site ?? ''}\u0000${today}`;
-  const known = memo.completed.get(key);
+  // The warning window plays no part here: any day memo of this date will do.
+  const day = memo.days.find((d) => d.today === today) ?? dayOf(memo, today, DEFAULT_REGISTER_SETTINGS.dueSoonDays);
+  let byPerson = day.completed.get(person);
+  if (!byPerson) day.completed.set(person, (byPerson = new Map()));
+  const key = site === undefined ? skill : `${skill}\u0000${site}`;
+  const known = byPerson.get(key);
   if (known) return known;
   const found = (memo.bySkill.get(`${person}\u0000${skill}`) ?? [])
     .filter((t) => (site === undefined || !t.sites || t.sites.includes(site)) && realDate(t.completed) !== undefined && t.completed! <= today)
     .sort((a, b) => (a.completed! < b.completed! ? 1 : a.completed! > b.completed! ? -1 : 0));
-  memo.completed.set(key, found);
+  byPerson.set(key, found);
   return found;
 }
 
 export function standingIn(register: Register, person: string, requirement: Requirement, today: string, settings: RegisterSettings): Standing {
   const memo = memoOf(register);
-  const day = `${today}\u0000${settings.dueSoonDays}`;
-  let byPerson = memo.standings.get(day);
-  if (!byPerson) memo.standings.set(day, (byPerson = new Map()));
-  let byRequirement = byPerson.get(person);
-  if (!byRequirement) byPerson.set(person, (byRequirement = new Map()));
+  const day = dayOf(memo, today, settings.dueSoonDays);
+  let byRequirement = day.standings.get(person);
+  if (!byRequirement) day.standings.set(person, (byRequirement = new Map()));
   let standing = byRequirement.get(requirement);
-  if (!standing) byRequirement.set(requirement, (standing = standingUncached(register, memo, person, requirement, today, settings)));
+  if (!standing) byRequirement.set(requirement, (standing = standingUncached(register, memo, day, person, requirement, today)));
   return standing;
 }
 
-function standingUncached(register: Register, memo: Memo, person: string, requirement: Requirement, today: string, settings: RegisterSettings): Standing {
+/** The people entitled (at some time) to a role, each once, in register order. */
+export function holdersOf(register: Register, role: string): readonly Person[] {
+  return memoOf(register).holders.get(role) ?? [];
+}
+
+function standingUncached(register: Register, memo: Memo, day: DayMemo, person: string, requirement: Requirement, today: string): Standing {
   const [latest] = completedTraining(register, person, requirement.skill, requirement.site, today);
   if (!latest) {
     const started = (memo.bySkill.get(`${person}\u0000${requirement.skill}`) ?? []).some(
@@ -193,10 +225,7 @@ function standingUncached(register: Register, memo: Memo, person: string, requir
   const months = requirement.reassessEveryMonths;
   const due = months !== undefined && months > 0 ? addMonths(latest.completed!, months) : undefined;
   if (due === undefined) return { requirement, state: 'current', record: latest };
-  const soonKey = `${today}\u0000${settings.dueSoonDays}`;
-  let soon = memo.soon.get(soonKey);
-  if (soon === undefined) memo.soon.set(soonKey, (soon = addDays(today, settings.dueSoonDays) ?? today));
-  const state: SkillState = due < today ? 'overdue' : due <= soon ? 'due-soon' : 'current';
+  const state: SkillState = due < today ? 'overdue' : due <= day.soon ? 'due-soon' : 'current';
   return { requirement, state, record: latest, due };
 }
 
@@ -277,9 +306,11 @@ export function ableToActBy(
   today: string,
   settings: RegisterSettings,
 ): AbleBy | undefined {
-  if (!qualifiedFor(person, basis.roleById.get(role), today)) return undefined;
+  let qualified: boolean | undefined;
   for (const e of register.entitlementsByPerson.get(person.id) ?? []) {
     if (e.role !== role || e.supervised || !inForce(e, today) || !coversSite(e, site)) continue;
+    // Asked once a matching entitlement is found: most people hold other roles.
+    if (!(qualified ??= qualifiedFor(person, basis.roleById.get(role), today))) return undefined;
     const requirements = requirementsOf(basis, role, site === undefined ? e.sites : [site]);
     if (!currentIn(register, basis, person.id, requirements, today, settings)) continue;
     return { entitlement: e, standings: requirements.map((r) => standingIn(register, person.id, r, today, settings)) };
@@ -352,9 +383,9 @@ export function peopleAbleToAct(
   today: string,
   settings: RegisterSettings,
 ): Person[] {
-  return register.people.filter(
-    (p) => p.id && register.personById.get(p.id) === p && roles.some((role) => ableToAct(register, basis, p, role, site, today, settings)),
-  );
+  // Only those entitled to one of the roles can act in it: the others are not asked about.
+  const candidates = new Set(roles.flatMap((role) => holdersOf(register, role)));
+  return register.people.filter((p) => candidates.has(p) && roles.some((role) => ableToAct(register, basis, p, role, site, today, settings)));
 }
 
 /** One skill (at one site) a person needs for the roles they hold, and where they stand in it. */

@@ -15,6 +15,8 @@ export const personSignOff: Rule = {
     if (!register?.complete) return [];
     const { model, basis } = register;
     const reports: RuleReport[] = [];
+    const rolesOf = new Map<string, string[]>();
+    const signers = new Map<string, { signOffRoles: string[]; qualified: string[] }>();
     for (const record of model.training) {
       const { person, skill, signedOffBy } = record;
       if (!person || !skill) continue;
@@ -36,12 +38,21 @@ export const personSignOff: Rule = {
       }
       const on = realDate(record.completed) ?? today;
       // The training rows that apply: those for a role the trainee is (or is to be) entitled to, else every row for the skill.
-      const allRows = basis.rowsBySkill.get(skill) ?? [];
-      const traineeRoles = new Set((model.entitlementsByPerson.get(person) ?? []).flatMap((e) => (e.role ? [e.role] : [])));
-      const theirs = allRows.filter((row) => row.roles.some((role) => traineeRoles.has(role)));
-      const rows = theirs.length > 0 ? theirs : allRows;
-      const signOffRoles = [...new Set(rows.flatMap((row) => (row.signOff ? [row.signOff] : [])))];
-      const qualified = signOffRoles.length > 0 ? signOffRoles : [...new Set(rows.flatMap((row) => row.roles))];
+      // Worked out once per set of roles and skill: a register holds thousands of records of a few such pairs.
+      const traineeRoles =
+        rolesOf.get(person) ??
+        rolesOf.set(person, [...new Set((model.entitlementsByPerson.get(person) ?? []).flatMap((e) => (e.role ? [e.role] : [])))]).get(person)!;
+      const pairKey = `${traineeRoles.join(',')}\u0000${skill}`;
+      let signing = signers.get(pairKey);
+      if (!signing) {
+        const allRows = basis.rowsBySkill.get(skill) ?? [];
+        const theirs = allRows.filter((row) => row.roles.some((role) => traineeRoles.includes(role)));
+        const rows = theirs.length > 0 ? theirs : allRows;
+        const signOffRoles = [...new Set(rows.flatMap((row) => (row.signOff ? [row.signOff] : [])))];
+        signing = { signOffRoles, qualified: signOffRoles.length > 0 ? signOffRoles : [...new Set(rows.flatMap((row) => row.roles))] };
+        signers.set(pairKey, signing);
+      }
+      const { signOffRoles, qualified } = signing;
       const entitledTo = (model.entitlementsByPerson.get(signedOffBy) ?? []).filter((e) => e.role && !e.supervised && inForce(e, on)).map((e) => e.role!);
       if (entitledTo.some((role) => qualified.includes(role))) continue;
       if (signOffRoles.length > 0) {
