@@ -76,12 +76,13 @@ export function resolveIncludes(
       problems.push({ index, message: `Includes are nested more than ${MAX_DEPTH} deep at \`${baseName(file)}\`; flatten the catalogues.` });
       return;
     }
-    const catalogue = readCatalogue(file, result.text, cache);
+    const catalogue = readIncluded(file, result.text, cache);
     if (catalogue.outcome === 'syntax') {
       problems.push({ index, message: `The included file \`${baseName(file)}\`${via} cannot be read: line ${catalogue.line}: ${catalogue.message}` });
       return;
     }
-    if (catalogue.outcome === 'not-a-catalogue') {
+    const kind = catalogue.outcome === 'read' ? catalogue.included.kind : catalogue.outcome === 'too-large' ? catalogue.kind : undefined;
+    if (catalogue.outcome === 'not-ours' || (kind !== undefined && kind !== 'catalogue')) {
       problems.push({
         index,
         message: `\`${baseName(file)}\`${via} is not a department catalogue: give it \`format: role-catalogue/1\` and only roles, skills, methods, records and sites.`,
@@ -103,12 +104,16 @@ export function resolveIncludes(
   return { files, problems };
 }
 
-/** What reading one catalogue's text gave, whoever includes it. */
-type CatalogueRead =
+/**
+ * What reading one included file's text gave, whoever reads it: a
+ * catalogue included by protocols, or a protocol a register names. The kind
+ * is the file's own (its name and `format`), so one read serves both.
+ */
+export type IncludedRead =
   | { outcome: 'read'; included: IncludedFile }
   | { outcome: 'syntax'; line: number; message: string }
-  | { outcome: 'not-a-catalogue' }
-  | { outcome: 'too-large' };
+  | { outcome: 'not-ours' }
+  | { outcome: 'too-large'; kind: DocumentKind };
 
 /**
  * Catalogues read, by file, with the text they were read from. Many
@@ -118,16 +123,16 @@ type CatalogueRead =
  * changed by a check, so every protocol can share it.
  */
 export class IncludeCache {
-  private readonly entries = new Map<string, { text: string; read: CatalogueRead }>();
+  private readonly entries = new Map<string, { text: string; read: IncludedRead }>();
 
   constructor(private readonly maxFiles = 1000) {}
 
-  get(file: string, text: string): CatalogueRead | undefined {
+  get(file: string, text: string): IncludedRead | undefined {
     const entry = this.entries.get(file);
     return entry && entry.text === text ? entry.read : undefined;
   }
 
-  set(file: string, text: string, read: CatalogueRead): void {
+  set(file: string, text: string, read: IncludedRead): void {
     this.entries.delete(file);
     // The oldest file goes first; a workspace rarely has more catalogues than this.
     if (this.entries.size >= this.maxFiles) this.entries.delete(this.entries.keys().next().value as string);
@@ -135,15 +140,16 @@ export class IncludeCache {
   }
 }
 
-function readCatalogue(file: string, text: string, cache: IncludeCache | undefined): CatalogueRead {
+/** An included file's text read (parsed, its kind decided, its model built), once per text with a cache. What it gives is never changed by a check. */
+export function readIncluded(file: string, text: string, cache: IncludeCache | undefined): IncludedRead {
   const known = cache?.get(file, text);
   if (known) return known;
-  const read = readCatalogueText(file, text);
+  const read = readIncludedText(file, text);
   cache?.set(file, text, read);
   return read;
 }
 
-function readCatalogueText(file: string, text: string): CatalogueRead {
+function readIncludedText(file: string, text: string): IncludedRead {
   const parsed = parseDocument(text, languageOf(file));
   const syntax = parsed.problems.find((p) => p.ruleId === 'syntax');
   if (!parsed.root || syntax) {
@@ -151,15 +157,23 @@ function readCatalogueText(file: string, text: string): CatalogueRead {
     return { outcome: 'syntax', line, message: syntax?.message ?? 'it is empty.' };
   }
   const kind = decideKind(file, parsed.root, text);
-  if (kind !== 'catalogue') return { outcome: 'not-a-catalogue' };
+  if (kind !== 'catalogue' && kind !== 'protocol') return { outcome: 'not-ours' };
   let data: unknown;
   try {
     data = toValue(parsed.root, parsed.anchors);
   } catch {
-    return { outcome: 'too-large' };
+    return { outcome: 'too-large', kind };
   }
   const protocol = buildProtocol(data);
-  for (const entry of [...protocol.roles, ...protocol.skills, ...protocol.methods, ...protocol.records, ...protocol.sites, ...protocol.document.references])
+  for (const entry of [
+    ...protocol.roles,
+    ...protocol.skills,
+    ...protocol.methods,
+    ...protocol.records,
+    ...protocol.sites,
+    ...protocol.document.references,
+    ...protocol.workflow,
+  ])
     entry.file = file;
   return { outcome: 'read', included: { file, text, kind, protocol, ids: collectIds(parsed.root, kind, file) } };
 }

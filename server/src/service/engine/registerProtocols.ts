@@ -1,10 +1,6 @@
-import { languageOf, parseDocument } from '../parse/parseDocument';
-import { toValue } from '../parse/toValue';
-import { buildProtocol } from '../model/protocol';
-import { collectIds } from '../model/ids';
+import type { Protocol } from '../model/protocol';
 import { baseName } from '../util/text';
-import { decideKind } from './documentKind';
-import { mergeIncluded, resolveIncludes, type IncludeCache, type IncludedFile, type IncludeProblem, type IncludeReader } from './includes';
+import { mergeIncluded, readIncluded, resolveIncludes, type IncludeCache, type IncludedFile, type IncludeProblem, type IncludeReader } from './includes';
 import type { Register } from '../register/model';
 
 /**
@@ -32,39 +28,47 @@ export function resolveRegisterProtocols(
     }
     const file = result.file;
     if (files.some((f) => f.file === file)) return;
-    const parsed = parseDocument(result.text, languageOf(file));
-    const syntax = parsed.problems.find((p) => p.ruleId === 'syntax');
-    if (!parsed.root || syntax) {
-      const line = syntax ? result.text.slice(0, syntax.start).split('\n').length : 1;
+    // Read as an include is (parsed once per text with the cache); the model is copied before the merge changes its indexes.
+    const parsed = readIncluded(file, result.text, cache);
+    if (parsed.outcome === 'syntax') {
       problem(
-        `The protocol \`${baseName(file)}\` cannot be read (line ${line}: ${syntax?.message ?? 'it is empty.'}), so nobody in this register is checked against it; mend the protocol first.`,
+        `The protocol \`${baseName(file)}\` cannot be read (line ${parsed.line}: ${parsed.message}), so nobody in this register is checked against it; mend the protocol first.`,
       );
       return;
     }
-    if (decideKind(file, parsed.root, result.text) !== 'protocol') {
+    const kind = parsed.outcome === 'read' ? parsed.included.kind : parsed.outcome === 'too-large' ? parsed.kind : undefined;
+    if (kind !== 'protocol') {
       problem(`\`${baseName(file)}\` is not a role protocol: a register is checked against a file with \`format: role-protocol/1\`.`);
       return;
     }
-    let data: unknown;
-    try {
-      data = toValue(parsed.root, parsed.anchors);
-    } catch {
+    if (parsed.outcome !== 'read') {
       problem(`The protocol \`${baseName(file)}\` expands beyond the size or nesting limit through its aliases, so it is not read.`);
       return;
     }
-    const protocol = buildProtocol(data);
+    const protocol = withOwnIndexes(parsed.included.protocol);
     const included = protocol.includes.length > 0 ? resolveIncludes(file, protocol.includes, read, cache) : { files: [], problems: [] };
     if (included.problems.length > 0)
       problem(
         `The protocol \`${baseName(file)}\` has includes that cannot be followed (${included.problems[0]!.message}); the roles and skills they define are unknown here until the protocol is mended.`,
       );
     mergeIncluded(protocol, included.files);
-    for (const entry of [...protocol.roles, ...protocol.skills, ...protocol.methods, ...protocol.records, ...protocol.sites, ...protocol.workflow])
-      entry.file = file;
-    const entry: IncludedFile = { file, text: result.text, kind: 'protocol', protocol, ids: collectIds(parsed.root, 'protocol', file) };
+    const entry: IncludedFile = { ...parsed.included, protocol };
     protocols.push(entry);
     files.push(entry);
     for (const catalogue of included.files) if (!files.some((f) => f.file === catalogue.file)) files.push(catalogue);
   });
   return { files, protocols, problems };
+}
+
+/** The protocol with indexes of its own, so that merging its catalogues leaves the cached read as it was. */
+function withOwnIndexes(protocol: Protocol): Protocol {
+  return {
+    ...protocol,
+    roleById: new Map(protocol.roleById),
+    skillById: new Map(protocol.skillById),
+    methodById: new Map(protocol.methodById),
+    recordById: new Map(protocol.recordById),
+    siteById: new Map(protocol.siteById),
+    referenceById: new Map(protocol.referenceById),
+  };
 }
